@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { SectionPlaceholder } from "@/components/shell/section-placeholder";
+import { requirePagePermission } from "@/lib/auth/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("nav"))("inbox") };
+}
+
+export default async function Page() {
+  await requirePagePermission("inbox:read");
+  return <SectionPlaceholder section="inbox" />;
+}

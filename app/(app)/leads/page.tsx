@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { LeadFilters } from "@/components/leads/lead-filters";
+import { LeadsTable } from "@/components/leads/leads-table";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { getDb } from "@/db/client";
+import { can } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/session";
+import { listLeads, listLeadsSchema } from "@/lib/leads/list-leads";
+import { listOwners } from "@/lib/users/list-owners";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("nav"))("leads") };
+}
+
+type Search = Record<string, string | string[] | undefined>;
+
+/** Parses the filters; fields that do not parse are dropped (and reported), the rest still apply. */
+function parseFilters(search: Search) {
+  const raw: Record<string, string> = {};
+  for (const [k, v] of Object.entries(search)) if (typeof v === "string") raw[k] = v;
+  const first = listLeadsSchema.safeParse(raw);
+  if (first.success) return { query: first.data, invalid: [] as string[] };
+  const invalid = [...new Set(first.error.issues.map((i) => String(i.path[0])))];
+  for (const key of invalid) delete raw[key];
+  return { query: listLeadsSchema.parse(raw), invalid };
+}
+
+export default async function LeadsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requirePagePermission("leads:read");
+  const t = await getTranslations("leads");
+  const { query, invalid } = parseFilters(await searchParams);
+  const seesAll = can(actor.role, "leads:read-all");
+  const db = await getDb();
+  const [result, owners] = await Promise.all([
+    listLeads({ db, actor, query }),
+    seesAll ? listOwners(db) : Promise.resolve([]),
+  ]);
+  const from = result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;
+  const to = Math.min(result.total, result.page * result.pageSize);
+  const filtered = Boolean(query.q || query.stage || query.owner);
+  return (
+    <>
+      <PageHeader title={t("title")} subtitle={seesAll ? t("subtitle") : t("subtitleRep")} />
+      <Card className="p-4 sm:p-5">
+        <LeadFilters values={{ q: query.q, stage: query.stage, owner: query.owner, sort: query.sort }} owners={owners} showOwner={seesAll} />
+      </Card>
+      {invalid.length > 0 && (
+        <p role="status" className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+          {t("invalidFilters", { fields: invalid.join(", ") })}
+        </p>
+      )}
+      <Card className="mt-4 overflow-hidden">
+        <div className="flex items-center justify-between border-b border-slate-100 px-4 py-3 text-sm text-slate-600">
+          <span data-testid="leads-count">{t("count", { total: result.total })}</span>
+          {result.total > 0 && <span>{t("showing", { from, to, total: result.total })}</span>}
+        </div>
+        {result.rows.length === 0 ? (
+          filtered || seesAll ? (
+            <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
+          ) : (
+            <EmptyState title={t("emptyRepTitle")} body={t("emptyRepBody")} />
+          )
+        ) : (
+          <LeadsTable rows={result.rows} />
+        )}
+      </Card>
+      {result.pageCount > 1 && (
+        <div className="mt-4">
+          <Pagination
+            page={result.page}
+            pageCount={result.pageCount}
+            basePath="/leads"
+            params={{ q: query.q, stage: query.stage, owner: query.owner, sort: query.sort === "recent" ? undefined : query.sort }}
+          />
+        </div>
+      )}
+    </>
+  );
+}

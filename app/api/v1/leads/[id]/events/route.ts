@@ -1,0 +1,20 @@
+import { getDb } from "@/db/client";
+import { withApi } from "@/lib/auth/api";
+import { AppError } from "@/lib/errors";
+import { getLead } from "@/lib/leads/get-lead";
+import { isLeadId } from "@/lib/leads/id";
+import { leadTimeline, timelineSchema } from "@/lib/leads/lead-timeline";
+
+export const GET = withApi(
+  { permission: "leads:read", query: timelineSchema },
+  async ({ actor, params, query }) => {
+    const db = await getDb();
+    const lead = isLeadId(params.id) ? await getLead({ db, actor, id: params.id }) : null;
+    if (!lead) throw new AppError("not_found", "No lead with this id is visible to you.");
+    const page = await leadTimeline(db, lead.id, query);
+    return Response.json({
+      data: page.events.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
+      next: page.next,
+    });
+  },
+);

@@ -1,0 +1,20 @@
+import { useTranslations } from "next-intl";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { LifecycleStage } from "@/db/schema/constants";
+
+const TONE: Record<LifecycleStage, BadgeTone> = {
+  subscriber: "slate",
+  lead: "blue",
+  mql: "indigo",
+  sal: "violet",
+  sql: "violet",
+  opportunity: "amber",
+  customer: "green",
+  recycled: "slate",
+  disqualified: "red",
+};
+
+export function StageBadge({ stage }: { stage: LifecycleStage }) {
+  const t = useTranslations("stages");
+  return <Badge tone={TONE[stage]}>{t(stage)}</Badge>;
+}

@@ -1,0 +1,6 @@
+import { pgEnum } from "drizzle-orm/pg-core";
+import { LIFECYCLE_STAGES, ROLES } from "./constants";
+
+export * from "./constants";
+export const roleEnum = pgEnum("role", ROLES);
+export const lifecycleStageEnum = pgEnum("lifecycle_stage", LIFECYCLE_STAGES);

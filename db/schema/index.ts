@@ -1,0 +1,5 @@
+export * from "./enums";
+export * from "./users";
+export * from "./leads";
+export * from "./events";
+export * from "./audit";

@@ -1,0 +1,52 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { lifecycleStageEnum } from "./enums";
+import { users } from "./users";
+
+export const leads = pgTable(
+  "leads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Stored lower-cased; null only for leads known by external id alone. */
+    email: text("email").unique(),
+    externalId: text("external_id").unique(),
+    firstName: text("first_name"),
+    lastName: text("last_name"),
+    jobTitle: text("job_title"),
+    seniority: text("seniority"),
+    company: text("company"),
+    industry: text("industry"),
+    /** Number of employees. */
+    companySize: integer("company_size"),
+    /** ISO 3166-1 alpha-2. */
+    country: text("country"),
+    phone: text("phone"),
+    source: text("source"),
+    consent: boolean("consent").notNull().default(false),
+    consentAt: timestamp("consent_at", { withTimezone: true }),
+    /** Custom traits, addressed by scoring rules as `traits.<key>`. */
+    traits: jsonb("traits").$type<Record<string, unknown>>().notNull().default({}),
+    stage: lifecycleStageEnum("lifecycle_stage").notNull().default("lead"),
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("leads_stage_idx").on(t.stage),
+    index("leads_owner_idx").on(t.ownerId),
+    index("leads_created_idx").on(t.createdAt.desc(), t.id),
+    index("leads_name_idx").on(sql`lower(${t.lastName})`, sql`lower(${t.firstName})`),
+  ],
+);
+
+export type Lead = typeof leads.$inferSelect;
+export type NewLead = typeof leads.$inferInsert;

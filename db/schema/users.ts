@@ -1,0 +1,34 @@
+import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { roleEnum } from "./enums";
+
+/** Weekly working hours in the user's own time zone; days are ISO weekdays (1 = Monday). */
+export type WorkingHours = { days: number[]; start: string; end: string };
+
+export const teams = pgTable("teams", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull().unique(),
+  timeZone: text("time_zone").notNull().default("UTC"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  /** Null for users who only sign in through OIDC. */
+  passwordHash: text("password_hash"),
+  role: roleEnum("role").notNull(),
+  teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
+  timeZone: text("time_zone").notNull().default("UTC"),
+  workingHours: jsonb("working_hours")
+    .$type<WorkingHours>()
+    .notNull()
+    .default({ days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00" }),
+  /** Maximum open MQLs routed to this user at once. */
+  capacity: integer("capacity").notNull().default(50),
+  active: boolean("active").notNull().default(true),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type User = typeof users.$inferSelect;
+export type Team = typeof teams.$inferSelect;

@@ -1,0 +1,95 @@
+/**
+ * Demo data: teams, the demo accounts, ~3,000 leads and ~60,000 events over the last 120 days.
+ * Deterministic (seeded PRNG); inserted in batches inside one transaction.
+ */
+import bcrypt from "bcryptjs";
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../client";
+import { auditLog, events, leads, teams, users } from "../schema";
+import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS } from "./demo-users";
+import { generateDemoData, type SeedOptions } from "./generate";
+
+export { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
+
+const BATCH = 1000;
+
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${users}`);
+  return row.n === 0;
+}
+
+export type SeedSummary = { users: number; leads: number; events: number; ms: number };
+
+export async function seedDemoData(
+  db: Db,
+  options: Partial<SeedOptions> & { onProgress?: (message: string) => void } = {},
+): Promise<SeedSummary> {
+  const started = Date.now();
+  const now = options.now ?? new Date();
+  const log = options.onProgress ?? (() => {});
+  const data = generateDemoData({ ...options, now });
+  const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
+
+  await db.transaction(async (tx) => {
+    const teamRows = await tx
+      .insert(teams)
+      .values(DEMO_TEAMS.map((t) => ({ name: t.name, timeZone: t.timeZone })))
+      .returning({ id: teams.id, name: teams.name });
+    const teamId = Object.fromEntries(
+      DEMO_TEAMS.map((t) => [t.key, teamRows.find((r) => r.name === t.name)!.id]),
+    );
+    const userRows = await tx
+      .insert(users)
+      .values(
+        DEMO_USERS.map((u) => ({
+          email: u.email,
+          name: u.name,
+          role: u.role,
+          passwordHash,
+          teamId: u.team ? teamId[u.team] : null,
+          timeZone: u.timeZone,
+          ...(u.workingHours ? { workingHours: u.workingHours } : {}),
+          ...(u.capacity ? { capacity: u.capacity } : {}),
+        })),
+      )
+      .returning({ id: users.id, email: users.email });
+    log(`${userRows.length} users`);
+
+    // Owned leads are spread round-robin over the reps of the lead's territory team.
+    const repsByTeam = new Map<string, string[]>();
+    for (const u of DEMO_USERS.filter((u) => u.role === "rep")) {
+      const id = userRows.find((r) => r.email === u.email)!.id;
+      repsByTeam.set(u.team!, [...(repsByTeam.get(u.team!) ?? []), id]);
+    }
+    const cursor = new Map<string, number>();
+    const leadRows = data.leads.map(({ intent: _intent, ownerTeam, ...lead }) => {
+      let ownerId: string | null = null;
+      if (ownerTeam) {
+        const reps = repsByTeam.get(ownerTeam)!;
+        const i = cursor.get(ownerTeam) ?? 0;
+        ownerId = reps[i % reps.length];
+        cursor.set(ownerTeam, i + 1);
+      }
+      return { ...lead, ownerId };
+    });
+    for (let i = 0; i < leadRows.length; i += BATCH) {
+      await tx.insert(leads).values(leadRows.slice(i, i + BATCH));
+    }
+    log(`${leadRows.length} leads`);
+    for (let i = 0; i < data.events.length; i += BATCH) {
+      await tx.insert(events).values(data.events.slice(i, i + BATCH));
+    }
+    log(`${data.events.length} events`);
+    await tx.insert(auditLog).values({
+      actorType: "system",
+      action: "db.seeded",
+      data: { users: userRows.length, leads: leadRows.length, events: data.events.length },
+    });
+  });
+  return {
+    users: DEMO_USERS.length,
+    leads: data.leads.length,
+    events: data.events.length,
+    ms: Date.now() - started,
+  };
+}

@@ -1,0 +1,81 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../client";
+import { createTestDb, type TestDb } from "../testing";
+import { generateDemoData } from "./generate";
+import { DEMO_TEAMS } from "./demo-users";
+import { isDatabaseEmpty, seedDemoData } from "./index";
+
+const now = new Date("2026-11-23T12:00:00Z");
+
+describe("demo data generator", () => {
+  const data = generateDemoData({ now });
+
+  it("is deterministic", () => {
+    const again = generateDemoData({ now });
+    expect(again.leads.map((l) => l.email)).toEqual(data.leads.map((l) => l.email));
+    expect(again.events.length).toBe(data.events.length);
+    expect(again.events[1234]).toEqual(data.events[1234]);
+  });
+
+  it("has about 3,000 leads and 60,000 events in the last 120 days", () => {
+    expect(data.leads.length).toBe(3000);
+    expect(data.events.length).toBeGreaterThan(50_000);
+    expect(data.events.length).toBeLessThan(70_000);
+    const oldest = Math.min(...data.events.map((e) => e.occurredAt.getTime()));
+    expect(now.getTime() - oldest).toBeLessThanOrEqual(120 * 86_400_000);
+    expect(Math.max(...data.events.map((e) => e.occurredAt.getTime()))).toBeLessThanOrEqual(now.getTime());
+  });
+
+  it("covers the behaviours scoring rules need", () => {
+    const names = new Set(data.events.map((e) => e.name));
+    for (const n of ["Email Opened", "Link Clicked", "Page Viewed", "Content Downloaded", "Webinar Registered", "Webinar Attended", "Demo Requested", "Unsubscribed", "Newsletter Subscribed", "Question Asked"]) {
+      expect(names, n).toContain(n);
+    }
+    const paths = new Set(data.events.filter((e) => e.name === "Page Viewed").map((e) => e.properties.path));
+    expect(paths).toContain("/pricing");
+    expect(paths).toContain("/careers");
+    const velocity = new Set(data.events.filter((e) => e.name === "Content Downloaded").map((e) => e.properties.content_type));
+    expect([...velocity].sort()).toEqual(["high_velocity", "low_velocity"]);
+  });
+
+  it("includes Thibault from seed 003 with exactly his four actions", () => {
+    const thibault = data.leads.find((l) => l.firstName === "Thibault")!;
+    const his = data.events.filter((e) => e.leadId === thibault.id);
+    expect(his.map((e) => e.name)).toEqual(["Link Clicked", "Page Viewed", "Content Downloaded", "Question Asked"]);
+    expect(his[0].occurredAt.getUTCDay()).toBe(2); // a Tuesday
+  });
+
+  it("gives every owned lead to its territory's team and no student to sales", () => {
+    for (const lead of data.leads.filter((l) => l.ownerTeam)) {
+      const team = DEMO_TEAMS.find((t) => t.key === lead.ownerTeam)!;
+      expect(team.countries as readonly string[]).toContain(lead.country);
+      expect(lead.seniority).not.toBe("student");
+    }
+  });
+});
+
+describe("seeding a database", () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb();
+  });
+  afterAll(() => t?.close());
+
+  it("fills an empty database with users, teams, leads and events", async () => {
+    expect(await isDatabaseEmpty(t.db)).toBe(true);
+    const summary = await seedDemoData(t.db, { now, leads: 300 });
+    expect(await isDatabaseEmpty(t.db)).toBe(false);
+    const [counts] = await queryRows<{ users: number; reps: number; teams: number; leads: number; events: number; orphans: number }>(
+      t.db,
+      sql`select
+        (select count(*)::int from users) as users,
+        (select count(*)::int from users where role = 'rep') as reps,
+        (select count(*)::int from teams) as teams,
+        (select count(*)::int from leads) as leads,
+        (select count(*)::int from events) as events,
+        (select count(*)::int from leads l join users u on u.id = l.owner_id where u.role <> 'rep') as orphans`,
+    );
+    expect(counts).toEqual({ users: 10, reps: 6, teams: 2, leads: 300, events: summary.events, orphans: 0 });
+  });
+});

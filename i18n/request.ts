@@ -1,0 +1,21 @@
+import { getRequestConfig } from "next-intl/server";
+import { cookies, headers } from "next/headers";
+import { getActor } from "@/lib/auth/session";
+import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n/locales";
+
+export async function resolveLocale(): Promise<Locale> {
+  const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(fromCookie)) return fromCookie;
+  return negotiateLocale((await headers()).get("accept-language"));
+}
+
+export default getRequestConfig(async () => {
+  const locale = await resolveLocale();
+  // Dates are shown in the signed-in user's own time zone.
+  const actor = await getActor().catch(() => null);
+  return {
+    locale,
+    timeZone: actor?.timeZone ?? "Europe/Paris",
+    messages: (await import(`../messages/${locale}.json`)).default,
+  };
+});

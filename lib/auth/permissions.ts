@@ -1,0 +1,50 @@
+import type { Role } from "@/db/schema/constants";
+
+/**
+ * Who may do what. Pages, server actions and route handlers all check these on the server;
+ * data-access functions additionally scope rows (a rep only ever reads their own leads).
+ */
+export const PERMISSIONS = {
+  "rules:read": ["admin", "marketer", "manager"],
+  "rules:write": ["admin", "marketer"],
+  "thresholds:read": ["admin", "marketer", "manager"],
+  "thresholds:write": ["admin", "marketer"],
+  "inbox:read": ["admin", "manager", "rep"],
+  "leads:read": ["admin", "marketer", "manager", "rep"],
+  /** Read every lead, not only one's own. */
+  "leads:read-all": ["admin", "marketer", "manager"],
+  "leads:write": ["admin", "marketer"],
+  "leads:decide": ["admin", "manager", "rep"],
+  "reports:read": ["admin", "manager", "marketer"],
+  "settings:read": ["admin", "manager"],
+  "settings:sales": ["admin", "manager"],
+  "users:manage": ["admin"],
+  "api-keys:manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** The app's sections in navigation order, each with the permission that reveals it. */
+export const NAV_ITEMS = [
+  { key: "rules", href: "/rules", permission: "rules:read" },
+  { key: "thresholds", href: "/thresholds", permission: "thresholds:read" },
+  { key: "inbox", href: "/inbox", permission: "inbox:read" },
+  { key: "leads", href: "/leads", permission: "leads:read" },
+  { key: "reports", href: "/reports", permission: "reports:read" },
+  { key: "settings", href: "/settings", permission: "settings:read" },
+] as const satisfies readonly { key: string; href: string; permission: Permission }[];
+
+export type NavKey = (typeof NAV_ITEMS)[number]["key"];
+
+export function navFor(role: Role) {
+  return NAV_ITEMS.filter((item) => can(role, item.permission));
+}
+
+/** Where each role lands after signing in. */
+export function homeFor(role: Role): string {
+  return { admin: "/leads", marketer: "/rules", manager: "/inbox", rep: "/inbox" }[role];
+}

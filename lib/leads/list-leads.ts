@@ -1,0 +1,103 @@
+import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { queryRows, type Db } from "@/db/client";
+import { LIFECYCLE_STAGES, leads, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { visibleLeads } from "./scope";
+
+import { LEAD_SORTS } from "./constants";
+
+/** Empty form fields mean "no filter". */
+const blankAsUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+export const listLeadsSchema = z.object({
+  q: z.preprocess(blankAsUndefined, z.string().trim().max(200, "Search is limited to 200 characters.").optional()),
+  stage: z.preprocess(blankAsUndefined, z.enum(LIFECYCLE_STAGES, { message: "Unknown lifecycle stage." }).optional()),
+  owner: z.preprocess(
+    blankAsUndefined,
+    z
+      .union([z.literal("me"), z.literal("unassigned"), z.uuid()], { message: "Owner must be a user id, 'me' or 'unassigned'." })
+      .optional(),
+  ),
+  sort: z.enum(LEAD_SORTS, { message: `Sort must be one of ${LEAD_SORTS.join(", ")}.` }).default("recent"),
+  page: z.coerce.number().int("Page must be a whole number.").min(1, "Pages start at 1.").max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200, "At most 200 leads per page.").default(25),
+});
+
+export type ListLeadsInput = z.input<typeof listLeadsSchema>;
+export type ListLeadsQuery = z.output<typeof listLeadsSchema>;
+
+export type LeadListRow = {
+  id: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  jobTitle: string | null;
+  company: string | null;
+  country: string | null;
+  stage: (typeof LIFECYCLE_STAGES)[number];
+  ownerId: string | null;
+  ownerName: string | null;
+  updatedAt: Date;
+};
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listLeads({ db, actor, query }: { db: Db; actor: Actor; query: ListLeadsQuery }) {
+  const conditions: SQL[] = [visibleLeads(actor)];
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
+    conditions.push(
+      or(
+        ilike(leads.email, pattern),
+        ilike(leads.company, pattern),
+        sql`(coalesce(${leads.firstName}, '') || ' ' || coalesce(${leads.lastName}, '')) ilike ${pattern}`,
+      )!,
+    );
+  }
+  if (query.stage) conditions.push(eq(leads.stage, query.stage));
+  if (query.owner === "me") conditions.push(eq(leads.ownerId, actor.id));
+  else if (query.owner === "unassigned") conditions.push(isNull(leads.ownerId));
+  else if (query.owner) conditions.push(eq(leads.ownerId, query.owner));
+  const where = and(...conditions);
+
+  const order = {
+    recent: [desc(leads.updatedAt), asc(leads.id)],
+    created: [desc(leads.createdAt), asc(leads.id)],
+    name: [asc(sql`lower(${leads.lastName})`), asc(sql`lower(${leads.firstName})`), asc(leads.id)],
+    company: [asc(sql`lower(${leads.company})`), asc(leads.id)],
+  }[query.sort];
+
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: leads.id,
+        email: leads.email,
+        firstName: leads.firstName,
+        lastName: leads.lastName,
+        jobTitle: leads.jobTitle,
+        company: leads.company,
+        country: leads.country,
+        stage: leads.stage,
+        ownerId: leads.ownerId,
+        ownerName: users.name,
+        updatedAt: leads.updatedAt,
+      })
+      .from(leads)
+      .leftJoin(users, eq(users.id, leads.ownerId))
+      .where(where)
+      .orderBy(...order)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${leads} where ${where}`),
+  ]);
+  return {
+    rows: rows as LeadListRow[],
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
+  };
+}

@@ -1,0 +1,26 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  // PGlite loads its WebAssembly and data files relative to its own package: keep it unbundled.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs"],
+  experimental: { authInterrupts: true },
+  poweredByHeader: false,
+  typescript: { ignoreBuildErrors: true }, // `npm run typecheck` checks types; the build stays fast
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
+  },
+};
+
+export default withNextIntl(nextConfig);
