@@ -16,7 +16,7 @@ function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
   const stat = statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
+  let newest = stat.mtimeMs; // a directory's own time changes when a file is added or removed
   for (const entry of readdirSync(target)) {
     if (SKIP.has(entry) || entry.endsWith(".test.ts")) continue;
     newest = Math.max(newest, newestMtime(path.join(target, entry)));

@@ -65,7 +65,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
           <CardHeader id="profile-heading" title={t("lead.profile")} />
           <LeadProfile lead={lead} />
         </Card>
-        <Card aria-labelledby="timeline-heading">
+        <Card aria-labelledby="timeline-heading" className="self-start">
           <CardHeader id="timeline-heading" title={t("lead.timeline")} action={<span className="text-xs text-slate-500">{t("lead.timelineCount", { count: total })}</span>} />
           {counts.length > 1 && (
             <nav aria-label={t("lead.timeline")} className="flex flex-wrap gap-2 border-b border-slate-100 px-4 py-3 sm:px-5">

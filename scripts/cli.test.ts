@@ -1,0 +1,89 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { createTestDb, type TestDb } from "@/db/testing";
+import { verifyCredentials } from "@/lib/auth/credentials";
+import { dbEnv } from "@/lib/env";
+
+const run = promisify(execFile);
+const tsx = path.resolve("node_modules/.bin/tsx");
+const onServer = Boolean(dbEnv().DATABASE_URL);
+
+/** Runs the CLI against its own database: a fresh server database, or a fresh embedded directory. */
+let dataDir: string;
+let serverDb: TestDb | null = null;
+
+async function cli(...args: string[]) {
+  const env = { ...process.env, ACCORD_DATA_DIR: dataDir, DATABASE_URL: serverDb?.url ?? "" };
+  try {
+    const { stdout, stderr } = await run(tsx, ["scripts/cli.ts", ...args], { env });
+    return { code: 0, out: stdout + stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
+  }
+}
+
+async function withCliDb<T>(fn: (db: TestDb["db"]) => Promise<T>): Promise<T> {
+  if (serverDb) return fn(serverDb.db);
+  const handle = await openDb({ kind: "pglite", dataDir, holder: "cli test" });
+  try {
+    return await fn(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), "accord-cli-"));
+  if (onServer) serverDb = await createTestDb("accord_cli");
+  expect((await cli("db:migrate")).out).toContain("Migrations applied.");
+});
+afterAll(() => serverDb?.close());
+
+describe("operator CLI", () => {
+  it("creates a user who can then sign in", async () => {
+    const result = await cli("users:create", "--email", "Ops@Example.test", "--name", "Olga Ops", "--role", "manager", "--password", "s3cret-enough", "--time-zone", "Europe/Paris");
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/Created manager ops@example.test/);
+    const user = await withCliDb((db) => verifyCredentials(db, { email: "ops@example.test", password: "s3cret-enough" }));
+    expect(user).toMatchObject({ name: "Olga Ops", role: "manager", timeZone: "Europe/Paris" });
+  });
+
+  it("explains every bad flag and creates nothing", async () => {
+    const result = await cli("users:create", "--email", "nope", "--name", "X", "--role", "boss", "--password", "short");
+    expect(result.code).toBe(1);
+    expect(result.out).toContain("--email must be an email address");
+    expect(result.out).toContain("--role must be one of admin, marketer, manager, rep");
+    expect(result.out).toContain("--password must be at least 8 characters");
+    const count = await withCliDb(async (db) => (await db.select().from(users).where(eq(users.name, "X"))).length);
+    expect(count).toBe(0);
+  });
+
+  it("refuses a duplicate email and an unknown team", async () => {
+    const dup = await cli("users:create", "--email", "ops@example.test", "--name", "Again", "--role", "rep", "--password", "longenough");
+    expect(dup).toMatchObject({ code: 1 });
+    expect(dup.out).toContain("A user with email ops@example.test already exists.");
+    const team = await cli("users:create", "--email", "new@example.test", "--name", "New", "--role", "rep", "--password", "longenough", "--team", "Atlantis");
+    expect(team.out).toContain('No team named "Atlantis"');
+  });
+
+  it("refuses to seed a database that already has users", async () => {
+    const result = await cli("db:seed");
+    expect(result.code).toBe(1);
+    expect(result.out).toContain("demo data is only loaded into an empty database");
+  });
+
+  it.skipIf(onServer)("refuses to open the embedded database while the server holds it", async () => {
+    writeFileSync(path.join(dataDir, "pglite.lock"), JSON.stringify({ pid: process.pid, holder: "the Accord web server" }));
+    const result = await cli("users:create", "--email", "late@example.test", "--name", "Late", "--role", "rep", "--password", "longenough");
+    expect(result.code).toBe(1);
+    expect(result.out).toContain(`The embedded database is in use by the Accord web server (pid ${process.pid})`);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Takes screenshots of the main pages at desktop and phone widths, in English and French, for a
+ * human to look at: `npx tsx scripts/screenshots.ts [baseUrl] [page-filter]` against a running
+ * server with the demo data. Files land in .screenshots/.
+ */
+import { mkdirSync } from "node:fs";
+import { chromium, type Browser } from "@playwright/test";
+
+const base = process.argv[2] ?? "http://127.0.0.1:3000";
+const filter = process.argv[3];
+const out = ".screenshots";
+const PASSWORD = "accord-demo";
+
+type Shot = { name: string; as: string; path: string | ((b: Browser) => Promise<string>) };
+
+const SHOTS: Shot[] = [
+  { name: "sign-in", as: "", path: "/sign-in" },
+  { name: "leads", as: "camille@accord.test", path: "/leads" },
+  { name: "leads-rep", as: "thomas@accord.test", path: "/leads" },
+  { name: "lead", as: "camille@accord.test", path: "/leads?q=thibault" },
+  { name: "forbidden", as: "thomas@accord.test", path: "/rules" },
+  { name: "rules", as: "camille@accord.test", path: "/rules" },
+];
+
+async function main() {
+  mkdirSync(out, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+  for (const shot of SHOTS.filter((s) => !filter || s.name.includes(filter))) {
+    for (const locale of ["en", "fr"]) {
+      for (const [label, viewport] of [["1280", { width: 1280, height: 860 }], ["390", { width: 390, height: 844 }]] as const) {
+        const context = await browser.newContext({ viewport, locale, deviceScaleFactor: 1 });
+        await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: base }]);
+        const page = await context.newPage();
+        if (shot.as) {
+          await page.goto(`${base}/sign-in`);
+          await page.locator("#email").fill(shot.as);
+          await page.locator("#password").fill(PASSWORD);
+          await page.locator("form button[type=submit]").first().click();
+          await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+        }
+        await page.goto(`${base}${shot.path}`);
+        if (shot.name === "lead") {
+          await page.locator('a[href^="/leads/"]:visible').first().click();
+          await page.waitForURL(/\/leads\/[0-9a-f-]{36}/);
+        }
+        await page.waitForLoadState("networkidle");
+        await page.screenshot({ path: `${out}/${shot.name}-${locale}-${label}.png`, fullPage: true });
+        await context.close();
+      }
+    }
+  }
+  await browser.close();
+  console.log(`screenshots in ${out}/`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
