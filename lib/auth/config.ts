@@ -46,6 +46,12 @@ function buildConfig(): NextAuthConfig {
     trustHost: true,
     session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
+    // A wrong password is an expected outcome, shown on the form; not an error for the logs.
+    logger: {
+      error(error) {
+        if (error.name !== "CredentialsSignin") console.error("[auth]", error);
+      },
+    },
     providers,
     callbacks: {
       // OIDC is invite-only: the email must belong to an active Accord user.
