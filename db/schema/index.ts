@@ -3,3 +3,5 @@ export * from "./users";
 export * from "./leads";
 export * from "./events";
 export * from "./audit";
+export * from "./scoring";
+export * from "./api-keys";

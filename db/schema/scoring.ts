@@ -1,0 +1,83 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { leads } from "./leads";
+import { users } from "./users";
+
+/** Published scoring models, immutable. The active model is the highest version. */
+export const modelVersions = pgTable("model_versions", {
+  version: integer("version").primaryKey(),
+  document: jsonb("document").$type<Record<string, unknown>>().notNull(),
+  note: text("note").notNull().default(""),
+  authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+  /** Who published, as shown in the history (a user's name or an API key's). */
+  authorLabel: text("author_label").notNull(),
+  publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+  leadsRescored: integer("leads_rescored").notNull().default(0),
+  durationMs: integer("duration_ms").notNull().default(0),
+});
+
+/** The one draft marketers edit; publishing copies it into a new version. */
+export const modelDraft = pgTable(
+  "model_draft",
+  {
+    id: smallint("id").primaryKey().default(1),
+    document: jsonb("document").$type<Record<string, unknown>>().notNull(),
+    baseVersion: integer("base_version"),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedByLabel: text("updated_by_label").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("model_draft_singleton", sql`${t.id} = 1`)],
+);
+
+/** Each lead's current score under the active model, as of `as_of`. */
+export const leadScores = pgTable(
+  "lead_scores",
+  {
+    leadId: uuid("lead_id")
+      .primaryKey()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    modelVersion: integer("model_version").notNull(),
+    total: doublePrecision("total").notNull(),
+    fit: doublePrecision("fit").notNull(),
+    engagement: doublePrecision("engagement").notNull(),
+    fitGrade: text("fit_grade").notNull(),
+    engagementGrade: smallint("engagement_grade").notNull(),
+    band: text("band").notNull(),
+    asOf: timestamp("as_of", { withTimezone: true }).notNull(),
+    /** The total written to score_history last; a new history row is written when it moves by a point. */
+    recordedTotal: doublePrecision("recorded_total").notNull(),
+  },
+  (t) => [index("lead_scores_total_idx").on(t.total)],
+);
+
+/** Score snapshots over time: on every change of a point or more, and on every new model version. */
+export const scoreHistory = pgTable(
+  "score_history",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    modelVersion: integer("model_version").notNull(),
+    total: doublePrecision("total").notNull(),
+    fit: doublePrecision("fit").notNull(),
+    engagement: doublePrecision("engagement").notNull(),
+    /** "publish", "ingest", "refresh" or "lead". */
+    cause: text("cause").notNull(),
+  },
+  (t) => [index("score_history_lead_at_idx").on(t.leadId, t.at), index("score_history_at_idx").on(t.at)],
+);
