@@ -1,6 +1,7 @@
 import type { Role } from "@/db/schema/constants";
+import type { ApiScope } from "@/lib/api-keys/scopes";
 
-/** Who is acting: a signed-in user (API keys and the system join later). */
+/** A signed-in user. */
 export type Actor = {
   id: string;
   name: string;
@@ -9,3 +10,23 @@ export type Actor = {
   teamId: string | null;
   timeZone: string;
 };
+
+/** A machine client calling with an API key. */
+export type KeyActor = { apiKeyId: string; name: string; scopes: ApiScope[] };
+
+/** Whoever a request acts for. */
+export type Principal = { kind: "user"; user: Actor } | { kind: "key"; key: KeyActor };
+
+/** What data-access functions need to scope rows: a user (by role and ownership) or a key (all rows). */
+export type Viewer = Pick<Actor, "id" | "role"> | Pick<KeyActor, "apiKeyId">;
+
+export function viewerOf(principal: Principal): Viewer {
+  return principal.kind === "user" ? principal.user : principal.key;
+}
+
+/** How the principal is written in audit logs and histories. */
+export function principalLabel(principal: Principal): { actorType: "user" | "api_key"; actorId: string; label: string; userId: string | null } {
+  return principal.kind === "user"
+    ? { actorType: "user", actorId: principal.user.id, label: principal.user.name, userId: principal.user.id }
+    : { actorType: "api_key", actorId: principal.key.apiKeyId, label: `API key “${principal.key.name}”`, userId: null };
+}

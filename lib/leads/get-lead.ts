@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { leads, teams, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Viewer } from "@/lib/auth/actor";
 import { visibleLeads } from "./scope";
 
 /** The lead if this actor may see it; null otherwise (callers answer 404, never 403, to avoid leaking ids). */
-export async function getLead({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
+export async function getLead({ db, actor, id }: { db: Db; actor: Viewer; id: string }) {
   const [row] = await db
     .select({ lead: leads, ownerName: users.name, ownerTeam: teams.name })
     .from(leads)

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-or
 import { z } from "zod";
 import { queryRows, type Db } from "@/db/client";
 import { LIFECYCLE_STAGES, leads, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Viewer } from "@/lib/auth/actor";
 import { visibleLeads } from "./scope";
 
 import { LEAD_SORTS } from "./constants";
@@ -45,7 +45,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export async function listLeads({ db, actor, query }: { db: Db; actor: Actor; query: ListLeadsQuery }) {
+export async function listLeads({ db, actor, query }: { db: Db; actor: Viewer; query: ListLeadsQuery }) {
   const conditions: SQL[] = [visibleLeads(actor)];
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
@@ -58,7 +58,7 @@ export async function listLeads({ db, actor, query }: { db: Db; actor: Actor; qu
     );
   }
   if (query.stage) conditions.push(eq(leads.stage, query.stage));
-  if (query.owner === "me") conditions.push(eq(leads.ownerId, actor.id));
+  if (query.owner === "me") conditions.push("id" in actor ? eq(leads.ownerId, actor.id) : sql`false`);
   else if (query.owner === "unassigned") conditions.push(isNull(leads.ownerId));
   else if (query.owner) conditions.push(eq(leads.ownerId, query.owner));
   const where = and(...conditions);

@@ -1,0 +1,68 @@
+/**
+ * Event ingestion. Every event is validated on its own: a bad one is reported by index and the
+ * good ones are stored. The same id twice is stored once. Storing and scoring happen in one
+ * transaction, so a read right after the answer shows the new score.
+ */
+import { inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { events, leads } from "@/db/schema";
+import { fieldErrors, type FieldErrors } from "@/lib/errors";
+import { lockScoringShared } from "@/lib/scoring/locks";
+import { rescore } from "@/lib/scoring/rescore";
+import { getActiveModel } from "@/lib/scoring/versions";
+import { lockLeads, refKey, resolveLeads } from "./resolve-leads";
+import { withTxRetry } from "./retry";
+import { eventInputSchema, type EventInput } from "./schemas";
+
+export type ItemError = { index: number; code: "invalid" | "unknown_lead"; message: string; fields?: FieldErrors };
+export type IngestResult = { accepted: number; duplicates: number; errors: ItemError[]; leadIds: string[] };
+
+export async function ingestEvents(db: Db, raw: unknown[], options: { source: string; now?: Date }): Promise<IngestResult> {
+  const now = options.now ?? new Date();
+  const errors: ItemError[] = [];
+  const valid: { index: number; event: EventInput }[] = [];
+  raw.forEach((item, index) => {
+    const parsed = eventInputSchema.safeParse(item);
+    if (parsed.success) valid.push({ index, event: parsed.data });
+    else errors.push({ index, code: "invalid", message: parsed.error.issues[0].message, fields: fieldErrors(parsed.error) });
+  });
+  // Within the batch, the first event with an id wins; later ones are duplicates.
+  const seen = new Set<string>();
+  const unique = valid.filter(({ event }) => !seen.has(event.id) && seen.add(event.id));
+  let duplicates = valid.length - unique.length;
+  if (!unique.length) return { accepted: 0, duplicates, errors, leadIds: [] };
+
+  const outcome = await withTxRetry(() =>
+    db.transaction(async (tx) => {
+      await lockScoringShared(tx);
+      const leadByKey = await resolveLeads(tx, unique.map((u) => u.event), options.source);
+      const rows: (typeof events.$inferInsert)[] = [];
+      const itemErrors: ItemError[] = [];
+      for (const { index, event } of unique) {
+        const leadId = leadByKey.get(refKey(event));
+        if (!leadId) {
+          itemErrors.push({ index, code: "unknown_lead", message: `No lead has id ${event.leadId}.` });
+          continue;
+        }
+        rows.push({ leadId, name: event.name, properties: event.properties, occurredAt: event.occurredAt ?? now, receivedAt: now, source: options.source, externalId: event.id });
+      }
+      if (!rows.length) return { inserted: [] as { leadId: string }[], itemErrors };
+      await lockLeads(tx, rows.map((r) => r.leadId));
+      const inserted = await tx.insert(events).values(rows).onConflictDoNothing({ target: events.externalId }).returning({ leadId: events.leadId, occurredAt: events.occurredAt });
+      const touched = [...new Set(inserted.map((r) => r.leadId))];
+      if (touched.length) {
+        await tx
+          .update(leads)
+          .set({ updatedAt: sql`greatest(${leads.updatedAt}, (select max(e.occurred_at) from ${events} e where e.lead_id = ${leads.id} and e.received_at = ${now.toISOString()}::timestamptz))` })
+          .where(inArray(leads.id, touched));
+        const active = await getActiveModel(tx);
+        if (active) await rescore(tx, { model: active.model, version: active.version, asOf: now, cause: "ingest", leadIds: touched });
+      }
+      return { inserted, itemErrors };
+    }),
+  );
+  errors.push(...outcome.itemErrors);
+  duplicates += unique.length - outcome.itemErrors.length - outcome.inserted.length;
+  errors.sort((a, b) => a.index - b.index);
+  return { accepted: outcome.inserted.length, duplicates, errors, leadIds: [...new Set(outcome.inserted.map((r) => r.leadId))] };
+}
