@@ -74,6 +74,21 @@ describe("operator CLI", () => {
     expect(team.out).toContain('No team named "Atlantis"');
   });
 
+  it("creates an API key whose secret is printed once and works", async () => {
+    const bad = await cli("api-keys:create", "--name", "", "--scopes", "events:write,everything");
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain("--name: Name the key");
+    expect(bad.out).toContain("--scopes: Scopes are events:write, leads:read, leads:write, model:read, model:write.");
+    const result = await cli("api-keys:create", "--name", "Segment", "--scopes", "events:write,leads:read");
+    expect(result.code).toBe(0);
+    const secret = result.out.trim().split("\n").pop()!;
+    expect(secret).toMatch(/^acc_[0-9a-f]{12}_/);
+    const { verifyApiKey } = await import("@/lib/api-keys/api-keys");
+    const key = await withCliDb((db) => verifyApiKey(db, secret));
+    expect(key).toMatchObject({ name: "Segment", scopes: ["events:write", "leads:read"] });
+    expect(await withCliDb((db) => verifyApiKey(db, secret.slice(0, -1) + "x"))).toBeNull();
+  });
+
   it("refuses to seed a database that already has users", async () => {
     const result = await cli("db:seed");
     expect(result.code).toBe(1);

@@ -11,6 +11,7 @@ import { EmbeddedDbBusyError } from "../db/embedded-lock";
 import { migrateDb } from "../db/migrate";
 import { ROLES, auditLog, teams, users } from "../db/schema";
 import { isDatabaseEmpty, seedDemoData } from "../db/seed";
+import { createApiKey, createApiKeySchema } from "../lib/api-keys/api-keys";
 import { hashPassword } from "../lib/auth/credentials";
 import { ConfigError } from "../lib/env";
 
@@ -48,6 +49,22 @@ const COMMANDS: Record<string, Command> = {
       }
       const summary = await seedDemoData(handle.db, { onProgress: (m) => console.log(`  ${m}`) });
       console.log(`Seeded ${summary.users} users, ${summary.leads} leads and ${summary.events} events in ${summary.ms} ms.`);
+    },
+  },
+  "api-keys:create": {
+    summary: "Create an API key (the secret is printed once)",
+    usage: "api-keys:create --name NAME --scopes events:write,leads:read,leads:write,model:read,model:write",
+    async run(args, handle) {
+      const { values } = parseArgs({ args, options: { name: { type: "string" }, scopes: { type: "string" } }, strict: true });
+      const parsed = createApiKeySchema.safeParse({
+        name: values.name ?? "",
+        scopes: (values.scopes ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+      });
+      if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join("\n"));
+      const key = await createApiKey(handle.db, parsed.data, null);
+      console.log(`Created API key "${parsed.data.name}" with scopes ${parsed.data.scopes.join(", ")}.`);
+      console.log("Secret (shown once, store it now):");
+      console.log(key.secret);
     },
   },
   "users:create": {

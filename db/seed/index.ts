@@ -7,6 +7,9 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
 import { auditLog, events, leads, teams, users } from "../schema";
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS } from "./demo-users";
+import { publishDraft } from "@/lib/scoring/publish";
+import { template } from "@/lib/scoring/templates";
+import { saveDraft } from "@/lib/scoring/versions";
 import { generateDemoData, type SeedOptions } from "./generate";
 
 export { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
@@ -86,6 +89,10 @@ export async function seedDemoData(
       data: { users: userRows.length, leads: leadRows.length, events: data.events.length },
     });
   });
+  // A published model, so the demo opens with scores and receipts (templates stay one click away).
+  await saveDraft(db, template("seed-001-saas") as unknown as Record<string, unknown>, { userId: null, label: "Demo seed" }, null);
+  const published = await publishDraft(db, { actorType: "user", actorId: "seed", label: "Demo seed", userId: null }, "Starter model: global SaaS (seed 001)", () => now);
+  log(`model v${published.version}: ${published.leadsRescored} leads scored in ${published.ms} ms`);
   return {
     users: DEMO_USERS.length,
     leads: data.leads.length,

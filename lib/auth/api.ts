@@ -102,3 +102,15 @@ export async function readJson(request: Request, maxBytes: number): Promise<unkn
     throw new AppError("validation_failed", "The request body is not valid JSON.");
   }
 }
+
+/** Like readJson, but an empty body is `undefined` rather than an error. */
+export async function readOptionalJson(request: Request, maxBytes: number): Promise<unknown> {
+  const { readBody } = await import("@/lib/http/read-body");
+  const text = await readBody(request, maxBytes);
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("validation_failed", "The request body is not valid JSON.");
+  }
+}

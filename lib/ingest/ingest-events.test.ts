@@ -6,6 +6,7 @@ import { events, leads } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/db/testing";
 import { getLeadScore } from "@/lib/scoring/lead-score";
 import { publishDraft } from "@/lib/scoring/publish";
+import type { EventRule } from "@/lib/scoring/model";
 import { template } from "@/lib/scoring/templates";
 import { saveDraft } from "@/lib/scoring/versions";
 import { ingestEvents } from "./ingest-events";
@@ -14,7 +15,7 @@ let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
   const model = template("seed-003-telecom");
-  model.rules.find((r) => r.id === "open")!.maxCount = null; // every open counts: easy to see concurrency losses
+  (model.rules.find((r) => r.id === "open") as EventRule).maxCount = null; // every open counts: easy to see concurrency losses
   await saveDraft(t.db, model as never, { userId: null, label: "Test" });
   await publishDraft(t.db, { actorType: "user", actorId: "t", label: "Test", userId: null });
 });

@@ -1,2 +1,2 @@
-export const LEAD_SORTS = ["recent", "created", "name", "company"] as const;
+export const LEAD_SORTS = ["recent", "score", "created", "name", "company"] as const;
 export type LeadSort = (typeof LEAD_SORTS)[number];

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type Db } from "@/db/client";
-import { LIFECYCLE_STAGES, leads, users } from "@/db/schema";
+import { LIFECYCLE_STAGES, leadScores, leads, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/actor";
 import { visibleLeads } from "./scope";
 
@@ -12,6 +12,7 @@ const blankAsUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 export const listLeadsSchema = z.object({
   q: z.preprocess(blankAsUndefined, z.string().trim().max(200, "Search is limited to 200 characters.").optional()),
+  email: z.preprocess(blankAsUndefined, z.string().trim().toLowerCase().email("Not a valid email address.").optional()),
   stage: z.preprocess(blankAsUndefined, z.enum(LIFECYCLE_STAGES, { message: "Unknown lifecycle stage." }).optional()),
   owner: z.preprocess(
     blankAsUndefined,
@@ -39,6 +40,9 @@ export type LeadListRow = {
   ownerId: string | null;
   ownerName: string | null;
   updatedAt: Date;
+  score: number | null;
+  fitGrade: string | null;
+  engagementGrade: number | null;
 };
 
 function escapeLike(text: string): string {
@@ -57,6 +61,7 @@ export async function listLeads({ db, actor, query }: { db: Db; actor: Viewer; q
       )!,
     );
   }
+  if (query.email) conditions.push(eq(leads.email, query.email));
   if (query.stage) conditions.push(eq(leads.stage, query.stage));
   if (query.owner === "me") conditions.push("id" in actor ? eq(leads.ownerId, actor.id) : sql`false`);
   else if (query.owner === "unassigned") conditions.push(isNull(leads.ownerId));
@@ -68,6 +73,7 @@ export async function listLeads({ db, actor, query }: { db: Db; actor: Viewer; q
     created: [desc(leads.createdAt), asc(leads.id)],
     name: [asc(sql`lower(${leads.lastName})`), asc(sql`lower(${leads.firstName})`), asc(leads.id)],
     company: [asc(sql`lower(${leads.company})`), asc(leads.id)],
+    score: [sql`${leadScores.total} desc nulls last`, asc(leads.id)],
   }[query.sort];
 
   const [rows, [{ total }]] = await Promise.all([
@@ -84,9 +90,13 @@ export async function listLeads({ db, actor, query }: { db: Db; actor: Viewer; q
         ownerId: leads.ownerId,
         ownerName: users.name,
         updatedAt: leads.updatedAt,
+        score: leadScores.total,
+        fitGrade: leadScores.fitGrade,
+        engagementGrade: leadScores.engagementGrade,
       })
       .from(leads)
       .leftJoin(users, eq(users.id, leads.ownerId))
+      .leftJoin(leadScores, eq(leadScores.leadId, leads.id))
       .where(where)
       .orderBy(...order)
       .limit(query.pageSize)

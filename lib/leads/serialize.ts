@@ -1,8 +1,9 @@
+import type { LeadScoreWithReceipt } from "@/lib/scoring/lead-score";
 import type { LeadDetail } from "./get-lead";
 import type { LeadListRow } from "./list-leads";
 
 /** The public JSON shape of a lead (API v1). */
-export function leadToJson(lead: LeadDetail) {
+export function leadToJson(lead: LeadDetail, score?: LeadScoreWithReceipt | null) {
   return {
     id: lead.id,
     email: lead.email,
@@ -21,6 +22,10 @@ export function leadToJson(lead: LeadDetail) {
     traits: lead.traits,
     stage: lead.stage,
     owner: lead.ownerId ? { id: lead.ownerId, name: lead.ownerName, team: lead.ownerTeam } : null,
+    score: score
+      ? { total: score.total, fit: score.fit, engagement: score.engagement, grade: score.grade, band: score.band, modelVersion: score.modelVersion, asOf: score.asOf }
+      : null,
+    receipt: score?.receipt ?? null,
     createdAt: lead.createdAt.toISOString(),
     updatedAt: lead.updatedAt.toISOString(),
   };
@@ -37,6 +42,7 @@ export function leadRowToJson(lead: LeadListRow) {
     country: lead.country,
     stage: lead.stage,
     owner: lead.ownerId ? { id: lead.ownerId, name: lead.ownerName } : null,
+    score: lead.score === null ? null : { total: lead.score, grade: `${lead.fitGrade}${lead.engagementGrade}` },
     updatedAt: lead.updatedAt.toISOString(),
   };
 }

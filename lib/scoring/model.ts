@@ -142,13 +142,20 @@ export const scoringModelSchema = z
     rules: z.array(ruleSchema).max(500),
   })
   .strict()
-  .superRefine((model, ctx) => {
-    const seen = new Map<string, number>();
-    model.rules.forEach((rule, i) => {
-      if (seen.has(rule.id)) ctx.addIssue({ code: "custom", path: ["rules", i, "id"], message: `Rule id "${rule.id}" is already used by rule ${seen.get(rule.id)! + 1}.` });
-      else seen.set(rule.id, i);
-    });
-  });
+  .superRefine(
+    (model, ctx) => {
+      // Runs even when other fields are invalid, so one answer lists every problem.
+      const rules: unknown[] = Array.isArray((model as { rules?: unknown }).rules) ? (model as { rules: unknown[] }).rules : [];
+      const seen = new Map<string, number>();
+      rules.forEach((rule, i) => {
+        const id = (rule as { id?: unknown } | null)?.id;
+        if (typeof id !== "string") return;
+        if (seen.has(id)) ctx.addIssue({ code: "custom", path: ["rules", i, "id"], message: `Rule id "${id}" is already used by rule ${seen.get(id)! + 1}.` });
+        else seen.set(id, i);
+      });
+    },
+    { when: () => true },
+  );
 
 export type ScoringModel = z.output<typeof scoringModelSchema>;
 export type ScoringModelInput = z.input<typeof scoringModelSchema>;

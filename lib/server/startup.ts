@@ -8,6 +8,7 @@ import { EmbeddedDbBusyError } from "@/db/embedded-lock";
 import { migrateDb } from "@/db/migrate";
 import { isDatabaseEmpty, seedDemoData } from "@/db/seed";
 import { ConfigError, serverEnv } from "@/lib/env";
+import { startJobs } from "./jobs";
 
 function fail(message: string): never {
   console.error(`[accord] ${message}`);
@@ -36,4 +37,5 @@ export async function startServer(): Promise<void> {
     const summary = await seedDemoData(handle.db);
     console.log(`[accord] seeded ${summary.users} users, ${summary.leads} leads, ${summary.events} events in ${summary.ms} ms`);
   }
+  if (env.ACCORD_JOBS) startJobs();
 }

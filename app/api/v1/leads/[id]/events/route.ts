@@ -1,3 +1,4 @@
+import { viewerOf } from "@/lib/auth/actor";
 import { getDb } from "@/db/client";
 import { withApi } from "@/lib/auth/api";
 import { AppError } from "@/lib/errors";
@@ -6,10 +7,10 @@ import { isLeadId } from "@/lib/leads/id";
 import { leadTimeline, timelineSchema } from "@/lib/leads/lead-timeline";
 
 export const GET = withApi(
-  { permission: "leads:read", query: timelineSchema },
-  async ({ actor, params, query }) => {
+  { permission: "leads:read", scope: "leads:read", query: timelineSchema },
+  async ({ principal, params, query }) => {
     const db = await getDb();
-    const lead = isLeadId(params.id) ? await getLead({ db, actor, id: params.id }) : null;
+    const lead = isLeadId(params.id) ? await getLead({ db, actor: viewerOf(principal), id: params.id }) : null;
     if (!lead) throw new AppError("not_found", "No lead with this id is visible to you.");
     const page = await leadTimeline(db, lead.id, query);
     return Response.json({

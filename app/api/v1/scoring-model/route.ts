@@ -1,0 +1,11 @@
+import { getDb } from "@/db/client";
+import { withApi } from "@/lib/auth/api";
+import { AppError } from "@/lib/errors";
+import { getActiveModel } from "@/lib/scoring/versions";
+
+/** The active (highest published) model version. */
+export const GET = withApi({ permission: "rules:read", scope: "model:read" }, async () => {
+  const active = await getActiveModel(await getDb());
+  if (!active) throw new AppError("not_found", "No scoring model has been published yet.");
+  return Response.json({ data: { version: active.version, publishedAt: active.publishedAt.toISOString(), author: active.authorLabel, note: active.note, model: active.model } });
+});

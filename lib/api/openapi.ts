@@ -1,0 +1,116 @@
+/**
+ * The OpenAPI 3.1 document of API v1, generated from the same zod schemas the routes validate
+ * with (z.toJSONSchema), so it cannot drift from what the server accepts.
+ */
+import { z } from "zod";
+import { API_SCOPES } from "@/lib/api-keys/scopes";
+import { eventBatchSchema, eventInputSchema } from "@/lib/ingest/schemas";
+import { leadInputSchema } from "@/lib/leads/lead-input";
+import { listLeadsSchema } from "@/lib/leads/list-leads";
+import { scoringModelSchema } from "@/lib/scoring/model";
+import { errorResponseSchema, ingestResponseSchema, leadResponseSchema, previewResponseSchema, publishResponseSchema, segmentResponseSchema } from "./response-schemas";
+
+const json = (schema: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
+
+const content = (schema: z.ZodType, io: "input" | "output" = "output") => ({ "application/json": { schema: json(schema, io) } });
+
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), { description: { 400: "Invalid input, with field errors", 401: "No valid API key or session", 403: "Missing scope or role", 404: "Not found", 413: "Too large", 422: "Invalid model, with the JSON path of every invalid field" }[c] ?? "Error", content: content(errorResponseSchema) }]));
+
+function queryParameters(schema: z.ZodObject) {
+  const shape = json(schema, "input") as { properties: Record<string, object> };
+  return Object.entries(shape.properties).map(([name, s]) => ({ name, in: "query", required: false, schema: s }));
+}
+
+const security = (scope: string) => [{ apiKey: [scope] }, { basicWriteKey: [scope] }];
+
+export function openApiDocument(serverUrl: string) {
+  const eventsBody = eventBatchSchema.extend({ events: z.array(eventInputSchema).max(1000) });
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Accord API",
+      version: "1.0.0",
+      description: "Lead scoring with receipts. Send events and leads, read scores and explanations, manage the scoring model. Authenticate with `Authorization: Bearer <API key>`.",
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer", description: `An Accord API key (acc_…). Scopes: ${API_SCOPES.join(", ")}.` },
+        basicWriteKey: { type: "http", scheme: "basic", description: "Segment-style: the API key as the Basic username, empty password." },
+      },
+      schemas: { ScoringModel: json(scoringModelSchema, "input"), Error: json(errorResponseSchema) },
+    },
+    paths: {
+      "/api/v1/events": {
+        post: {
+          summary: "Ingest events (at most 1,000 per call); stored and scored in one transaction",
+          security: security("events:write"),
+          requestBody: { required: true, content: content(eventsBody, "input") },
+          responses: { 200: { description: "Counts and per-event errors", content: content(ingestResponseSchema) }, ...errors(400, 401, 403, 413) },
+        },
+      },
+      "/api/v1/leads": {
+        get: {
+          summary: "List leads (filter by email, stage, owner; paginated)",
+          security: security("leads:read"),
+          parameters: queryParameters(listLeadsSchema),
+          responses: { 200: { description: "A page of leads" }, ...errors(400, 401, 403) },
+        },
+        post: {
+          summary: "Create or update leads by email or external id: one lead, or { leads: [ … ] }",
+          security: security("leads:write"),
+          requestBody: { required: true, content: content(z.union([leadInputSchema, z.object({ leads: z.array(leadInputSchema).max(1000) })]), "input") },
+          responses: { 200: { description: "Updated" }, 201: { description: "Created" }, ...errors(400, 401, 403, 413) },
+        },
+      },
+      "/api/v1/leads/{id}": {
+        get: {
+          summary: "A lead with its score and receipt",
+          security: security("leads:read"),
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          responses: { 200: { description: "The lead", content: content(leadResponseSchema) }, ...errors(401, 403, 404) },
+        },
+      },
+      "/api/v1/scoring-model": {
+        get: { summary: "The active model version", security: security("model:read"), responses: { 200: { description: "Active model" }, ...errors(401, 403, 404) } },
+      },
+      "/api/v1/scoring-model/draft": {
+        get: { summary: "The draft model", security: security("model:read"), responses: { 200: { description: "Draft" }, ...errors(401, 403, 404) } },
+        put: {
+          summary: "Replace the draft",
+          security: security("model:write"),
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/ScoringModel" } } } },
+          responses: { 200: { description: "Saved" }, ...errors(400, 401, 403, 422) },
+        },
+      },
+      "/api/v1/scoring-model/draft/preview": {
+        post: {
+          summary: "Impact of the draft (or of the model in the body) on every lead, without publishing",
+          security: security("model:read"),
+          requestBody: { required: false, content: { "application/json": { schema: { $ref: "#/components/schemas/ScoringModel" } } } },
+          responses: { 200: { description: "Impact", content: content(previewResponseSchema) }, ...errors(401, 403, 404, 422) },
+        },
+      },
+      "/api/v1/scoring-model/publish": {
+        post: {
+          summary: "Publish the draft as a new version and rescore every lead, atomically",
+          security: security("model:write"),
+          requestBody: { required: false, content: content(z.object({ note: z.string().max(2000).optional() }), "input") },
+          responses: { 200: { description: "Published", content: content(publishResponseSchema) }, ...errors(401, 403, 404, 422) },
+        },
+      },
+      "/api/v1/scoring-model/versions": {
+        get: { summary: "Published versions, newest first", security: security("model:read"), responses: { 200: { description: "Versions" }, ...errors(401, 403) } },
+      },
+      "/api/segment/v1/{type}": {
+        post: {
+          summary: "Segment-compatible tracking API: batch, identify, track, page (gzip accepted)",
+          security: [{ basicWriteKey: ["events:write"] }, { apiKey: ["events:write"] }],
+          parameters: [{ name: "type", in: "path", required: true, schema: { type: "string", enum: ["batch", "identify", "track", "page"] } }],
+          responses: { 200: { description: "Counts and per-message errors", content: content(segmentResponseSchema) }, ...errors(400, 401, 403, 413) },
+        },
+      },
+    },
+  };
+}

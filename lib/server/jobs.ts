@@ -1,0 +1,29 @@
+/**
+ * Periodic work run inside the web server (no external scheduler needed on the embedded default):
+ * - decay refresh: every hour, rescore all leads when the active model ages scores
+ *   (lib/scoring/refresh.ts skips itself when nothing would change).
+ * State lives in the database, so a restart loses nothing; with several app servers each runs the
+ * job and the scoring lock makes the extra runs cheap no-ops.
+ */
+import { getDb } from "@/db/client";
+import { REFRESH_INTERVAL_MS, refreshScores } from "@/lib/scoring/refresh";
+
+const globalJobs = globalThis as unknown as { accordJobs?: NodeJS.Timeout[] };
+
+async function runRefresh() {
+  try {
+    const result = await refreshScores(await getDb());
+    if ("scored" in result) console.log(`[accord] decay refresh: ${result.scored} leads rescored under v${result.version} in ${result.ms} ms`);
+  } catch (error) {
+    console.error("[accord] decay refresh failed", error);
+  }
+}
+
+export function startJobs(): void {
+  if (globalJobs.accordJobs) return;
+  const first = setTimeout(runRefresh, 30_000);
+  const hourly = setInterval(runRefresh, REFRESH_INTERVAL_MS);
+  first.unref();
+  hourly.unref();
+  globalJobs.accordJobs = [first, hourly];
+}
