@@ -60,17 +60,19 @@ export const leadScores = pgTable(
     /** The total written to score_history last; a new history row is written when it moves by a point. */
     recordedTotal: doublePrecision("recorded_total").notNull(),
   },
-  (t) => [index("lead_scores_total_idx").on(t.total)],
 );
 
-/** Score snapshots over time: on every change of a point or more, and on every new model version. */
+/**
+ * Score snapshots over time: a lead's first score and every later move of a point or more (the
+ * model version that produced it is on the row). Append-only and written 100,000 rows at a time on
+ * publish, so it has no foreign key (its check per row cost more than the insert itself, measured);
+ * erasing a lead deletes its history explicitly.
+ */
 export const scoreHistory = pgTable(
   "score_history",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    leadId: uuid("lead_id")
-      .notNull()
-      .references(() => leads.id, { onDelete: "cascade" }),
+    leadId: uuid("lead_id").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
     modelVersion: integer("model_version").notNull(),
     total: doublePrecision("total").notNull(),
@@ -79,5 +81,5 @@ export const scoreHistory = pgTable(
     /** "publish", "ingest", "refresh" or "lead". */
     cause: text("cause").notNull(),
   },
-  (t) => [index("score_history_lead_at_idx").on(t.leadId, t.at), index("score_history_at_idx").on(t.at)],
+  (t) => [index("score_history_lead_at_idx").on(t.leadId, t.at)],
 );

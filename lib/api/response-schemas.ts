@@ -47,7 +47,7 @@ export const scoreSchema = z.object({
 
 export const leadResponseSchema = z.object({
   data: z.object({
-    id: z.uuid(),
+    id: z.guid(),
     email: z.string().nullable(),
     externalId: z.string().nullable(),
     firstName: z.string().nullable(),
@@ -74,7 +74,7 @@ export const previewResponseSchema = z.object({
     mqlBefore: z.number().int(),
     mqlAfter: z.number().int(),
     histogram: z.array(z.object({ from: z.number(), to: z.number(), before: z.number().int(), after: z.number().int() })),
-    movers: z.array(z.object({ leadId: z.uuid(), name: z.string().nullable(), company: z.string().nullable(), before: z.number().nullable(), after: z.number() })),
+    movers: z.array(z.object({ leadId: z.guid(), name: z.string().nullable(), company: z.string().nullable(), before: z.number().nullable(), after: z.number() })),
     ms: z.number().int(),
   }).loose(),
 });

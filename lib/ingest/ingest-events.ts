@@ -3,11 +3,12 @@
  * good ones are stored. The same id twice is stored once. Storing and scoring happen in one
  * transaction, so a read right after the answer shows the new score.
  */
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { arrayParam } from "@/db/sql-array";
 import type { Db } from "@/db/client";
 import { events, leads } from "@/db/schema";
 import { fieldErrors, type FieldErrors } from "@/lib/errors";
-import { lockScoringShared } from "@/lib/scoring/locks";
+import { lockScoringShared, tuneForIngestion } from "@/lib/scoring/locks";
 import { rescore } from "@/lib/scoring/rescore";
 import { getActiveModel } from "@/lib/scoring/versions";
 import { lockLeads, refKey, resolveLeads } from "./resolve-leads";
@@ -35,6 +36,7 @@ export async function ingestEvents(db: Db, raw: unknown[], options: { source: st
   const outcome = await withTxRetry(() =>
     db.transaction(async (tx) => {
       await lockScoringShared(tx);
+      await tuneForIngestion(tx);
       const leadByKey = await resolveLeads(tx, unique.map((u) => u.event), options.source);
       const rows: (typeof events.$inferInsert)[] = [];
       const itemErrors: ItemError[] = [];
@@ -47,14 +49,20 @@ export async function ingestEvents(db: Db, raw: unknown[], options: { source: st
         rows.push({ leadId, name: event.name, properties: event.properties, occurredAt: event.occurredAt ?? now, receivedAt: now, source: options.source, externalId: event.id });
       }
       if (!rows.length) return { inserted: [] as { leadId: string }[], itemErrors };
-      await lockLeads(tx, rows.map((r) => r.leadId));
       const inserted = await tx.insert(events).values(rows).onConflictDoNothing({ target: events.externalId }).returning({ leadId: events.leadId, occurredAt: events.occurredAt });
-      const touched = [...new Set(inserted.map((r) => r.leadId))];
+      const latest = new Map<string, number>();
+      for (const r of inserted) latest.set(r.leadId, Math.max(latest.get(r.leadId) ?? 0, r.occurredAt.getTime()));
+      const touched = [...latest.keys()];
       if (touched.length) {
-        await tx
-          .update(leads)
-          .set({ updatedAt: sql`greatest(${leads.updatedAt}, (select max(e.occurred_at) from ${events} e where e.lead_id = ${leads.id} and e.received_at = ${now.toISOString()}::timestamptz))` })
-          .where(inArray(leads.id, touched));
+        // Lock the touched leads (in a fixed order) only now, just before scoring them: the scoring
+        // statement starts after the lock, so it sees the events of any batch that held it before —
+        // concurrent batches for one lead never lose an event, and hold the lock as briefly as possible.
+        await lockLeads(tx, touched);
+        // Last activity moves forward to the newest event just stored.
+        await tx.execute(sql`
+          update ${leads} set updated_at = greatest(${leads.updatedAt}, n.at)
+          from unnest(${arrayParam(touched, "uuid")}, ${arrayParam(touched.map((id) => new Date(latest.get(id)!).toISOString()), "text")}::timestamptz[]) as n(id, at)
+          where ${leads.id} = n.id`);
         const active = await getActiveModel(tx);
         if (active) await rescore(tx, { model: active.model, version: active.version, asOf: now, cause: "ingest", leadIds: touched });
       }

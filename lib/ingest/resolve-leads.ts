@@ -2,7 +2,8 @@
  * Finds the lead each incoming record names (leadId, else email, else userId as external id),
  * creating leads for unknown emails and user ids. Returns a map from the record's key to the lead.
  */
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { arrayParam } from "@/db/sql-array";
 import type { Queryable } from "@/db/client";
 import { leads } from "@/db/schema";
 
@@ -14,7 +15,7 @@ export async function resolveLeads(tx: Queryable, refs: LeadRef[], source: strin
   const resolved = new Map<string, string>();
   const ids = [...new Set(refs.filter((r) => r.leadId).map((r) => r.leadId!))];
   if (ids.length) {
-    for (const row of await tx.select({ id: leads.id }).from(leads).where(inArray(leads.id, ids))) resolved.set(`id:${row.id}`, row.id);
+    for (const row of await tx.select({ id: leads.id }).from(leads).where(sql`${leads.id} = any(${arrayParam(ids, "uuid")})`)) resolved.set(`id:${row.id}`, row.id);
   }
 
   const byEmail = new Map<string, string | undefined>();
@@ -26,11 +27,12 @@ export async function resolveLeads(tx: Queryable, refs: LeadRef[], source: strin
       .insert(leads)
       .values(emails.map((email) => ({ email, externalId: byEmail.get(email) ?? null, source })))
       .onConflictDoNothing();
-    let rows = await tx.select({ id: leads.id, email: leads.email }).from(leads).where(inArray(leads.email, emails));
+    const byEmails = sql`${leads.email} = any(${arrayParam(emails, "text")})`;
+    let rows = await tx.select({ id: leads.id, email: leads.email }).from(leads).where(byEmails);
     const missing = emails.filter((e) => !rows.some((r) => r.email === e));
     if (missing.length) {
       await tx.insert(leads).values(missing.map((email) => ({ email, source }))).onConflictDoNothing();
-      rows = await tx.select({ id: leads.id, email: leads.email }).from(leads).where(inArray(leads.email, emails));
+      rows = await tx.select({ id: leads.id, email: leads.email }).from(leads).where(byEmails);
     }
     for (const row of rows) resolved.set(`email:${row.email}`, row.id);
   }
@@ -38,16 +40,20 @@ export async function resolveLeads(tx: Queryable, refs: LeadRef[], source: strin
   const externals = [...new Set(refs.filter((r) => !r.leadId && !r.email && r.userId).map((r) => r.userId!))].sort();
   if (externals.length) {
     await tx.insert(leads).values(externals.map((externalId) => ({ externalId, source }))).onConflictDoNothing();
-    for (const row of await tx.select({ id: leads.id, ext: leads.externalId }).from(leads).where(inArray(leads.externalId, externals))) {
+    for (const row of await tx.select({ id: leads.id, ext: leads.externalId }).from(leads).where(sql`${leads.externalId} = any(${arrayParam(externals, "text")})`)) {
       resolved.set(`ext:${row.ext}`, row.id);
     }
   }
   return resolved;
 }
 
-/** Locks the leads' rows in a fixed order, so concurrent batches touching a lead score it one after the other. */
+/**
+ * Locks the leads' rows in a fixed order, so concurrent batches touching a lead score it one after
+ * the other. NO KEY UPDATE: it does not conflict with the KEY SHARE locks that inserting events (a
+ * foreign key to the lead) takes, so those never deadlock with it.
+ */
 export async function lockLeads(tx: Queryable, leadIds: string[]): Promise<void> {
   if (!leadIds.length) return;
   const sorted = [...new Set(leadIds)].sort();
-  await tx.execute(sql`select id from ${leads} where ${inArray(leads.id, sorted)} order by id for update`);
+  await tx.execute(sql`select id from ${leads} where id = any(${arrayParam(sorted, "uuid")}) order by id for no key update`);
 }

@@ -10,7 +10,7 @@ export const eventInputSchema = z
   .object({
     id: z.string({ message: "Give every event an id (its idempotency key)." }).trim().min(1, "Give every event an id (its idempotency key).").max(200),
     email: z.string().trim().toLowerCase().email("Not a valid email address.").max(320).optional(),
-    leadId: z.uuid({ message: "leadId must be a lead's UUID." }).optional(),
+    leadId: z.guid({ message: "leadId must be a lead's UUID." }).optional(),
     userId: z.string().trim().min(1).max(200).optional(),
     name: z.string({ message: "Name the event." }).trim().min(1, "Name the event.").max(200),
     properties: z

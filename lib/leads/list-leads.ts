@@ -17,7 +17,7 @@ export const listLeadsSchema = z.object({
   owner: z.preprocess(
     blankAsUndefined,
     z
-      .union([z.literal("me"), z.literal("unassigned"), z.uuid()], { message: "Owner must be a user id, 'me' or 'unassigned'." })
+      .union([z.literal("me"), z.literal("unassigned"), z.guid()], { message: "Owner must be a user id, 'me' or 'unassigned'." })
       .optional(),
   ),
   sort: z.enum(LEAD_SORTS, { message: `Sort must be one of ${LEAD_SORTS.join(", ")}.` }).default("recent"),

@@ -1,17 +1,23 @@
 /**
  * The compiler: turns a scoring model into one set-based SQL query that scores every lead (or
- * the given leads) in a single pass over events — for publish, refresh, ingestion and previews.
- * Semantics are the evaluator's (evaluate.ts); the differential test proves they agree.
+ * the given leads) — for publish, refresh, ingestion and previews. Semantics are the evaluator's
+ * (evaluate.ts); the differential test proves they agree.
  *
- * Shape: one scan of the events the rules name, with one boolean per event rule; one window
- * (shared by every rule with a maxCount) numbering each rule's matches from the most recent;
- * one aggregate per lead; then attribute rules, caps, grades and band on the leads table.
+ * Shape, chosen for speed (see scripts/bench):
+ * - one scan of the events the rules name; a property is extracted only for the event names whose
+ *   rules read it;
+ * - one aggregate per lead: a filtered count per rule without decay (`maxCount` is then just
+ *   least(count, N)), a filtered sum of decay factors per rule with a half-life;
+ * - a rule with both a half-life and a maxCount needs its N most recent events: a small side query
+ *   ranks only that rule's matching events;
+ * - attribute rules, caps, grades and band on the leads table.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { leads } from "@/db/schema/leads";
 import { NUMERIC_FIELDS, isActive, type AttributeRule, type EventRule, type ScoringModel } from "./model";
 import { traitKey } from "./fields";
-import { arrayParam, conditionSql, seenFromText, type SeenSql } from "./sql-conditions";
+import { arrayParam } from "@/db/sql-array";
+import { conditionSql, jsonTextSql, needs, seenFromText, type SeenSql } from "./sql-conditions";
 
 export type CompileOptions = {
   asOf: Date;
@@ -35,68 +41,120 @@ const COLUMNS = {
 
 function fieldSql(field: string): SeenSql {
   const key = traitKey(field);
-  if (key !== null) return seenFromText(sql`accord_json_text(${leads.traits}, array[${key}::text])`);
+  if (key !== null) return seenFromText(jsonTextSql(sql`${leads.traits}`, [key]));
   const column = COLUMNS[field as keyof typeof COLUMNS];
   if (NUMERIC_FIELDS.includes(field)) return { text: sql`(${column})::text`, num: sql`(${column})::numeric` };
-  return seenFromText(sql`${column}`);
+  return seenFromText(sql`nullif(${column}, '')`);
 }
 
 const f8 = (n: number) => sql`${String(n)}::float8`;
+const col = (name: string) => sql.raw(name);
 
-function eventMatchSql(rule: EventRule): SQL {
-  const parts: SQL[] = [sql`e.name = ${rule.event}::text`];
-  for (const c of rule.where ?? []) {
-    parts.push(conditionSql(c, seenFromText(sql`accord_json_text(e.properties, ${arrayParam(c.property.split("."), "text")})`)));
+/** The properties rules read, each with the event names whose rules read it. */
+type PropertyColumn = { path: string; names: Set<string>; text: boolean; num: boolean; idx: number };
+
+function propertyColumns(rules: EventRule[]): Map<string, PropertyColumn> {
+  const columns = new Map<string, PropertyColumn>();
+  for (const rule of rules) {
+    for (const c of rule.where ?? []) {
+      const column = columns.get(c.property) ?? { path: c.property, names: new Set(), text: false, num: false, idx: columns.size };
+      column.names.add(rule.event);
+      const need = needs(c);
+      column.text ||= need.text;
+      column.num ||= need.num;
+      columns.set(c.property, column);
+    }
   }
-  if (rule.withinDays) parts.push(sql`e.age_s <= ${String(rule.withinDays * 86400)}::numeric`);
-  return sql.join(parts, sql` and `);
+  return columns;
 }
 
-function decaySql(rule: EventRule): SQL {
-  return rule.halfLifeDays
-    ? sql`power(0.5::float8, greatest(age_s, 0)::float8 / (${f8(rule.halfLifeDays)} * 86400))`
-    : sql`1::float8`;
+/** The window's start, computed here: `asOf - interval` in SQL would be re-evaluated on every row. */
+const since = (rule: EventRule, asOf: Date) =>
+  rule.withinDays ? sql` and occurred_at >= ${new Date(asOf.getTime() - rule.withinDays * 86_400_000).toISOString()}::timestamptz` : sql``;
+
+const decaySql = (halfLifeDays: number, asOf: SQL) =>
+  sql`power(0.5::float8, greatest(date_part('epoch', ${asOf} - occurred_at), 0) / ${f8(halfLifeDays * 86400)})`;
+
+/** The rule's match, over the prepared columns (main scan) or over raw properties (side queries). */
+function matchSql(rule: EventRule, asOf: Date, seen: (property: string) => SeenSql): SQL {
+  const parts = [sql`name = ${rule.event}::text`, ...(rule.where ?? []).map((c) => conditionSql(c, seen(c.property)))];
+  return sql`${sql.join(parts, sql` and `)}${since(rule, asOf)}`;
 }
 
-function eventAggregateSql(rules: EventRule[], options: CompileOptions): SQL {
+function eventsSql(rules: EventRule[], options: CompileOptions, asOf: SQL) {
+  const at = options.asOf;
   const names = [...new Set(rules.map((r) => r.event))];
-  const leadFilter = options.leadIds ? sql`and ev.lead_id = any(${arrayParam(options.leadIds, "uuid")})` : sql``;
-  const flags = rules.map((r, k) => sql`(${eventMatchSql(r)}) as ${sql.raw(`m${k}`)}`);
-  const capped = rules.map((r, k) => ({ rule: r, k })).filter(({ rule }) => rule.maxCount);
-  const ranks = capped.map(({ k }) => sql`count(*) filter (where ${sql.raw(`m${k}`)}) over w as ${sql.raw(`c${k}`)}`);
-  const counted = (r: EventRule, k: number) =>
-    r.maxCount ? sql`${sql.raw(`m${k}`)} and ${sql.raw(`c${k}`)} <= ${String(r.maxCount)}::int` : sql.raw(`m${k}`);
-  const sums = rules.map(
-    (r, k) => sql`coalesce(sum(${decaySql(r)}) filter (where ${counted(r, k)}), 0)::float8 as ${sql.raw(`s${k}`)}`,
+  const leadFilter = options.leadIds ? sql` and lead_id = any(${arrayParam(options.leadIds, "uuid")})` : sql``;
+  const props = propertyColumns(rules);
+  const extracted = [...props.values()].map(
+    (p) => sql`, case when name = any(${arrayParam([...p.names], "text")}) then ${jsonTextSql(sql`properties`, p.path.split("."))} end as ${col(`p${p.idx}`)}`,
   );
-  const ranked = capped.length
-    ? sql`(select m.*, ${sql.join(ranks, sql`, `)} from matched m window w as (partition by lead_id order by occurred_at desc, id desc rows between unbounded preceding and current row))`
-    : sql`matched`;
-  return sql`
-    with timed as (
-      select ev.lead_id, ev.id, ev.name, ev.properties, ev.occurred_at,
-             extract(epoch from (${options.asOf.toISOString()}::timestamptz - ev.occurred_at)) as age_s
-      from events ev
-      where ev.name = any(${arrayParam(names, "text")}) ${leadFilter}
-    ),
-    matched as (
-      select e.lead_id, e.id, e.occurred_at, e.age_s, ${sql.join(flags, sql`, `)}
-      from timed e
-    )
-    select lead_id, ${sql.join(sums, sql`, `)}
-    from ${ranked} r
-    group by lead_id`;
+  const prepared = [...props.values()].flatMap((p) => {
+    const seen = seenFromText(col(`p${p.idx}`));
+    return [...(p.text ? [sql`, ${seen.text} as ${col(`t${p.idx}`)}`] : []), ...(p.num ? [sql`, ${seen.num} as ${col(`n${p.idx}`)}`] : [])];
+  });
+  const prepSeen = (property: string): SeenSql => {
+    const idx = props.get(property)!.idx;
+    return { text: col(`t${idx}`), num: col(`n${idx}`) };
+  };
+  const rawSeen = (property: string): SeenSql => seenFromText(jsonTextSql(sql`properties`, property.split(".")));
+
+  const aggregates: SQL[] = [];
+  const sides: SQL[] = [];
+  const earned: SQL[] = [];
+  rules.forEach((rule, k) => {
+    const m = matchSql(rule, at, prepSeen);
+    const points = f8(rule.points);
+    if (rule.halfLifeDays && rule.maxCount) {
+      // The N most recent matching events, each decayed: rank only this rule's events.
+      const side = col(`r${k}`);
+      sides.push(sql`left join (
+        select lead_id, sum(${decaySql(rule.halfLifeDays, asOf)}) as s from (
+          select lead_id, occurred_at, row_number() over (partition by lead_id order by occurred_at desc, id desc) as rn
+          from events where ${matchSql(rule, at, rawSeen)}${leadFilter}
+        ) ranked where rn <= ${String(rule.maxCount)}::int group by lead_id
+      ) ${side} on ${side}.lead_id = leads.id`);
+      earned.push(sql` + coalesce(${side}.s, 0) * ${points}`);
+    } else if (rule.halfLifeDays) {
+      aggregates.push(sql`, coalesce(sum(${decaySql(rule.halfLifeDays, asOf)}) filter (where ${m}), 0)::float8 as ${col(`s${k}`)}`);
+      earned.push(sql` + coalesce(a.${col(`s${k}`)}, 0) * ${points}`);
+    } else {
+      aggregates.push(sql`, count(*) filter (where ${m}) as ${col(`c${k}`)}`);
+      const count = rule.maxCount ? sql`least(coalesce(a.${col(`c${k}`)}, 0), ${String(rule.maxCount)}::int)` : sql`coalesce(a.${col(`c${k}`)}, 0)`;
+      earned.push(sql` + ${count}::float8 * ${points}`);
+    }
+  });
+
+  // These levels only name things: PostgreSQL flattens them (measured faster than fencing them).
+  const main = aggregates.length
+    ? sql`left join (
+        select lead_id${sql.join(aggregates, sql``)}
+        from (
+          select lead_id, id, occurred_at, name${sql.join(prepared, sql``)}
+          from (
+            select lead_id, id, occurred_at, name${sql.join(extracted, sql``)}
+            from events where name = any(${arrayParam(names, "text")})${leadFilter}
+          ) extracted
+        ) prepared
+        group by lead_id
+      ) a on a.lead_id = leads.id`
+    : sql``;
+  return { joins: sql`${main} ${sql.join(sides, sql` `)}`, earned };
 }
 
-/** Rows: lead_id, fit, engagement, total, fit_grade, engagement_grade, band. */
+/**
+ * Rows: lead_id, fit, engagement, total, fit_grade, engagement_grade, band. The OFFSET 0 fences
+ * make fit, engagement and total computed once per lead; flattened, each grade and band test would
+ * re-evaluate every rule.
+ */
 export function compileScores(model: ScoringModel, options: CompileOptions): SQL {
   const active = model.rules.filter(isActive);
   const attributeRules = active.filter((r): r is AttributeRule => r.kind === "attribute");
   const eventRules = active.filter((r): r is EventRule => r.kind === "event");
+  const asOf = sql`${options.asOf.toISOString()}::timestamptz`;
 
   const fitTerms = attributeRules.map((r) => sql` + (case when ${conditionSql(r, fieldSql(r.field))} then ${f8(r.points)} else 0::float8 end)`);
-  const engagementTerms = eventRules.map((r, k) => sql` + coalesce(a.${sql.raw(`s${k}`)}, 0) * ${f8(r.points)}`);
-  const join = eventRules.length ? sql`left join (${eventAggregateSql(eventRules, options)}) a on a.lead_id = leads.id` : sql``;
+  const events = eventRules.length ? eventsSql(eventRules, options, asOf) : { joins: sql``, earned: [] };
   const leadFilter = options.leadIds ? sql`where leads.id = any(${arrayParam(options.leadIds, "uuid")})` : sql``;
 
   const cap = (expr: SQL, value: number | null) => (value === null ? expr : sql`least(${expr}, ${f8(value)})`);
@@ -117,9 +175,11 @@ export function compileScores(model: ScoringModel, options: CompileOptions): SQL
       from (
         select leads.id as lead_id,
           ${cap(sql`(0::float8${sql.join(fitTerms, sql``)})`, model.caps.fit)} as fit,
-          ${cap(sql`(0::float8${sql.join(engagementTerms, sql``)})`, model.caps.engagement)} as engagement
-        from leads ${join}
+          ${cap(sql`(0::float8${sql.join(events.earned, sql``)})`, model.caps.engagement)} as engagement
+        from leads ${events.joins}
         ${leadFilter}
+        offset 0
       ) raw
+      offset 0
     ) totals`;
 }

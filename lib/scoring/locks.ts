@@ -16,3 +16,19 @@ export async function lockScoringExclusive(tx: Queryable): Promise<void> {
 export async function lockScoringShared(tx: Queryable): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock_shared(${SCORING_LOCK})`);
 }
+
+/**
+ * Session settings for the big scoring statements, for this transaction only: JIT compilation
+ * costs more than it saves on them (measured), and the per-lead aggregate needs more than the
+ * default 4 MB of memory not to spill to disk.
+ */
+export async function tuneForScoring(tx: Queryable): Promise<void> {
+  await tx.execute(sql`set local jit = off`);
+  await tx.execute(sql`set local work_mem = '64MB'`);
+}
+
+/** For ingestion batches: small queries, many at once — parallel workers cost more than they save. */
+export async function tuneForIngestion(tx: Queryable): Promise<void> {
+  await tuneForScoring(tx);
+  await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+}

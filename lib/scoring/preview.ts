@@ -4,11 +4,18 @@
  * after, and the biggest movers. One read-only statement over the compiled draft.
  */
 import { sql } from "drizzle-orm";
-import { queryRows, type Queryable } from "@/db/client";
+import { queryRows, type Db } from "@/db/client";
+import { tuneForScoring } from "./locks";
 import { compileScores } from "./compile";
 import type { ScoringModel } from "./model";
 
-export type Mover = { leadId: string; name: string; company: string | null; before: number | null; after: number };
+export type Mover = {
+  leadId: string;
+  name: string;
+  company: string | null;
+  before: number | null;
+  after: number;
+};
 export type Preview = {
   leads: number;
   changed: number;
@@ -25,7 +32,7 @@ export type Preview = {
 const BINS = 20;
 
 export async function previewModel(
-  db: Queryable,
+  db: Db,
   args: { draft: ScoringModel; activeThreshold: number | null; asOf?: Date; movers?: number },
 ): Promise<Preview> {
   const started = performance.now();
@@ -33,12 +40,22 @@ export async function previewModel(
   const before = args.activeThreshold;
   const after = args.draft.mqlThreshold;
   const beforeMql = before === null ? sql`false` : sql`(s.total >= ${String(before)}::float8)`;
-  const [row] = await queryRows<{
-    leads: number; changed: number; newly_mql: number; dropped: number; mql_before: number; mql_after: number;
-    lo: number | null; hi: number | null; histogram: { b: number; before: number; after: number }[] | null; movers: Mover[] | null;
-  }>(
-    db,
-    sql`
+  const [row] = await db.transaction(async (tx) => {
+    await tuneForScoring(tx);
+    return queryRows<{
+      leads: number;
+      changed: number;
+      newly_mql: number;
+      dropped: number;
+      mql_before: number;
+      mql_after: number;
+      lo: number | null;
+      hi: number | null;
+      histogram: { b: number; before: number; after: number }[] | null;
+      movers: Mover[] | null;
+    }>(
+      tx,
+      sql`
     with draft as (${compileScores(args.draft, { asOf })}),
     cmp as (
       select d.lead_id, s.total as before, d.total as after,
@@ -74,13 +91,19 @@ export async function previewModel(
          where c.before is null or abs(c.after - c.before) >= 0.005
          order by abs(c.after - coalesce(c.before, 0)) desc, c.lead_id
          limit ${args.movers ?? 10}) m) as movers`,
-  );
+    );
+  });
   const lo = row.lo ?? 0;
   const hi = row.hi ?? 0;
   const width = (hi + 1e-9 - lo) / BINS;
   const histogram = Array.from({ length: BINS }, (_, i) => {
     const bin = row.histogram?.find((h) => h.b === i + 1);
-    return { from: lo + i * width, to: lo + (i + 1) * width, before: bin?.before ?? 0, after: bin?.after ?? 0 };
+    return {
+      from: lo + i * width,
+      to: lo + (i + 1) * width,
+      before: bin?.before ?? 0,
+      after: bin?.after ?? 0,
+    };
   });
   return {
     leads: row.leads,

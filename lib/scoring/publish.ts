@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, modelDraft, modelVersions } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { lockScoringExclusive } from "./locks";
+import { lockScoringExclusive, tuneForScoring } from "./locks";
 import { modelIssues, scoringModelSchema } from "./model";
 import { rescore } from "./rescore";
 import { getDraft, nextVersionNumber } from "./versions";
@@ -24,6 +24,7 @@ export async function publishDraft(db: Db, by: PublishBy, note = "", now = () =>
   const started = performance.now();
   return db.transaction(async (tx) => {
     await lockScoringExclusive(tx);
+    await tuneForScoring(tx);
     const draft = await getDraft(tx);
     if (!draft) throw new AppError("not_found", "There is no draft to publish; save one first.");
     const parsed = scoringModelSchema.safeParse(draft.document);

@@ -6,7 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { lockScoringExclusive } from "./locks";
+import { lockScoringExclusive, tuneForScoring } from "./locks";
 import { isActive, type ScoringModel } from "./model";
 import { rescore } from "./rescore";
 import { getActiveModel } from "./versions";
@@ -24,6 +24,7 @@ export async function refreshScores(db: Db, options: { now?: Date; force?: boole
   const started = performance.now();
   return db.transaction(async (tx) => {
     await lockScoringExclusive(tx);
+    await tuneForScoring(tx);
     const active = await getActiveModel(tx);
     if (!active) return { skipped: "no published model" };
     if (!agesWithTime(active.model)) return { skipped: "the model has no decay or window" };

@@ -1,12 +1,12 @@
 /**
- * Text and number semantics shared by the evaluator and the SQL compiler (accord_fold,
- * accord_num and accord_json_text in db/migrations/0002_sql_functions.sql). Comparisons are
- * case-insensitive for A–Z and the Latin-1 capitals, the same on every database locale.
+ * Text and number semantics shared by the evaluator and the SQL compiler (sql-conditions.ts).
+ * Comparisons are case-insensitive for A–Z and the Latin-1 capitals, the same on every database
+ * locale.
  */
-const UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞŒŸ";
-const LOWER = "abcdefghijklmnopqrstuvwxyzàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþœÿ";
-const FOLD = new Map([...UPPER].map((c, i) => [c, [...LOWER][i]]));
-const FOLDABLE = new RegExp(`[${UPPER}]`, "g");
+export const FOLD_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞŒŸ";
+export const FOLD_LOWER = "abcdefghijklmnopqrstuvwxyzàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþœÿ";
+const FOLD = new Map([...FOLD_UPPER].map((c, i) => [c, [...FOLD_LOWER][i]]));
+const FOLDABLE = new RegExp(`[${FOLD_UPPER}]`, "g");
 
 export function fold(value: string): string {
   return value.replace(FOLDABLE, (c) => FOLD.get(c)!);

@@ -1,0 +1,159 @@
+/**
+ * `npm run bench`: generates data deterministically on the local PostgreSQL server, measures each
+ * figure against its floor in the same run, prints a table and writes .bench/results.json.
+ *
+ *   npm run bench                      100,000 leads / 2,000,000 events, all benchmarks
+ *   npm run bench -- --big             also 1,000,000 leads / 20,000,000 events (publish only)
+ *   npm run bench -- --skip-ingest     without the HTTP ingestion benchmark (no build needed)
+ *
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; each
+ * run works in a database of its own, dropped at the end.
+ */
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { openDb } from "../../db/client";
+import { migrateDb } from "../../db/migrate";
+import { createApiKey } from "../../lib/api-keys/api-keys";
+import { previewModel } from "../../lib/scoring/preview";
+import { publishDraft } from "../../lib/scoring/publish";
+import { scoringModelSchema } from "../../lib/scoring/model";
+import { saveDraft } from "../../lib/scoring/versions";
+import { BENCH_AS_OF, generate } from "./data";
+import { floorSql } from "./floor";
+import { ingestRawFloor, ingestThroughApi, makeEvents } from "./ingest";
+import { BENCH_MODEL } from "./model";
+import { printAndSave, rateResult, timeResult, type Result } from "./report";
+import { startServer } from "./server";
+
+const { values: args } = parseArgs({ options: { big: { type: "boolean" }, "skip-ingest": { type: "boolean" }, keep: { type: "boolean" }, leads: { type: "string" }, events: { type: "string" } } });
+const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const log = (m: string) => console.log(m);
+const by = { actorType: "user" as const, actorId: "bench", label: "Benchmark", userId: null };
+
+function dbUrl(name: string) {
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const value = await fn();
+  return [value, performance.now() - t];
+}
+
+async function withDatabase<T>(name: string, fn: (url: string) => Promise<T>): Promise<T> {
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.unsafe(`create database "${name}"`);
+  try {
+    return await fn(dbUrl(name));
+  } finally {
+    if (!args.keep) await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}
+
+async function scoringBenchmarks(url: string, leads: number, events: number, prefix: string): Promise<Result[]> {
+  const handle = await openDb({ kind: "postgres", url, max: 4 });
+  await migrateDb(handle);
+  const raw = postgres(url, { max: 1, onnotice: () => {} });
+  log(`generating ${leads.toLocaleString("en")} leads / ${events.toLocaleString("en")} events…`);
+  await generate(raw, leads, events, log);
+  const results: Result[] = [];
+
+  // Floor: best of two runs of the hand-written statement, with the session settings publish uses.
+  await raw.unsafe(`set jit = off`);
+  await raw.unsafe(`set work_mem = '64MB'`);
+  let floorMs = Infinity;
+  for (let i = 0; i < 2; i++) {
+    await raw.unsafe(`drop table if exists floor_scores`);
+    const [, ms] = await timed(() => raw.unsafe(`create unlogged table floor_scores as ${floorSql(BENCH_AS_OF)}`));
+    floorMs = Math.min(floorMs, ms);
+  }
+  log(`  floor (hand-written SQL): ${Math.round(floorMs)} ms`);
+
+  // First publish: every lead gets its first score. Then the everyday case: a marketer changes
+  // several rules and republishes over scores that already exist.
+  const model = scoringModelSchema.parse(BENCH_MODEL);
+  await saveDraft(handle.db, model as never, { userId: null, label: "Benchmark" });
+  const first = await publishDraft(handle.db, by, "bench: first model", () => BENCH_AS_OF);
+  log(`  first publish v${first.version}: ${first.leadsRescored.toLocaleString("en")} leads in ${first.ms} ms`);
+  const [check] = await raw.unsafe(`select count(*)::int as n, count(*) filter (where abs(s.total - f.total) > 1e-6 or abs(s.fit - f.fit) > 1e-6)::int as differ from lead_scores s join floor_scores f using (lead_id)`);
+  log(`  publish agrees with the floor on ${check.n - check.differ} of ${check.n} leads`);
+  if (check.differ > 0 || check.n !== leads) throw new Error(`publish and floor disagree on ${check.differ} leads (${check.n} compared)`);
+  // Republish twice with different edits, best of two as for the floor.
+  let publishMs = Infinity;
+  for (const [i, ids] of [["a3", "e5", "e8", "e12"], ["a1", "e1", "e3", "e13"]].entries()) {
+    const edited = structuredClone(model);
+    for (const id of ids) edited.rules.find((r) => r.id === id)!.points += 5 * (i + 1);
+    await saveDraft(handle.db, edited as never, { userId: null, label: "Benchmark" });
+    const republish = await publishDraft(handle.db, by, `bench: rules ${ids.join(", ")} changed`, () => BENCH_AS_OF);
+    log(`  republish v${republish.version} (4 rules changed): ${republish.leadsRescored.toLocaleString("en")} leads in ${republish.ms} ms`);
+    publishMs = Math.min(publishMs, republish.ms);
+  }
+  results.push(timeResult(`${prefix}publish_first`, first.ms, floorMs, leads <= 100_000 ? { maxMs: 10_000 } : undefined));
+  results.push(timeResult(`${prefix}publish`, publishMs, floorMs, leads <= 100_000 ? { maxMs: 10_000, maxRatio: 2 } : undefined));
+
+  if (!args.big || leads <= 100_000) {
+    const draft = structuredClone(model);
+    draft.rules.find((r) => r.id === "e12")!.points = 60;
+    draft.mqlThreshold = 70;
+    let previewMs = Infinity;
+    for (let i = 0; i < 2; i++) {
+      const [preview, ms] = await timed(() => previewModel(handle.db, { draft, activeThreshold: model.mqlThreshold, asOf: BENCH_AS_OF }));
+      previewMs = Math.min(previewMs, ms);
+      if (i === 0) log(`  preview: ${preview.changed.toLocaleString("en")} leads change, ${preview.newlyMql} become MQL, ${preview.droppedBelow} drop`);
+    }
+    results.push(timeResult(`${prefix}preview`, previewMs, floorMs, { maxMs: 3_000 }));
+  }
+  await raw.end();
+  await handle.close();
+  return results;
+}
+
+async function ingestionBenchmark(url: string, leads: number): Promise<Result[]> {
+  const handle = await openDb({ kind: "postgres", url, max: 2 });
+  const key = await createApiKey(handle.db, { name: "bench", scopes: ["events:write"] }, null);
+  await handle.close();
+  log("starting the production build against the benchmark database…");
+  const server = await startServer(url, 3200, log);
+  try {
+    const count = 60_000;
+    const base = "http://127.0.0.1:3200";
+    // Warm-up: compile routes and fill caches.
+    await ingestThroughApi(base, key.secret, makeEvents("warm", 2_000, leads));
+    const apiRate = await ingestThroughApi(base, key.secret, makeEvents("api", count, leads, "sessions"));
+    const uniformRate = await ingestThroughApi(base, key.secret, makeEvents("uniform", count, leads, "uniform"));
+    const raw = postgres(url, { max: 4, onnotice: () => {} });
+    const floorRate = await ingestRawFloor(raw, makeEvents("raw", count, leads, "sessions"));
+    await raw.end();
+    log(`  ingestion: ${Math.round(apiRate)} events/s in sessions, ${Math.round(uniformRate)} events/s with 500 distinct leads per batch (stored and scored); raw insert floor ${Math.round(floorRate)} events/s`);
+    return [rateResult("ingest_api_4x500", apiRate, floorRate, 5_000), rateResult("ingest_api_4x500_uniform", uniformRate, floorRate)];
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+async function main() {
+  const leads = Number(args.leads ?? 100_000);
+  const events = Number(args.events ?? 2_000_000);
+  const results: Result[] = [];
+  const stamp = Date.now().toString(36);
+  await withDatabase(`accord_bench_${stamp}`, async (url) => {
+    results.push(...(await scoringBenchmarks(url, leads, events, "rescore_100k_2m_")));
+    if (!args["skip-ingest"]) results.push(...(await ingestionBenchmark(url, leads)));
+  });
+  if (args.big) {
+    await withDatabase(`accord_bench_big_${stamp}`, async (url) => {
+      results.push(...(await scoringBenchmarks(url, 1_000_000, 20_000_000, "rescore_1m_20m_")));
+    });
+  }
+  printAndSave(results);
+  if (results.some((r) => r.ok === false)) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import type { ScoringModelInput } from "../../lib/scoring/model";
+
+/** The 25-rule model the benchmark publishes: 10 attribute rules, 15 event rules with filters, caps on counts, windows and decay. */
+export const BENCH_MODEL: ScoringModelInput = {
+  name: "Benchmark (25 rules)",
+  mqlThreshold: 80,
+  bands: [
+    { name: "cold", min: 0 },
+    { name: "warm", min: 40 },
+    { name: "hot", min: 80 },
+  ],
+  caps: { fit: 60, engagement: 150, total: null },
+  rules: [
+    { id: "a1", label: "Executive", kind: "attribute", field: "seniority", op: "in", value: ["c_level", "vp"], points: 20 },
+    { id: "a2", label: "Manager", kind: "attribute", field: "seniority", op: "eq", value: "manager", points: 10 },
+    { id: "a3", label: "Tech industry", kind: "attribute", field: "industry", op: "in", value: ["Technology", "Software"], points: 15 },
+    { id: "a4", label: "Mid-size", kind: "attribute", field: "companySize", op: "between", value: [50, 500], points: 10 },
+    { id: "a5", label: "Large", kind: "attribute", field: "companySize", op: "gte", value: 1000, points: 5 },
+    { id: "a6", label: "Core countries", kind: "attribute", field: "country", op: "in", value: ["US", "GB", "CA", "FR"], points: 5 },
+    { id: "a7", label: "Phone known", kind: "attribute", field: "phone", op: "known", points: 5 },
+    { id: "a8", label: "Student", kind: "attribute", field: "jobTitle", op: "contains", value: "student", points: -50 },
+    { id: "a9", label: "Free email", kind: "attribute", field: "email", op: "contains", value: "@gmail", points: -10 },
+    { id: "a10", label: "Partner source", kind: "attribute", field: "source", op: "eq", value: "partner", points: 5 },
+    { id: "e1", label: "Opened an email", kind: "event", event: "Email Opened", points: 2, maxCount: 10, withinDays: 90 },
+    { id: "e2", label: "Opened the product update", kind: "event", event: "Email Opened", where: [{ property: "campaign", op: "eq", value: "Product update" }], points: 5 },
+    { id: "e3", label: "Clicked an email", kind: "event", event: "Link Clicked", where: [{ property: "channel", op: "eq", value: "email" }], points: 5, halfLifeDays: 30 },
+    { id: "e4", label: "Clicked a social post", kind: "event", event: "Link Clicked", where: [{ property: "channel", op: "eq", value: "linkedin" }], points: 5, maxCount: 3 },
+    { id: "e5", label: "Viewed pricing", kind: "event", event: "Page Viewed", where: [{ property: "path", op: "contains", value: "/pricing" }], points: 15, maxCount: 2, withinDays: 60, halfLifeDays: 30 },
+    { id: "e6", label: "Viewed careers", kind: "event", event: "Page Viewed", where: [{ property: "path", op: "startsWith", value: "/careers" }], points: -5, maxCount: 1 },
+    { id: "e7", label: "Visited the site", kind: "event", event: "Page Viewed", points: 1, maxCount: 20, withinDays: 30 },
+    { id: "e8", label: "High-velocity content", kind: "event", event: "Content Downloaded", where: [{ property: "content_type", op: "eq", value: "high_velocity" }], points: 20, halfLifeDays: 45 },
+    { id: "e9", label: "Low-velocity content", kind: "event", event: "Content Downloaded", where: [{ property: "content_type", op: "eq", value: "low_velocity" }], points: 5, maxCount: 4 },
+    { id: "e10", label: "Registered for a webinar", kind: "event", event: "Webinar Registered", points: 10, maxCount: 2 },
+    { id: "e11", label: "Attended a webinar", kind: "event", event: "Webinar Attended", points: 20, withinDays: 120 },
+    { id: "e12", label: "Requested a demo", kind: "event", event: "Demo Requested", points: 40 },
+    { id: "e13", label: "Asked a question", kind: "event", event: "Question Asked", points: 25, maxCount: 2 },
+    { id: "e14", label: "Unsubscribed", kind: "event", event: "Unsubscribed", points: -20, maxCount: 1 },
+    { id: "e15", label: "Billing ticket", kind: "event", event: "Support Ticket Created", where: [{ property: "category", op: "in", value: ["billing", "account"] }], points: -3 },
+  ],
+};

@@ -1,0 +1,31 @@
+/** Starts the production build against the benchmark database and waits until it answers. */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+
+export async function startServer(databaseUrl: string, port: number, log: (m: string) => void): Promise<ChildProcess> {
+  const tsx = path.resolve("node_modules", ".bin", "tsx");
+  const child = spawn(tsx, ["scripts/start.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(33).toString("base64"), PORT: String(port), ACCORD_JOBS: "false", ACCORD_DEMO_DATA: "false", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const started = performance.now();
+  while (performance.now() - started < 300_000) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (r.ok) {
+        log(`  server ready in ${Math.round((performance.now() - started) / 1000)} s`);
+        return child;
+      }
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill("SIGTERM");
+  throw new Error(`server did not start:\n${output}`);
+}
