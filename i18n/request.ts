@@ -2,6 +2,7 @@ import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import { getActor } from "@/lib/auth/session";
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n/locales";
+import { loadMessages } from "@/lib/i18n/messages";
 
 export async function resolveLocale(): Promise<Locale> {
   const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
@@ -16,6 +17,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: actor?.timeZone ?? "Europe/Paris",
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: loadMessages(locale),
   };
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { negotiateLocale } from "./locales";
-import en from "@/messages/en.json";
-import fr from "@/messages/fr.json";
+import { loadMessages } from "./messages";
+
+const en = loadMessages("en");
+const fr = loadMessages("fr");
 
 describe("locale negotiation", () => {
   it("prefers the best supported language from Accept-Language", () => {
