@@ -29,7 +29,7 @@ async function main() {
     };
     console.log(`[e2e] database ${name}`);
   } else {
-    const dir = path.resolve(".data", "e2e");
+    const dir = path.resolve(".data", `e2e-${E2E_PORT}`);
     rmSync(dir, { recursive: true, force: true });
     env.ACCORD_DATA_DIR = dir;
     env.DATABASE_URL = "";
