@@ -20,6 +20,9 @@ const SHOTS: Shot[] = [
   { name: "lead", as: "camille@accord.test", path: "/leads?q=thibault" },
   { name: "forbidden", as: "thomas@accord.test", path: "/rules" },
   { name: "rules", as: "camille@accord.test", path: "/rules" },
+  { name: "rule-panel", as: "camille@accord.test", path: "/rules" },
+  { name: "publish", as: "camille@accord.test", path: "/rules" },
+  { name: "rules-manager", as: "sophie@accord.test", path: "/rules" },
 ];
 
 async function main() {
@@ -46,8 +49,24 @@ async function main() {
           await page.locator('a[href^="/leads/"]:visible').first().click();
           await page.waitForURL(/\/leads\/[0-9a-f-]{36}/);
         }
-        await page.waitForLoadState("networkidle");
-        await page.screenshot({ path: `${out}/${shot.name}-${locale}-${label}.png`, fullPage: true });
+        await page.waitForLoadState("load");
+        await page.waitForTimeout(1500);
+        if (shot.name === "rule-panel") {
+          await page.getByRole("button", { name: /add an engagement rule|ajouter une règle d’engagement/i }).click();
+          await page.locator("#rule-event").selectOption({ index: 3 });
+          await page.getByRole("button", { name: /add a condition|ajouter une condition/i }).click();
+          await page.waitForTimeout(800);
+        }
+        if (shot.name === "publish") {
+          await page.getByRole("button", { name: /^edit$|^modifier$/i }).first().click();
+          await page.locator("#rule-points").fill("35");
+          await page.locator("#rule-form button[type=submit], button[form=rule-form]").first().click();
+          await page.waitForTimeout(1500);
+          await page.getByTestId("publish").click();
+          await page.waitForTimeout(500);
+        }
+        const dialog = shot.name === "rule-panel" || shot.name === "publish";
+        await page.screenshot({ path: `${out}/${shot.name}-${locale}-${label}.png`, fullPage: !dialog });
         await context.close();
       }
     }
