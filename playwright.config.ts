@@ -5,6 +5,9 @@ import { BASE_URL } from "./e2e/config";
 // Debian's Chromium; Playwright's own browser download is not available here.
 const chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
+const desktop = { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } };
+const MODEL_SPECS = [/scoring-api\.spec\.ts/, /rules\.spec\.ts/, /history\.spec\.ts/];
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
@@ -23,9 +26,17 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
     },
   },
+  // Specs that publish scoring models change the live model for every test: they run one after
+  // the other (a chain of projects), alongside everything else.
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } }, dependencies: ["setup"] },
+    { name: "chromium", use: desktop, testIgnore: MODEL_SPECS, dependencies: ["setup"] },
+    ...MODEL_SPECS.map((spec, i) => ({
+      name: `models-${i + 1}`,
+      testMatch: spec,
+      use: desktop,
+      dependencies: [i === 0 ? "setup" : `models-${i}`],
+    })),
   ],
   webServer: {
     command: "tsx e2e/server.ts",

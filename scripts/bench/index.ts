@@ -19,6 +19,7 @@ import { publishDraft } from "../../lib/scoring/publish";
 import { scoringModelSchema } from "../../lib/scoring/model";
 import { saveDraft } from "../../lib/scoring/versions";
 import { BENCH_AS_OF, generate } from "./data";
+import { demoPreviewBenchmarks } from "./demo";
 import { floorSql } from "./floor";
 import { ingestRawFloor, ingestThroughApi, makeEvents } from "./ingest";
 import { BENCH_MODEL } from "./model";
@@ -143,6 +144,9 @@ async function main() {
   const events = Number(args.events ?? 2_000_000);
   const results: Result[] = [];
   const stamp = Date.now().toString(36);
+  await withDatabase(`accord_bench_demo_${stamp}`, async (url) => {
+    results.push(...(await demoPreviewBenchmarks(url)));
+  });
   await withDatabase(`accord_bench_${stamp}`, async (url) => {
     results.push(...(await scoringBenchmarks(url, leads, events, "rescore_100k_2m_")));
     if (!args["skip-ingest"]) results.push(...(await ingestionBenchmark(url, leads)));
