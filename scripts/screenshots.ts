@@ -20,6 +20,7 @@ const SHOTS: Shot[] = [
   { name: "lead", as: "camille@accord.test", path: "/leads?q=thibault" },
   { name: "forbidden", as: "thomas@accord.test", path: "/rules" },
   { name: "rules", as: "camille@accord.test", path: "/rules" },
+  { name: "history", as: "camille@accord.test", path: "/rules/history" },
 ];
 
 async function main() {
