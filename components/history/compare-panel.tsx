@@ -94,7 +94,7 @@ export function ComparePanel({
   ];
   const side = (value: string): Side => (value === "draft" ? "draft" : Number(value));
   const select = (which: "from" | "to") => (
-    <Field id={ids[which]} label={t(which === "from" ? "before" : "after")} className="min-w-0 flex-1">
+    <Field id={ids[which]} label={t(which === "from" ? "before" : "after")} className="min-w-0">
       <Select id={ids[which]} value={String(which === "from" ? from : to)} onChange={(e) => (which === "from" ? onChange(side(e.target.value), to) : onChange(from, side(e.target.value)))} data-testid={`compare-${which}`}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -139,12 +139,12 @@ export function ComparePanel({
   return (
     <Card aria-labelledby="compare-heading" data-testid="compare-panel">
       <CardHeader id="compare-heading" title={t("title")} />
-      <div className="flex flex-col gap-3 border-b border-slate-100 px-4 py-3 sm:flex-row sm:items-end sm:px-5">
+      <div className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-2 gap-y-3 border-b border-slate-100 px-4 py-3 sm:grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)] sm:px-5">
         {select("from")}
-        <Button variant="ghost" className="self-end px-3" onClick={() => onChange(to, from)} aria-label={t("swap")} title={t("swap")}>
-          <span aria-hidden>⇄</span>
+        <Button variant="ghost" className="row-span-2 self-center px-3 sm:row-span-1 sm:self-end" onClick={() => onChange(to, from)} aria-label={t("swap")} title={t("swap")}>
+          <span aria-hidden className="inline-block rotate-90 sm:rotate-0">⇄</span>
         </Button>
-        {select("to")}
+        <div className="col-start-1 sm:col-start-3 sm:row-start-1">{select("to")}</div>
       </div>
       {body}
     </Card>

@@ -1,4 +1,4 @@
-/** React Query options for the version history: one factory per resource, keys shared with the editor's. */
+/** React Query options for the scoring model's versions and draft: one factory per resource, keys under "scoring-model". */
 import { queryOptions } from "@tanstack/react-query";
 import type { ScoringModel } from "@/lib/scoring/model";
 

@@ -52,9 +52,9 @@ function ChangedRule({ change }: { change: RuleChange }) {
   const { before, after } = change;
   const has = (f: RuleField) => change.fields.some((c) => c.field === f);
   const rows: [string, ReactNode][] = [];
-  if (has("label")) rows.push([t("field.label"), <BeforeAfter key="l" before={before.label} after={after.label} />]);
+  if (has("label")) rows.push([t("field.label"), <BeforeAfter key="l" before={before.label} after={after.label} stacked />]);
   if (has("points")) rows.push([t("field.points"), <BeforeAfter key="p" before={words.points(before)} after={words.points(after)} />]);
-  if (CONDITION.some(has)) rows.push([t("field.condition"), <BeforeAfter key="c" before={words.condition(before)} after={words.condition(after)} />]);
+  if (CONDITION.some(has)) rows.push([t("field.condition"), <BeforeAfter key="c" before={words.condition(before)} after={words.condition(after)} stacked />]);
   for (const f of ["maxCount", "withinDays", "halfLifeDays"] as const) {
     if (has(f)) rows.push([t(`field.${f}`), <BeforeAfter key={f} before={words.limit(before, f)} after={words.limit(after, f)} />]);
   }

@@ -1,22 +1,28 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { Band, SettingChange } from "@/lib/scoring/diff";
-import { BeforeAfter, Marked } from "./before-after";
+import { BeforeAfter, delClass, insClass } from "./before-after";
 
-/** Bands as "cold from 0 · warm from 50", the bands the other side lacks marked. */
-function Bands({ bands, other, mark }: { bands: Band[]; other: Band[]; mark: "del" | "ins" }) {
+/** Bands matched by name: a moved minimum reads "nurture from 25 → 20"; new and dropped bands are marked. */
+function BandChanges({ before, after }: { before: Band[]; after: Band[] }) {
   const t = useTranslations("history.diff");
   const format = useFormatter();
-  const differs = (b: Band) => !other.some((o) => o.name === b.name && o.min === b.min);
+  const band = (b: Band) => t("band", { name: b.name, min: format.number(b.min) });
+  const rows: { key: string; node: ReactNode }[] = after.map((b) => {
+    const old = before.find((o) => o.name === b.name);
+    if (!old) return { key: b.name, node: <ins className={insClass}>{band(b)}</ins> };
+    if (old.min === b.min) return { key: b.name, node: <span className="text-slate-500">{band(b)}</span> };
+    return { key: b.name, node: <BeforeAfter before={band(old)} after={format.number(b.min)} /> };
+  });
+  for (const b of before.filter((o) => !after.some((a) => a.name === o.name))) rows.push({ key: `-${b.name}`, node: <del className={delClass}>{band(b)}</del> });
   return (
-    <span className="inline-flex flex-wrap gap-1">
-      {bands.map((b) => (
-        <Marked key={`${b.name}-${b.min}`} as={differs(b) ? mark : null}>
-          {t("band", { name: b.name, min: format.number(b.min) })}
-        </Marked>
+    <ul className="space-y-1">
+      {rows.map((r) => (
+        <li key={r.key}>{r.node}</li>
       ))}
-    </span>
+    </ul>
   );
 }
 
@@ -29,12 +35,12 @@ export function SettingChanges({ changes }: { changes: SettingChange[] }) {
     <dl className="divide-y divide-slate-100" data-testid="setting-changes">
       {changes.map((c) => {
         let label: string;
-        let value;
+        let value: ReactNode;
         switch (c.setting) {
           case "name":
           case "description":
             label = t(`setting.${c.setting}`);
-            value = <BeforeAfter before={text(c.before)} after={text(c.after)} />;
+            value = <BeforeAfter before={text(c.before)} after={text(c.after)} stacked={c.setting === "description"} />;
             break;
           case "mqlThreshold":
             label = t("setting.mqlThreshold");
@@ -42,7 +48,7 @@ export function SettingChanges({ changes }: { changes: SettingChange[] }) {
             break;
           case "bands":
             label = t("setting.bands");
-            value = <BeforeAfter marked={false} before={<Bands bands={c.before} other={c.after} mark="del" />} after={<Bands bands={c.after} other={c.before} mark="ins" />} />;
+            value = <BandChanges before={c.before} after={c.after} />;
             break;
           case "cap":
             label = t(`setting.cap.${c.scope}`);
