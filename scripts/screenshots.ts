@@ -23,6 +23,7 @@ const SHOTS: Shot[] = [
   { name: "rule-panel", as: "camille@accord.test", path: "/rules" },
   { name: "publish", as: "camille@accord.test", path: "/rules" },
   { name: "rules-manager", as: "sophie@accord.test", path: "/rules" },
+  { name: "history", as: "camille@accord.test", path: "/rules/history" },
 ];
 
 async function main() {

@@ -20,6 +20,8 @@ describe("OpenAPI document", () => {
       "/api/v1/scoring-model/draft/preview",
       "/api/v1/scoring-model/publish",
       "/api/v1/scoring-model/versions",
+      "/api/v1/scoring-model/versions/{version}",
+      "/api/v1/scoring-model/versions/{version}/restore",
     ]);
   });
 

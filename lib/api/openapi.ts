@@ -22,6 +22,8 @@ function queryParameters(schema: z.ZodObject) {
   return Object.entries(shape.properties).map(([name, s]) => ({ name, in: "query", required: false, schema: s }));
 }
 
+const versionParameter = { name: "version", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
+
 const security = (scope: string) => [{ apiKey: [scope] }, { basicWriteKey: [scope] }];
 
 export function openApiDocument(serverUrl: string) {
@@ -102,6 +104,22 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/scoring-model/versions": {
         get: { summary: "Published versions, newest first", security: security("model:read"), responses: { 200: { description: "Versions" }, ...errors(401, 403) } },
+      },
+      "/api/v1/scoring-model/versions/{version}": {
+        get: {
+          summary: "One published version: its model, author, note, publish time and cost",
+          security: security("model:read"),
+          parameters: [versionParameter],
+          responses: { 200: { description: "The version" }, ...errors(400, 401, 403, 404) },
+        },
+      },
+      "/api/v1/scoring-model/versions/{version}/restore": {
+        post: {
+          summary: "Copy a published version into the draft, replacing it (nothing is published)",
+          security: security("model:write"),
+          parameters: [versionParameter],
+          responses: { 200: { description: "The new draft" }, ...errors(400, 401, 403, 404) },
+        },
       },
       "/api/segment/v1/{type}": {
         post: {
