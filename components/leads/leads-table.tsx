@@ -20,6 +20,7 @@ export async function LeadsTable({ rows }: { rows: LeadListRow[] }) {
               <th scope="col" className={th}>{t("name")}</th>
               <th scope="col" className={th}>{t("company")}</th>
               <th scope="col" className={`${th} hidden xl:table-cell`}>{t("country")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("score")}</th>
               <th scope="col" className={th}>{t("stage")}</th>
               <th scope="col" className={th}>{t("owner")}</th>
               <th scope="col" className={th}>{t("activity")}</th>
@@ -39,6 +40,16 @@ export async function LeadsTable({ rows }: { rows: LeadListRow[] }) {
                   <div className="text-xs text-slate-500">{lead.jobTitle}</div>
                 </td>
                 <td className="hidden px-4 py-3 text-slate-700 xl:table-cell">{countryName(lead.country, locale) ?? "—"}</td>
+                <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums" data-testid="lead-score">
+                  {lead.score === null ? (
+                    <span className="text-slate-400">—</span>
+                  ) : (
+                    <>
+                      <span className="font-semibold text-slate-900">{format.number(lead.score, { maximumFractionDigits: 0 })}</span>{" "}
+                      <span className="text-xs text-slate-500">{`${lead.fitGrade}${lead.engagementGrade}`}</span>
+                    </>
+                  )}
+                </td>
                 <td className="px-4 py-3" data-testid="lead-stage">
                   <StageBadge stage={lead.stage} />
                 </td>
@@ -64,7 +75,14 @@ export async function LeadsTable({ rows }: { rows: LeadListRow[] }) {
                     {[lead.jobTitle, lead.company].filter(Boolean).join(" · ")}
                   </p>
                 </div>
-                <StageBadge stage={lead.stage} />
+                <div className="flex shrink-0 items-center gap-2">
+                  {lead.score !== null && (
+                    <span className="text-sm font-semibold text-slate-900 tabular-nums">
+                      {format.number(lead.score, { maximumFractionDigits: 0 })} <span className="text-xs font-normal text-slate-500">{`${lead.fitGrade}${lead.engagementGrade}`}</span>
+                    </span>
+                  )}
+                  <StageBadge stage={lead.stage} />
+                </div>
               </div>
               <p className="mt-1 text-xs text-slate-500">
                 {[lead.ownerName, format.relativeTime(lead.updatedAt, now)].filter(Boolean).join(" · ")}

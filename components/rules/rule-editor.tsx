@@ -14,7 +14,8 @@ import { ImpactLine, ImpactPreview } from "./impact-preview";
 import { downloadModel, readModelFile } from "./model-file";
 import { ModelSettings } from "./model-settings";
 import { PublishDialog, type Published } from "./publish-dialog";
-import { RuleList, statusAgainst } from "./rule-list";
+import { diffModels } from "@/lib/scoring/diff";
+import { RuleList, type RuleStatus } from "./rule-list";
 import { RulePanel } from "./rule-panel";
 import { TemplateCards, TemplatesDialog } from "./templates-dialog";
 import { useDraft, usePreview, useSaveDraft, type DraftState } from "./use-scoring";
@@ -35,14 +36,23 @@ function uniqueId(base: string, rules: Rule[]) {
   return id;
 }
 
-/** How many rules and settings differ between the draft and the live model. */
-function countChanges(draft: ScoringModel, active: ScoringModel | null): number {
-  if (!active) return draft.rules.length;
-  const removed = active.rules.filter((r) => !draft.rules.some((d) => d.id === r.id)).length;
-  const ruleChanges = draft.rules.filter((r) => statusAgainst(r, active.rules, "draft") !== null).length + removed;
-  const { rules: _a, ...draftSettings } = draft;
-  const { rules: _b, ...activeSettings } = active;
-  return ruleChanges + (JSON.stringify(draftSettings) === JSON.stringify(activeSettings) ? 0 : 1);
+/** How the draft differs from the live model: the count shown, and each rule's marker on both sides. */
+function compare(draft: ScoringModel, active: ScoringModel | null) {
+  const draftStatus = new Map<string, RuleStatus>();
+  const activeStatus = new Map<string, RuleStatus>();
+  if (!active) {
+    for (const r of draft.rules) draftStatus.set(r.id, "new");
+    return { changes: draft.rules.length, draftStatus, activeStatus };
+  }
+  const diff = diffModels(active, draft);
+  for (const r of diff.rules.added) draftStatus.set(r.id, "new");
+  for (const r of diff.rules.removed) activeStatus.set(r.id, "removed");
+  for (const c of diff.rules.changed) {
+    draftStatus.set(c.id, "changed");
+    activeStatus.set(c.id, "changed");
+  }
+  const changes = diff.rules.added.length + diff.rules.removed.length + diff.rules.changed.length + diff.settings.length;
+  return { changes, draftStatus, activeStatus };
 }
 
 export function RuleEditor({ initialDraft, active, canWrite }: { initialDraft: DraftState | null; active: ActiveSummary; canWrite: boolean }) {
@@ -104,7 +114,8 @@ export function RuleEditor({ initialDraft, active, canWrite }: { initialDraft: D
     return () => window.removeEventListener("beforeunload", warn);
   }, [unsaved]);
 
-  const changes = useMemo(() => (model ? countChanges(model, active?.model ?? null) : 0), [model, active]);
+  const comparison = useMemo(() => (model ? compare(model, active?.model ?? null) : null), [model, active]);
+  const changes = comparison?.changes ?? 0;
 
   const loadModel = (next: ScoringModel, message: string, confirmText: string) => {
     if (model && changes > 0 && !window.confirm(confirmText)) return;
@@ -238,7 +249,7 @@ export function RuleEditor({ initialDraft, active, canWrite }: { initialDraft: D
             <Card aria-labelledby="draft-heading">
               <CardHeader id="draft-heading" title={t("columns.draft")} action={<span className="text-xs text-slate-500">{t("columns.draftHint")}</span>} />
               <div className="px-3 py-3 sm:px-4">
-                <RuleList rules={model.rules} compareWith={active?.model.rules ?? null} side="draft" actions={actions} testId="draft-rules" />
+                <RuleList rules={model.rules} statuses={comparison!.draftStatus} actions={actions} testId="draft-rules" />
                 {canWrite && (
                   <div className="mt-3 flex flex-wrap gap-2 border-t border-slate-100 pt-3">
                     <Button variant="secondary" onClick={() => openNew("attribute")}>
@@ -255,7 +266,7 @@ export function RuleEditor({ initialDraft, active, canWrite }: { initialDraft: D
               <CardHeader id="active-heading" title={active ? t("columns.active", { version: active.version }) : t("columns.activeNone")} />
               <div className="px-3 py-3 sm:px-4">
                 {active ? (
-                  <RuleList rules={[...active.model.rules]} compareWith={model.rules} side="active" testId="active-rules" />
+                  <RuleList rules={active.model.rules} statuses={comparison!.activeStatus} testId="active-rules" />
                 ) : (
                   <p className="py-6 text-center text-sm text-slate-500">{t("columns.activeEmpty")}</p>
                 )}

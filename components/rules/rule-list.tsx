@@ -22,13 +22,6 @@ export function groupOf(rule: Rule): Group {
   return rule.kind === "attribute" ? "fit" : "engagement";
 }
 
-/** How a rule differs from its namesake (same id) in the other model. */
-export function statusAgainst(rule: Rule, other: Rule[] | null, side: "draft" | "active"): RuleStatus {
-  if (!other) return null;
-  const match = other.find((r) => r.id === rule.id);
-  if (!match) return side === "draft" ? "new" : "removed";
-  return JSON.stringify(match) === JSON.stringify(rule) ? null : "changed";
-}
 
 function PointsBadge({ points, disabled }: { points: number; disabled: boolean }) {
   const locale = useLocale();
@@ -46,14 +39,13 @@ function PointsBadge({ points, disabled }: { points: number; disabled: boolean }
 
 export function RuleList({
   rules,
-  compareWith,
-  side,
+  statuses,
   actions,
   testId,
 }: {
   rules: Rule[];
-  compareWith: Rule[] | null;
-  side: "draft" | "active";
+  /** How each rule (by id) differs from the other side; absent: unchanged. */
+  statuses: Map<string, RuleStatus>;
   actions?: RuleActions;
   testId: string;
 }) {
@@ -75,7 +67,7 @@ export function RuleList({
             ) : (
               <ul className="space-y-1.5">
                 {inGroup.map((rule) => {
-                  const status = statusAgainst(rule, compareWith, side);
+                  const status = statuses.get(rule.id) ?? null;
                   const disabled = rule.enabled === false;
                   return (
                     <li
