@@ -59,7 +59,7 @@ async function main() {
           await page.waitForTimeout(800);
         }
         if (shot.name === "publish") {
-          await page.getByRole("button", { name: /^edit$|^modifier$/i }).first().click();
+          await page.getByRole("button", { name: /^(edit “|modifier «)/i }).first().click();
           await page.locator("#rule-points").fill("35");
           await page.locator("#rule-form button[type=submit], button[form=rule-form]").first().click();
           await page.waitForTimeout(1500);

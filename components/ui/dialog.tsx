@@ -49,8 +49,8 @@ export function Dialog({
         if (e.target === ref.current) onClose(); // a click on the backdrop
       }}
       className={cn(
-        "m-0 max-h-dvh max-w-none bg-transparent p-0 backdrop:bg-slate-900/40",
-        side ? "ml-auto h-dvh w-full sm:w-[34rem]" : "mx-auto mt-[8vh] w-[calc(100%-2rem)] max-w-lg",
+        "m-0 max-h-dvh bg-transparent p-0 backdrop:bg-slate-900/40",
+        side ? "ml-auto h-dvh w-full max-w-none sm:w-[34rem]" : "mx-auto mt-[8vh] w-[calc(100%-2rem)] max-w-lg",
         className,
       )}
     >
