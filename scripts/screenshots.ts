@@ -4,20 +4,37 @@
  * server with the demo data. Files land in .screenshots/.
  */
 import { mkdirSync } from "node:fs";
-import { chromium, type Browser } from "@playwright/test";
+import { chromium, type Browser, type Page } from "@playwright/test";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
 const filter = process.argv[3];
 const out = ".screenshots";
 const PASSWORD = "accord-demo";
 
-type Shot = { name: string; as: string; path: string | ((b: Browser) => Promise<string>) };
+type Shot = { name: string; as: string; path: string | ((b: Browser) => Promise<string>); then?: (page: Page) => Promise<void> };
+
+/** From a list of leads, opens the first one. */
+async function openFirstLead(page: Page) {
+  await page.locator('a[href^="/leads/"]:visible').first().click();
+  await page.waitForURL(/\/leads\/[0-9a-f-]{36}/);
+}
 
 const SHOTS: Shot[] = [
   { name: "sign-in", as: "", path: "/sign-in" },
   { name: "leads", as: "camille@accord.test", path: "/leads" },
   { name: "leads-rep", as: "thomas@accord.test", path: "/leads" },
-  { name: "lead", as: "camille@accord.test", path: "/leads?q=thibault" },
+  { name: "lead", as: "camille@accord.test", path: "/leads?q=thibault", then: openFirstLead },
+  { name: "lead-top", as: "thomas@accord.test", path: "/leads?sort=score", then: openFirstLead },
+  {
+    name: "lead-rule",
+    as: "thomas@accord.test",
+    path: "/leads?sort=score",
+    then: async (page) => {
+      await openFirstLead(page);
+      await page.locator('[data-testid=receipt-line][data-kind=event] a').first().click();
+      await page.waitForURL(/rule=/);
+    },
+  },
   { name: "forbidden", as: "thomas@accord.test", path: "/rules" },
   { name: "rules", as: "camille@accord.test", path: "/rules" },
 ];
@@ -42,10 +59,7 @@ async function main() {
           await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
         }
         await page.goto(`${base}${shot.path}`);
-        if (shot.name === "lead") {
-          await page.locator('a[href^="/leads/"]:visible').first().click();
-          await page.waitForURL(/\/leads\/[0-9a-f-]{36}/);
-        }
+        if (shot.then) await shot.then(page);
         await page.waitForLoadState("networkidle");
         await page.screenshot({ path: `${out}/${shot.name}-${locale}-${label}.png`, fullPage: true });
         await context.close();

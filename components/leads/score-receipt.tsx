@@ -58,26 +58,30 @@ export async function ScoreReceipt({
   const line = (l: SumLine) => {
     const rule = rules.get(l.ruleId);
     const active = l.ruleId === activeRuleId;
+    const described = rule ? describeRule(describe, rule, locale) : null;
     const body = (
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <p className={cn("text-sm font-medium text-slate-900", l.kind === "event" && "group-hover:text-brand-700")}>{l.label}</p>
-          {rule && <p className="mt-0.5 text-xs text-slate-500">{describeRule(describe, rule, locale)}</p>}
+          {/* The plain-words rule, unless the label already says exactly that. */}
+          {described && described.toLowerCase() !== l.label.trim().toLowerCase() && <p className="mt-0.5 text-xs text-slate-500">{described}</p>}
           {l.kind === "event" && (
-            <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
-              <span>{t("each", { points: formatPoints(l.points, locale) })}</span>
-              <span aria-hidden className="text-slate-300">·</span>
-              <span data-testid="receipt-count">{l.matched > l.count ? t("matchedCounted", { matched: l.matched, count: l.count }) : t("times", { count: l.count })}</span>
-              {l.decayed && (
-                <Badge tone="amber" className="!py-0">
-                  <span title={rule?.kind === "event" && rule.halfLifeDays ? t("decayedHint", { days: formatTenths(toTenths(rule.halfLifeDays), locale) }) : undefined}>{t("decayed")}</span>
-                </Badge>
-              )}
-              <span className="inline-flex items-center gap-0.5 font-medium text-brand-700 group-hover:underline">
+            <>
+              <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
+                <span>{t("each", { points: formatPoints(l.points, locale) })}</span>
+                <span aria-hidden className="text-slate-300">·</span>
+                <span data-testid="receipt-count">{l.matched > l.count ? t("matchedCounted", { matched: l.matched, count: l.count }) : t("times", { count: l.count })}</span>
+                {l.decayed && (
+                  <Badge tone="amber" className="!py-0">
+                    <span title={rule?.kind === "event" && rule.halfLifeDays ? t("decayedHint", { days: formatTenths(toTenths(rule.halfLifeDays), locale) }) : undefined}>{t("decayed")}</span>
+                  </Badge>
+                )}
+              </p>
+              <p className="mt-1 inline-flex items-center gap-0.5 text-xs font-medium text-brand-700 group-hover:underline">
                 {active ? t("showingEvents") : t("showEvents", { count: l.eventIds.length })}
                 <svg aria-hidden width={12} height={12} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.2} strokeLinecap="round" strokeLinejoin="round"><path d="M9 6l6 6-6 6" /></svg>
-              </span>
-            </p>
+              </p>
+            </>
           )}
         </div>
         <Amount tenths={l.shown} locale={locale} className="font-semibold" />
@@ -87,7 +91,7 @@ export async function ScoreReceipt({
       <li key={l.ruleId} data-testid="receipt-line" data-rule={l.ruleId} data-kind={l.kind}>
         {l.kind === "event" ? (
           <Link
-            href={ruleFilterHref(leadId, active ? null : l.ruleId)}
+            href={ruleFilterHref(leadId, l.ruleId)}
             aria-current={active ? "true" : undefined}
             className={cn("group block px-4 py-2.5 sm:px-5", active ? "bg-brand-50 shadow-[inset_3px_0_0_var(--color-brand-600)]" : "hover:bg-slate-50")}
           >
