@@ -78,10 +78,11 @@ export async function ScoreCard({
             <span
               className="inline-flex items-center gap-1 rounded-md bg-slate-900 px-2 py-0.5 text-sm font-semibold text-white tabular-nums"
               title={t("gradeLabel", { grade: score.grade, fit: score.fitGrade, engagement: score.engagementGrade })}
-              data-testid="score-grade"
             >
               <span className="sr-only">{t("gradeLabel", { grade: score.grade, fit: score.fitGrade, engagement: score.engagementGrade })}</span>
-              <span aria-hidden>{score.grade}</span>
+              <span aria-hidden data-testid="score-grade">
+                {score.grade}
+              </span>
             </span>
             <Badge tone="indigo" className="max-w-[12rem] truncate">
               <span className="sr-only">{t("band")}: </span>

@@ -14,9 +14,9 @@ export function ruleFilterHref(leadId: string, ruleId: string | null): string {
   return ruleId ? `/leads/${leadId}?rule=${encodeURIComponent(ruleId)}#activity` : `/leads/${leadId}#activity`;
 }
 
-function Amount({ tenths, locale, signed = true, className }: { tenths: number; locale: string; signed?: boolean; className?: string }) {
+function Amount({ tenths, locale, signed = true, className, testId }: { tenths: number; locale: string; signed?: boolean; className?: string; testId?: string }) {
   return (
-    <span className={cn("shrink-0 text-right text-sm tabular-nums", tenths < 0 ? "text-rose-700" : "text-slate-900", className)}>
+    <span className={cn("shrink-0 text-right text-sm tabular-nums", tenths < 0 ? "text-rose-700" : "text-slate-900", className)} data-testid={testId}>
       {signed ? formatSignedTenths(tenths, locale) : formatTenths(tenths, locale)}
     </span>
   );
@@ -84,7 +84,7 @@ export async function ScoreReceipt({
             </>
           )}
         </div>
-        <Amount tenths={l.shown} locale={locale} className="font-semibold" />
+        <Amount tenths={l.shown} locale={locale} className="font-semibold" testId="receipt-amount" />
       </div>
     );
     return (
@@ -107,7 +107,7 @@ export async function ScoreReceipt({
   const capRow = (cap: SumCap | null, label: string, testId: string) =>
     cap && (
       <Row label={<span className="text-amber-800">{label}</span>} className="bg-amber-50/60" testId={testId}>
-        <Amount tenths={cap.adjustment} locale={locale} className="font-semibold text-amber-800" />
+        <Amount tenths={cap.adjustment} locale={locale} className="font-semibold text-amber-800" testId="receipt-amount" />
       </Row>
     );
 
