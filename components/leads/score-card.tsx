@@ -1,7 +1,9 @@
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { icons } from "@/components/ui/icons";
 import type { LeadScore } from "@/lib/scoring/lead-score";
 import type { ScoringModel } from "@/lib/scoring/model";
 import { toTenths, type ReceiptSums } from "@/lib/scoring/receipt-sums";
@@ -23,6 +25,7 @@ export async function ScoreCard({
   series,
   days,
   hasModel,
+  canPublish,
 }: {
   score: LeadScore | null;
   sums: ReceiptSums | null;
@@ -30,6 +33,8 @@ export async function ScoreCard({
   series: ScoreSeries;
   days: number;
   hasModel: boolean;
+  /** Whether the viewer may write rules: the empty state then points to the editor. */
+  canPublish: boolean;
 }) {
   const t = await getTranslations("receipt.card");
   const format = await getFormatter();
@@ -38,11 +43,20 @@ export async function ScoreCard({
     return (
       <Card aria-labelledby="score-heading" data-testid="score-card" className="lg:col-span-2">
         <CardHeader id="score-heading" title={t("title")} />
-        <EmptyState
-          icon={<svg width={28} height={28} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round"><path d="M4 4v16h16" /><path d="M8 15l3-4 3 2 5-6" /></svg>}
-          title={t("emptyTitle")}
-          body={hasModel ? t("emptyNotScored") : t("emptyNoModel")}
-        />
+        <div className="flex flex-col gap-4 px-4 py-6 sm:flex-row sm:items-center sm:px-5" data-testid="score-empty">
+          <span aria-hidden className="flex size-11 shrink-0 items-center justify-center rounded-full bg-slate-100 text-slate-400">
+            <icons.reports width={22} height={22} />
+          </span>
+          <div className="min-w-0 flex-1">
+            <p className="text-sm font-semibold text-slate-900">{t("emptyTitle")}</p>
+            <p className="mt-0.5 max-w-2xl text-sm text-slate-600">{hasModel ? t("emptyNotScored") : t("emptyNoModel")}</p>
+          </div>
+          {!hasModel && canPublish && (
+            <Link href="/rules" className={buttonClass("secondary", "shrink-0")}>
+              {t("emptyAction")}
+            </Link>
+          )}
+        </div>
       </Card>
     );
   }

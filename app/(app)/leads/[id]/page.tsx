@@ -12,6 +12,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { icons } from "@/components/ui/icons";
 import { getDb } from "@/db/client";
+import { can } from "@/lib/auth/permissions";
 import { getActor, requirePagePermission } from "@/lib/auth/session";
 import { fullName } from "@/lib/i18n/format";
 import { getLead } from "@/lib/leads/get-lead";
@@ -78,7 +79,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
         <StageBadge stage={lead.stage} />
       </header>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
-        <ScoreCard score={score} sums={sums} model={model} series={series} days={TREND_DAYS} hasModel={hasModel} />
+        <ScoreCard score={score} sums={sums} model={model} series={series} days={TREND_DAYS} hasModel={hasModel} canPublish={can(actor.role, "rules:write")} />
         <div className="min-w-0 space-y-6 self-start">
           {score && sums && <ScoreReceipt leadId={lead.id} sums={sums} model={model} modelVersion={score.modelVersion} activeRuleId={ruleLine?.ruleId ?? null} />}
           <Card aria-labelledby="profile-heading">
