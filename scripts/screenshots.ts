@@ -4,24 +4,63 @@
  * server with the demo data. Files land in .screenshots/.
  */
 import { mkdirSync } from "node:fs";
-import { chromium, type Browser } from "@playwright/test";
+import { chromium, type Browser, type Page } from "@playwright/test";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
 const filter = process.argv[3];
 const out = ".screenshots";
 const PASSWORD = "accord-demo";
 
-type Shot = { name: string; as: string; path: string | ((b: Browser) => Promise<string>) };
+type Shot = { name: string; as: string; path: string; then?: (page: Page) => Promise<void>; viewportOnly?: boolean };
+
+/** From a list of leads, opens the first one. */
+async function openFirstLead(page: Page) {
+  await page.locator('a[href^="/leads/"]:visible').first().click();
+  await page.waitForURL(/\/leads\/[0-9a-f-]{36}/);
+}
 
 const SHOTS: Shot[] = [
   { name: "sign-in", as: "", path: "/sign-in" },
   { name: "leads", as: "camille@accord.test", path: "/leads" },
   { name: "leads-rep", as: "thomas@accord.test", path: "/leads" },
-  { name: "lead", as: "camille@accord.test", path: "/leads?q=thibault" },
+  { name: "lead", as: "camille@accord.test", path: "/leads?q=thibault", then: openFirstLead },
+  { name: "lead-top", as: "thomas@accord.test", path: "/leads?sort=score", then: openFirstLead },
+  {
+    name: "lead-rule",
+    as: "thomas@accord.test",
+    path: "/leads?sort=score",
+    then: async (page) => {
+      await openFirstLead(page);
+      await page.locator('[data-testid=receipt-line][data-kind=event] a').first().click();
+      await page.waitForURL(/rule=/);
+    },
+  },
   { name: "forbidden", as: "thomas@accord.test", path: "/rules" },
   { name: "rules", as: "camille@accord.test", path: "/rules" },
-  { name: "rule-panel", as: "camille@accord.test", path: "/rules" },
-  { name: "publish", as: "camille@accord.test", path: "/rules" },
+  {
+    name: "rule-panel",
+    as: "camille@accord.test",
+    path: "/rules",
+    viewportOnly: true,
+    then: async (page) => {
+      await page.getByRole("button", { name: /add an engagement rule|ajouter une règle d’engagement/i }).click();
+      await page.locator("#rule-event").selectOption({ index: 3 });
+      await page.getByRole("button", { name: /add a condition|ajouter une condition/i }).click();
+    },
+  },
+  {
+    name: "publish",
+    as: "camille@accord.test",
+    path: "/rules",
+    viewportOnly: true,
+    then: async (page) => {
+      await page.getByRole("button", { name: /^(edit “|modifier «)/i }).first().click();
+      await page.locator("#rule-points").fill("35");
+      await page.locator("button[form=rule-form]").click();
+      await page.waitForTimeout(1500);
+      await page.getByTestId("publish").click();
+    },
+  },
   { name: "rules-manager", as: "sophie@accord.test", path: "/rules" },
   { name: "history", as: "camille@accord.test", path: "/rules/history" },
 ];
@@ -46,28 +85,11 @@ async function main() {
           await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
         }
         await page.goto(`${base}${shot.path}`);
-        if (shot.name === "lead") {
-          await page.locator('a[href^="/leads/"]:visible').first().click();
-          await page.waitForURL(/\/leads\/[0-9a-f-]{36}/);
-        }
         await page.waitForLoadState("load");
-        await page.waitForTimeout(1500);
-        if (shot.name === "rule-panel") {
-          await page.getByRole("button", { name: /add an engagement rule|ajouter une règle d’engagement/i }).click();
-          await page.locator("#rule-event").selectOption({ index: 3 });
-          await page.getByRole("button", { name: /add a condition|ajouter une condition/i }).click();
-          await page.waitForTimeout(800);
-        }
-        if (shot.name === "publish") {
-          await page.getByRole("button", { name: /^(edit “|modifier «)/i }).first().click();
-          await page.locator("#rule-points").fill("35");
-          await page.locator("#rule-form button[type=submit], button[form=rule-form]").first().click();
-          await page.waitForTimeout(1500);
-          await page.getByTestId("publish").click();
-          await page.waitForTimeout(500);
-        }
-        const dialog = shot.name === "rule-panel" || shot.name === "publish";
-        await page.screenshot({ path: `${out}/${shot.name}-${locale}-${label}.png`, fullPage: !dialog });
+        await page.waitForTimeout(1200);
+        if (shot.then) await shot.then(page);
+        await page.waitForTimeout(600);
+        await page.screenshot({ path: `${out}/${shot.name}-${locale}-${label}.png`, fullPage: !shot.viewportOnly });
         await context.close();
       }
     }

@@ -37,9 +37,10 @@ function summary(properties: Record<string, unknown>): [string, string][] {
   return out.slice(0, 4);
 }
 
-async function fetchPage(leadId: string, name: string | undefined, cursor: TimelinePage["next"]): Promise<TimelinePage> {
+async function fetchPage(leadId: string, filter: { name?: string; ids?: number[] }, cursor: TimelinePage["next"]): Promise<TimelinePage> {
   const params = new URLSearchParams({ limit: "50" });
-  if (name) params.set("name", name);
+  if (filter.name) params.set("name", filter.name);
+  if (filter.ids) params.set("ids", filter.ids.join(","));
   if (cursor) {
     params.set("before", cursor.before);
     params.set("beforeId", String(cursor.beforeId));
@@ -49,12 +50,13 @@ async function fetchPage(leadId: string, name: string | undefined, cursor: Timel
   return response.json();
 }
 
-export function Timeline({ leadId, name, initial }: { leadId: string; name?: string; initial: TimelinePage }) {
+/** `name` or `ids` (the events behind a receipt line) narrow it; later pages keep the filter. */
+export function Timeline({ leadId, name, ids, initial }: { leadId: string; name?: string; ids?: number[]; initial: TimelinePage }) {
   const t = useTranslations("lead");
   const format = useFormatter();
   const query = useInfiniteQuery({
-    queryKey: ["lead-timeline", leadId, name ?? null],
-    queryFn: ({ pageParam }) => fetchPage(leadId, name, pageParam),
+    queryKey: ["lead-timeline", leadId, name ?? null, ids ?? null],
+    queryFn: ({ pageParam }) => fetchPage(leadId, { name, ids }, pageParam),
     initialPageParam: null as TimelinePage["next"],
     getNextPageParam: (last) => last.next,
     initialData: { pages: [initial], pageParams: [null] },

@@ -5,12 +5,13 @@
 import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
-import { auditLog, events, leads, teams, users } from "../schema";
+import { auditLog, events, leads, scoreHistory, teams, users } from "../schema";
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS } from "./demo-users";
 import { publishDraft } from "@/lib/scoring/publish";
 import { template } from "@/lib/scoring/templates";
-import { saveDraft } from "@/lib/scoring/versions";
+import { nextVersionNumber, saveDraft } from "@/lib/scoring/versions";
 import { generateDemoData, type SeedOptions } from "./generate";
+import { replayScoreHistory } from "./score-history";
 
 export { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 
@@ -89,8 +90,15 @@ export async function seedDemoData(
       data: { users: userRows.length, leads: leadRows.length, events: data.events.length },
     });
   });
-  // A published model, so the demo opens with scores and receipts (templates stay one click away).
-  await saveDraft(db, template("seed-001-saas") as unknown as Record<string, unknown>, { userId: null, label: "Demo seed" }, null);
+  // A published model, so the demo opens with scores and receipts (templates stay one click away),
+  // and the history it would have left had it been live all along (the lead page's trend).
+  const starter = template("seed-001-saas");
+  const history = replayScoreHistory(starter, await nextVersionNumber(db), data, now);
+  for (let i = 0; i < history.length; i += BATCH) {
+    await db.insert(scoreHistory).values(history.slice(i, i + BATCH));
+  }
+  log(`${history.length} score snapshots`);
+  await saveDraft(db, starter as unknown as Record<string, unknown>, { userId: null, label: "Demo seed" }, null);
   const published = await publishDraft(db, { actorType: "user", actorId: "seed", label: "Demo seed", userId: null }, "Starter model: global SaaS (seed 001)", () => now);
   log(`model v${published.version}: ${published.leadsRescored} leads scored in ${published.ms} ms`);
   return {

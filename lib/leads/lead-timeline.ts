@@ -2,12 +2,19 @@ import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { events } from "@/db/schema";
+import { arrayParam } from "@/db/sql-array";
 
 export const timelineSchema = z.object({
   before: z.coerce.date({ message: "`before` must be a date." }).optional(),
   beforeId: z.coerce.number().int().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   name: z.string().trim().max(200).optional(),
+  /** Only these events (comma-separated ids): the events behind one receipt line. */
+  ids: z
+    .string()
+    .regex(/^\d{1,15}(,\d{1,15}){0,199}$/, "`ids` is a comma-separated list of at most 200 event ids.")
+    .transform((s) => s.split(",").map(Number))
+    .optional(),
 });
 
 /**
@@ -17,6 +24,7 @@ export const timelineSchema = z.object({
 export async function leadTimeline(db: Db, leadId: string, query: z.output<typeof timelineSchema>) {
   const conditions = [eq(events.leadId, leadId)];
   if (query.name) conditions.push(eq(events.name, query.name));
+  if (query.ids) conditions.push(sql`${events.id} = any(${arrayParam(query.ids, "numeric")}::bigint[])`);
   if (query.before) {
     const before = query.before;
     conditions.push(

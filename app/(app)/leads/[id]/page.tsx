@@ -3,19 +3,29 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LeadProfile } from "@/components/leads/lead-profile";
+import { RuleFilterBanner } from "@/components/leads/rule-filter-banner";
+import { ScoreCard } from "@/components/leads/score-card";
+import { ScoreReceipt } from "@/components/leads/score-receipt";
 import { StageBadge } from "@/components/leads/stage-badge";
 import { Timeline } from "@/components/leads/timeline";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { icons } from "@/components/ui/icons";
 import { getDb } from "@/db/client";
+import { can } from "@/lib/auth/permissions";
 import { getActor, requirePagePermission } from "@/lib/auth/session";
 import { fullName } from "@/lib/i18n/format";
 import { getLead } from "@/lib/leads/get-lead";
 import { isLeadId } from "@/lib/leads/id";
 import { leadEventCounts, leadTimeline } from "@/lib/leads/lead-timeline";
+import { getLeadScore } from "@/lib/scoring/lead-score";
+import { receiptSums } from "@/lib/scoring/receipt-sums";
+import { scoreSeries } from "@/lib/scoring/score-series";
+import { getActiveModel, getModelVersion } from "@/lib/scoring/versions";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ event?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ event?: string; rule?: string }> };
+
+const TREND_DAYS = 90;
 
 async function load(id: string) {
   const actor = await getActor();
@@ -31,15 +41,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function LeadPage({ params, searchParams }: Props) {
   const actor = await requirePagePermission("leads:read");
   const { id } = await params;
-  const { event } = await searchParams;
+  const { event, rule } = await searchParams;
   const db = await getDb();
   // Another rep's lead answers exactly like a missing one.
   const lead = isLeadId(id) ? await getLead({ db, actor, id }) : null;
   if (!lead) notFound();
   const t = await getTranslations();
-  const counts = await leadEventCounts(db, lead.id);
-  const name = event && counts.some((c) => c.name === event) ? event : undefined;
-  const page = await leadTimeline(db, lead.id, { limit: 50, name });
+  const [counts, score, series] = await Promise.all([
+    leadEventCounts(db, lead.id),
+    getLeadScore(db, lead.id, { receipt: true }),
+    scoreSeries(db, lead.id, { days: TREND_DAYS, now: new Date() }),
+  ]);
+  const [model, hasModel] = score ? [await getModelVersion(db, score.modelVersion), true] : [null, Boolean(await getActiveModel(db))];
+  const sums = score?.receipt ? receiptSums(score.receipt) : null;
+  // A rule filter shows the events the receipt line counted (attribute rules have none).
+  const ruleLine = rule ? score?.receipt?.lines.find((l) => l.ruleId === rule && l.kind === "event") : undefined;
+  const name = !ruleLine && event && counts.some((c) => c.name === event) ? event : undefined;
+  const page = await leadTimeline(db, lead.id, ruleLine ? { limit: 100, ids: ruleLine.eventIds } : { limit: 50, name });
   const total = counts.reduce((sum, c) => sum + c.count, 0);
   const chip = (active: boolean) =>
     cn(
@@ -61,15 +79,19 @@ export default async function LeadPage({ params, searchParams }: Props) {
         <StageBadge stage={lead.stage} />
       </header>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
-        <Card aria-labelledby="profile-heading" className="self-start">
-          <CardHeader id="profile-heading" title={t("lead.profile")} />
-          <LeadProfile lead={lead} />
-        </Card>
-        <Card aria-labelledby="timeline-heading" className="self-start">
+        <ScoreCard score={score} sums={sums} model={model} series={series} days={TREND_DAYS} hasModel={hasModel} canPublish={can(actor.role, "rules:write")} />
+        <div className="min-w-0 space-y-6 self-start">
+          {score && sums && <ScoreReceipt leadId={lead.id} sums={sums} model={model} modelVersion={score.modelVersion} activeRuleId={ruleLine?.ruleId ?? null} />}
+          <Card aria-labelledby="profile-heading">
+            <CardHeader id="profile-heading" title={t("lead.profile")} />
+            <LeadProfile lead={lead} />
+          </Card>
+        </div>
+        <Card id="activity" aria-labelledby="timeline-heading" className="scroll-mt-20 self-start">
           <CardHeader id="timeline-heading" title={t("lead.timeline")} action={<span className="text-xs text-slate-500">{t("lead.timelineCount", { count: total })}</span>} />
           {counts.length > 1 && (
             <nav aria-label={t("lead.timeline")} className="flex flex-wrap gap-2 border-b border-slate-100 px-4 py-3 sm:px-5">
-              <Link href={`/leads/${lead.id}`} className={chip(!name)} aria-current={!name ? "true" : undefined}>
+              <Link href={`/leads/${lead.id}`} className={chip(!name && !ruleLine)} aria-current={!name && !ruleLine ? "true" : undefined}>
                 {t("lead.allEvents")} <span className="opacity-70">{total}</span>
               </Link>
               {counts.map((c) => (
@@ -79,10 +101,12 @@ export default async function LeadPage({ params, searchParams }: Props) {
               ))}
             </nav>
           )}
+          {ruleLine && <RuleFilterBanner leadId={lead.id} label={ruleLine.label} shown={ruleLine.eventIds.length} counted={ruleLine.count} />}
           <Timeline
-            key={name ?? "all"}
+            key={ruleLine ? `rule:${ruleLine.ruleId}` : (name ?? "all")}
             leadId={lead.id}
             name={name}
+            ids={ruleLine?.eventIds}
             initial={{ data: page.events.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })), next: page.next }}
           />
         </Card>
