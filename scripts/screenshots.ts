@@ -4,7 +4,7 @@
  * server with the demo data. Files land in .screenshots/.
  */
 import { mkdirSync } from "node:fs";
-import { chromium, type Browser, type Page } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
 const filter = process.argv[3];
