@@ -12,6 +12,13 @@ async function thibaultScore(page: Page): Promise<number> {
   return detail.data.score.total;
 }
 
+/** Opens Thibault's lead page and reads the total on his score card. */
+async function thibaultCard(page: Page): Promise<string> {
+  await page.goto(`/leads?q=${encodeURIComponent("thibault.marchand@horizon-telecom.fr")}`);
+  await page.getByRole("link", { name: "Thibault Marchand" }).click();
+  return (await page.getByTestId("score-total").textContent())!.trim();
+}
+
 async function publish(page: Page, note: string) {
   await page.getByTestId("publish").click();
   const dialog = page.getByRole("dialog", { name: "Publish the draft" });
@@ -37,8 +44,10 @@ test.describe("the rule editor (marketer)", () => {
     await publish(page, "Start from the telecom model (seed 003)");
     await expect(page.getByTestId("draft-changes")).toHaveText("The draft matches the live model");
     expect(await thibaultScore(page)).toBe(110);
+    expect(await thibaultCard(page)).toBe("110");
 
     // Edit the guide rule: 30 → 40.
+    await page.goto("/rules");
     await page.getByRole("button", { name: "Edit “Downloaded a guide”" }).click();
     const panel = page.getByRole("dialog", { name: "Edit rule" });
     await panel.getByLabel("Points").fill("40");
@@ -50,6 +59,7 @@ test.describe("the rule editor (marketer)", () => {
     await expect(page.getByTestId("preview-movers")).toBeVisible();
     await publish(page, "Guides are worth more");
     expect(await thibaultScore(page)).toBe(120);
+    expect(await thibaultCard(page)).toBe("120");
   });
 
   test("builds a rule with the pickers only, is told a value is missing, fixes it and saves", async ({ page }) => {
