@@ -21,7 +21,9 @@ test.describe("API keys in Settings (admin)", () => {
     await page.reload();
     await expect(page.getByTestId("api-key-secret")).toHaveCount(0);
     page.once("dialog", (d) => d.accept());
+    const revoked = page.waitForResponse((r) => r.request().method() === "DELETE" && r.url().includes("/api/v1/api-keys/"));
     await page.getByTestId("api-key-row").filter({ hasText: name }).getByRole("button", { name: "Revoke" }).click();
+    expect((await revoked).status()).toBe(204);
     await expect(page.getByTestId("api-key-row").filter({ hasText: name })).toContainText("Revoked");
     expect((await request.get("/api/v1/leads?pageSize=1", { headers: { Authorization: `Bearer ${secret}` } })).status()).toBe(401);
   });
