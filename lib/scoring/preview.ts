@@ -42,6 +42,8 @@ export async function previewModel(
   const beforeMql = before === null ? sql`false` : sql`(s.total >= ${String(before)}::float8)`;
   const [row] = await db.transaction(async (tx) => {
     await tuneForScoring(tx);
+    // Computed into a temporary table first: a CREATE TABLE AS may use parallel workers (measured).
+    await tx.execute(sql`create temporary table previewed on commit drop as ${compileScores(args.draft, { asOf })}`);
     return queryRows<{
       leads: number;
       changed: number;
@@ -56,41 +58,43 @@ export async function previewModel(
     }>(
       tx,
       sql`
-    with draft as (${compileScores(args.draft, { asOf })}),
-    cmp as (
+    with cmp as materialized (
       select d.lead_id, s.total as before, d.total as after,
              ${beforeMql} as was_mql, (d.total >= ${String(after)}::float8) as is_mql
-      from draft d left join lead_scores s on s.lead_id = d.lead_id
+      from previewed d left join lead_scores s on s.lead_id = d.lead_id
     ),
-    bounds as (
-      select least(min(after), coalesce(min(before), min(after))) as lo,
+    stats as (
+      select count(*)::int as leads,
+             count(*) filter (where before is null or abs(after - before) >= 0.005)::int as changed,
+             count(*) filter (where is_mql and not coalesce(was_mql, false))::int as newly_mql,
+             count(*) filter (where coalesce(was_mql, false) and not is_mql)::int as dropped,
+             count(*) filter (where was_mql)::int as mql_before,
+             count(*) filter (where is_mql)::int as mql_after,
+             least(min(after), coalesce(min(before), min(after))) as lo,
              greatest(max(after), coalesce(max(before), max(after))) as hi
       from cmp
     ),
     binned as (
-      select width_bucket(v, b.lo, b.hi + 1e-9, ${BINS}) as b, which
-      from cmp, bounds b, lateral (values (cmp.before, 'before'), (cmp.after, 'after')) x(v, which)
-      where v is not null and b.lo is not null
+      select width_bucket(cmp.before, st.lo, st.hi + 1e-9, ${BINS}) as bb, width_bucket(cmp.after, st.lo, st.hi + 1e-9, ${BINS}) as ba
+      from cmp, stats st
+    ),
+    top as (
+      select lead_id, before, after from cmp
+      where before is null or abs(after - before) >= 0.005
+      order by abs(after - coalesce(before, 0)) desc, lead_id
+      limit ${args.movers ?? 10}
     )
-    select
-      (select count(*)::int from cmp) as leads,
-      (select count(*)::int from cmp where before is null or abs(after - before) >= 0.005) as changed,
-      (select count(*)::int from cmp where is_mql and not coalesce(was_mql, false)) as newly_mql,
-      (select count(*)::int from cmp where coalesce(was_mql, false) and not is_mql) as dropped,
-      (select count(*)::int from cmp where was_mql) as mql_before,
-      (select count(*)::int from cmp where is_mql) as mql_after,
-      (select lo from bounds) as lo, (select hi from bounds) as hi,
+    select st.*,
       (select json_agg(json_build_object('b', b, 'before', nb, 'after', na) order by b) from (
-         select b, count(*) filter (where which = 'before')::int as nb, count(*) filter (where which = 'after')::int as na
-         from binned group by b) h) as histogram,
-      (select json_agg(m) from (
-         select c.lead_id as "leadId",
+         select coalesce(x.b, y.b) as b, coalesce(x.n, 0) as nb, coalesce(y.n, 0) as na
+         from (select bb as b, count(*)::int as n from binned where bb is not null group by bb) x
+         full join (select ba as b, count(*)::int as n from binned group by ba) y on x.b = y.b) h) as histogram,
+      (select json_agg(m order by abs(m.after - coalesce(m.before, 0)) desc, m."leadId") from (
+         select t.lead_id as "leadId",
                 coalesce(nullif(trim(coalesce(l.first_name, '') || ' ' || coalesce(l.last_name, '')), ''), l.email, l.external_id) as name,
-                l.company, c.before, c.after
-         from cmp c join leads l on l.id = c.lead_id
-         where c.before is null or abs(c.after - c.before) >= 0.005
-         order by abs(c.after - coalesce(c.before, 0)) desc, c.lead_id
-         limit ${args.movers ?? 10}) m) as movers`,
+                l.company, t.before, t.after
+         from top t join leads l on l.id = t.lead_id) m) as movers
+    from stats st`,
     );
   });
   const lo = row.lo ?? 0;
