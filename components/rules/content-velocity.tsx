@@ -2,8 +2,8 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { ApplyFooter, type ApplyMessage } from "./apply-footer";
 import { Field, Input, Select } from "@/components/ui/field";
 import type { EventRule, ScoringModel } from "@/lib/scoring/model";
 import { usePropertySuggestions, useSuggestions } from "./use-scoring";
@@ -40,7 +40,7 @@ export function ContentVelocity({ model, editable, onApply }: { model: ScoringMo
   const t = useTranslations("editor.velocity");
   const locale = useLocale();
   const [state, setState] = useState(() => fromModel(model));
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<ApplyMessage>(null);
   const suggestions = useSuggestions();
   const properties = usePropertySuggestions(state.event);
   const assets = properties.data?.find((p) => p.key === "asset")?.values ?? [];
@@ -141,16 +141,7 @@ export function ContentVelocity({ model, editable, onApply }: { model: ScoringMo
             </table>
           </div>
         )}
-        {message && (
-          <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-700" : "text-sm text-rose-700"}>
-            {message.text}
-          </p>
-        )}
-        {editable && (
-          <Button variant="secondary" onClick={apply}>
-            {t("apply")}
-          </Button>
-        )}
+        <ApplyFooter message={message} editable={editable} label={t("apply")} onApply={apply} />
       </div>
     </Card>
   );

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { ApplyFooter, type ApplyMessage } from "./apply-footer";
 import { Field, Input } from "@/components/ui/field";
 import { scoringModelSchema, type ScoringModel } from "@/lib/scoring/model";
 
@@ -30,7 +31,7 @@ const cap = (s: string) => (s.trim() === "" ? null : Number(s));
 export function ModelSettings({ model, editable, onApply }: { model: ScoringModel; editable: boolean; onApply: (model: ScoringModel) => void }) {
   const t = useTranslations("editor.settings");
   const [form, setForm] = useState(() => toForm(model));
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<ApplyMessage>(null);
   const apply = () => {
     const candidate = {
       ...model,
@@ -114,16 +115,7 @@ export function ModelSettings({ model, editable, onApply }: { model: ScoringMode
             ))}
           </div>
         </fieldset>
-        {message && (
-          <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-700" : "text-sm text-rose-700"}>
-            {message.text}
-          </p>
-        )}
-        {editable && (
-          <Button variant="secondary" onClick={apply}>
-            {t("apply")}
-          </Button>
-        )}
+        <ApplyFooter message={message} editable={editable} label={t("apply")} onApply={apply} />
       </div>
     </Card>
   );
