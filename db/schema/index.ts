@@ -5,3 +5,4 @@ export * from "./events";
 export * from "./audit";
 export * from "./scoring";
 export * from "./api-keys";
+export * from "./lifecycle";

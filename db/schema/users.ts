@@ -8,6 +8,8 @@ export const teams = pgTable("teams", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull().unique(),
   timeZone: text("time_zone").notNull().default("UTC"),
+  /** Round-robin position: how many MQLs the team has been offered. */
+  routingCursor: integer("routing_cursor").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -27,6 +29,8 @@ export const users = pgTable("users", {
   /** Maximum open MQLs routed to this user at once. */
   capacity: integer("capacity").notNull().default(50),
   active: boolean("active").notNull().default(true),
+  /** Out of office until then: routing skips the user. */
+  awayUntil: timestamp("away_until", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

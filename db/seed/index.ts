@@ -42,6 +42,7 @@ export async function seedDemoData(
     const teamId = Object.fromEntries(
       DEMO_TEAMS.map((t) => [t.key, teamRows.find((r) => r.name === t.name)!.id]),
     );
+    await tx.insert(teamTerritories).values(DEMO_TEAMS.flatMap((t) => t.countries.map((country) => ({ country, teamId: teamId[t.key] }))));
     const userRows = await tx
       .insert(users)
       .values(

@@ -114,6 +114,12 @@ export const DEFAULT_GRADES = {
   engagement: { "1": 60, "2": 30, "3": 10 },
 } as const;
 
+/** A condition on a lead field, without points: used by the fit gate. */
+export const fieldConditionSchema = z.object({ field: fieldName, ...conditionShape }).strict().superRefine(checkValue);
+
+export const DEFAULT_REQUIRED_FIELDS = ["email", "phone"];
+export const DEFAULT_RECYCLE = { cooldownDays: 30, minNewEngagement: 10 };
+
 const descending = (values: number[]) => values.every((v, i) => i === 0 || v < values[i - 1]);
 
 export const scoringModelSchema = z
@@ -140,6 +146,20 @@ export const scoringModelSchema = z
       .refine((g) => descending([g.engagement["1"], g.engagement["2"], g.engagement["3"]]), { message: "Engagement grades need 1 > 2 > 3.", path: ["engagement"] })
       .default(DEFAULT_GRADES),
     rules: z.array(ruleSchema).max(500),
+    /** A lead matching any exclusion never becomes an MQL, whatever its score. */
+    fitGate: z.object({ exclude: z.array(fieldConditionSchema).max(50) }).strict().default({ exclude: [] }),
+    /** Fields sales needs to act; a lead missing one is not handed over (yet). */
+    requiredFields: z.array(fieldName).max(20).default(DEFAULT_REQUIRED_FIELDS),
+    /** When a rejected (recycled) lead may qualify again. */
+    recycle: z
+      .object({
+        cooldownDays: z.number().int("Days are whole numbers.").min(0).max(3650),
+        minNewEngagement: z.number().min(0, "New engagement is 0 or more."),
+      })
+      .strict()
+      .default(DEFAULT_RECYCLE),
+    /** The nurture track of each band, by band name: what a marketing-automation tool acts on. */
+    nurtureTracks: z.record(z.string(), z.string().trim().min(1, "Name the track.").max(100)).default({}),
   })
   .strict()
   .superRefine(
@@ -147,6 +167,10 @@ export const scoringModelSchema = z
       // Runs even when other fields are invalid, so one answer lists every problem.
       const rules: unknown[] = Array.isArray((model as { rules?: unknown }).rules) ? (model as { rules: unknown[] }).rules : [];
       const seen = new Map<string, number>();
+      const bands = Array.isArray((model as { bands?: unknown }).bands) ? ((model as { bands: { name?: unknown }[] }).bands.map((b) => b?.name)) : [];
+      for (const key of Object.keys((model as { nurtureTracks?: object }).nurtureTracks ?? {})) {
+        if (!bands.includes(key)) ctx.addIssue({ code: "custom", path: ["nurtureTracks", key], message: `There is no band named "${key}".` });
+      }
       rules.forEach((rule, i) => {
         const id = (rule as { id?: unknown } | null)?.id;
         if (typeof id !== "string") return;
@@ -163,6 +187,7 @@ export type Rule = z.output<typeof ruleSchema>;
 export type AttributeRule = z.output<typeof attributeRuleSchema>;
 export type EventRule = z.output<typeof eventRuleSchema>;
 export type PropertyCondition = z.output<typeof propertyConditionSchema>;
+export type FieldCondition = z.output<typeof fieldConditionSchema>;
 export type Condition = { op: Operator; value?: unknown };
 
 export function isActive(rule: Rule): boolean {

@@ -5,6 +5,7 @@
 import { scoringModelSchema, type ScoringModel, type ScoringModelInput } from "./model";
 
 const seed003: ScoringModelInput = {
+  fitGate: { exclude: [{ field: "jobTitle", op: "contains", value: "student" }, { field: "seniority", op: "eq", value: "student" }, { field: "email", op: "contains", value: "@rivalscore.io" }] },
   name: "B2B telecom (seed 003)",
   description: "Behaviour-only scoring agreed by marketing and sales: each action scores once.",
   mqlThreshold: 100,
@@ -24,6 +25,7 @@ const seed003: ScoringModelInput = {
 };
 
 const seed001: ScoringModelInput = {
+  fitGate: { exclude: [{ field: "jobTitle", op: "contains", value: "student" }, { field: "seniority", op: "eq", value: "student" }, { field: "email", op: "contains", value: "@rivalscore.io" }] },
   name: "Global SaaS (seed 001)",
   description: "Fit and behaviour. Above 50: to sales. Below 25: unqualified. At 75: invite to book a demo.",
   mqlThreshold: 50,
@@ -51,6 +53,7 @@ const seed001: ScoringModelInput = {
 };
 
 const seed002: ScoringModelInput = {
+  fitGate: { exclude: [{ field: "jobTitle", op: "contains", value: "student" }, { field: "seniority", op: "eq", value: "student" }, { field: "email", op: "contains", value: "@rivalscore.io" }] },
   name: "HubSpot-style 0–100 (seed 002)",
   description: "Fit and engagement capped at 100, content scored by velocity class, engagement fading over 30 days.",
   mqlThreshold: 100,
@@ -60,6 +63,7 @@ const seed002: ScoringModelInput = {
     { name: "sales nurture", min: 75 },
   ],
   caps: { fit: 50, engagement: 100, total: 100 },
+  nurtureTracks: { "generic nurture": "Generic nurture", "technical content and case studies": "Technical content and case studies", "sales nurture": "Sales nurture" },
   rules: [
     { id: "decision-maker", label: "Decision maker (C-level, VP, director)", kind: "attribute", field: "seniority", op: "in", value: ["c_level", "vp", "director"], points: 20 },
     { id: "target-size", label: "Company of 50 staff or more", kind: "attribute", field: "companySize", op: "gte", value: 50, points: 15 },
@@ -74,6 +78,7 @@ const seed002: ScoringModelInput = {
 };
 
 const seed000: ScoringModelInput = {
+  fitGate: { exclude: [{ field: "jobTitle", op: "contains", value: "student" }, { field: "seniority", op: "eq", value: "student" }, { field: "email", op: "contains", value: "@rivalscore.io" }] },
   name: "Discovery / evaluation / purchase (seed 000)",
   description: "Demographic and behavioural scoring on a 0–40+ scale, with a strong negative for students.",
   mqlThreshold: 40,
