@@ -5,7 +5,7 @@
 import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../client";
-import { auditLog, events, leads, scoreHistory, teams, users } from "../schema";
+import { auditLog, events, leads, scoreHistory, teamTerritories, teams, users } from "../schema";
 import { DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS } from "./demo-users";
 import { publishDraft } from "@/lib/scoring/publish";
 import { template } from "@/lib/scoring/templates";
