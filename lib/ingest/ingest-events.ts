@@ -9,7 +9,7 @@ import type { Db } from "@/db/client";
 import { events, leads } from "@/db/schema";
 import { fieldErrors, type FieldErrors } from "@/lib/errors";
 import { lockScoringShared, tuneForIngestion } from "@/lib/scoring/locks";
-import { rescore } from "@/lib/scoring/rescore";
+import { scoreAndHandOff } from "@/lib/lifecycle/score-and-hand-off";
 import { getActiveModel } from "@/lib/scoring/versions";
 import { lockLeads, refKey, resolveLeads } from "./resolve-leads";
 import { withTxRetry } from "./retry";
@@ -64,7 +64,7 @@ export async function ingestEvents(db: Db, raw: unknown[], options: { source: st
           from unnest(${arrayParam(touched, "uuid")}, ${arrayParam(touched.map((id) => new Date(latest.get(id)!).toISOString()), "text")}::timestamptz[]) as n(id, at)
           where ${leads.id} = n.id`);
         const active = await getActiveModel(tx);
-        if (active) await rescore(tx, { model: active.model, version: active.version, asOf: now, cause: "ingest", leadIds: touched });
+        if (active) await scoreAndHandOff(tx, { model: active.model, version: active.version, asOf: now, cause: "ingest", leadIds: touched });
       }
       return { inserted, itemErrors };
     }),

@@ -9,7 +9,7 @@ import { leads } from "@/db/schema";
 import { withTxRetry } from "@/lib/ingest/retry";
 import { fieldErrors, type FieldErrors } from "@/lib/errors";
 import { lockScoringShared } from "@/lib/scoring/locks";
-import { rescore } from "@/lib/scoring/rescore";
+import { scoreAndHandOff } from "@/lib/lifecycle/score-and-hand-off";
 import { getActiveModel } from "@/lib/scoring/versions";
 import { leadInputSchema, type LeadInput } from "./lead-input";
 
@@ -71,7 +71,7 @@ export async function upsertLeads(db: Db, raw: unknown[], options: { source?: st
         }
       }
       const active = await getActiveModel(tx);
-      if (active) await rescore(tx, { model: active.model, version: active.version, asOf: now, cause: "lead", leadIds: out.map((l) => l.id) });
+      if (active) await scoreAndHandOff(tx, { model: active.model, version: active.version, asOf: now, cause: "lead", leadIds: out.map((l) => l.id) });
       return out.sort((a, b) => a.index - b.index);
     }),
   );

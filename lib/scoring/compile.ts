@@ -13,9 +13,8 @@
  * - attribute rules, caps, grades and band on the leads table.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { leads } from "@/db/schema/leads";
-import { NUMERIC_FIELDS, isActive, type AttributeRule, type EventRule, type ScoringModel } from "./model";
-import { traitKey } from "./fields";
+import { fieldSql } from "./field-sql";
+import { isActive, type AttributeRule, type EventRule, type ScoringModel } from "./model";
 import { arrayParam } from "@/db/sql-array";
 import { conditionSql, jsonTextSql, needs, seenFromText, type SeenSql } from "./sql-conditions";
 
@@ -24,28 +23,6 @@ export type CompileOptions = {
   /** Score only these leads (ingestion); all leads when absent. */
   leadIds?: string[] | null;
 };
-
-const COLUMNS = {
-  email: leads.email,
-  firstName: leads.firstName,
-  lastName: leads.lastName,
-  jobTitle: leads.jobTitle,
-  seniority: leads.seniority,
-  company: leads.company,
-  industry: leads.industry,
-  companySize: leads.companySize,
-  country: leads.country,
-  phone: leads.phone,
-  source: leads.source,
-} as const;
-
-function fieldSql(field: string): SeenSql {
-  const key = traitKey(field);
-  if (key !== null) return seenFromText(jsonTextSql(sql`${leads.traits}`, [key]));
-  const column = COLUMNS[field as keyof typeof COLUMNS];
-  if (NUMERIC_FIELDS.includes(field)) return { text: sql`(${column})::text`, num: sql`(${column})::numeric` };
-  return seenFromText(sql`nullif(${column}, '')`);
-}
 
 const f8 = (n: number) => sql`${String(n)}::float8`;
 const col = (name: string) => sql.raw(name);

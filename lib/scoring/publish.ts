@@ -8,11 +8,11 @@ import { auditLog, modelDraft, modelVersions } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { lockScoringExclusive, tuneForScoring } from "./locks";
 import { modelIssues, scoringModelSchema } from "./model";
-import { rescore } from "./rescore";
+import { scoreAndHandOff } from "@/lib/lifecycle/score-and-hand-off";
 import { getDraft, nextVersionNumber } from "./versions";
 
 export type PublishBy = { actorType: "user" | "api_key"; actorId: string; label: string; userId: string | null };
-export type PublishResult = { version: number; leadsRescored: number; ms: number };
+export type PublishResult = { version: number; leadsRescored: number; handedOver: number; ms: number };
 
 export class InvalidModelError extends AppError {
   constructor(readonly issues: { path: string; message: string }[]) {
@@ -37,7 +37,7 @@ export async function publishDraft(db: Db, by: PublishBy, note = "", now = () =>
       authorId: by.userId,
       authorLabel: by.label,
     });
-    const { scored } = await rescore(tx, { model: parsed.data, version, asOf: now(), cause: "publish" });
+    const { scored, handedOver } = await scoreAndHandOff(tx, { model: parsed.data, version, asOf: now(), cause: "publish" });
     const ms = Math.round(performance.now() - started);
     await tx.update(modelVersions).set({ leadsRescored: scored, durationMs: ms }).where(eq(modelVersions.version, version));
     await tx.update(modelDraft).set({ baseVersion: version }).where(eq(modelDraft.id, 1));
@@ -47,8 +47,8 @@ export async function publishDraft(db: Db, by: PublishBy, note = "", now = () =>
       action: "model.published",
       targetType: "model_version",
       targetId: String(version),
-      data: { note, leadsRescored: scored, ms },
+      data: { note, leadsRescored: scored, handedOver, ms },
     });
-    return { version, leadsRescored: scored, ms };
+    return { version, leadsRescored: scored, handedOver, ms };
   });
 }

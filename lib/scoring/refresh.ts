@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { lockScoringExclusive, tuneForScoring } from "./locks";
 import { isActive, type ScoringModel } from "./model";
-import { rescore } from "./rescore";
+import { scoreAndHandOff } from "@/lib/lifecycle/score-and-hand-off";
 import { getActiveModel } from "./versions";
 
 export const REFRESH_INTERVAL_MS = 60 * 60 * 1000;
@@ -32,7 +32,7 @@ export async function refreshScores(db: Db, options: { now?: Date; force?: boole
       const [oldest] = await queryRows<{ at: string | null }>(tx, sql`select min(as_of) as at from lead_scores`);
       if (oldest.at && now.getTime() - new Date(oldest.at).getTime() < REFRESH_INTERVAL_MS * 0.9) return { skipped: "scores are fresh" };
     }
-    const { scored } = await rescore(tx, { model: active.model, version: active.version, asOf: now, cause: "refresh" });
+    const { scored } = await scoreAndHandOff(tx, { model: active.model, version: active.version, asOf: now, cause: "refresh" });
     return { version: active.version, scored, ms: Math.round(performance.now() - started) };
   });
 }
