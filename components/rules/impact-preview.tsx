@@ -50,6 +50,9 @@ export function ImpactPreview({ preview, loading, error }: { preview: PreviewRes
                 <Stat label={t("newlyMql")} value={`+${n(preview.newlyMql)}`} tone="green" testId="preview-newly-mql" />
                 <Stat label={t("dropped")} value={`−${n(preview.droppedBelow)}`} tone="red" testId="preview-dropped" />
               </div>
+              <p className="text-sm font-medium text-slate-800" data-testid="preview-handoffs">
+                {t("handoffs", { count: preview.handoffs })}
+              </p>
               <p className="text-xs text-slate-500">
                 {preview.threshold.before !== null && preview.threshold.before !== preview.threshold.after
                   ? t("thresholdChanged", { before: score(preview.threshold.before), after: score(preview.threshold.after) })

@@ -66,7 +66,8 @@ export function PublishDialog({ open, onClose, preview, onPublished }: { open: b
         <p className="text-sm text-slate-700">{t("intro")}</p>
         {preview && (
           <p className="rounded-lg bg-brand-50 px-3 py-2 text-sm text-brand-900 ring-1 ring-brand-200" data-testid="publish-summary">
-            {t("summary", { changed: n(preview.changed), newlyMql: n(preview.newlyMql), dropped: n(preview.droppedBelow) })}
+            {t("summary", { changed: n(preview.changed), newlyMql: n(preview.newlyMql), dropped: n(preview.droppedBelow) })}{" "}
+            {t("handoffs", { count: preview.handoffs })}
           </p>
         )}
         <Field id="publish-note" label={t("note")} error={noteError ? t("noteRequired") : undefined}>

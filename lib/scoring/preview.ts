@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
+import { eligibleSql, lastRecycleJoin } from "@/lib/lifecycle/eligibility-sql";
 import { tuneForScoring } from "./locks";
 import { compileScores } from "./compile";
 import type { ScoringModel } from "./model";
@@ -23,6 +24,8 @@ export type Preview = {
   droppedBelow: number;
   mqlBefore: number;
   mqlAfter: number;
+  /** Leads that would become MQL (handed over to sales) on publish. */
+  handoffs: number;
   threshold: { before: number | null; after: number };
   histogram: { from: number; to: number; before: number; after: number }[];
   movers: Mover[];
@@ -51,6 +54,7 @@ export async function previewModel(
       dropped: number;
       mql_before: number;
       mql_after: number;
+      handoffs: number;
       lo: number | null;
       hi: number | null;
       histogram: { b: number; before: number; after: number }[] | null;
@@ -78,13 +82,19 @@ export async function previewModel(
       select width_bucket(cmp.before, st.lo, st.hi + 1e-9, ${BINS}) as bb, width_bucket(cmp.after, st.lo, st.hi + 1e-9, ${BINS}) as ba
       from cmp, stats st
     ),
+    handoffs as (
+      select count(*)::int as handoffs
+      from leads join previewed s on s.lead_id = leads.id
+      ${lastRecycleJoin}
+      where ${eligibleSql(args.draft, asOf)}
+    ),
     top as (
       select lead_id, before, after from cmp
       where before is null or abs(after - before) >= 0.005
       order by abs(after - coalesce(before, 0)) desc, lead_id
       limit ${args.movers ?? 10}
     )
-    select st.*,
+    select st.*, (select handoffs from handoffs) as handoffs,
       (select json_agg(json_build_object('b', b, 'before', nb, 'after', na) order by b) from (
          select coalesce(x.b, y.b) as b, coalesce(x.n, 0) as nb, coalesce(y.n, 0) as na
          from (select bb as b, count(*)::int as n from binned where bb is not null group by bb) x
@@ -116,6 +126,7 @@ export async function previewModel(
     droppedBelow: row.dropped,
     mqlBefore: row.mql_before,
     mqlAfter: row.mql_after,
+    handoffs: row.handoffs,
     threshold: { before, after },
     histogram,
     movers: row.movers ?? [],
