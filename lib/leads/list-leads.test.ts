@@ -68,6 +68,20 @@ describe("listing leads", () => {
     expect(p3.rows.map((r) => r.lastName)).toEqual(["Lead 24", "Lead 25", "Lead 26", "Lead 27", "Lead 28", "Lead 29"]);
   });
 
+  it("walks every lead exactly once with cursors, in recent order, and refuses a forged cursor", async () => {
+    const all = await listLeads({ db: t.db, actor: marketer, query: query({ pageSize: 200 }) });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listLeads({ db: t.db, actor: marketer, query: query({ pageSize: 7, cursor }) });
+      seen.push(...page.rows.map((r) => r.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(all.rows.map((r) => r.id));
+    await expect(listLeads({ db: t.db, actor: marketer, query: query({ cursor: "bm9wZQ" }) })).rejects.toThrow("The cursor is not one this API gave out.");
+    expect(listLeadsSchema.safeParse({ cursor: "x", sort: "name" }).error?.issues[0].message).toBe("Cursor pages follow the recent order: leave sort out.");
+  });
+
   it("rejects malformed filters with readable messages", () => {
     const result = listLeadsSchema.safeParse({ stage: "hot", page: "0", pageSize: "5000", owner: "bob" });
     expect(result.success).toBe(false);

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type Db } from "@/db/client";
+import { AppError } from "@/lib/errors";
 import { LIFECYCLE_STAGES, leadScores, leads, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/actor";
 import { visibleLeads } from "./scope";
@@ -23,7 +24,25 @@ export const listLeadsSchema = z.object({
   sort: z.enum(LEAD_SORTS, { message: `Sort must be one of ${LEAD_SORTS.join(", ")}.` }).default("recent"),
   page: z.coerce.number().int("Page must be a whole number.").min(1, "Pages start at 1.").max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200, "At most 200 leads per page.").default(25),
-});
+  /** Keyset pagination (API clients): the `nextCursor` of the previous page; follows the recent order. */
+  cursor: z.preprocess(blankAsUndefined, z.string().max(200).optional()),
+}).refine((q) => !q.cursor || q.sort === "recent", { message: "Cursor pages follow the recent order: leave sort out.", path: ["cursor"] });
+
+type Cursor = { u: string; i: string };
+
+export function encodeCursor(row: { updatedAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify({ u: row.updatedAt.toISOString(), i: row.id })).toString("base64url");
+}
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Cursor;
+    if (typeof parsed.u === "string" && !Number.isNaN(Date.parse(parsed.u)) && /^[0-9a-f-]{36}$/i.test(parsed.i)) return parsed;
+  } catch {
+    // fall through
+  }
+  throw new AppError("validation_failed", "The cursor is not one this API gave out.", { cursor: ["Unknown cursor."] });
+}
 
 export type ListLeadsInput = z.input<typeof listLeadsSchema>;
 export type ListLeadsQuery = z.output<typeof listLeadsSchema>;
@@ -67,9 +86,11 @@ export async function listLeads({ db, actor, query }: { db: Db; actor: Viewer; q
   else if (query.owner === "unassigned") conditions.push(isNull(leads.ownerId));
   else if (query.owner) conditions.push(eq(leads.ownerId, query.owner));
   const where = and(...conditions);
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const keyset = cursor ? sql`(${leads.updatedAt}, ${leads.id}) < (${cursor.u}::timestamptz, ${cursor.i}::uuid)` : undefined;
 
   const order = {
-    recent: [desc(leads.updatedAt), asc(leads.id)],
+    recent: [desc(leads.updatedAt), desc(leads.id)],
     created: [desc(leads.createdAt), asc(leads.id)],
     name: [asc(sql`lower(${leads.lastName})`), asc(sql`lower(${leads.firstName})`), asc(leads.id)],
     company: [asc(sql`lower(${leads.company})`), asc(leads.id)],
@@ -97,14 +118,17 @@ export async function listLeads({ db, actor, query }: { db: Db; actor: Viewer; q
       .from(leads)
       .leftJoin(users, eq(users.id, leads.ownerId))
       .leftJoin(leadScores, eq(leadScores.leadId, leads.id))
-      .where(where)
+      .where(keyset ? and(where, keyset) : where)
       .orderBy(...order)
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
+      .limit(query.pageSize + 1)
+      .offset(cursor ? 0 : (query.page - 1) * query.pageSize),
     queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${leads} where ${where}`),
   ]);
+  const more = rows.length > query.pageSize;
+  const pageRows = rows.slice(0, query.pageSize) as LeadListRow[];
   return {
-    rows: rows as LeadListRow[],
+    rows: pageRows,
+    nextCursor: more && query.sort === "recent" ? encodeCursor(pageRows[pageRows.length - 1]) : null,
     total,
     page: query.page,
     pageSize: query.pageSize,

@@ -1,9 +1,10 @@
+import type { LeadLifecycle } from "@/lib/lifecycle/lead-lifecycle";
 import type { LeadScoreWithReceipt } from "@/lib/scoring/lead-score";
 import type { LeadDetail } from "./get-lead";
 import type { LeadListRow } from "./list-leads";
 
 /** The public JSON shape of a lead (API v1). */
-export function leadToJson(lead: LeadDetail, score?: LeadScoreWithReceipt | null) {
+export function leadToJson(lead: LeadDetail, score?: LeadScoreWithReceipt | null, lifecycle?: LeadLifecycle) {
   return {
     id: lead.id,
     email: lead.email,
@@ -26,6 +27,7 @@ export function leadToJson(lead: LeadDetail, score?: LeadScoreWithReceipt | null
       ? { total: score.total, fit: score.fit, engagement: score.engagement, grade: score.grade, band: score.band, modelVersion: score.modelVersion, asOf: score.asOf }
       : null,
     receipt: score?.receipt ?? null,
+    ...(lifecycle ? { nurtureTrack: lifecycle.nurtureTrack, fitGate: lifecycle.fitGate, missingFields: lifecycle.missingFields, transitions: lifecycle.transitions } : {}),
     createdAt: lead.createdAt.toISOString(),
     updatedAt: lead.updatedAt.toISOString(),
   };

@@ -16,6 +16,7 @@ export const GET = withApi({ permission: "leads:read", scope: "leads:read", quer
     pageSize: result.pageSize,
     total: result.total,
     pageCount: result.pageCount,
+    nextCursor: result.nextCursor,
   });
 });
 
