@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LeadProfile } from "@/components/leads/lead-profile";
+import { LifecycleCard } from "@/components/leads/lifecycle-card";
+import { getLeadLifecycle } from "@/lib/lifecycle/lead-lifecycle";
 import { RuleFilterBanner } from "@/components/leads/rule-filter-banner";
 import { ScoreCard } from "@/components/leads/score-card";
 import { ScoreReceipt } from "@/components/leads/score-receipt";
@@ -53,6 +55,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
     scoreSeries(db, lead.id, { days: TREND_DAYS, now: new Date() }),
   ]);
   const [model, hasModel] = score ? [await getModelVersion(db, score.modelVersion), true] : [null, Boolean(await getActiveModel(db))];
+  const [lifecycle, active] = await Promise.all([getLeadLifecycle(db, lead, score), getActiveModel(db)]);
   const sums = score?.receipt ? receiptSums(score.receipt) : null;
   // A rule filter shows the events the receipt line counted (attribute rules have none).
   const ruleLine = rule ? score?.receipt?.lines.find((l) => l.ruleId === rule && l.kind === "event") : undefined;
@@ -82,6 +85,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
         <ScoreCard score={score} sums={sums} model={model} series={series} days={TREND_DAYS} hasModel={hasModel} canPublish={can(actor.role, "rules:write")} />
         <div className="min-w-0 space-y-6 self-start">
           {score && sums && <ScoreReceipt leadId={lead.id} sums={sums} model={model} modelVersion={score.modelVersion} activeRuleId={ruleLine?.ruleId ?? null} />}
+          <LifecycleCard lifecycle={lifecycle} stage={lead.stage} ownerName={lead.ownerName} threshold={active?.model.mqlThreshold ?? null} total={score?.total ?? null} />
           <Card aria-labelledby="profile-heading">
             <CardHeader id="profile-heading" title={t("lead.profile")} />
             <LeadProfile lead={lead} />
