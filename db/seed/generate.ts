@@ -20,7 +20,6 @@ import {
   UNIVERSITY_DOMAINS,
   WEBINARS,
 } from "./catalog";
-import { DEMO_TEAMS, type DemoTeamKey } from "./demo-users";
 import { Prng } from "./prng";
 
 const DAY = 86_400_000;
@@ -41,7 +40,6 @@ export type SeedLead = {
   consent: boolean;
   consentAt: Date | null;
   stage: LifecycleStage;
-  ownerTeam: DemoTeamKey | null;
   createdAt: Date;
   updatedAt: Date;
   /** 0..1: how close to buying; drives which events the lead produces. */
@@ -74,10 +72,6 @@ function slug(text: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "");
-}
-
-function teamFor(country: string): DemoTeamKey {
-  return DEMO_TEAMS.find((t) => (t.countries as readonly string[]).includes(country))?.key ?? "americas";
 }
 
 function makeLead(prng: Prng, now: Date, usedEmails: Set<string>): SeedLead {
@@ -122,7 +116,6 @@ function makeLead(prng: Prng, now: Date, usedEmails: Set<string>): SeedLead {
     consent,
     consentAt: consent ? createdAt : null,
     stage: "lead",
-    ownerTeam: null,
     createdAt,
     updatedAt: createdAt,
     intent,
@@ -259,7 +252,6 @@ export function thibault(prng: Prng, now: Date): { lead: SeedLead; events: SeedE
     consent: true,
     consentAt: at(0),
     stage: "lead",
-    ownerTeam: null,
     createdAt: at(0),
     updatedAt: at(7, 2),
     intent: 0.8,
@@ -272,16 +264,6 @@ export function thibault(prng: Prng, now: Date): { lead: SeedLead; events: SeedE
   ];
   return { lead, events };
 }
-
-const ADVANCED_STAGES: (readonly [LifecycleStage, number])[] = [
-  ["mql", 34],
-  ["sal", 14],
-  ["sql", 14],
-  ["opportunity", 10],
-  ["customer", 6],
-  ["recycled", 13],
-  ["disqualified", 9],
-];
 
 export function generateDemoData({ now, leads: leadCount = 3000, seed = 20261123 }: SeedOptions): SeedData {
   const prng = new Prng(seed);
@@ -297,11 +279,6 @@ export function generateDemoData({ now, leads: leadCount = 3000, seed = 20261123
     const own = makeEvents(prng, lead, now);
     lead.updatedAt = own.length ? own[own.length - 1].occurredAt : lead.createdAt;
     if (own.every((e) => e.name === "Email Opened" || e.name === "Newsletter Subscribed")) lead.stage = "subscriber";
-    // The most engaged, non-student leads have already been handed to sales.
-    else if (lead.seniority !== "student" && lead.intent > 0.55 && prng.chance(0.45)) {
-      lead.stage = prng.weighted(ADVANCED_STAGES);
-      lead.ownerTeam = teamFor(lead.country);
-    }
     leads.push(lead);
     events.push(...own);
   }

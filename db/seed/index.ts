@@ -11,6 +11,7 @@ import { publishDraft } from "@/lib/scoring/publish";
 import { template } from "@/lib/scoring/templates";
 import { nextVersionNumber, saveDraft } from "@/lib/scoring/versions";
 import { generateDemoData, type SeedOptions } from "./generate";
+import { writeSalesHistory } from "./write-sales-history";
 import { replayScoreHistory } from "./score-history";
 
 export { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
@@ -60,23 +61,7 @@ export async function seedDemoData(
       .returning({ id: users.id, email: users.email });
     log(`${userRows.length} users`);
 
-    // Owned leads are spread round-robin over the reps of the lead's territory team.
-    const repsByTeam = new Map<string, string[]>();
-    for (const u of DEMO_USERS.filter((u) => u.role === "rep")) {
-      const id = userRows.find((r) => r.email === u.email)!.id;
-      repsByTeam.set(u.team!, [...(repsByTeam.get(u.team!) ?? []), id]);
-    }
-    const cursor = new Map<string, number>();
-    const leadRows = data.leads.map(({ intent: _intent, ownerTeam, ...lead }) => {
-      let ownerId: string | null = null;
-      if (ownerTeam) {
-        const reps = repsByTeam.get(ownerTeam)!;
-        const i = cursor.get(ownerTeam) ?? 0;
-        ownerId = reps[i % reps.length];
-        cursor.set(ownerTeam, i + 1);
-      }
-      return { ...lead, ownerId };
-    });
+    const leadRows = data.leads.map(({ intent: _intent, ...lead }) => lead);
     for (let i = 0; i < leadRows.length; i += BATCH) {
       await tx.insert(leads).values(leadRows.slice(i, i + BATCH));
     }
@@ -92,13 +77,17 @@ export async function seedDemoData(
     });
   });
   // A published model, so the demo opens with scores and receipts (templates stay one click away),
-  // and the history it would have left had it been live all along (the lead page's trend).
+  // the score history it would have left had it been live all along (the lead page's trend), and
+  // the handoffs and sales decisions that history implies (inboxes, thresholds and reports).
   const starter = template("seed-001-saas");
-  const history = replayScoreHistory(starter, await nextVersionNumber(db), data, now);
+  const version = await nextVersionNumber(db);
+  const history = replayScoreHistory(starter, version, data, now);
   for (let i = 0; i < history.length; i += BATCH) {
     await db.insert(scoreHistory).values(history.slice(i, i + BATCH));
   }
   log(`${history.length} score snapshots`);
+  await writeSalesHistory(db, starter, version, data.leads, history, now);
+  log("sales history");
   await saveDraft(db, starter as unknown as Record<string, unknown>, { userId: null, label: "Demo seed" }, null);
   const published = await publishDraft(db, { actorType: "user", actorId: "seed", label: "Demo seed", userId: null }, "Starter model: global SaaS (seed 001)", () => now);
   log(`model v${published.version}: ${published.leadsRescored} leads scored in ${published.ms} ms`);

@@ -1,0 +1,39 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { queryRows } from "../client";
+import { arrayParam } from "../sql-array";
+import { assignments, leadTransitions, type scoreHistory } from "../schema";
+import type { ScoringModel } from "@/lib/scoring/model";
+import type { SeedLead } from "./generate";
+import { simulateSalesHistory } from "./sales-history";
+
+const BATCH = 1000;
+
+/** Runs the sales simulation on the seeded people and writes it: transitions, assignments, stages, owners. */
+export async function writeSalesHistory(db: Db, model: ScoringModel, version: number, leads: SeedLead[], history: (typeof scoreHistory.$inferInsert)[], now: Date) {
+  const reps = await queryRows<{ id: string; team_id: string; capacity: number }>(db, sql`select id, team_id, capacity from users where role = 'rep' and team_id is not null order by id`);
+  const territories = new Map((await queryRows<{ country: string; team_id: string }>(db, sql`select country, team_id from team_territories`)).map((t) => [t.country, t.team_id]));
+  const sim = simulateSalesHistory({
+    model,
+    version,
+    leads,
+    snapshots: history.map((h) => ({ leadId: h.leadId, at: h.at, total: h.total, fit: h.fit, engagement: h.engagement })),
+    reps: reps.map((r) => ({ id: r.id, teamId: r.team_id, capacity: r.capacity })),
+    territories,
+    now,
+  });
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < sim.transitions.length; i += BATCH) await tx.insert(leadTransitions).values(sim.transitions.slice(i, i + BATCH));
+    for (let i = 0; i < sim.assignments.length; i += BATCH) {
+      await tx.insert(assignments).values(sim.assignments.slice(i, i + BATCH).map((a) => ({ ...a, actorType: "system" })));
+    }
+    const ids = [...sim.finalStage.keys()];
+    if (ids.length) {
+      await tx.execute(sql`
+        update leads set lifecycle_stage = x.stage::lifecycle_stage, owner_id = nullif(x.owner, '')::uuid
+        from unnest(${arrayParam(ids, "uuid")}, ${arrayParam(ids.map((id) => sim.finalStage.get(id)!), "text")}, ${arrayParam(ids.map((id) => sim.owner.get(id) ?? ""), "text")}) as x(id, stage, owner)
+        where leads.id = x.id`);
+    }
+    for (const [teamId, cursor] of sim.cursors) await tx.execute(sql`update teams set routing_cursor = ${cursor} where id = ${teamId}`);
+  });
+}
