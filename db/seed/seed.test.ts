@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../client";
 import { createTestDb, type TestDb } from "../testing";
 import { generateDemoData } from "./generate";
-import { DEMO_TEAMS } from "./demo-users";
+
 import { isDatabaseEmpty, seedDemoData } from "./index";
 
 const now = new Date("2026-11-23T12:00:00Z");
