@@ -63,6 +63,9 @@ const SHOTS: Shot[] = [
   },
   { name: "rules-manager", as: "sophie@accord.test", path: "/rules" },
   { name: "history", as: "camille@accord.test", path: "/rules/history" },
+  { name: "inbox-manager", as: "sophie@accord.test", path: "/inbox" },
+  { name: "inbox-rep", as: "thomas@accord.test", path: "/inbox" },
+  { name: "lead-mql", as: "thomas@accord.test", path: "/inbox", then: openFirstLead },
 ];
 
 async function main() {
