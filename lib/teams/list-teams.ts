@@ -33,7 +33,7 @@ export async function listTeams({
     selectMembers(db, isRoutable, now),
   ]);
   return {
-    teams: teamRows.map((team) => ({
+    teams: teamRows.sort((a, b) => a.name.localeCompare(b.name)).map((team) => ({
       ...team,
       countries: territories.filter((t) => t.teamId === team.id).map((t) => t.country),
       members: members.filter((m) => m.teamId === team.id),

@@ -1,5 +1,5 @@
 /** The people routing can hand MQLs to, with how many open MQLs each holds against capacity. */
-import { and, asc, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { leads, users, type WorkingHours } from "@/db/schema";
 import type { Role } from "@/db/schema/constants";
@@ -37,8 +37,9 @@ export async function selectMembers(db: Queryable, where: SQL, now: Date): Promi
     .select({ user: users, openMqls: sql<number>`coalesce(${open.n}, 0)::int` })
     .from(users)
     .leftJoin(open, eq(open.ownerId, users.id))
-    .where(where)
-    .orderBy(asc(users.name));
+    .where(where);
+  // Sorted here rather than by the database's collation, so the browser's optimistic updates agree.
+  rows.sort((a, b) => a.user.name.localeCompare(b.user.name));
   return rows.map(({ user, openMqls }) => {
     const away = user.awayUntil !== null && user.awayUntil.getTime() > now.getTime();
     return {
