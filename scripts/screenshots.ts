@@ -63,6 +63,8 @@ const SHOTS: Shot[] = [
   },
   { name: "rules-manager", as: "sophie@accord.test", path: "/rules" },
   { name: "history", as: "camille@accord.test", path: "/rules/history" },
+  { name: "settings", as: "admin@accord.test", path: "/settings" },
+  { name: "settings-manager", as: "sophie@accord.test", path: "/settings" },
 ];
 
 async function main() {
