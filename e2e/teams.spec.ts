@@ -99,6 +99,27 @@ test.describe("Teams and routing (admin)", () => {
     await page.reload();
     await expect(hugo.getByLabel("Hugo Laurent away until")).toHaveValue("");
   });
+  test("undoes an optimistic change the server refuses, and says so", async ({ page }) => {
+    await page.goto("/settings");
+    const emea = team(page, "EMEA");
+    const countries = emea.getByRole("list", { name: "Countries of EMEA" });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/api\/v1\/teams\/[^/]+\/territories$/, async (route) => {
+      await held;
+      await route.fulfill({
+        status: 500,
+        contentType: "application/json",
+        body: JSON.stringify({ error: { code: "internal", message: "boom" } }),
+      });
+    });
+    await emea.getByLabel("Add a country to EMEA").selectOption({ label: "Austria" });
+    await emea.getByRole("button", { name: "Add", exact: true }).click();
+    await expect(countries).toContainText("Austria"); // shown while the server thinks
+    release();
+    await expect(emea.getByRole("alert")).toHaveText("That change could not be saved. Try again.");
+    await expect(countries).not.toContainText("Austria");
+  });
 });
 
 test.describe("Teams and routing (manager)", () => {

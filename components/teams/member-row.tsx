@@ -3,12 +3,11 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState, type KeyboardEvent } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Input, Select } from "@/components/ui/field";
 import { icons } from "@/components/ui/icons";
 import { MAX_CAPACITY } from "@/lib/teams/schemas";
-import { timeZoneChoices } from "@/lib/teams/time-zones";
+import { timeZoneChoices, zoneLabel, zoneName } from "@/lib/teams/time-zones";
 import { dateInZone } from "@/lib/teams/zoned-date";
 import { CapacityBar } from "./capacity-bar";
 import { errorKey, type MemberChanges, type TeamMember } from "./queries";
@@ -18,10 +17,9 @@ import { describeWorkingHours } from "./working-hours";
 
 /** Columns shared by the header row and every member row on wide screens. */
 export const MEMBER_GRID =
-  "xl:grid xl:grid-cols-[minmax(0,1fr)_5.5rem_5rem_11.5rem_9.5rem_8rem] xl:items-start xl:gap-3";
+  "xl:grid xl:grid-cols-[minmax(0,1fr)_5.5rem_5rem_11.5rem_8.5rem_9.5rem] xl:items-start xl:gap-3";
 
 const label = "mb-1 block text-xs font-medium text-slate-600 xl:sr-only";
-const zoneLabel = (zone: string) => zone.replaceAll("_", " ");
 
 export function MemberRow({ member }: { member: TeamMember }) {
   const t = useTranslations("teams");
@@ -174,9 +172,9 @@ export function MemberRow({ member }: { member: TeamMember }) {
                   onKeyDown={onEnter(() => away !== null && commitAway(away, true))}
                 />
                 {(member.awayUntil || away) && (
-                  <Button
-                    variant="ghost"
-                    className="size-10 shrink-0 px-0 py-0"
+                  <button
+                    type="button"
+                    className="inline-flex size-10 shrink-0 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-900"
                     aria-label={t("member.clearAwayOf", { name: member.name })}
                     title={t("member.clear")}
                     onClick={() => {
@@ -185,8 +183,8 @@ export function MemberRow({ member }: { member: TeamMember }) {
                       else setProblem(null);
                     }}
                   >
-                    <icons.close width={16} height={16} />
-                  </Button>
+                    <icons.close width={18} height={18} />
+                  </button>
                 )}
               </div>
             </>
@@ -207,6 +205,7 @@ export function MemberRow({ member }: { member: TeamMember }) {
               <Select
                 id={`${id}-tz`}
                 aria-label={t("member.timeZoneOf", { name: member.name })}
+                title={zoneName(member.timeZone)}
                 value={member.timeZone}
                 onChange={(e) => save({ timeZone: e.target.value })}
               >
@@ -218,7 +217,7 @@ export function MemberRow({ member }: { member: TeamMember }) {
               </Select>
             </>
           ) : (
-            <ReadOnly label={t("member.timeZone")} value={zoneLabel(member.timeZone)} />
+            <ReadOnly label={t("member.timeZone")} value={zoneName(member.timeZone)} />
           )}
         </div>
 

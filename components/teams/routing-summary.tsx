@@ -55,12 +55,6 @@ export function RoutingSummary({ overview }: { overview: TeamsOverview }) {
                 </span>
               ))}
             </p>
-            <Link
-              href="/leads?stage=mql&owner=unassigned"
-              className="mt-1 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
-            >
-              {t("openQueue")}
-            </Link>
           </>
         )}
       </div>

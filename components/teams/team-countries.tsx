@@ -24,6 +24,8 @@ export function TeamCountries({ team, allTeams }: { team: Team; allTeams: Team[]
     allTeams.flatMap((other) => other.countries.map((c) => [c, other] as const)),
   );
   const free = sortedCountries.filter((c) => !owner.has(c.code));
+  const order = new Map(sortedCountries.map((c, i) => [c.code, i]));
+  const chips = [...team.countries].sort((a, b) => (order.get(a) ?? 999) - (order.get(b) ?? 999));
   const elsewhere = sortedCountries.filter(
     (c) => owner.has(c.code) && owner.get(c.code)!.id !== team.id,
   );
@@ -64,7 +66,7 @@ export function TeamCountries({ team, allTeams }: { team: Team; allTeams: Team[]
           aria-label={t("listOf", { team: team.name })}
           data-testid="team-countries"
         >
-          {team.countries.map((code) => (
+          {chips.map((code) => (
             <li
               key={code}
               className="inline-flex min-h-8 items-center gap-1 rounded-full bg-brand-50 py-0.5 pr-1 pl-3 text-sm text-brand-900 ring-1 ring-brand-200 ring-inset"

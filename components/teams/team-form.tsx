@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { timeZoneChoices } from "@/lib/teams/time-zones";
+import { timeZoneChoices, zoneLabel } from "@/lib/teams/time-zones";
 import { errorKey } from "./queries";
 
 /** Name and time zone of a new or existing team. `onSave` resolves when the server agreed. */
@@ -37,7 +37,7 @@ export function TeamForm({
 
   return (
     <form
-      className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,14rem)_auto] sm:items-end"
+      className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,14rem)_auto] sm:items-start"
       onSubmit={(e) => {
         e.preventDefault();
         if (!name.trim()) return setBlank(true);
@@ -59,12 +59,12 @@ export function TeamForm({
         <Select id={`${id}-tz`} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
           {timeZoneChoices(initial.timeZone).map((zone) => (
             <option key={zone} value={zone}>
-              {zone.replaceAll("_", " ")}
+              {zoneLabel(zone)}
             </option>
           ))}
         </Select>
       </Field>
-      <div className="flex gap-2">
+      <div className="flex gap-2 sm:pt-6">
         <Button type="submit" disabled={pending}>
           {pending ? t("form.saving") : submitLabel}
         </Button>

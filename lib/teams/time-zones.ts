@@ -65,3 +65,9 @@ export function timeZoneChoices(...current: string[]): string[] {
   const extra = current.filter((z) => z && !(COMMON_TIME_ZONES as readonly string[]).includes(z));
   return [...new Set([...extra, ...COMMON_TIME_ZONES])];
 }
+
+/** "America/New_York" → "America/New York". */
+export const zoneName = (zone: string) => zone.replaceAll("_", " ");
+
+/** A picker's short label: the city ("New York"), which is how people know their zone. */
+export const zoneLabel = (zone: string) => zoneName(zone.split("/").at(-1) ?? zone);
