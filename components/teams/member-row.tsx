@@ -17,7 +17,7 @@ import { describeWorkingHours } from "./working-hours";
 
 /** Columns shared by the header row and every member row on wide screens. */
 export const MEMBER_GRID =
-  "xl:grid xl:grid-cols-[minmax(0,1fr)_5.5rem_5rem_11.5rem_8.5rem_9.5rem] xl:items-start xl:gap-3";
+  "xl:grid xl:grid-cols-[minmax(0,1fr)_5.5rem_5rem_11.5rem_9.5rem_8.5rem] xl:items-start xl:gap-3";
 
 const label = "mb-1 block text-xs font-medium text-slate-600 xl:sr-only";
 
