@@ -66,6 +66,8 @@ const SHOTS: Shot[] = [
   { name: "inbox-manager", as: "sophie@accord.test", path: "/inbox" },
   { name: "inbox-rep", as: "thomas@accord.test", path: "/inbox" },
   { name: "lead-mql", as: "thomas@accord.test", path: "/inbox", then: openFirstLead },
+  { name: "settings", as: "admin@accord.test", path: "/settings" },
+  { name: "settings-manager", as: "sophie@accord.test", path: "/settings" },
 ];
 
 async function main() {

@@ -1,0 +1,19 @@
+import { getDb } from "@/db/client";
+import { withApi } from "@/lib/auth/api";
+import { setTerritoriesSchema } from "@/lib/teams/schemas";
+import { sessionUser } from "@/lib/teams/session-user";
+import { setTerritories } from "@/lib/teams/set-territories";
+
+/** Replaces the team's countries; `moved` lists those taken from another team. */
+export const PUT = withApi(
+  { permission: "users:manage", body: setTerritoriesSchema },
+  async ({ principal, params, body }) => {
+    const result = await setTerritories({
+      db: await getDb(),
+      actor: sessionUser(principal),
+      teamId: params.id,
+      ...body,
+    });
+    return Response.json({ data: result });
+  },
+);

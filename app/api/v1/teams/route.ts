@@ -1,0 +1,21 @@
+import { getDb } from "@/db/client";
+import { withApi } from "@/lib/auth/api";
+import { sessionUser } from "@/lib/teams/session-user";
+import { getTeamsOverview } from "@/lib/teams/get-teams-overview";
+import { saveTeam } from "@/lib/teams/save-team";
+import { saveTeamSchema } from "@/lib/teams/schemas";
+
+/** Teams, their countries and members, and the gaps routing cannot fill. Admins only, signed in. */
+export const GET = withApi({ permission: "users:manage" }, async ({ principal }) => {
+  return Response.json({
+    data: await getTeamsOverview({ db: await getDb(), actor: sessionUser(principal) }),
+  });
+});
+
+export const POST = withApi(
+  { permission: "users:manage", body: saveTeamSchema },
+  async ({ principal, body }) => {
+    const team = await saveTeam({ db: await getDb(), actor: sessionUser(principal), ...body });
+    return Response.json({ data: team }, { status: 201 });
+  },
+);

@@ -1,0 +1,130 @@
+/**
+ * The teams and users routes end to end, minus the cookie: the signed-in user is swapped in for
+ * the session lookup (the one thing mocked); permissions, validation and the database are real.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createTeam, createUser } from "@/db/factories";
+import { createTestDb, type TestDb } from "@/db/testing";
+import type { Actor } from "@/lib/auth/actor";
+import { createActor } from "@/lib/teams/test-actors";
+
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
+
+const teamsRoute = await import("./route");
+const teamRoute = await import("./[id]/route");
+const territoriesRoute = await import("./[id]/territories/route");
+const userRoute = await import("../users/[id]/route");
+
+let t: TestDb;
+let admin: Actor, manager: Actor, rep: Actor;
+let team: { id: string }, member: { id: string };
+
+const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
+const json = (method: string, body: unknown) =>
+  new Request("http://accord.test/api/v1/x", {
+    method,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+
+beforeAll(async () => {
+  t = await createTestDb();
+  (globalThis as unknown as { accordDb?: Promise<unknown> }).accordDb = Promise.resolve(t);
+  admin = await createActor(t.db, "admin");
+  manager = await createActor(t.db, "manager");
+  rep = await createActor(t.db, "rep");
+  team = await createTeam(t.db, "EMEA");
+  member = await createUser(t.db, { role: "rep", teamId: team.id, capacity: 50 });
+});
+afterAll(async () => {
+  delete (globalThis as unknown as { accordDb?: unknown }).accordDb;
+  await t?.close();
+});
+beforeEach(() => {
+  session.actor = null;
+});
+
+describe("teams API", () => {
+  it("answers 401 without a session", async () => {
+    const response = await teamsRoute.GET(new Request("http://accord.test/api/v1/teams"), ctx());
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe("unauthorized");
+  });
+
+  it("refuses managers and reps with 403, changing nothing", async () => {
+    for (const actor of [manager, rep]) {
+      session.actor = actor;
+      expect(
+        (await teamsRoute.GET(new Request("http://accord.test/api/v1/teams"), ctx())).status,
+      ).toBe(403);
+      expect(
+        (await teamsRoute.POST(json("POST", { name: "Rogue", timeZone: "UTC" }), ctx())).status,
+      ).toBe(403);
+      expect(
+        (await territoriesRoute.PUT(json("PUT", { countries: ["FR"] }), ctx({ id: team.id })))
+          .status,
+      ).toBe(403);
+      const patch = await userRoute.PATCH(json("PATCH", { capacity: 999 }), ctx({ id: member.id }));
+      expect(patch.status).toBe(403);
+      expect((await patch.json()).error.code).toBe("forbidden");
+    }
+    session.actor = admin;
+    const overview = (
+      await (await teamsRoute.GET(new Request("http://accord.test/api/v1/teams"), ctx())).json()
+    ).data;
+    expect(overview.teams.map((x: { name: string }) => x.name)).toEqual(["EMEA"]);
+    expect(overview.teams[0].countries).toEqual([]);
+    expect(overview.teams[0].members[0].capacity).toBe(50);
+  });
+
+  it("lets an admin create and rename a team, set its countries and update a member", async () => {
+    session.actor = admin;
+    const created = await teamsRoute.POST(
+      json("POST", { name: "Americas", timeZone: "America/New_York" }),
+      ctx(),
+    );
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()).data;
+    expect(
+      (
+        await teamRoute.PATCH(
+          json("PATCH", { name: "North America", timeZone: "America/Chicago" }),
+          ctx({ id }),
+        )
+      ).status,
+    ).toBe(200);
+    await territoriesRoute.PUT(json("PUT", { countries: ["FR"] }), ctx({ id: team.id }));
+    const moved = await territoriesRoute.PUT(json("PUT", { countries: ["US", "FR"] }), ctx({ id }));
+    expect((await moved.json()).data.moved).toEqual([
+      { country: "FR", fromTeamId: team.id, fromTeamName: "EMEA" },
+    ]);
+    const patched = await userRoute.PATCH(
+      json("PATCH", { capacity: 12, teamId: id }),
+      ctx({ id: member.id }),
+    );
+    expect((await patched.json()).data).toMatchObject({ capacity: 12, teamId: id, openMqls: 0 });
+  });
+
+  it("answers 400 with field errors and 404 for unknown ids", async () => {
+    session.actor = admin;
+    const bad = await userRoute.PATCH(json("PATCH", { capacity: 1001 }), ctx({ id: member.id }));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.fields).toEqual({
+      capacity: ["Capacity is a whole number of open MQLs, from 0 to 1,000."],
+    });
+    expect(
+      (await userRoute.PATCH(json("PATCH", { capacity: 5 }), ctx({ id: "nope" }))).status,
+    ).toBe(404);
+    expect(
+      (
+        await territoriesRoute.PUT(
+          json("PUT", { countries: ["FR"] }),
+          ctx({ id: "00000000-0000-4000-8000-000000000000" }),
+        )
+      ).status,
+    ).toBe(404);
+    const clash = await teamsRoute.POST(json("POST", { name: "emea", timeZone: "UTC" }), ctx());
+    expect(clash.status).toBe(409);
+  });
+});

@@ -1,0 +1,19 @@
+import { getDb } from "@/db/client";
+import { withApi } from "@/lib/auth/api";
+import { memberPatchSchema } from "@/lib/teams/schemas";
+import { sessionUser } from "@/lib/teams/session-user";
+import { updateMember } from "@/lib/teams/update-member";
+
+/** Team, capacity, away-until, working hours, time zone and active flag of one user. */
+export const PATCH = withApi(
+  { permission: "users:manage", body: memberPatchSchema },
+  async ({ principal, params, body }) => {
+    const member = await updateMember({
+      db: await getDb(),
+      actor: sessionUser(principal),
+      userId: params.id,
+      ...body,
+    });
+    return Response.json({ data: member });
+  },
+);
