@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addBusinessTime, businessTimeBetween, isWorking, type Schedule } from "./business-hours";
-import { toInstant } from "./zoned";
+import { toInstant } from "@/lib/time/zoned";
 
 const HOUR = 3_600_000;
 const paris: Schedule = { timeZone: "Europe/Paris", days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00", holidays: ["2026-12-25", "2027-01-01"] };

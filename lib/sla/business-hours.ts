@@ -3,7 +3,7 @@
  * working hours of the rep's time zone, on working days that are not holidays. Deadlines are
  * computed once and stored, so nothing depends on timers in memory.
  */
-import { localDate, toInstant } from "./zoned";
+import { localDate, toInstant } from "@/lib/time/zoned";
 
 export type Schedule = {
   timeZone: string;
