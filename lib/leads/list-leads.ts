@@ -30,8 +30,9 @@ export const listLeadsSchema = z.object({
 
 type Cursor = { u: string; i: string };
 
-export function encodeCursor(row: { updatedAt: Date; id: string }): string {
-  return Buffer.from(JSON.stringify({ u: row.updatedAt.toISOString(), i: row.id })).toString("base64url");
+/** `u` is the exact (microsecond) time as Postgres printed it: a JS Date would round it to the millisecond and skip rows. */
+function encodeCursor(row: { cursorTime: string; id: string }): string {
+  return Buffer.from(JSON.stringify({ u: row.cursorTime, i: row.id })).toString("base64url");
 }
 
 function decodeCursor(cursor: string): Cursor {
@@ -111,6 +112,7 @@ export async function listLeads({ db, actor, query }: { db: Db; actor: Viewer; q
         ownerId: leads.ownerId,
         ownerName: users.name,
         updatedAt: leads.updatedAt,
+        cursorTime: sql<string>`to_char(${leads.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
         score: leadScores.total,
         fitGrade: leadScores.fitGrade,
         engagementGrade: leadScores.engagementGrade,
@@ -125,10 +127,11 @@ export async function listLeads({ db, actor, query }: { db: Db; actor: Viewer; q
     queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${leads} where ${where}`),
   ]);
   const more = rows.length > query.pageSize;
-  const pageRows = rows.slice(0, query.pageSize) as LeadListRow[];
+  const pageRows = rows.slice(0, query.pageSize);
+  const last = pageRows[pageRows.length - 1];
   return {
-    rows: pageRows,
-    nextCursor: more && query.sort === "recent" ? encodeCursor(pageRows[pageRows.length - 1]) : null,
+    rows: pageRows.map(({ cursorTime: _, ...row }) => row) as LeadListRow[],
+    nextCursor: more && query.sort === "recent" ? encodeCursor(last) : null,
     total,
     page: query.page,
     pageSize: query.pageSize,
