@@ -121,6 +121,13 @@ export function openApiDocument(serverUrl: string) {
           responses: { 200: { description: "The new draft" }, ...errors(400, 401, 403, 404) },
         },
       },
+      "/api/v1/thresholds/evidence": {
+        get: {
+          summary: "Evidence for choosing the MQL threshold: current scores per point, 12 weeks of crossings replayed from score history, past handoffs by score with their sales outcome",
+          security: security("model:read"),
+          responses: { 200: { description: "Bucketed evidence" }, ...errors(401, 403) },
+        },
+      },
       "/api/segment/v1/{type}": {
         post: {
           summary: "Segment-compatible tracking API: batch, identify, track, page (gzip accepted)",

@@ -1,0 +1,8 @@
+import { getDb } from "@/db/client";
+import { withApi } from "@/lib/auth/api";
+import { thresholdEvidence } from "@/lib/thresholds/analysis";
+
+/** The threshold designer's evidence: current scores, 12 weeks of replayed crossings, past handoffs and their outcomes. */
+export const GET = withApi({ permission: "thresholds:read", scope: "model:read" }, async () => {
+  return Response.json({ data: await thresholdEvidence(await getDb()) });
+});
