@@ -63,6 +63,20 @@ const SHOTS: Shot[] = [
   },
   { name: "rules-manager", as: "sophie@accord.test", path: "/rules" },
   { name: "history", as: "camille@accord.test", path: "/rules/history" },
+  { name: "thresholds", as: "camille@accord.test", path: "/thresholds" },
+  {
+    name: "thresholds-drag",
+    as: "camille@accord.test",
+    path: "/thresholds",
+    viewportOnly: true,
+    then: async (page) => {
+      await page.getByRole("slider", { name: /mql threshold|seuil mql/i }).focus();
+      await page.keyboard.press("Shift+ArrowRight");
+      await page.keyboard.press("Shift+ArrowRight");
+      await page.waitForTimeout(1500);
+    },
+  },
+  { name: "thresholds-manager", as: "sophie@accord.test", path: "/thresholds" },
   { name: "inbox-manager", as: "sophie@accord.test", path: "/inbox" },
   { name: "inbox-rep", as: "thomas@accord.test", path: "/inbox" },
   { name: "lead-mql", as: "thomas@accord.test", path: "/inbox", then: openFirstLead },

@@ -1,8 +1,10 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { describeCondition, fieldLabel, type Translate } from "@/components/rules/describe-rule";
 import type { ReactNode } from "react";
 import type { Band, SettingChange } from "@/lib/scoring/diff";
+import type { FieldCondition } from "@/lib/scoring/model";
 import { BeforeAfter, delClass, insClass } from "./before-after";
 
 /** Bands matched by name: a moved minimum reads "nurture from 25 → 20"; new and dropped bands are marked. */
@@ -28,7 +30,11 @@ function BandChanges({ before, after }: { before: Band[]; after: Band[] }) {
 
 export function SettingChanges({ changes }: { changes: SettingChange[] }) {
   const t = useTranslations("history.diff");
+  const describe = useTranslations("rules.describe") as unknown as Translate;
+  const locale = useLocale();
   const format = useFormatter();
+  const condition = (c: FieldCondition) => describe("attribute", { field: fieldLabel(describe, c.field), condition: describeCondition(describe, c, locale) });
+  const fields = (list: string[]) => (list.length ? list.map((f) => fieldLabel(describe, f)).join(", ") : t("none"));
   const num = (n: number | null) => (n === null ? t("none") : format.number(n));
   const text = (s: string) => s || t("empty");
   return (
@@ -59,9 +65,39 @@ export function SettingChanges({ changes }: { changes: SettingChange[] }) {
             label = t(`setting.${c.setting}`, { grade: c.grade });
             value = <BeforeAfter before={num(c.before)} after={num(c.after)} />;
             break;
+          case "fitGate":
+            label = t("setting.fitGate");
+            value = (
+              <ul className="space-y-1">
+                {c.added.map((x, i) => (
+                  <li key={`+${i}`}>
+                    <ins className={insClass}>{condition(x)}</ins>
+                  </li>
+                ))}
+                {c.removed.map((x, i) => (
+                  <li key={`-${i}`}>
+                    <del className={delClass}>{condition(x)}</del>
+                  </li>
+                ))}
+              </ul>
+            );
+            break;
+          case "requiredFields":
+            label = t("setting.requiredFields");
+            value = <BeforeAfter before={fields(c.before)} after={fields(c.after)} />;
+            break;
+          case "recycleCooldown":
+          case "recycleEngagement":
+            label = t(`setting.${c.setting}`);
+            value = <BeforeAfter before={num(c.before)} after={num(c.after)} />;
+            break;
+          case "nurtureTrack":
+            label = t("setting.nurtureTrack", { band: c.band });
+            value = <BeforeAfter before={c.before ?? t("none")} after={c.after ?? t("none")} />;
+            break;
         }
         return (
-          <div key={`${c.setting}-${"scope" in c ? c.scope : ""}${"grade" in c ? c.grade : ""}`} className="grid gap-1 py-2.5 text-sm sm:grid-cols-[12rem_minmax(0,1fr)] sm:gap-3" data-testid="setting-change">
+          <div key={`${c.setting}-${"scope" in c ? c.scope : ""}${"grade" in c ? c.grade : ""}${"band" in c ? c.band : ""}`} className="grid gap-1 py-2.5 text-sm sm:grid-cols-[12rem_minmax(0,1fr)] sm:gap-3" data-testid="setting-change">
             <dt className="font-medium text-slate-700">{label}</dt>
             <dd className="text-slate-900">{value}</dd>
           </div>

@@ -21,7 +21,9 @@ import { TemplateCards, TemplatesDialog } from "./templates-dialog";
 import { useDraft, usePreview, useSaveDraft, type DraftState } from "./use-scoring";
 import { draftFromRule, emptyDraft, type RuleDraft } from "./validate-rule";
 
-export type ActiveSummary = { version: number; model: ScoringModel; publishedAt: string; authorLabel: string } | null;
+import type { ActiveSummary } from "@/lib/scoring/editor-state";
+
+export type { ActiveSummary };
 
 const settingsKey = ({ rules: _rules, ...settings }: ScoringModel) => JSON.stringify(settings);
 const velocityKey = (model: ScoringModel) => JSON.stringify(model.rules.filter((r) => r.id.startsWith("content-")));

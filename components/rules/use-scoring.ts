@@ -9,7 +9,9 @@ import { useEffect, useState } from "react";
 import type { ScoringModel } from "@/lib/scoring/model";
 import type { Preview } from "@/lib/scoring/preview";
 
-export type DraftState = { model: ScoringModel; baseVersion: number | null; updatedAt: string | null; updatedBy: string | null; valid: boolean };
+import type { DraftState } from "@/lib/scoring/editor-state";
+
+export type { DraftState };
 
 export class ApiError extends Error {
   constructor(

@@ -38,9 +38,9 @@ export function isNumericField(field: string): boolean {
   return NUMERIC_FIELDS.includes(field);
 }
 
-type ConditionDraft = { op: Operator; value: string; values: string[]; min: string; max: string };
+export type ConditionDraft = { op: Operator; value: string; values: string[]; min: string; max: string };
 
-function conditionValue(c: ConditionDraft, numeric: boolean): unknown {
+export function conditionValue(c: ConditionDraft, numeric: boolean): unknown {
   switch (c.op) {
     case "known":
     case "unknown":
@@ -57,7 +57,7 @@ function conditionValue(c: ConditionDraft, numeric: boolean): unknown {
   }
 }
 
-function conditionErrors(c: ConditionDraft, numeric: boolean, prefix: string, errors: RuleErrors) {
+export function conditionErrors(c: ConditionDraft, numeric: boolean, prefix: string, errors: RuleErrors) {
   if (c.op === "known" || c.op === "unknown") return;
   if (c.op === "in") {
     if (!c.values.some((v) => v.trim())) errors[`${prefix}value`] = "errors.valueList";
@@ -115,14 +115,19 @@ export function ruleFromDraft(d: RuleDraft) {
 
 const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
 
-export function draftFromRule(rule: import("@/lib/scoring/model").Rule): RuleDraft {
-  const cond = (c: { op: Operator; value?: unknown }) => ({
+/** A model condition as the editable strings of the condition editor. */
+export function conditionDraft(c: { op: Operator; value?: unknown }): ConditionDraft {
+  return {
     op: c.op,
     value: Array.isArray(c.value) ? "" : str(c.value),
     values: c.op === "in" && Array.isArray(c.value) ? c.value.map(str) : [],
     min: c.op === "between" && Array.isArray(c.value) ? str(c.value[0]) : "",
     max: c.op === "between" && Array.isArray(c.value) ? str(c.value[1]) : "",
-  });
+  };
+}
+
+export function draftFromRule(rule: import("@/lib/scoring/model").Rule): RuleDraft {
+  const cond = conditionDraft;
   return {
     id: rule.id,
     label: rule.label,

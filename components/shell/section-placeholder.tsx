@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { icons } from "@/components/ui/icons";
 
-type Section = "rules" | "thresholds" | "inbox" | "reports" | "settings";
+type Section = "rules" | "inbox" | "reports" | "settings";
 
 /** A section whose feature lands in a later release: a plain, honest empty state. */
 export async function SectionPlaceholder({ section }: { section: Section }) {

@@ -147,4 +147,19 @@ describe("diffModels", () => {
     expect(diff.rules.removed).toHaveLength(6);
     expect(diff.rules.unchanged).toBe(0);
   });
+
+  it("reports the handoff settings: fit gate exclusions as sets, required fields, recycle and nurture tracks", () => {
+    const before = telecom();
+    const after = structuredClone(before);
+    after.fitGate.exclude = [...before.fitGate.exclude.slice(1), { field: "email", op: "contains", value: "@rival.example" }];
+    after.requiredFields = [...before.requiredFields].reverse();
+    after.recycle = { cooldownDays: before.recycle.cooldownDays + 15, minNewEngagement: before.recycle.minNewEngagement };
+    after.nurtureTracks = { ...before.nurtureTracks, [before.bands[0].name]: "Welcome series" };
+    const changes = diffModels(before, after).settings;
+    expect(changes.map((c) => c.setting)).toEqual(["fitGate", "recycleCooldown", "nurtureTrack"]);
+    expect(changes[0]).toEqual({ setting: "fitGate", added: [{ field: "email", op: "contains", value: "@rival.example" }], removed: before.fitGate.exclude.slice(0, 1) });
+    expect(changes[2]).toMatchObject({ band: before.bands[0].name, after: "Welcome series" });
+    after.requiredFields = ["email"];
+    expect(diffModels(before, after).settings.find((c) => c.setting === "requiredFields")).toEqual({ setting: "requiredFields", before: before.requiredFields, after: ["email"] });
+  });
 });

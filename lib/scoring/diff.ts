@@ -8,7 +8,7 @@
  * what would score differently or read differently, never a re-serialisation. Rule order is not
  * a change either: every rule is summed whatever its position.
  */
-import { DEFAULT_GRADES, type Rule, type ScoringModel } from "./model";
+import { DEFAULT_GRADES, type FieldCondition, type Rule, type ScoringModel } from "./model";
 
 export type Band = ScoringModel["bands"][number];
 export type CapScope = "fit" | "engagement" | "total";
@@ -22,7 +22,12 @@ export type SettingChange =
   | { setting: "bands"; before: Band[]; after: Band[] }
   | { setting: "cap"; scope: CapScope; before: number | null; after: number | null }
   | { setting: "fitGrade"; grade: FitGrade; before: number; after: number }
-  | { setting: "engagementGrade"; grade: EngagementGrade; before: number; after: number };
+  | { setting: "engagementGrade"; grade: EngagementGrade; before: number; after: number }
+  | { setting: "fitGate"; added: FieldCondition[]; removed: FieldCondition[] }
+  | { setting: "requiredFields"; before: string[]; after: string[] }
+  | { setting: "recycleCooldown"; before: number; after: number }
+  | { setting: "recycleEngagement"; before: number; after: number }
+  | { setting: "nurtureTrack"; band: string; before: string | null; after: string | null };
 
 export const RULE_FIELDS = ["label", "points", "kind", "field", "op", "value", "event", "where", "maxCount", "withinDays", "halfLifeDays", "enabled"] as const;
 export type RuleField = (typeof RULE_FIELDS)[number];
@@ -109,6 +114,19 @@ function diffSettings(a: ScoringModel, b: ScoringModel): SettingChange[] {
   }
   for (const grade of ["1", "2", "3"] as const) {
     if (ga.engagement[grade] !== gb.engagement[grade]) out.push({ setting: "engagementGrade", grade, before: ga.engagement[grade], after: gb.engagement[grade] });
+  }
+  const gateA = new Map(a.fitGate.exclude.map((c) => [conditionKey(c), c]));
+  const gateB = new Map(b.fitGate.exclude.map((c) => [conditionKey(c), c]));
+  const added = [...gateB].filter(([k]) => !gateA.has(k)).map(([, c]) => c);
+  const removed = [...gateA].filter(([k]) => !gateB.has(k)).map(([, c]) => c);
+  if (added.length || removed.length) out.push({ setting: "fitGate", added, removed });
+  if (canonical(setOf(a.requiredFields)) !== canonical(setOf(b.requiredFields))) out.push({ setting: "requiredFields", before: a.requiredFields, after: b.requiredFields });
+  if (a.recycle.cooldownDays !== b.recycle.cooldownDays) out.push({ setting: "recycleCooldown", before: a.recycle.cooldownDays, after: b.recycle.cooldownDays });
+  if (a.recycle.minNewEngagement !== b.recycle.minNewEngagement) out.push({ setting: "recycleEngagement", before: a.recycle.minNewEngagement, after: b.recycle.minNewEngagement });
+  for (const band of [...new Set([...Object.keys(a.nurtureTracks), ...Object.keys(b.nurtureTracks)])]) {
+    const before = a.nurtureTracks[band] ?? null;
+    const after = b.nurtureTracks[band] ?? null;
+    if (before !== after) out.push({ setting: "nurtureTrack", band, before, after });
   }
   return out;
 }

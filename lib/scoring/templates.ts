@@ -35,6 +35,7 @@ const seed001: ScoringModelInput = {
     { name: "sales", min: 50 },
     { name: "demo invite", min: 75 },
   ],
+  nurtureTracks: { unqualified: "Generic newsletter", nurture: "Technical content and case studies", sales: "Sales nurture", "demo invite": "Demo invitation" },
   rules: [
     { id: "exec", label: "CEO or VP", kind: "attribute", field: "seniority", op: "in", value: ["c_level", "vp"], points: 20 },
     { id: "manager", label: "Manager", kind: "attribute", field: "seniority", op: "eq", value: "manager", points: 10 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bandIndex, binScores, conversionAtOrAbove, crossingsPerWeek, leadsAtOrAbove, niceWidth, weeksCovered } from "./figures";
+import { bandIndex, binScores, scoreQuantile, conversionAtOrAbove, crossingsPerWeek, leadsAtOrAbove, niceWidth, weeksCovered } from "./figures";
 
 describe("threshold figures", () => {
   const scores = [
@@ -59,6 +59,18 @@ describe("threshold figures", () => {
       { from: 100, leads: 4 },
       { from: 150, leads: 1 },
     ]);
+  });
+
+  it("folds the tails into the first and last bins when given a range, and finds quantiles", () => {
+    expect(binScores(scores, 50, { lo: 0, hi: 150 })).toEqual([
+      { from: 0, leads: 7 },
+      { from: 50, leads: 3 },
+      { from: 100, leads: 5 },
+    ]);
+    expect(scoreQuantile(scores, 0.4)).toBe(40);
+    expect(scoreQuantile(scores, 0.5)).toBe(99);
+    expect(scoreQuantile(scores, 0.995)).toBe(180);
+    expect(scoreQuantile([], 0.5)).toBeNull();
   });
 
   it("puts a score in the highest band whose minimum it reaches", () => {

@@ -60,14 +60,32 @@ export function conversionAtOrAbove(handoffs: HandoffBucket[], threshold: number
   return { mqls, decided, converted, rate: decided >= MIN_DECIDED ? converted / decided : null };
 }
 
-/** Histogram bins of `width` points over the score range, each bin's lower edge a multiple of width. */
-export function binScores(scores: ScoreBucket[], width: number): { from: number; leads: number }[] {
+/**
+ * Histogram bins of `width` points, each bin's lower edge a multiple of width. With `range`, scores
+ * outside it are counted in the first or last bin, so a long tail does not squash the chart.
+ */
+export function binScores(scores: ScoreBucket[], width: number, range?: { lo: number; hi: number }): { from: number; leads: number }[] {
   if (!scores.length) return [];
-  const lo = Math.floor(scores[0].score / width) * width;
-  const hi = Math.floor(scores[scores.length - 1].score / width) * width;
+  const lo = range?.lo ?? Math.floor(scores[0].score / width) * width;
+  const hi = range ? range.hi - width : Math.floor(scores[scores.length - 1].score / width) * width;
   const bins = Array.from({ length: (hi - lo) / width + 1 }, (_, i) => ({ from: lo + i * width, leads: 0 }));
-  for (const b of scores) bins[(Math.floor(b.score / width) * width - lo) / width].leads += b.leads;
+  for (const b of scores) {
+    const edge = Math.min(hi, Math.max(lo, Math.floor(b.score / width) * width));
+    bins[(edge - lo) / width].leads += b.leads;
+  }
   return bins;
+}
+
+/** The score below which `share` of the leads fall (bucket precision). */
+export function scoreQuantile(scores: ScoreBucket[], share: number): number | null {
+  const total = scores.reduce((s, b) => s + b.leads, 0);
+  if (!total) return null;
+  let seen = 0;
+  for (const b of scores) {
+    seen += b.leads;
+    if (seen >= share * total) return b.score;
+  }
+  return scores[scores.length - 1].score;
 }
 
 /** A "nice" bin width (1, 2, 5, 10, 20, 50 …) giving at most `maxBins` bins over the range. */

@@ -1,13 +1,19 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { SectionPlaceholder } from "@/components/shell/section-placeholder";
+import { ThresholdDesigner } from "@/components/thresholds/threshold-designer";
+import { getDb } from "@/db/client";
+import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
+import { editorState } from "@/lib/scoring/editor-state";
+import { thresholdEvidence } from "@/lib/thresholds/analysis";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("thresholds") };
 }
 
-export default async function Page() {
-  await requirePagePermission("thresholds:read");
-  return <SectionPlaceholder section="thresholds" />;
+export default async function ThresholdsPage() {
+  const actor = await requirePagePermission("thresholds:read");
+  const db = await getDb();
+  const [{ active, draft }, evidence] = await Promise.all([editorState(db), thresholdEvidence(db)]);
+  return <ThresholdDesigner canWrite={can(actor.role, "thresholds:write")} active={active} initialDraft={draft} initialEvidence={evidence} />;
 }
