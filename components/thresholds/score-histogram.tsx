@@ -77,7 +77,7 @@ export function ScoreHistogram({
   const yTicks = [0, 0.5, 1].map((f) => Math.round(top * f));
   const step = domain.width * Math.max(1, Math.ceil(bins.length / Math.max(2, Math.floor(plotW / 56))));
   const xTicks: number[] = [];
-  for (let v = Math.ceil(domain.lo / step) * step; v <= domain.hi; v += step) xTicks.push(v);
+  for (let v = Math.ceil(domain.lo / step) * step; v <= domain.hi; v += step) xTicks.push(v || 0); // no "-0"
 
   const valueAt = (clientX: number, marker: Marker) => {
     const rect = svg.current!.getBoundingClientRect();

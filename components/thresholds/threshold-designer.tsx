@@ -19,7 +19,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PublishDialog, type Published } from "@/components/rules/publish-dialog";
 import type { ActiveSummary } from "@/components/rules/rule-editor";
 import { api, useDraft, usePreview, useSaveDraft, type DraftState } from "@/components/rules/use-scoring";
-import { diffModels } from "@/lib/scoring/diff";
+import { canonical, diffModels } from "@/lib/scoring/diff";
 import type { ThresholdEvidence } from "@/lib/thresholds/figures";
 import { BandsEditor } from "./bands-editor";
 import { HandoffConditions } from "./handoff-conditions";
@@ -49,8 +49,9 @@ export function ThresholdDesigner({ initialDraft, active, canWrite, initialEvide
 
   const errors = useMemo(() => (form ? formErrors(form) : {}), [form]);
   const candidate = useMemo(() => (saved && form ? modelFromForm(saved, form) : null), [saved, form]);
-  const candidateText = candidate ? JSON.stringify(candidate) : null;
-  const dirty = candidateText !== null && saved !== null && candidateText !== JSON.stringify(saved);
+  // Compared with sorted keys: the stored draft comes back from jsonb with its keys reordered.
+  const candidateText = candidate ? canonical(candidate) : null;
+  const dirty = candidateText !== null && saved !== null && candidateText !== canonical(saved);
 
   // Autosave: a valid candidate that differs from the draft is saved once the person pauses.
   useEffect(() => {

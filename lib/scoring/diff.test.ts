@@ -142,7 +142,7 @@ describe("diffModels", () => {
 
   it("compares whole different models rule by rule", () => {
     const diff = diffModels(telecom(), saas());
-    expect(diff.settings.map((s) => s.setting)).toEqual(["name", "description", "mqlThreshold", "bands"]);
+    expect(diff.settings.map((s) => s.setting)).toEqual(["name", "description", "mqlThreshold", "bands", "nurtureTrack", "nurtureTrack", "nurtureTrack", "nurtureTrack"]);
     expect(diff.rules.added).toHaveLength(13);
     expect(diff.rules.removed).toHaveLength(6);
     expect(diff.rules.unchanged).toBe(0);
