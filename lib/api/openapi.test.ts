@@ -22,6 +22,7 @@ describe("OpenAPI document", () => {
       "/api/v1/scoring-model/versions",
       "/api/v1/scoring-model/versions/{version}",
       "/api/v1/scoring-model/versions/{version}/restore",
+      "/api/v1/thresholds/evidence",
     ]);
   });
 

@@ -18,6 +18,7 @@ import { previewModel } from "../../lib/scoring/preview";
 import { publishDraft } from "../../lib/scoring/publish";
 import { scoringModelSchema } from "../../lib/scoring/model";
 import { saveDraft } from "../../lib/scoring/versions";
+import { thresholdEvidence } from "../../lib/thresholds/analysis";
 import { BENCH_AS_OF, generate } from "./data";
 import { demoPreviewBenchmarks } from "./demo";
 import { floorSql } from "./floor";
@@ -110,6 +111,16 @@ async function scoringBenchmarks(url: string, leads: number, events: number, pre
       if (i === 0) log(`  preview: ${preview.changed.toLocaleString("en")} leads change, ${preview.newlyMql} become MQL, ${preview.droppedBelow} drop`);
     }
     results.push(timeResult(`${prefix}preview`, previewMs, floorMs, { maxMs: 3_000 }));
+
+    // The threshold designer's evidence, against one plain scan of the tables it reads.
+    const [, scanMs] = await timed(() => raw.unsafe(`select (select count(*) from score_history), (select count(*) from lead_scores), (select count(*) from lead_transitions)`));
+    let evidenceMs = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const [evidence, ms] = await timed(() => thresholdEvidence(handle.db, BENCH_AS_OF));
+      evidenceMs = Math.min(evidenceMs, ms);
+      if (i === 0) log(`  threshold evidence: ${evidence.scores.length} score buckets, ${evidence.weeks.reduce((n, w) => n + w.moves.length, 0)} weekly moves`);
+    }
+    results.push(timeResult(`${prefix}threshold_evidence`, evidenceMs, scanMs, { maxMs: 1_000 }));
   }
   await raw.end();
   await handle.close();
