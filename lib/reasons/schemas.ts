@@ -23,3 +23,9 @@ export const reasonUpdateSchema = z
   })
   .refine((v) => v.labels !== undefined || v.position !== undefined || v.archived !== undefined, "Change at least one of labels, position or archived.");
 export type ReasonUpdate = z.infer<typeof reasonUpdateSchema>;
+
+export const reasonsQuerySchema = z.object({
+  kind: z.enum(REASON_KINDS).optional(),
+  /** Admins and managers may include archived reasons ("true"). */
+  includeArchived: z.enum(["true", "false"]).optional(),
+});
