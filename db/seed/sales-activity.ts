@@ -68,7 +68,7 @@ export function simulateSalesActivity(args: {
     // Touches: most reps call within the hour or two; some are late; "no response" needs the minimum.
     const noResponse = decided?.reason === "rejected" && decided.data.reasonCode === "no_response";
     const span = end.getTime() - a.at.getTime();
-    const count = noResponse ? policy.minTouches + prng.int(0, 1) : decided ? prng.int(1, 3) : span > 2 * HOUR ? prng.int(0, 2) : 0;
+    const count = noResponse ? policy.minTouches + prng.int(0, 1) : decided ? prng.int(1, 3) : span > 2 * HOUR && prng.chance(0.5) ? prng.int(1, 2) : 0;
     const times = Array.from({ length: count }, (_, i) =>
       i === 0 ? Math.min(a.at.getTime() + 0.1 * HOUR + prng.exponential(2 * HOUR), a.at.getTime() + span * 0.9) : a.at.getTime() + prng.next() * span * 0.95,
     ).sort((x, y) => x - y);
