@@ -106,3 +106,15 @@ describe("the breach sweep", () => {
     await savePolicies({ db: t.db, actor: s.admin, input: { policies: tiers } });
   });
 });
+
+describe("team holidays", () => {
+  it("an admin or the team's manager sets them; the team's clocks skip them", async () => {
+    const { setTeamHolidays } = await import("@/lib/teams/set-holidays");
+    await expect(setTeamHolidays({ db: t.db, actor: s.usManager, teamId: s.fr.id, input: { holidays: ["2026-11-23"] } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(setTeamHolidays({ db: t.db, actor: s.frManager, teamId: s.fr.id, input: { holidays: ["2026-02-30"] } })).rejects.toMatchObject({ code: "validation_failed" });
+    expect(await setTeamHolidays({ db: t.db, actor: s.frManager, teamId: s.fr.id, input: { holidays: ["2026-11-23", "2026-11-23"] } })).toEqual({ teamId: s.fr.id, holidays: ["2026-11-23"] });
+    const lead = await assignedMql(t.db, s.frRep, fridayEvening, { total: 150, fitGrade: "A" });
+    expect((await openClock(lead.id)).firstTouchDue.toISOString()).toBe("2026-11-24T08:30:00.000Z"); // Tuesday 09:30 Paris
+    await setTeamHolidays({ db: t.db, actor: s.admin, teamId: s.fr.id, input: { holidays: [] } });
+  });
+});
