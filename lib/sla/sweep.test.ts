@@ -118,3 +118,23 @@ describe("team holidays", () => {
     await setTeamHolidays({ db: t.db, actor: s.admin, teamId: s.fr.id, input: { holidays: [] } });
   });
 });
+
+describe("concurrent sweeps and decisions", () => {
+  it("two sweeps at once record a breach once; a decision racing a sweep neither deadlocks nor loses anything", async () => {
+    const { decideLead } = await import("@/lib/decisions/decide-lead");
+    const a = await assignedMql(t.db, s.usRep, fridayEvening, { total: 40, fitGrade: "C" });
+    const b = await assignedMql(t.db, s.usRep, fridayEvening, { total: 40, fitGrade: "C" });
+    const late = new Date((await openClock(a.id)).firstTouchDue.getTime() + 60_000);
+    const [one, two] = await Promise.all([
+      sweepBreaches(t.db, late),
+      sweepBreaches(t.db, late),
+      decideLead({ db: t.db, actor: s.usRep, leadId: b.id, input: { kind: "disqualify", reasonCode: "duplicate" }, now: late }),
+    ]);
+    const forA = [...one.breaches, ...two.breaches].filter((x) => x.leadId === a.id);
+    expect(forA).toHaveLength(1);
+    expect(await t.db.select().from(notifications).where(eq(notifications.leadId, a.id))).toHaveLength(1);
+    const [clockB] = await t.db.select().from(slaClocks).where(eq(slaClocks.leadId, b.id));
+    expect(clockB).toMatchObject({ closeReason: "disqualify" });
+    expect(clockB.breachedFirstTouchAt).not.toBeNull(); // closed past its deadline: marked by the sweep or on close
+  });
+});

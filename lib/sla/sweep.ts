@@ -21,16 +21,28 @@ const iso = (v: Date | string) => new Date(v).toISOString();
 
 async function markBreaches(tx: Queryable, now: Date): Promise<{ row: BreachRow; kind: BreachKind }[]> {
   const at = sql`${now.toISOString()}::timestamptz`;
+  // Lock the leads first, in id order, as decisions and touches do (lead, then clock): taking the
+  // clocks first would deadlock against a rep deciding on the same lead at that moment.
+  const due = await queryRows<{ lead_id: string }>(
+    tx,
+    sql`select distinct lead_id from sla_clocks
+        where closed_at is null
+          and ((first_touch_at is null and breached_first_touch_at is null and first_touch_due <= ${at})
+               or (breached_touches_at is null and touches_due_by <= ${at}))`,
+  );
+  if (!due.length) return [];
+  const leadIds = arrayParam(due.map((d) => d.lead_id).sort(), "uuid");
+  await tx.execute(sql`select id from leads where id = any(${leadIds}) order by id for update`);
   const first = await queryRows<BreachRow>(
     tx,
     sql`update sla_clocks set breached_first_touch_at = ${at}
-        where closed_at is null and first_touch_at is null and breached_first_touch_at is null and first_touch_due <= ${at}
+        where lead_id = any(${leadIds}) and closed_at is null and first_touch_at is null and breached_first_touch_at is null and first_touch_due <= ${at}
         returning id, lead_id, user_id, team_id, first_touch_due as due, reassign_on_breach`,
   );
   const touches = await queryRows<BreachRow>(
     tx,
     sql`update sla_clocks c set breached_touches_at = ${at}
-        where c.closed_at is null and c.breached_touches_at is null and c.touches_due_by <= ${at}
+        where c.lead_id = any(${leadIds}) and c.closed_at is null and c.breached_touches_at is null and c.touches_due_by <= ${at}
           and (select count(*) from touches t where t.lead_id = c.lead_id and t.at >= c.started_at and t.at <= c.touches_due_by) < c.min_touches
         returning c.id, c.lead_id, c.user_id, c.team_id, c.touches_due_by as due, c.reassign_on_breach`,
   );
@@ -48,7 +60,7 @@ export async function sweepBreaches(db: Db, now: Date): Promise<SweepResult> {
           tx,
           sql`select id, coalesce(nullif(trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), ''), email, external_id) as name,
                      lifecycle_stage as stage, owner_id
-              from leads where id = any(${arrayParam(leadIds, "uuid")}) order by id for update`,
+              from leads where id = any(${arrayParam(leadIds, "uuid")})`,
         )
       ).map((l) => [l.id, l]),
     );
