@@ -14,6 +14,7 @@ describe("OpenAPI document", () => {
       "/api/segment/v1/{type}",
       "/api/v1/events",
       "/api/v1/inbox",
+      "/api/v1/inbox/reps",
       "/api/v1/leads",
       "/api/v1/leads/{id}",
       "/api/v1/leads/{id}/assign",

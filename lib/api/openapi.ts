@@ -46,6 +46,9 @@ function salesPaths() {
         responses: { 200: { description: "Rows with score, grade, top receipt reasons, handoff time, SLA deadlines, touches done / required and breach flags; Server-Timing header" }, ...errors(400, 401, 403) },
       },
     },
+    "/api/v1/inbox/reps": {
+      get: { summary: "The reps a manager can filter by and reassign to, with open MQLs, capacity and away status", security: session, responses: { 200: { description: "Reps" }, ...errors(401, 403) } },
+    },
     "/api/v1/leads/{id}/touches": {
       post: {
         summary: "Log a touch attempt (call, email, meeting, LinkedIn) on a lead you may act on",

@@ -73,6 +73,7 @@ describe("the inbox", () => {
     expect((await listInbox(t.db, s.frManager, { repId: s.usRep.id })).rows).toEqual([]);
     // A rep's filter cannot widen their view.
     expect((await listInbox(t.db, s.frRep2, { repId: s.frRep.id })).rows.map((r) => r.id)).toEqual([ids.otherRep]);
+    expect((await listInbox(t.db, s.frManager, { breachedOnly: true })).rows.map((r) => r.id)).toEqual([ids.breached, ids.gradeA]); // gradeA was due at 11:00
     await expect(listInbox(t.db, s.marketer)).rejects.toMatchObject({ code: "forbidden" });
   });
 });

@@ -11,7 +11,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/teams/guard";
 import { topReasons, type TopReason } from "./top-reasons";
 
-export type InboxFilter = { repId?: string | "unassigned" | null; now?: Date; limit?: number };
+export type InboxFilter = { repId?: string | "unassigned" | null; breachedOnly?: boolean; now?: Date; limit?: number };
 
 export type InboxRow = {
   id: string;
@@ -81,6 +81,7 @@ export async function listInbox(db: Queryable, actor: Pick<Actor, "id" | "role" 
         left join lateral (select count(*)::int as n from touches t where t.lead_id = l.id and t.at >= coalesce(c.started_at, '-infinity'::timestamptz)) tc on true
         left join lateral (select max(t.at) as at from lead_transitions t where t.lead_id = l.id and t.to_stage = 'mql') h on true
         where l.lifecycle_stage in ('mql', 'sal') and ${scope(actor, filter.repId)}
+          ${filter.breachedOnly ? sql`and (c.breached_first_touch_at is not null or c.breached_touches_at is not null)` : sql``}
         order by next_due asc nulls last, s.fit_grade asc nulls last, s.engagement_grade asc nulls last, s.total desc nulls last, h.at desc nulls last, l.id
         limit ${limit}`,
   );

@@ -9,6 +9,6 @@ import { sessionUser } from "@/lib/teams/session-user";
 export const GET = withApi({ permission: "inbox:read", query: inboxQuerySchema }, async ({ principal, query }) => {
   const actor = sessionUser(principal);
   const started = performance.now();
-  const result = await listInbox(await getDb(), actor, { repId: query.repId, limit: query.limit, now: appNow() });
+  const result = await listInbox(await getDb(), actor, { repId: query.repId, breachedOnly: query.breached === "true", limit: query.limit, now: appNow() });
   return Response.json({ data: result.rows, now: result.now }, { headers: { "Server-Timing": `inbox;dur=${(performance.now() - started).toFixed(1)}` } });
 });
