@@ -12,7 +12,7 @@ import { computeDeadlines, scheduleOf } from "./deadlines";
 import { choosePolicy, FALLBACK_POLICY } from "./policy";
 import { listPolicies } from "./policies";
 
-export type ClockAssignment = { leadId: string; userId: string | null; teamId: string | null };
+export type ClockAssignment = { leadId: string; userId: string | null; teamId: string | null; /** When the clock starts; `now` by default. */ startedAt?: Date };
 
 /**
  * Closes the open clocks of these leads ("reassigned", "accept", …). A clock closed past its
@@ -43,9 +43,11 @@ export async function startClocks(tx: Queryable, assignments: ClockAssignment[],
         left join lead_scores s on s.lead_id = a.lead_id`,
   );
   if (!rows.length) return 0;
+  const startOf = new Map(assigned.map((a) => [a.leadId, a.startedAt ?? now]));
   const values = rows.map((r) => {
+    const startedAt = startOf.get(r.lead_id) ?? now;
     const policy = choosePolicy(policies, { fitGrade: r.fit_grade, total: r.total }) ?? FALLBACK_POLICY;
-    const due = computeDeadlines(policy, now, scheduleOf({ timeZone: r.time_zone, workingHours: r.working_hours, holidays: r.holidays ?? [] }));
+    const due = computeDeadlines(policy, startedAt, scheduleOf({ timeZone: r.time_zone, workingHours: r.working_hours, holidays: r.holidays ?? [] }));
     return {
       leadId: r.lead_id,
       userId: r.user_id,
@@ -54,11 +56,31 @@ export async function startClocks(tx: Queryable, assignments: ClockAssignment[],
       policyName: policy.name,
       minTouches: policy.minTouches,
       reassignOnBreach: policy.reassignOnBreach,
-      startedAt: now,
+      startedAt,
       firstTouchDue: due.firstTouchDue,
       touchesDueBy: due.touchesDueBy,
     };
   });
-  for (let i = 0; i < values.length; i += 1000) await tx.insert(slaClocks).values(values.slice(i, i + 1000));
+  // A lead has one open clock (unique index): a concurrent writer that got there first wins.
+  for (let i = 0; i < values.length; i += 1000) await tx.insert(slaClocks).values(values.slice(i, i + 1000)).onConflictDoNothing();
   return values.length;
+}
+
+/**
+ * Open MQLs with an owner but no running clock — assigned before clocks existed (data migrated from
+ * an earlier version) or by a path that wrote the owner directly — get one, started when the lead
+ * was last assigned to that owner. The sweep runs this first, so no open MQL escapes the SLA. Leads
+ * locked by a decision in progress are left for the next sweep.
+ */
+export async function startMissingClocks(tx: Queryable, now: Date): Promise<number> {
+  const missing = await queryRows<{ lead_id: string; user_id: string; team_id: string | null; at: Date | string | null }>(
+    tx,
+    sql`select l.id as lead_id, l.owner_id as user_id, u.team_id,
+               (select max(a.at) from assignments a where a.lead_id = l.id and a.user_id = l.owner_id) as at
+        from leads l join users u on u.id = l.owner_id
+        where l.lifecycle_stage = 'mql' and not exists (select 1 from sla_clocks c where c.lead_id = l.id and c.closed_at is null)
+        for update of l skip locked`,
+  );
+  if (!missing.length) return 0;
+  return startClocks(tx, missing.map((m) => ({ leadId: m.lead_id, userId: m.user_id, teamId: m.team_id, startedAt: m.at ? new Date(m.at) : now })), now);
 }

@@ -138,3 +138,16 @@ describe("concurrent sweeps and decisions", () => {
     expect(clockB.breachedFirstTouchAt).not.toBeNull(); // closed past its deadline: marked by the sweep or on close
   });
 });
+
+describe("MQLs without a clock", () => {
+  it("an open MQL assigned before clocks existed gets one from its assignment time, and breaches like any other", async () => {
+    const lead = await createLead(t.db, { stage: "mql", ownerId: s.frRep.id });
+    await t.db.insert(assignments).values({ leadId: lead.id, at: fridayEvening, userId: s.frRep.id, teamId: s.fr.id, reason: "territory_round_robin", actorType: "system" });
+    const now = new Date("2026-11-23T12:00:00Z"); // Monday 13:00 Paris, past Monday 12:30
+    const result = await sweepBreaches(t.db, now);
+    const clock = await openClock(lead.id);
+    expect(clock).toMatchObject({ userId: s.frRep.id, policyName: "Standard", startedAt: fridayEvening });
+    expect(clock.firstTouchDue.toISOString()).toBe("2026-11-23T11:30:00.000Z");
+    expect(result.breaches.filter((b) => b.leadId === lead.id)).toEqual([expect.objectContaining({ kind: "first_touch" })]);
+  });
+});

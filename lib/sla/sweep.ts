@@ -1,5 +1,6 @@
 /**
- * The breach sweep, run every minute (lib/server/jobs.ts) and by tests with any `now`. Each breach
+ * The breach sweep, run every minute (lib/server/jobs.ts) and by tests with any `now`. It first
+ * starts the clocks open MQLs lack (data from before clocks existed), then marks breaches. Each breach
  * is marked by an UPDATE whose WHERE requires it unmarked, so it is recorded once: a concurrent
  * sweep waits on the row and then finds nothing to do. For each breach the team's managers (or,
  * without one, the admins) get an in-app notification, the audit log a row, and — when the
@@ -10,6 +11,7 @@ import { queryRows, type Db, type Queryable } from "@/db/client";
 import { arrayParam } from "@/db/sql-array";
 import { auditLog, notifications } from "@/db/schema";
 import { assignLead, nextRepOf } from "@/lib/routing/assign-lead";
+import { startMissingClocks } from "./clocks";
 
 export type BreachKind = "first_touch" | "touches";
 export type Breach = { clockId: number; kind: BreachKind; leadId: string; userId: string | null; teamId: string | null; due: string; reassignedTo: string | null };
@@ -51,6 +53,7 @@ async function markBreaches(tx: Queryable, now: Date): Promise<{ row: BreachRow;
 
 export async function sweepBreaches(db: Db, now: Date): Promise<SweepResult> {
   return db.transaction(async (tx) => {
+    await startMissingClocks(tx, now);
     const marked = await markBreaches(tx, now);
     if (!marked.length) return { breaches: [], notified: 0, reassigned: 0 };
     const leadIds = [...new Set(marked.map((m) => m.row.lead_id))];
