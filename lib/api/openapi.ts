@@ -13,6 +13,7 @@ import { inboxQuerySchema } from "@/lib/inbox/schemas";
 import { markReadSchema, notificationsQuerySchema } from "@/lib/notifications/schemas";
 import { reasonCreateSchema, reasonsQuerySchema, reasonUpdateSchema } from "@/lib/reasons/schemas";
 import { policiesInputSchema } from "@/lib/sla/schemas";
+import { decisionResponseSchema, inboxResponseSchema, leadSalesSchema, touchResponseSchema } from "./sales-response-schemas";
 import { errorResponseSchema, ingestResponseSchema, leadResponseSchema, previewResponseSchema, publishResponseSchema, segmentResponseSchema } from "./response-schemas";
 
 const json = (schema: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
@@ -43,7 +44,7 @@ function salesPaths() {
         summary: "The signed-in rep's open MQLs and SALs (a manager's team and the unassigned queue), most urgent SLA first, then grade, score, recency",
         security: session,
         parameters: queryParameters(inboxQuerySchema),
-        responses: { 200: { description: "Rows with score, grade, top receipt reasons, handoff time, SLA deadlines, touches done / required and breach flags; Server-Timing header" }, ...errors(400, 401, 403) },
+        responses: { 200: { description: "Rows with score, grade, top receipt reasons, handoff time, SLA deadlines, touches done / required and breach flags; Server-Timing header", content: content(inboxResponseSchema) }, ...errors(400, 401, 403) },
       },
     },
     "/api/v1/inbox/reps": {
@@ -55,7 +56,7 @@ function salesPaths() {
         security: session,
         parameters: [leadIdParameter],
         requestBody: { required: true, content: content(touchInputSchema, "input") },
-        responses: { 201: { description: "The touch and the lead's current SLA clock" }, ...errors(400, 401, 403, 404, 409, 422) },
+        responses: { 201: { description: "The touch and the lead's current SLA clock", content: content(touchResponseSchema) }, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
     "/api/v1/leads/{id}/decisions": {
@@ -64,7 +65,7 @@ function salesPaths() {
         security: session,
         parameters: [leadIdParameter],
         requestBody: { required: true, content: content(decisionInputSchema, "input") },
-        responses: { 201: { description: "The decision and the lead's new stage" }, ...errors(400, 401, 403, 404, 409, 422) },
+        responses: { 201: { description: "The decision and the lead's new stage", content: content(decisionResponseSchema) }, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
     "/api/v1/leads/{id}/assign": {
@@ -160,7 +161,7 @@ export function openApiDocument(serverUrl: string) {
           summary: "A lead with its score and receipt, lifecycle transitions, decisions, touches and SLA clocks",
           security: security("leads:read"),
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-          responses: { 200: { description: "The lead", content: content(leadResponseSchema) }, ...errors(401, 403, 404) },
+          responses: { 200: { description: "The lead", content: content(z.object({ data: leadResponseSchema.shape.data.extend(leadSalesSchema.shape) })) }, ...errors(401, 403, 404) },
         },
       },
       "/api/v1/scoring-model": {

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
+import { decisionResponseSchema, inboxResponseSchema, leadSalesSchema, touchResponseSchema } from "@/lib/api/sales-response-schemas";
 import { assignedMql, salesTeams } from "@/lib/decisions/test-setup";
 import { sweepBreaches } from "@/lib/sla/sweep";
 
@@ -51,7 +52,7 @@ describe("sales API", () => {
     const response = await inboxRoute.GET(get(), ctx());
     expect(response.status).toBe(200);
     expect(response.headers.get("server-timing")).toMatch(/^inbox;dur=/);
-    const body = await response.json();
+    const body = inboxResponseSchema.parse(await response.json());
     expect(body.data.map((r: { id: string }) => r.id)).toContain(lead.id);
     as(s.frRep2);
     expect((await (await inboxRoute.GET(get(), ctx())).json()).data.map((r: { id: string }) => r.id)).not.toContain(lead.id);
@@ -69,17 +70,18 @@ describe("sales API", () => {
     as(s.frRep);
     const touch = await touchesRoute.POST(json("POST", { channel: "call", outcome: "connected", note: "Spoke to Thibault" }), ctx({ id: lead.id }));
     expect(touch.status).toBe(201);
-    expect((await touch.json()).data).toMatchObject({ touch: { channel: "call", outcome: "connected" }, sla: { touchesDone: 1, touchesRequired: 3 } });
+    expect(touchResponseSchema.parse(await touch.json()).data).toMatchObject({ touch: { channel: "call", outcome: "connected" }, sla: { touchesDone: 1, touchesRequired: 3 } });
     const invalid = await decisionsRoute.POST(json("POST", { kind: "accept", bant: { budget: "x" } }), ctx({ id: lead.id }));
     expect(invalid.status).toBe(400);
     expect(Object.keys((await invalid.json()).error.fields)).toEqual(expect.arrayContaining(["bant.authority", "bant.need", "bant.timeframe"]));
     const accepted = await decisionsRoute.POST(json("POST", { kind: "accept", bant }), ctx({ id: lead.id }));
     expect(accepted.status).toBe(201);
-    expect((await accepted.json()).data).toMatchObject({ stage: "sal", decision: { kind: "accept", score: { total: 77 }, modelVersion: 2 } });
+    expect(decisionResponseSchema.parse(await accepted.json()).data).toMatchObject({ stage: "sal", decision: { kind: "accept", score: { total: 77 }, modelVersion: 2 } });
     const again = await decisionsRoute.POST(json("POST", { kind: "accept", bant }), ctx({ id: lead.id }));
     expect(again.status).toBe(409);
 
     const read = await (await leadRoute.GET(get(), ctx({ id: lead.id }))).json();
+    leadSalesSchema.parse(read.data);
     expect(read.data).toMatchObject({ stage: "sal", decisions: [{ kind: "accept", bant }], touches: [{ channel: "call", note: "Spoke to Thibault" }], sla: { current: null, history: [{ closeReason: "accept", touchesDone: 1 }] } });
     expect(read.data.transitions.at(-1)).toMatchObject({ from: "mql", to: "sal", reason: "accepted" });
   });
