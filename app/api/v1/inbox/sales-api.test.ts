@@ -153,4 +153,24 @@ describe("sales API", () => {
     expect(body.unread).toBeGreaterThanOrEqual(2);
     expect((await clockRoute.POST(json("POST", { advanceMinutes: 60 }))).status).toBe(404);
   });
+
+  it("with ACCORD_TEST_CLOCK=1, the test clock moves the app's now and sweeps at once", async () => {
+    vi.stubEnv("ACCORD_TEST_CLOCK", "1");
+    try {
+      const lead = await assignedMql(t.db, s.usRep, new Date());
+      const moved = await clockRoute.POST(json("POST", { advanceMinutes: 7 * 24 * 60 }));
+      expect(moved.status).toBe(200);
+      const body = (await moved.json()).data;
+      expect(new Date(body.now).getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+      expect(body.breaches).toBeGreaterThanOrEqual(1);
+      as(s.usManager);
+      const notes = (await (await notificationsRoute.GET(get(), ctx())).json()).data;
+      expect(notes.some((n: { leadId: string }) => n.leadId === lead.id)).toBe(true);
+      expect((await clockRoute.POST(json("POST", { at: "not a date" }))).status).toBe(400);
+      const reset = await (await clockRoute.POST(json("POST", { reset: true }))).json();
+      expect(Math.abs(new Date(reset.data.now).getTime() - Date.now())).toBeLessThan(60_000);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
 });
