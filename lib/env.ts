@@ -72,6 +72,12 @@ export function dbEnv(): DbEnv {
   return { ...env, dataDir: path.resolve(env.ACCORD_DATA_DIR) };
 }
 
+/** The end-to-end test clock hook (lib/clock.ts): off unless ACCORD_TEST_CLOCK is set to a true value. */
+export function testClockEnabled(): boolean {
+  const parsed = booleanish.safeParse(process.env.ACCORD_TEST_CLOCK?.trim().toLowerCase());
+  return parsed.success && parsed.data;
+}
+
 let cachedServerEnv: ServerEnv | undefined;
 
 export function serverEnv(): ServerEnv {

@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./scoring";
 export * from "./api-keys";
 export * from "./lifecycle";
+export * from "./sales";

@@ -10,6 +10,8 @@ export const teams = pgTable("teams", {
   timeZone: text("time_zone").notNull().default("UTC"),
   /** Round-robin position: how many MQLs the team has been offered. */
   routingCursor: integer("routing_cursor").notNull().default(0),
+  /** Local dates ("YYYY-MM-DD") off for the whole team: SLA clocks stop on them. */
+  holidays: jsonb("holidays").$type<string[]>().notNull().default([]),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -11,6 +11,7 @@ import { publishDraft } from "@/lib/scoring/publish";
 import { template } from "@/lib/scoring/templates";
 import { nextVersionNumber, saveDraft } from "@/lib/scoring/versions";
 import { generateDemoData, type SeedOptions } from "./generate";
+import { sweepBreaches } from "@/lib/sla/sweep";
 import { writeSalesHistory } from "./write-sales-history";
 import { replayScoreHistory } from "./score-history";
 
@@ -91,6 +92,9 @@ export async function seedDemoData(
   await saveDraft(db, starter as unknown as Record<string, unknown>, { userId: null, label: "Demo seed" }, null);
   const published = await publishDraft(db, { actorType: "user", actorId: "seed", label: "Demo seed", userId: null }, "Starter model: global SaaS (seed 001)", () => now);
   log(`model v${published.version}: ${published.leadsRescored} leads scored in ${published.ms} ms`);
+  // Open MQLs already past their deadlines show as breaches, with the managers' notifications.
+  const sweep = await sweepBreaches(db, now);
+  log(`SLA sweep: ${sweep.breaches.length} breaches`);
   return {
     users: DEMO_USERS.length,
     leads: data.leads.length,

@@ -99,4 +99,27 @@ describe("the demo's sales history", () => {
     expect(facts).toMatchObject({ without_handoff: 0, stage_mismatch: 0, wrong_team: 0, students: 0 });
     for (const key of ["with_sales", "open_mqls", "accepted", "rejected", "disqualified", "qualified"]) expect(facts[key], key).toBeGreaterThan(0);
   });
+
+  it("gives the sales history its activity: clocks, touches and decisions consistent with the transitions", async () => {
+    const [facts] = await queryRows<Record<string, number>>(
+      t.db,
+      sql`select
+        (select count(*)::int from leads l where lifecycle_stage = 'mql' and owner_id is not null
+           and not exists (select 1 from sla_clocks c where c.lead_id = l.id and c.closed_at is null and c.user_id = l.owner_id)) as open_without_clock,
+        (select count(*)::int from lead_transitions where actor_type = 'user' and reason in ('accepted', 'qualified', 'rejected', 'disqualified')) as decided_transitions,
+        (select count(*)::int from decisions) as decisions,
+        (select count(*)::int from decisions where kind = 'accept' and bant is null) as accept_without_bant,
+        (select count(*)::int from decisions where kind in ('reject', 'disqualify') and reason_code is null) as without_reason,
+        (select count(*)::int from decisions d where kind in ('reject', 'disqualify')
+           and not exists (select 1 from reasons r where r.kind::text = d.kind::text and r.code = d.reason_code)) as unknown_reason,
+        (select count(*)::int from decisions d where d.reason_code = 'no_response'
+           and (select count(*) from touches t where t.lead_id = d.lead_id and t.at <= d.at) < 3) as no_response_too_early,
+        (select count(*)::int from sla_clocks where closed_at is null and breached_first_touch_at is not null) as open_breached,
+        (select count(*)::int from sla_clocks where closed_at is null and breached_first_touch_at is null) as open_running,
+        (select count(*)::int from touches) as touches,
+        (select count(*)::int from notifications) as notifications`,
+    );
+    expect(facts).toMatchObject({ open_without_clock: 0, accept_without_bant: 0, without_reason: 0, unknown_reason: 0, no_response_too_early: 0, decisions: facts.decided_transitions });
+    for (const key of ["decisions", "open_breached", "open_running", "touches", "notifications"]) expect(facts[key], key).toBeGreaterThan(0);
+  });
 });

@@ -2,14 +2,19 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { queryRows } from "../client";
 import { arrayParam } from "../sql-array";
-import { assignments, leadTransitions, type scoreHistory } from "../schema";
+import { assignments, decisions, leadTransitions, slaClocks, touches, type scoreHistory, type WorkingHours } from "../schema";
+import { listPolicies } from "@/lib/sla/policies";
+import { simulateSalesActivity, type SeedRep } from "./sales-activity";
 import type { ScoringModel } from "@/lib/scoring/model";
 import type { SeedLead } from "./generate";
 import { simulateSalesHistory } from "./sales-history";
 
 const BATCH = 1000;
 
-/** Runs the sales simulation on the seeded people and writes it: transitions, assignments, stages, owners. */
+/**
+ * Runs the sales simulation on the seeded people and writes it: transitions, assignments, stages,
+ * owners, and the activity around them (SLA clocks, touches, decisions).
+ */
 export async function writeSalesHistory(db: Db, model: ScoringModel, version: number, leads: SeedLead[], history: (typeof scoreHistory.$inferInsert)[], now: Date) {
   const reps = await queryRows<{ id: string; team_id: string; capacity: number }>(db, sql`select id, team_id, capacity from users where role = 'rep' and team_id is not null order by id`);
   const territories = new Map((await queryRows<{ country: string; team_id: string }>(db, sql`select country, team_id from team_territories`)).map((t) => [t.country, t.team_id]));
@@ -20,6 +25,18 @@ export async function writeSalesHistory(db: Db, model: ScoringModel, version: nu
     snapshots: history.map((h) => ({ leadId: h.leadId, at: h.at, total: h.total, fit: h.fit, engagement: h.engagement })),
     reps: reps.map((r) => ({ id: r.id, teamId: r.team_id, capacity: r.capacity })),
     territories,
+    now,
+  });
+  const calendars = await queryRows<{ id: string; time_zone: string; working_hours: WorkingHours; holidays: string[] | null }>(
+    db,
+    sql`select u.id, u.time_zone, u.working_hours, t.holidays from users u left join teams t on t.id = u.team_id where u.role = 'rep'`,
+  );
+  const activity = simulateSalesActivity({
+    model,
+    transitions: sim.transitions,
+    assignments: sim.assignments,
+    reps: new Map(calendars.map((c): [string, SeedRep] => [c.id, { id: c.id, timeZone: c.time_zone, workingHours: c.working_hours, holidays: c.holidays ?? [] }])),
+    policies: await listPolicies(db),
     now,
   });
   await db.transaction(async (tx) => {
@@ -34,6 +51,9 @@ export async function writeSalesHistory(db: Db, model: ScoringModel, version: nu
         from unnest(${arrayParam(ids, "uuid")}, ${arrayParam(ids.map((id) => sim.finalStage.get(id)!), "text")}, ${arrayParam(ids.map((id) => sim.owner.get(id) ?? ""), "text")}) as x(id, stage, owner)
         where leads.id = x.id`);
     }
+    for (let i = 0; i < activity.clocks.length; i += BATCH) await tx.insert(slaClocks).values(activity.clocks.slice(i, i + BATCH));
+    for (let i = 0; i < activity.touches.length; i += BATCH) await tx.insert(touches).values(activity.touches.slice(i, i + BATCH));
+    for (let i = 0; i < activity.decisions.length; i += BATCH) await tx.insert(decisions).values(activity.decisions.slice(i, i + BATCH));
     for (const [teamId, cursor] of sim.cursors) await tx.execute(sql`update teams set routing_cursor = ${cursor} where id = ${teamId}`);
   });
 }

@@ -13,8 +13,17 @@ describe("OpenAPI document", () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       "/api/segment/v1/{type}",
       "/api/v1/events",
+      "/api/v1/inbox",
+      "/api/v1/inbox/reps",
       "/api/v1/leads",
       "/api/v1/leads/{id}",
+      "/api/v1/leads/{id}/assign",
+      "/api/v1/leads/{id}/decisions",
+      "/api/v1/leads/{id}/touches",
+      "/api/v1/notifications",
+      "/api/v1/notifications/read",
+      "/api/v1/reasons",
+      "/api/v1/reasons/{id}",
       "/api/v1/scoring-model",
       "/api/v1/scoring-model/draft",
       "/api/v1/scoring-model/draft/preview",
@@ -22,6 +31,7 @@ describe("OpenAPI document", () => {
       "/api/v1/scoring-model/versions",
       "/api/v1/scoring-model/versions/{version}",
       "/api/v1/scoring-model/versions/{version}/restore",
+      "/api/v1/sla-policies",
       "/api/v1/thresholds/evidence",
     ]);
   });
@@ -31,6 +41,8 @@ describe("OpenAPI document", () => {
     expect(events.properties.events.maxItems).toBe(1000);
     expect(events.properties.events.items.required).toEqual(expect.arrayContaining(["id", "name"]));
     expect(Object.keys(events.properties.events.items.properties)).toEqual(["id", "email", "leadId", "userId", "name", "properties", "occurredAt"]);
+    const decision = doc.paths["/api/v1/leads/{id}/decisions"].post.requestBody!.content["application/json"].schema as { oneOf?: { properties: { kind: { const: string } } }[]; anyOf?: { properties: { kind: { const: string } } }[] };
+    expect((decision.oneOf ?? decision.anyOf)!.map((v) => v.properties.kind.const)).toEqual(["accept", "qualify", "reject", "disqualify"]);
     expect(doc.components.schemas.ScoringModel.required).toEqual(expect.arrayContaining(["name", "mqlThreshold", "bands", "rules"]));
   });
 });

@@ -8,6 +8,12 @@ import { eventBatchSchema, eventInputSchema } from "@/lib/ingest/schemas";
 import { leadInputSchema } from "@/lib/leads/lead-input";
 import { listLeadsSchema } from "@/lib/leads/list-leads";
 import { scoringModelSchema } from "@/lib/scoring/model";
+import { assignInputSchema, decisionInputSchema, touchInputSchema } from "@/lib/decisions/schemas";
+import { inboxQuerySchema } from "@/lib/inbox/schemas";
+import { markReadSchema, notificationsQuerySchema } from "@/lib/notifications/schemas";
+import { reasonCreateSchema, reasonsQuerySchema, reasonUpdateSchema } from "@/lib/reasons/schemas";
+import { policiesInputSchema } from "@/lib/sla/schemas";
+import { decisionResponseSchema, inboxResponseSchema, leadSalesSchema, touchResponseSchema } from "./sales-response-schemas";
 import { errorResponseSchema, ingestResponseSchema, leadResponseSchema, previewResponseSchema, publishResponseSchema, segmentResponseSchema } from "./response-schemas";
 
 const json = (schema: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
@@ -26,6 +32,88 @@ const versionParameter = { name: "version", in: "path", required: true, schema: 
 
 const security = (scope: string) => [{ apiKey: [scope] }, { basicWriteKey: [scope] }];
 
+/** Routes for signed-in people (the app's session cookie), not API keys. */
+const session = [{ session: [] }];
+const leadIdParameter = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const reasonIdParameter = { name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
+
+function salesPaths() {
+  return {
+    "/api/v1/inbox": {
+      get: {
+        summary: "The signed-in rep's open MQLs and SALs (a manager's team and the unassigned queue), most urgent SLA first, then grade, score, recency",
+        security: session,
+        parameters: queryParameters(inboxQuerySchema),
+        responses: { 200: { description: "Rows with score, grade, top receipt reasons, handoff time, SLA deadlines, touches done / required and breach flags; Server-Timing header", content: content(inboxResponseSchema) }, ...errors(400, 401, 403) },
+      },
+    },
+    "/api/v1/inbox/reps": {
+      get: { summary: "The reps a manager can filter by and reassign to, with open MQLs, capacity and away status", security: session, responses: { 200: { description: "Reps" }, ...errors(401, 403) } },
+    },
+    "/api/v1/leads/{id}/touches": {
+      post: {
+        summary: "Log a touch attempt (call, email, meeting, LinkedIn) on a lead you may act on",
+        security: session,
+        parameters: [leadIdParameter],
+        requestBody: { required: true, content: content(touchInputSchema, "input") },
+        responses: { 201: { description: "The touch and the lead's current SLA clock", content: content(touchResponseSchema) }, ...errors(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    "/api/v1/leads/{id}/decisions": {
+      post: {
+        summary: "Accept (MQL → SAL, BANT), qualify (SAL → SQL), reject (→ recycled, reject reason) or disqualify (disqualify reason); recorded with the score and model version",
+        security: session,
+        parameters: [leadIdParameter],
+        requestBody: { required: true, content: content(decisionInputSchema, "input") },
+        responses: { 201: { description: "The decision and the lead's new stage", content: content(decisionResponseSchema) }, ...errors(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    "/api/v1/leads/{id}/assign": {
+      post: {
+        summary: "Reassign an open MQL or SAL to another rep of your team (managers); the SLA clock restarts",
+        security: session,
+        parameters: [leadIdParameter],
+        requestBody: { required: true, content: content(assignInputSchema, "input") },
+        responses: { 200: { description: "The new owner and SLA clock" }, ...errors(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    "/api/v1/sla-policies": {
+      get: { summary: "The SLA tiers in order (the first a lead meets applies)", security: session, responses: { 200: { description: "Tiers" }, ...errors(401, 403) } },
+      put: {
+        summary: "Replace the SLA tiers (admins and managers); running clocks keep their terms",
+        security: session,
+        requestBody: { required: true, content: content(policiesInputSchema, "input") },
+        responses: { 200: { description: "The saved tiers" }, ...errors(400, 401, 403, 422) },
+      },
+    },
+    "/api/v1/reasons": {
+      get: { summary: "The agreed reject and disqualify reasons, in order, labelled in English and French", security: session, parameters: queryParameters(reasonsQuerySchema), responses: { 200: { description: "Reasons" }, ...errors(400, 401, 403) } },
+      post: {
+        summary: "Add a reason (admins and managers)",
+        security: session,
+        requestBody: { required: true, content: content(reasonCreateSchema, "input") },
+        responses: { 201: { description: "The reason" }, ...errors(400, 401, 403, 422) },
+      },
+    },
+    "/api/v1/reasons/{id}": {
+      patch: {
+        summary: "Relabel, move, archive or restore a reason (admins and managers)",
+        security: session,
+        parameters: [reasonIdParameter],
+        requestBody: { required: true, content: content(reasonUpdateSchema, "input") },
+        responses: { 200: { description: "The reason" }, ...errors(400, 401, 403, 404) },
+      },
+      delete: { summary: "Delete a reason never used; one a decision has used is archived instead", security: session, parameters: [reasonIdParameter], responses: { 200: { description: "{ deleted, reason }" }, ...errors(401, 403, 404) } },
+    },
+    "/api/v1/notifications": {
+      get: { summary: "Your notifications (SLA breaches for managers), newest first, with the unread count", security: session, parameters: queryParameters(notificationsQuerySchema), responses: { 200: { description: "Notifications" }, ...errors(400, 401, 403) } },
+    },
+    "/api/v1/notifications/read": {
+      post: { summary: "Mark notifications read: { ids } or { all: true }", security: session, requestBody: { required: true, content: content(markReadSchema, "input") }, responses: { 200: { description: "How many were marked" }, ...errors(400, 401, 403) } },
+    },
+  };
+}
+
 export function openApiDocument(serverUrl: string) {
   const eventsBody = eventBatchSchema.extend({ events: z.array(eventInputSchema).max(1000) });
   return {
@@ -40,6 +128,7 @@ export function openApiDocument(serverUrl: string) {
       securitySchemes: {
         apiKey: { type: "http", scheme: "bearer", description: `An Accord API key (acc_…). Scopes: ${API_SCOPES.join(", ")}.` },
         basicWriteKey: { type: "http", scheme: "basic", description: "Segment-style: the API key as the Basic username, empty password." },
+        session: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "A signed-in user's session (the web app's routes for people, not API keys)." },
       },
       schemas: { ScoringModel: json(scoringModelSchema, "input"), Error: json(errorResponseSchema) },
     },
@@ -66,12 +155,13 @@ export function openApiDocument(serverUrl: string) {
           responses: { 200: { description: "Updated" }, 201: { description: "Created" }, ...errors(400, 401, 403, 413) },
         },
       },
+      ...salesPaths(),
       "/api/v1/leads/{id}": {
         get: {
-          summary: "A lead with its score and receipt",
+          summary: "A lead with its score and receipt, lifecycle transitions, decisions, touches and SLA clocks",
           security: security("leads:read"),
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-          responses: { 200: { description: "The lead", content: content(leadResponseSchema) }, ...errors(401, 403, 404) },
+          responses: { 200: { description: "The lead", content: content(z.object({ data: leadResponseSchema.shape.data.extend(leadSalesSchema.shape) })) }, ...errors(401, 403, 404) },
         },
       },
       "/api/v1/scoring-model": {

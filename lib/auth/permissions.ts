@@ -15,6 +15,13 @@ export const PERMISSIONS = {
   "leads:read-all": ["admin", "marketer", "manager"],
   "leads:write": ["admin", "marketer"],
   "leads:decide": ["admin", "manager", "rep"],
+  /** Reassign a lead to another rep (managers within their team). */
+  "leads:assign": ["admin", "manager"],
+  /** Read the agreed reason lists (to pick one when deciding). */
+  "reasons:read": ["admin", "manager", "rep"],
+  /** Read the SLA tiers. */
+  "sla:read": ["admin", "manager", "rep"],
+  "notifications:read": ["admin", "marketer", "manager", "rep"],
   "reports:read": ["admin", "manager", "marketer"],
   "settings:read": ["admin", "manager"],
   "settings:sales": ["admin", "manager"],

@@ -1,11 +1,13 @@
 /**
  * Assigns newly handed-over MQLs to reps (routeMqls decides; this reads the state and writes the
  * result). The teams concerned are locked in a fixed order first, so concurrent handoffs into the
- * same team take turns: the cursor and the reps' open counts are read after the lock.
+ * same team take turns: the cursor and the reps' open counts are read after the lock. Each
+ * assignment starts the lead's SLA clock in the rep's business hours.
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
 import { arrayParam } from "@/db/sql-array";
+import { startClocks } from "@/lib/sla/clocks";
 import { routeMqls, type Assignment, type Mql, type TeamState } from "./round-robin";
 
 export type Actor = { actorType: "system" | "user" | "api_key"; actorId: string | null };
@@ -54,5 +56,6 @@ export async function assignMqls(tx: Queryable, mqls: Mql[], now: Date, actor: A
       from unnest(${arrayParam([...cursors.keys()], "uuid")}, ${arrayParam([...cursors.values()], "numeric")}::int[]) as c(id, cursor)
       where teams.id = c.id`);
   }
+  await startClocks(tx, assignments, now);
   return assignments;
 }

@@ -23,17 +23,28 @@ export function routeMqls(
     const teamId = mql.country ? territories.get(mql.country.toUpperCase()) : undefined;
     const team = teamId ? state.get(teamId) : undefined;
     if (!team) return { leadId: mql.leadId, userId: null, teamId: teamId ?? null, reason: "no_territory" };
-    const n = team.reps.length;
-    for (let step = 0; step < n; step++) {
-      const index = (team.cursor + step) % n;
-      const rep = team.reps[index];
-      if (!rep.available || rep.open >= rep.capacity) continue;
-      rep.open += 1;
-      team.cursor = index + 1;
-      cursors.set(team.id, team.cursor);
-      return { leadId: mql.leadId, userId: rep.id, teamId: team.id, reason: "territory_round_robin" };
-    }
-    return { leadId: mql.leadId, userId: null, teamId: team.id, reason: "team_full" };
+    const rep = takeNextRep(team);
+    if (!rep) return { leadId: mql.leadId, userId: null, teamId: team.id, reason: "team_full" };
+    cursors.set(team.id, team.cursor);
+    return { leadId: mql.leadId, userId: rep.id, teamId: team.id, reason: "territory_round_robin" };
   });
   return { assignments, cursors };
+}
+
+/**
+ * The next rep of the rotation who can take a lead (available, under capacity, not `exclude`):
+ * counts the lead against them and moves the team's cursor past them. Mutates `team`; its reps must
+ * be in their fixed order (by id).
+ */
+export function takeNextRep(team: TeamState, exclude?: string | null): Rep | null {
+  const n = team.reps.length;
+  for (let step = 0; step < n; step++) {
+    const index = (team.cursor + step) % n;
+    const rep = team.reps[index];
+    if (!rep.available || rep.open >= rep.capacity || rep.id === exclude) continue;
+    rep.open += 1;
+    team.cursor = index + 1;
+    return rep;
+  }
+  return null;
 }

@@ -2,11 +2,16 @@
  * Periodic work run inside the web server (no external scheduler needed on the embedded default):
  * - decay refresh: every hour, rescore all leads when the active model ages scores
  *   (lib/scoring/refresh.ts skips itself when nothing would change).
+ * - SLA breach sweep: every minute (lib/sla/sweep.ts), with the app clock (lib/clock.ts).
  * State lives in the database, so a restart loses nothing; with several app servers each runs the
  * job and the scoring lock makes the extra runs cheap no-ops.
  */
 import { getDb } from "@/db/client";
+import { appNow } from "@/lib/clock";
 import { REFRESH_INTERVAL_MS, refreshScores } from "@/lib/scoring/refresh";
+import { sweepBreaches } from "@/lib/sla/sweep";
+
+const SWEEP_INTERVAL_MS = 60_000;
 
 const globalJobs = globalThis as unknown as { accordJobs?: NodeJS.Timeout[] };
 
@@ -19,11 +24,22 @@ async function runRefresh() {
   }
 }
 
+async function runSweep() {
+  try {
+    const result = await sweepBreaches(await getDb(), appNow());
+    if (result.breaches.length) console.log(`[accord] SLA sweep: ${result.breaches.length} breaches, ${result.notified} notifications, ${result.reassigned} reassigned`);
+  } catch (error) {
+    console.error("[accord] SLA sweep failed", error);
+  }
+}
+
 export function startJobs(): void {
   if (globalJobs.accordJobs) return;
   const first = setTimeout(runRefresh, 30_000);
   const hourly = setInterval(runRefresh, REFRESH_INTERVAL_MS);
+  const sweep = setInterval(runSweep, SWEEP_INTERVAL_MS);
   first.unref();
   hourly.unref();
-  globalJobs.accordJobs = [first, hourly];
+  sweep.unref();
+  globalJobs.accordJobs = [first, hourly, sweep];
 }

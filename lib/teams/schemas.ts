@@ -89,3 +89,17 @@ export const memberPatchSchema = z
     "Nothing to change: send at least one field.",
   );
 export type MemberPatch = z.infer<typeof memberPatchSchema>;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use dates like 2026-12-25.")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "That date does not exist.");
+
+/** A team's days off (local dates): SLA clocks stop on them. */
+export const setHolidaysSchema = z.object({
+  holidays: z
+    .array(isoDate)
+    .max(400, "Keep it under 400 dates.")
+    .transform((dates) => [...new Set(dates)].sort()),
+});
+export type SetHolidaysInput = z.infer<typeof setHolidaysSchema>;

@@ -1,0 +1,12 @@
+import { getDb } from "@/db/client";
+import { withApi } from "@/lib/auth/api";
+import { appNow } from "@/lib/clock";
+import { decideLead } from "@/lib/decisions/decide-lead";
+import { decisionInputSchema } from "@/lib/decisions/schemas";
+import { sessionUser } from "@/lib/teams/session-user";
+
+/** Accept (BANT), qualify, reject or disqualify (reason code) a lead the person may act on. */
+export const POST = withApi({ permission: "leads:decide", body: decisionInputSchema }, async ({ principal, params, body }) => {
+  const result = await decideLead({ db: await getDb(), actor: sessionUser(principal), leadId: params.id, input: body, now: appNow() });
+  return Response.json({ data: result }, { status: 201 });
+});
