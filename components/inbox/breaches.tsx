@@ -1,0 +1,56 @@
+"use client";
+
+/** A manager's unread SLA breach notifications, above the team queue. */
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import type { NotificationView } from "@/lib/notifications/notifications";
+
+type Page = { items: NotificationView[]; unread: number };
+
+async function fetchUnread(): Promise<Page> {
+  const response = await fetch("/api/v1/notifications?unread=true&limit=20");
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const body = await response.json();
+  return { items: body.data, unread: body.unread };
+}
+
+export function Breaches() {
+  const t = useTranslations("inbox.breaches");
+  const format = useFormatter();
+  const client = useQueryClient();
+  const query = useQuery({ queryKey: ["notifications", "unread"], queryFn: fetchUnread, refetchInterval: 20_000 });
+  const read = useMutation({
+    mutationFn: async () => {
+      const response = await fetch("/api/v1/notifications/read", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ all: true }) });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    },
+    onSuccess: () => client.setQueryData<Page>(["notifications", "unread"], { items: [], unread: 0 }),
+  });
+  const items = (query.data?.items ?? []).filter((n) => n.kind.startsWith("sla_breach"));
+  if (!items.length) return null;
+  return (
+    <section className="mb-4 rounded-xl bg-rose-50 px-4 py-3 ring-1 ring-rose-200" aria-labelledby="breaches-title" data-testid="breaches">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="breaches-title" className="text-sm font-semibold text-rose-900">
+          {t("title", { count: query.data?.unread ?? items.length })}
+        </h2>
+        <Button variant="secondary" className="min-h-8 py-1 text-xs" onClick={() => read.mutate()} disabled={read.isPending}>
+          {t("markRead")}
+        </Button>
+      </div>
+      <ul className="mt-2 space-y-1 text-sm text-rose-900">
+        {items.slice(0, 5).map((n) => {
+          const d = n.data as { leadName?: string | null; repName?: string | null; reassignedToName?: string | null; breach?: string };
+          return (
+            <li key={n.id} data-testid="breach">
+              {t(n.kind === "sla_breach_touches" ? "touches" : "firstTouch", { lead: d.leadName ?? "—", rep: d.repName ?? t("nobody") })}
+              {d.reassignedToName && ` ${t("reassigned", { rep: d.reassignedToName })}`}
+              <span className="ml-1 text-xs text-rose-700">{format.relativeTime(new Date(n.createdAt))}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
