@@ -77,8 +77,29 @@ const SHOTS: Shot[] = [
     },
   },
   { name: "thresholds-manager", as: "sophie@accord.test", path: "/thresholds" },
-  { name: "inbox-manager", as: "sophie@accord.test", path: "/inbox" },
-  { name: "inbox-rep", as: "thomas@accord.test", path: "/inbox" },
+  { name: "inbox-manager", as: "sophie@accord.test", path: "/inbox", viewportOnly: true },
+  { name: "inbox-rep", as: "thomas@accord.test", path: "/inbox", viewportOnly: true },
+  {
+    name: "inbox-pane",
+    as: "thomas@accord.test",
+    path: "/inbox",
+    viewportOnly: true,
+    then: async (page) => {
+      await page.keyboard.press("j");
+      await page.keyboard.press("Enter");
+      await page.waitForTimeout(1500);
+    },
+  },
+  {
+    name: "inbox-accept",
+    as: "thomas@accord.test",
+    path: "/inbox",
+    viewportOnly: true,
+    then: async (page) => {
+      await page.keyboard.press("a");
+      await page.waitForTimeout(500);
+    },
+  },
   { name: "lead-mql", as: "thomas@accord.test", path: "/inbox", then: openFirstLead },
   { name: "settings", as: "admin@accord.test", path: "/settings" },
   { name: "settings-manager", as: "sophie@accord.test", path: "/settings" },

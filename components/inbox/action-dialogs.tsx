@@ -2,7 +2,7 @@
 
 /** The rep's four actions as small forms: log a touch, accept with BANT, reject or disqualify with a reason. */
 import { useLocale, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { controlClass, Field, Select } from "@/components/ui/field";
@@ -15,6 +15,23 @@ export type DialogKind = "touch" | "accept" | "reject" | "disqualify" | "qualify
 type Props = { kind: DialogKind | null; lead: { id: string; name: string } | null; reasons: ReasonView[]; onClose: () => void; onSubmit: (action: Action) => void };
 
 const BANT = ["budget", "authority", "need", "timeframe"] as const;
+
+/** Focus the form's first control once the dialog has opened (showModal runs after children mount). */
+function useFirstFocus<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => ref.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return ref;
+}
+
+/** Enter submits from any control but a text area (radio buttons and selects included). */
+function submitOnEnter(e: KeyboardEvent<HTMLFormElement>) {
+  if (e.key !== "Enter" || (e.target as HTMLElement).tagName === "TEXTAREA" || (e.target as HTMLElement).tagName === "BUTTON") return;
+  e.preventDefault();
+  e.currentTarget.requestSubmit();
+}
 
 export function reasonLabel(reason: ReasonView, locale: string): string {
   return locale === "fr" ? reason.labels.fr || reason.labels.en : reason.labels.en;
@@ -48,18 +65,19 @@ function TouchForm({ lead, onSubmit }: { lead: { id: string }; onSubmit: Props["
   const [channel, setChannel] = useState<string>("call");
   const [outcome, setOutcome] = useState<string>("no_answer");
   const [note, setNote] = useState("");
+  const first = useFirstFocus<HTMLInputElement>();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSubmit({ type: "touch", leadId: lead.id, body: { channel, outcome, ...(note.trim() ? { note: note.trim() } : {}) } });
   };
   return (
-    <form id="touch-form" onSubmit={submit} className="space-y-4">
+    <form id="touch-form" onSubmit={submit} onKeyDown={submitOnEnter} className="space-y-4">
       <fieldset>
         <legend className="mb-1.5 text-sm font-medium text-slate-700">{t("channel")}</legend>
         <div className="grid grid-cols-2 gap-2 sm:grid-cols-4" role="radiogroup">
           {TOUCH_CHANNELS.map((c) => (
             <label key={c} className={cn("flex cursor-pointer items-center justify-center rounded-lg px-3 py-2 text-sm ring-1 ring-inset has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600", channel === c ? "bg-brand-50 font-medium text-brand-900 ring-brand-300" : "ring-slate-200 hover:bg-slate-50")}>
-              <input type="radio" name="channel" className="sr-only" checked={channel === c} onChange={() => setChannel(c)} />
+              <input ref={channel === c ? first : undefined} type="radio" name="channel" className="sr-only" checked={channel === c} onChange={() => setChannel(c)} />
               {t(`channels.${c}`)}
             </label>
           ))}
@@ -84,6 +102,7 @@ function AcceptForm({ lead, onSubmit }: { lead: { id: string }; onSubmit: Props[
   const [bant, setBant] = useState({ budget: "", authority: "", need: "", timeframe: "" });
   const [note, setNote] = useState("");
   const [missing, setMissing] = useState<string[]>([]);
+  const first = useFirstFocus<HTMLInputElement>();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const empty = BANT.filter((k) => !bant[k].trim());
@@ -95,11 +114,11 @@ function AcceptForm({ lead, onSubmit }: { lead: { id: string }; onSubmit: Props[
     onSubmit({ type: "decide", leadId: lead.id, body: { kind: "accept", bant: { budget: bant.budget.trim(), authority: bant.authority.trim(), need: bant.need.trim(), timeframe: bant.timeframe.trim() }, ...(note.trim() ? { note: note.trim() } : {}) } });
   };
   return (
-    <form id="accept-form" onSubmit={submit} className="space-y-3" noValidate>
+    <form id="accept-form" onSubmit={submit} onKeyDown={submitOnEnter} className="space-y-3" noValidate>
       <p className="text-sm text-slate-600">{t("bantIntro")}</p>
       {BANT.map((k) => (
         <Field key={k} id={`bant-${k}`} label={t(`bant.${k}`)} hint={t(`bantHint.${k}`)} error={missing.includes(k) ? t("bantMissing") : undefined}>
-          <input id={`bant-${k}`} className={controlClass} value={bant[k]} onChange={(e) => setBant({ ...bant, [k]: e.target.value })} aria-invalid={missing.includes(k) ? true : undefined} maxLength={500} />
+          <input ref={k === "budget" ? first : undefined} id={`bant-${k}`} className={controlClass} value={bant[k]} onChange={(e) => setBant({ ...bant, [k]: e.target.value })} aria-invalid={missing.includes(k) ? true : undefined} maxLength={500} />
         </Field>
       ))}
       <Note id="accept-note" value={note} onChange={setNote} />
@@ -114,6 +133,7 @@ function ReasonForm({ kind, lead, reasons, onSubmit }: { kind: "reject" | "disqu
   const [code, setCode] = useState("");
   const [note, setNote] = useState("");
   const [error, setError] = useState(false);
+  const first = useFirstFocus<HTMLInputElement>();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!code) {
@@ -123,13 +143,13 @@ function ReasonForm({ kind, lead, reasons, onSubmit }: { kind: "reject" | "disqu
     onSubmit({ type: "decide", leadId: lead.id, body: { kind, reasonCode: code, ...(note.trim() ? { note: note.trim() } : {}) } });
   };
   return (
-    <form id={`${kind}-form`} onSubmit={submit} className="space-y-4" noValidate>
+    <form id={`${kind}-form`} onSubmit={submit} onKeyDown={submitOnEnter} className="space-y-4" noValidate>
       <fieldset>
         <legend className="mb-1.5 text-sm font-medium text-slate-700">{t("reason")}</legend>
         <div className="space-y-1.5" role="radiogroup" aria-invalid={error ? true : undefined}>
-          {list.map((r) => (
+          {list.map((r, i) => (
             <label key={r.code} className={cn("flex cursor-pointer items-center gap-2 rounded-lg px-3 py-2 text-sm ring-1 ring-inset has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600", code === r.code ? "bg-brand-50 text-brand-900 ring-brand-300" : "ring-slate-200 hover:bg-slate-50")}>
-              <input type="radio" name="reason" value={r.code} checked={code === r.code} onChange={() => setCode(r.code)} className="size-4 text-brand-600" />
+              <input ref={i === 0 ? first : undefined} type="radio" name="reason" value={r.code} checked={code === r.code} onChange={() => setCode(r.code)} className="size-4 text-brand-600" />
               {reasonLabel(r, locale)}
             </label>
           ))}

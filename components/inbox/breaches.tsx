@@ -3,23 +3,27 @@
 /** A manager's unread SLA breach notifications, above the team queue. */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { NotificationView } from "@/lib/notifications/notifications";
 
 type Page = { items: NotificationView[]; unread: number };
 
 async function fetchUnread(): Promise<Page> {
-  const response = await fetch("/api/v1/notifications?unread=true&limit=20");
+  const response = await fetch("/api/v1/notifications?unread=true&limit=100");
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const body = await response.json();
   return { items: body.data, unread: body.unread };
 }
 
-export function Breaches() {
+/** `offsetMs`: how far the app clock is from this browser's (times are shown relative to the app clock). */
+export function Breaches({ offsetMs }: { offsetMs: number }) {
+  const [all, setAll] = useState(false);
   const t = useTranslations("inbox.breaches");
   const format = useFormatter();
   const client = useQueryClient();
   const query = useQuery({ queryKey: ["notifications", "unread"], queryFn: fetchUnread, refetchInterval: 20_000 });
+  const now = new Date(Date.now() + offsetMs);
   const read = useMutation({
     mutationFn: async () => {
       const response = await fetch("/api/v1/notifications/read", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ all: true }) });
@@ -39,18 +43,23 @@ export function Breaches() {
           {t("markRead")}
         </Button>
       </div>
-      <ul className="mt-2 space-y-1 text-sm text-rose-900">
-        {items.slice(0, 5).map((n) => {
+      <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto text-sm text-rose-900">
+        {items.slice(0, all ? items.length : 5).map((n) => {
           const d = n.data as { leadName?: string | null; repName?: string | null; reassignedToName?: string | null; breach?: string };
           return (
             <li key={n.id} data-testid="breach">
               {t(n.kind === "sla_breach_touches" ? "touches" : "firstTouch", { lead: d.leadName ?? "—", rep: d.repName ?? t("nobody") })}
               {d.reassignedToName && ` ${t("reassigned", { rep: d.reassignedToName })}`}
-              <span className="ml-1 text-xs text-rose-700">{format.relativeTime(new Date(n.createdAt))}</span>
+              <span className="ml-1 text-xs text-rose-700">{format.relativeTime(new Date(n.createdAt), now)}</span>
             </li>
           );
         })}
       </ul>
+      {items.length > 5 && (
+        <button type="button" className="mt-1 text-xs font-medium text-rose-900 underline" onClick={() => setAll(!all)} aria-expanded={all}>
+          {all ? t("showFewer") : t("showAll", { count: items.length })}
+        </button>
+      )}
     </section>
   );
 }

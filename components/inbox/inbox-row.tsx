@@ -1,8 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { forwardRef } from "react";
-import { Button } from "@/components/ui/button";
+import { forwardRef, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import type { InboxRow as Row } from "@/lib/inbox/list-inbox";
 import type { RepLoad } from "@/lib/routing/queues";
@@ -21,6 +20,21 @@ type Props = {
   onAssign: (repId: string, repName: string) => void;
 };
 
+function ActionButton({ children, onClick, tone }: { children: ReactNode; onClick: () => void; tone?: "good" | "bad" }) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      className={cn(
+        "rounded-md bg-white px-2.5 py-1 text-xs font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-brand-600",
+        tone === "good" ? "text-emerald-800" : tone === "bad" ? "text-rose-800" : "text-slate-800",
+      )}
+    >
+      {children}
+    </button>
+  );
+}
+
 function SinceHandoff({ at, offsetMs }: { at: string; offsetMs: number }) {
   const format = useFormatter();
   const now = useTick() + offsetMs;
@@ -33,19 +47,20 @@ export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowIt
   const format = useFormatter();
   const sal = row.stage === "sal";
   const touches = row.sla ? `${row.sla.touchesDone}/${row.sla.touchesRequired}` : String(row.touchesDone);
-  const due = row.sla ? (row.sla.firstTouchAt ? row.sla.touchesDueBy : row.sla.firstTouchDue) : null;
+  const due = row.sla ? (row.sla.nextDue ?? (row.sla.firstTouchAt ? row.sla.touchesDueBy : row.sla.firstTouchDue)) : null;
   return (
     <li
       ref={ref}
-      className={cn("relative px-3 py-3 sm:px-4", selected ? "bg-brand-50/70 ring-2 ring-brand-500 ring-inset" : "hover:bg-slate-50")}
+      className={cn("@container relative px-3 py-3 sm:px-4", selected ? "bg-brand-50/70 ring-2 ring-brand-500 ring-inset" : "hover:bg-slate-50")}
       aria-selected={selected}
       role="option"
       id={`inbox-${row.id}`}
       data-testid="inbox-row"
       data-lead-id={row.id}
+      data-due={due ?? ""}
       onClick={onSelect}
     >
-      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
+      <div className="flex flex-col gap-2 @2xl:flex-row @2xl:items-start @2xl:justify-between @2xl:gap-4">
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-2">
             {sal ? (
@@ -70,7 +85,7 @@ export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowIt
             </ul>
           )}
         </div>
-        <dl className="grid shrink-0 grid-cols-3 gap-x-4 text-right text-xs text-slate-500 sm:text-sm">
+        <dl className="grid grid-cols-[auto_auto_auto] justify-start gap-x-4 text-xs text-slate-500 @2xl:shrink-0 @2xl:justify-end @2xl:text-right @2xl:text-sm">
           <div>
             <dt className="sr-only">{t("row.score")}</dt>
             <dd className="font-semibold text-slate-900 tabular-nums" data-testid="row-score">
@@ -93,29 +108,29 @@ export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowIt
           </div>
         </dl>
       </div>
-      <div className="mt-2 flex flex-wrap items-center gap-1.5" onClick={(e) => e.stopPropagation()}>
-        <Button variant="secondary" className="min-h-8 px-2.5 py-1 text-xs" onClick={() => onAction("touch")}>
+      <div className="mt-2 flex flex-wrap items-center gap-1.5" onClick={(e) => e.stopPropagation()} role="group" aria-label={t("row.actions", { name: row.name })}>
+        <ActionButton onClick={() => onAction("touch")}>
           {t("actions.touch")}
-        </Button>
+        </ActionButton>
         {sal ? (
-          <Button variant="secondary" className="min-h-8 px-2.5 py-1 text-xs" onClick={() => onAction("qualify")}>
+          <ActionButton onClick={() => onAction("qualify")}>
             {t("actions.qualify")}
-          </Button>
+          </ActionButton>
         ) : (
-          <Button variant="secondary" className="min-h-8 px-2.5 py-1 text-xs text-emerald-800" onClick={() => onAction("accept")}>
+          <ActionButton tone="good" onClick={() => onAction("accept")}>
             {t("actions.accept")}
-          </Button>
+          </ActionButton>
         )}
-        <Button variant="secondary" className="min-h-8 px-2.5 py-1 text-xs" onClick={() => onAction("reject")}>
+        <ActionButton onClick={() => onAction("reject")}>
           {t("actions.reject")}
-        </Button>
-        <Button variant="secondary" className="min-h-8 px-2.5 py-1 text-xs text-rose-800" onClick={() => onAction("disqualify")}>
+        </ActionButton>
+        <ActionButton tone="bad" onClick={() => onAction("disqualify")}>
           {t("actions.disqualify")}
-        </Button>
+        </ActionButton>
         {managing && reps.length > 0 && (
           <select
             aria-label={t("actions.reassignLabel", { name: row.name })}
-            className="ml-auto min-h-8 rounded-md border-0 bg-white py-1 pr-7 pl-2 text-xs text-slate-700 ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600"
+            className="ml-auto rounded-md border-0 bg-white py-1 pr-7 pl-2 text-xs text-slate-700 ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600"
             value=""
             onChange={(e) => {
               const rep = reps.find((r) => r.id === e.target.value);

@@ -133,7 +133,7 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
           </Button>
         }
       />
-      {managing && <Breaches />}
+      {managing && <Breaches offsetMs={offsetMs} />}
       {managing && (
         <div className="mb-4 flex flex-wrap items-center gap-3" role="group" aria-label={t("filters.label")}>
           <label className="flex items-center gap-2 text-sm text-slate-700">
@@ -164,7 +164,7 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
           {message.text}
         </div>
       )}
-      <div className={cn("grid gap-6", paneOpen && selected && "xl:grid-cols-[minmax(0,1.35fr)_minmax(0,1fr)]")}>
+      <div className={cn("grid gap-6", paneOpen && selected && "xl:grid-cols-[minmax(0,1fr)_24rem] 2xl:grid-cols-[minmax(0,1fr)_30rem]")}>
         <Card className="self-start overflow-hidden" aria-busy={inbox.isFetching}>
           {inbox.isError && <p className="px-4 py-3 text-sm text-rose-700">{t("loadFailed", { message: inbox.error.message })}</p>}
           {rows.length === 0 ? (
