@@ -11,7 +11,8 @@ const MODEL_SPECS = [/scoring-api\.spec\.ts/, /rules\.spec\.ts/, /history\.spec\
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
-  timeout: 30_000,
+  // Whole user journeys (publish, rescore, read back) on a 2-core CI machine.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,

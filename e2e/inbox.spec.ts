@@ -25,6 +25,7 @@ async function asRole(browser: Browser, role: "manager" | "rep" | "rep2") {
   return browser.newContext({ storageState: storageState(role) });
 }
 
+const disqualifiedId = () => ids[disqualified.first];
 const row = (page: Page, name: string) => page.getByTestId("inbox-row").filter({ hasText: name });
 
 test.beforeAll(async ({ browser, request }) => {
@@ -59,6 +60,7 @@ test.describe("a rep", () => {
   test.use({ storageState: storageState("rep") });
 
   test("works the inbox: most urgent first, logs a touch, accepts with BANT, rejects with a reason, disqualifies by keyboard", async ({ page, request }) => {
+    test.setTimeout(90_000);
     await page.goto("/inbox");
     await expect(row(page, touched.name)).toBeVisible();
 
@@ -108,7 +110,9 @@ test.describe("a rep", () => {
 
     // Keyboard only: j/k to the lead, d, pick the first reason, Enter.
     const target = row(page, disqualified.name);
-    for (let i = 0; i < 200 && (await target.getAttribute("aria-selected")) !== "true"; i++) await page.keyboard.press("j");
+    const order = await page.getByTestId("inbox-row").evaluateAll((els) => els.map((e) => ({ id: e.getAttribute("data-lead-id"), selected: e.getAttribute("aria-selected") === "true" })));
+    const steps = order.findIndex((r) => r.id === disqualifiedId()) - order.findIndex((r) => r.selected);
+    for (let i = 0; i < Math.abs(steps); i++) await page.keyboard.press(steps > 0 ? "j" : "k");
     await expect(target).toHaveAttribute("aria-selected", "true");
     await page.keyboard.press("d");
     await expect(page.getByRole("dialog", { name: `Disqualify ${disqualified.name}` })).toBeVisible();

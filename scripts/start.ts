@@ -49,6 +49,8 @@ if (buildIsStale() || process.argv.includes("--rebuild")) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: "inherit" });
+// Idle keep-alive sockets outlive the clients' (browsers, API clients, load balancers): a
+// request sent just as the server closes an idle socket would fail with ECONNRESET.
+const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "--keepAliveTimeout", "65000"], { stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
