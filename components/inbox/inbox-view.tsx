@@ -128,9 +128,11 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
         title={t("title")}
         subtitle={managing ? t("subtitleManager", { open, overdue }) : t("subtitleRep", { open, overdue })}
         actions={
+          <span className="hidden sm:block">
           <Button variant="secondary" onClick={() => setHelp(true)} aria-keyshortcuts="?">
             {t("shortcuts.button")}
           </Button>
+          </span>
         }
       />
       {managing && <Breaches offsetMs={offsetMs} />}
