@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { NotificationView } from "@/lib/notifications/notifications";
+import { useTick } from "./sla-countdown";
 
 type Page = { items: NotificationView[]; unread: number };
 
@@ -23,7 +24,7 @@ export function Breaches({ offsetMs }: { offsetMs: number }) {
   const format = useFormatter();
   const client = useQueryClient();
   const query = useQuery({ queryKey: ["notifications", "unread"], queryFn: fetchUnread, refetchInterval: 20_000 });
-  const now = new Date(Date.now() + offsetMs);
+  const now = new Date(useTick() + offsetMs);
   const read = useMutation({
     mutationFn: async () => {
       const response = await fetch("/api/v1/notifications/read", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ all: true }) });

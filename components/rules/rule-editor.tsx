@@ -8,6 +8,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import { PageHeader } from "@/components/ui/page-header";
+import { useUnsavedWarning } from "@/components/ui/use-unsaved-warning";
 import type { Rule, ScoringModel } from "@/lib/scoring/model";
 import { ContentVelocity } from "./content-velocity";
 import { ImpactLine, ImpactPreview } from "./impact-preview";
@@ -106,15 +107,7 @@ export function RuleEditor({ initialDraft, active, canWrite }: { initialDraft: D
 
   // Unsaved work: a save still on its way or failed, or an open rule panel.
   const unsaved = save.isPending || save.isError || panel !== null;
-  useEffect(() => {
-    if (!unsaved) return;
-    const warn = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-      e.returnValue = "";
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [unsaved]);
+  useUnsavedWarning(unsaved);
 
   const comparison = useMemo(() => (model ? compare(model, active?.model ?? null) : null), [model, active]);
   const changes = comparison?.changes ?? 0;

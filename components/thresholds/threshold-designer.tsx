@@ -16,6 +16,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { useUnsavedWarning } from "@/components/ui/use-unsaved-warning";
 import { PublishDialog, type Published } from "@/components/rules/publish-dialog";
 import type { ActiveSummary } from "@/components/rules/rule-editor";
 import { api, useDraft, usePreview, useSaveDraft, type DraftState } from "@/components/rules/use-scoring";
@@ -63,15 +64,7 @@ export function ThresholdDesigner({ initialDraft, active, canWrite, initialEvide
   }, [canWrite, dirty, candidateText, mutate]);
 
   const unsaved = canWrite && (dirty || save.isPending || save.isError || Object.keys(errors).length > 0);
-  useEffect(() => {
-    if (!unsaved) return;
-    const warn = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-      e.returnValue = "";
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [unsaved]);
+  useUnsavedWarning(unsaved);
 
   const preview = usePreview(candidate ?? saved);
   const changes = useMemo(() => {
