@@ -79,7 +79,9 @@ function TeamHolidaysRow({ team, now }: { team: TeamHolidays; now: string }) {
         <label htmlFor={`${id}-date`} className="sr-only">
           {t("holidays.dateOf", { team: team.name })}
         </label>
-        <Input id={`${id}-date`} type="date" className="w-44" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={problem ? true : undefined} />
+        <div className="w-44">
+          <Input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={problem ? true : undefined} />
+        </div>
         <Button type="submit" variant="secondary" disabled={save.isPending}>
           {t("holidays.add")}
         </Button>

@@ -80,59 +80,71 @@ export function SlaTierRow({ tier, index, count, errors, showErrors, editable, o
         </div>
 
         <div className="space-y-3 sm:pl-9">
-          {last ? (
-            <p className="text-sm text-slate-600">{t("everyoneElse")}</p>
-          ) : (
-            <div>
-              <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-                <span className="font-medium">{t("condition")}</span>
-                <Select
-                  aria-label={t("minGradeOf", { name: label })}
-                  className="w-auto"
-                  value={tier.minFitGrade}
-                  aria-invalid={invalid("condition")}
-                  aria-describedby={describedBy("condition")}
-                  onChange={(e) => onChange({ minFitGrade: e.target.value as TierDraft["minFitGrade"] })}
-                >
-                  <option value="">{t("anyGrade")}</option>
-                  {GRADES.map((g) => (
-                    <option key={g} value={g}>
-                      {t("sentence.gradeOnly", { grade: g })}
-                    </option>
-                  ))}
-                </Select>
-                <span>{t("or")}</span>
-                <span>{t("minScore")}</span>
-                <Input
-                  aria-label={t("minScoreOf", { name: label })}
-                  inputMode="decimal"
-                  className="w-28"
-                  placeholder={t("minScorePlaceholder")}
-                  value={tier.minScore}
-                  aria-invalid={invalid("minScore") ?? invalid("condition")}
-                  aria-describedby={describedBy("minScore") ?? describedBy("condition")}
-                  onChange={(e) => onChange({ minScore: e.target.value })}
-                />
-              </div>
-              {message("condition")}
-              {message("minScore")}
-            </div>
-          )}
-
-          <div className="grid gap-3 md:grid-cols-2">
-            <div>
-              <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-                <span className="font-medium">{t("firstTouch")}</span>
-                <Input
-                  aria-label={t("firstTouchOf", { name: label })}
-                  inputMode="numeric"
-                  className="w-20"
-                  value={tier.firstTouch}
-                  aria-invalid={invalid("firstTouch")}
-                  aria-describedby={describedBy("firstTouch")}
-                  onChange={(e) => onChange({ firstTouch: e.target.value })}
-                />
-                <Select aria-label={t("unitOf", { name: label })} className="w-auto" value={tier.unit} onChange={(e) => onChange({ unit: e.target.value as TierDraft["unit"] })}>
+          <div className="grid grid-cols-2 gap-x-3 gap-y-3 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.6fr)_minmax(0,1fr)_minmax(0,1fr)]">
+            {last ? (
+              <p className="col-span-2 self-center text-sm text-slate-600">{t("everyoneElse")}</p>
+            ) : (
+              <>
+                <div>
+                  <label htmlFor={`${id}-grade`} className="mb-1 block text-sm font-medium text-slate-700">
+                    {t("minGrade")}
+                  </label>
+                  <Select
+                    id={`${id}-grade`}
+                    aria-label={t("minGradeOf", { name: label })}
+                    value={tier.minFitGrade}
+                    aria-invalid={invalid("condition")}
+                    aria-describedby={describedBy("condition")}
+                    onChange={(e) => onChange({ minFitGrade: e.target.value as TierDraft["minFitGrade"] })}
+                  >
+                    <option value="">{t("anyGrade")}</option>
+                    {GRADES.map((g) => (
+                      <option key={g} value={g}>
+                        {t("sentence.gradeOnly", { grade: g })}
+                      </option>
+                    ))}
+                  </Select>
+                </div>
+                <div>
+                  <label htmlFor={`${id}-score`} className="mb-1 block text-sm font-medium text-slate-700">
+                    {t("minScore")}
+                  </label>
+                  <Input
+                    id={`${id}-score`}
+                    aria-label={t("minScoreOf", { name: label })}
+                    inputMode="decimal"
+                    placeholder={t("minScorePlaceholder")}
+                    value={tier.minScore}
+                    aria-invalid={invalid("minScore") ?? invalid("condition")}
+                    aria-describedby={describedBy("minScore") ?? describedBy("condition")}
+                    onChange={(e) => onChange({ minScore: e.target.value })}
+                  />
+                </div>
+                {(err("condition") || err("minScore")) && (
+                  <div className="col-span-2 -mt-2 lg:order-last lg:col-span-5">
+                    {message("condition")}
+                    {message("minScore")}
+                  </div>
+                )}
+              </>
+            )}
+            <div className="col-span-2 lg:col-span-1">
+              <label htmlFor={`${id}-first`} className="mb-1 block text-sm font-medium text-slate-700">
+                {t("firstTouch")}
+              </label>
+              <div className="flex gap-2">
+                <div className="w-20 shrink-0">
+                  <Input
+                    id={`${id}-first`}
+                    aria-label={t("firstTouchOf", { name: label })}
+                    inputMode="numeric"
+                    value={tier.firstTouch}
+                    aria-invalid={invalid("firstTouch")}
+                    aria-describedby={describedBy("firstTouch")}
+                    onChange={(e) => onChange({ firstTouch: e.target.value })}
+                  />
+                </div>
+                <Select aria-label={t("unitOf", { name: label })} className="min-w-0" value={tier.unit} onChange={(e) => onChange({ unit: e.target.value as TierDraft["unit"] })}>
                   <option value="hours">{t("hours")}</option>
                   <option value="minutes">{t("minutes")}</option>
                 </Select>
@@ -140,31 +152,33 @@ export function SlaTierRow({ tier, index, count, errors, showErrors, editable, o
               {message("firstTouch")}
             </div>
             <div>
-              <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-                <span className="font-medium">{t("minTouches")}</span>
-                <Input
-                  aria-label={t("minTouchesOf", { name: label })}
-                  inputMode="numeric"
-                  className="w-16"
-                  value={tier.minTouches}
-                  aria-invalid={invalid("minTouches")}
-                  aria-describedby={describedBy("minTouches")}
-                  onChange={(e) => onChange({ minTouches: e.target.value })}
-                />
-                <span>{t("touchesUnit")}</span>
-                <span>{t("touchWindow")}</span>
-                <Input
-                  aria-label={t("touchWindowOf", { name: label })}
-                  inputMode="numeric"
-                  className="w-16"
-                  value={tier.touchWindowDays}
-                  aria-invalid={invalid("touchWindowDays")}
-                  aria-describedby={describedBy("touchWindowDays")}
-                  onChange={(e) => onChange({ touchWindowDays: e.target.value })}
-                />
-                <span>{t("daysUnit")}</span>
-              </div>
+              <label htmlFor={`${id}-touches`} className="mb-1 block text-sm font-medium text-slate-700">
+                {t("minTouches")}
+              </label>
+              <Input
+                id={`${id}-touches`}
+                aria-label={t("minTouchesOf", { name: label })}
+                inputMode="numeric"
+                value={tier.minTouches}
+                aria-invalid={invalid("minTouches")}
+                aria-describedby={describedBy("minTouches")}
+                onChange={(e) => onChange({ minTouches: e.target.value })}
+              />
               {message("minTouches")}
+            </div>
+            <div>
+              <label htmlFor={`${id}-days`} className="mb-1 block text-sm font-medium text-slate-700">
+                {t("touchWindow")}
+              </label>
+              <Input
+                id={`${id}-days`}
+                aria-label={t("touchWindowOf", { name: label })}
+                inputMode="numeric"
+                value={tier.touchWindowDays}
+                aria-invalid={invalid("touchWindowDays")}
+                aria-describedby={describedBy("touchWindowDays")}
+                onChange={(e) => onChange({ touchWindowDays: e.target.value })}
+              />
               {message("touchWindowDays")}
             </div>
           </div>
