@@ -17,7 +17,7 @@ test.describe("Sales settings (manager)", () => {
     await expect(hot.getByTestId("tier-sentence")).toHaveText("Grade A or score ≥ 100: first touch within 1 business hour; 3 touches within 5 business days.");
     await expect(tier(page, "Standard")).toContainText("Everyone else");
 
-    await hot.getByLabel("First touch time of Hot").fill("2");
+    await hot.getByRole("textbox", { name: "First touch time of Hot" }).fill("2");
     await expect(hot.getByTestId("tier-sentence")).toHaveText("Grade A or score ≥ 100: first touch within 2 business hours; 3 touches within 5 business days.");
     await expect(panel.getByText("Unsaved changes")).toBeVisible();
     const put = answered(page, "PUT", /\/api\/v1\/sla-policies$/);
@@ -26,12 +26,12 @@ test.describe("Sales settings (manager)", () => {
     await expect(panel.getByRole("status")).toContainText("Tiers saved.");
 
     await page.reload();
-    await expect(tier(page, "Hot").getByLabel("First touch time of Hot")).toHaveValue("2");
+    await expect(tier(page, "Hot").getByRole("textbox", { name: "First touch time of Hot" })).toHaveValue("2");
     const api = await (await page.request.get("/api/v1/sla-policies")).json();
     expect(api.data.map((p: { name: string; firstTouchMinutes: number }) => [p.name, p.firstTouchMinutes])).toEqual([["Hot", 120], ["Standard", 240]]);
 
     // Back to one hour for the other specs, with the unit switched to minutes this time.
-    await tier(page, "Hot").getByLabel("First touch time of Hot").fill("60");
+    await tier(page, "Hot").getByRole("textbox", { name: "First touch time of Hot" }).fill("60");
     await tier(page, "Hot").getByLabel("Unit of the first touch time of Hot").selectOption("minutes");
     const back = answered(page, "PUT", /\/api\/v1\/sla-policies$/);
     await page.getByRole("button", { name: "Save tiers" }).click();
