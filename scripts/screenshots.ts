@@ -132,7 +132,11 @@ async function main() {
         if (shot.then) await shot.then(page);
         await page.waitForTimeout(600);
         const file = `${out}/${shot.name}-${locale}-${label}.png`;
-        if (shot.element) await page.getByTestId(shot.element).screenshot({ path: file });
+        if (shot.element) {
+          // The phone header is sticky: it would cover the top of a panel captured alone.
+          await page.addStyleTag({ content: "header.sticky { position: static !important; }" });
+          await page.getByTestId(shot.element).screenshot({ path: file });
+        }
         else await page.screenshot({ path: file, fullPage: !shot.viewportOnly });
         await context.close();
       }

@@ -80,7 +80,7 @@ export function SlaTierRow({ tier, index, count, errors, showErrors, editable, o
         </div>
 
         <div className="space-y-3 sm:pl-9">
-          <div className="grid grid-cols-2 gap-x-3 gap-y-3 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.6fr)_minmax(0,1fr)_minmax(0,1fr)]">
+          <div className="grid grid-cols-2 gap-x-3 gap-y-3 lg:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1.6fr)_minmax(0,1fr)_minmax(0,1fr)]">
             {last ? (
               <p className="col-span-2 self-center text-sm text-slate-600">{t("everyoneElse")}</p>
             ) : (
@@ -100,7 +100,7 @@ export function SlaTierRow({ tier, index, count, errors, showErrors, editable, o
                     <option value="">{t("anyGrade")}</option>
                     {GRADES.map((g) => (
                       <option key={g} value={g}>
-                        {t("sentence.gradeOnly", { grade: g })}
+                        {t("gradeOption", { grade: g })}
                       </option>
                     ))}
                   </Select>
@@ -133,7 +133,7 @@ export function SlaTierRow({ tier, index, count, errors, showErrors, editable, o
                 {t("firstTouch")}
               </label>
               <div className="flex gap-2">
-                <div className="w-20 shrink-0">
+                <div className="w-16 shrink-0">
                   <Input
                     id={`${id}-first`}
                     aria-label={t("firstTouchOf", { name: label })}
