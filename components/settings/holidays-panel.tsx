@@ -45,7 +45,7 @@ function TeamHolidaysRow({ team, now }: { team: TeamHolidays; now: string }) {
         {team.name}
       </h3>
       <p className="mt-0.5 text-sm text-slate-600">{t("holidays.teamSummary", { zone: zoneName(team.timeZone), count: dates.length })}</p>
-      {dates.length > 0 ? (
+      {dates.length > 0 && (
         <ul aria-label={t("holidays.listOf", { team: team.name })} className="mt-3 flex flex-wrap gap-2">
           {dates.map((d) => (
             <li key={d} className="inline-flex items-center gap-1 rounded-full bg-slate-50 py-0.5 pr-0.5 pl-3 text-sm text-slate-800 ring-1 ring-slate-200 ring-inset">
@@ -62,8 +62,6 @@ function TeamHolidaysRow({ team, now }: { team: TeamHolidays; now: string }) {
             </li>
           ))}
         </ul>
-      ) : (
-        <p className="mt-3 text-sm text-slate-500">{t("holidays.none")}</p>
       )}
       <form
         className="mt-3 flex flex-wrap items-start gap-2"
