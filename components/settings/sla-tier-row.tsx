@@ -80,7 +80,7 @@ export function SlaTierRow({ tier, index, count, errors, showErrors, editable, o
         </div>
 
         <div className="space-y-3 sm:pl-9">
-          <div className="grid grid-cols-2 gap-x-3 gap-y-3 lg:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,1.6fr)_minmax(0,1fr)_minmax(0,1fr)]">
+          <div className="grid grid-cols-2 gap-x-3 gap-y-3 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.9fr)_minmax(0,1fr)_minmax(0,1fr)]">
             {last ? (
               <p className="col-span-2 self-center text-sm text-slate-600">{t("everyoneElse")}</p>
             ) : (
