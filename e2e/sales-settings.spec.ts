@@ -88,6 +88,14 @@ test.describe("Sales settings (manager)", () => {
     await expect(active.getByTestId("reason-row").last()).toContainText("Budget frozen");
     await expect(active.getByTestId("reason-row").last()).toContainText("Budget gelé");
 
+    // Relabel the French side.
+    await active.getByRole("button", { name: "Edit Budget frozen" }).click();
+    await active.getByLabel("French label").fill("Budget gelé pour l’année");
+    const relabel = answered(page, "PATCH", /\/api\/v1\/reasons\/\d+$/);
+    await active.getByRole("button", { name: "Save", exact: true }).click();
+    expect((await relabel).status()).toBe(200);
+    await expect(active.getByTestId("reason-row").last()).toContainText("Budget gelé pour l’année");
+
     const patch = answered(page, "PATCH", /\/api\/v1\/reasons\/\d+$/);
     await active.getByRole("button", { name: "Move Budget frozen up" }).click();
     expect((await patch).status()).toBe(200);
@@ -129,6 +137,16 @@ test.describe("Sales settings (manager)", () => {
     expect((await patch).status()).toBe(200);
     await expect(active.getByTestId("reason-row").last()).toHaveAttribute("data-code", "no_project");
     await expect(reject.getByTestId("archived-reject")).toHaveCount(0);
+  });
+
+  test("a refused change is rolled back and explained", async ({ page }) => {
+    await page.goto("/settings");
+    const active = page.getByTestId("reasons-disqualify").getByRole("list", { name: "Active disqualify reasons" });
+    await page.route(/\/api\/v1\/reasons\/\d+$/, (route) => route.fulfill({ status: 500, json: { error: { code: "internal", message: "boom" } } }));
+    await active.getByRole("button", { name: "Remove Spam" }).click();
+    await expect(page.getByTestId("reasons-disqualify").getByRole("alert")).toHaveText("Something went wrong. Try again in a moment.");
+    await expect(active.getByTestId("reason-row").last()).toHaveAttribute("data-code", "spam");
+    await page.unroute(/\/api\/v1\/reasons\/\d+$/);
   });
 
   test("adds and removes a holiday of the manager's own team", async ({ page }) => {
