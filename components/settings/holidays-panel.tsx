@@ -22,7 +22,6 @@ function TeamHolidaysRow({ team, now }: { team: TeamHolidays; now: string }) {
   const format = useFormatter();
   const id = useId();
   const [dates, setDates] = useState(team.holidays);
-  const [date, setDate] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const today = localDate(new Date(now), team.timeZone).iso;
   const save = useMutation({
@@ -68,17 +67,20 @@ function TeamHolidaysRow({ team, now }: { team: TeamHolidays; now: string }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
+          // Read from the form, not from state: a date typed before hydration still counts.
+          const form = e.currentTarget;
+          const date = String(new FormData(form).get("date") ?? "");
           if (!date) return setProblem(t("holidays.dateRequired"));
           if (dates.includes(date)) return setProblem(t("holidays.duplicate"));
           setProblem(null);
-          save.mutate([...dates, date], { onSuccess: () => setDate("") });
+          save.mutate([...dates, date], { onSuccess: () => form.reset() });
         }}
       >
         <label htmlFor={`${id}-date`} className="sr-only">
           {t("holidays.dateOf", { team: team.name })}
         </label>
         <div className="w-44">
-          <Input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={problem ? true : undefined} />
+          <Input id={`${id}-date`} name="date" type="date" onChange={() => setProblem(null)} aria-invalid={problem ? true : undefined} />
         </div>
         <Button type="submit" variant="secondary" disabled={save.isPending}>
           {t("holidays.add")}
