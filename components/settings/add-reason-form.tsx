@@ -34,7 +34,7 @@ export function AddReasonForm({
   return (
     <form
       noValidate
-      aria-label={t("addTo", { kind })}
+      aria-label={t("addTo", { kind: t(`kinds.${kind}`) })}
       className="grid gap-3 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200 ring-inset sm:grid-cols-3"
       onSubmit={(e) => {
         e.preventDefault();
@@ -49,10 +49,10 @@ export function AddReasonForm({
       }}
     >
       <Field id={`${id}-en`} label={t("labelEn")} error={shown("en")}>
-        <Input id={`${id}-en`} lang="en" value={en} maxLength={140} aria-label={t("newLabelEnOf", { kind })} onChange={(e) => setEn(e.target.value)} aria-invalid={shown("en") ? true : undefined} autoFocus />
+        <Input id={`${id}-en`} lang="en" value={en} maxLength={140} aria-label={t("newLabelEnOf", { kind: t(`kinds.${kind}`) })} onChange={(e) => setEn(e.target.value)} aria-invalid={shown("en") ? true : undefined} autoFocus />
       </Field>
       <Field id={`${id}-fr`} label={t("labelFr")} error={shown("fr")}>
-        <Input id={`${id}-fr`} lang="fr" value={fr} maxLength={140} aria-label={t("newLabelFrOf", { kind })} onChange={(e) => setFr(e.target.value)} aria-invalid={shown("fr") ? true : undefined} />
+        <Input id={`${id}-fr`} lang="fr" value={fr} maxLength={140} aria-label={t("newLabelFrOf", { kind: t(`kinds.${kind}`) })} onChange={(e) => setFr(e.target.value)} aria-invalid={shown("fr") ? true : undefined} />
       </Field>
       <Field id={`${id}-code`} label={t("code")} hint={t("codeHint")} error={shown("code") ?? serverError}>
         <Input
@@ -60,7 +60,7 @@ export function AddReasonForm({
           value={effectiveCode}
           maxLength={48}
           className="font-mono"
-          aria-label={t("codeOf", { kind })}
+          aria-label={t("codeOf", { kind: t(`kinds.${kind}`) })}
           onChange={(e) => setCode(e.target.value)}
           aria-invalid={shown("code") || serverError ? true : undefined}
         />

@@ -55,7 +55,7 @@ export function ReasonList({ kind, reasons, editable }: { kind: Kind; reasons: R
           <p className="mt-0.5 text-sm text-slate-600">{t(`reasons.${kind}Hint`)}</p>
         </div>
         {editable && !adding && (
-          <Button variant="secondary" className="min-h-9 px-3 py-1.5" aria-label={t("reasons.addTo", { kind })} onClick={() => setAdding(true)}>
+          <Button variant="secondary" className="min-h-9 px-3 py-1.5" aria-label={t("reasons.addTo", { kind: t(`reasons.kinds.${kind}`) })} onClick={() => setAdding(true)}>
             {t("reasons.add")}
           </Button>
         )}
@@ -98,7 +98,7 @@ export function ReasonList({ kind, reasons, editable }: { kind: Kind; reasons: R
       {active.length === 0 ? (
         <p className="px-4 py-4 text-sm text-slate-600 sm:px-5">{t("reasons.empty")}</p>
       ) : (
-        <ol aria-label={t("reasons.listOf", { kind })} className="mt-3 divide-y divide-slate-100 border-t border-slate-100">
+        <ol aria-label={t("reasons.listOf", { kind: t(`reasons.kinds.${kind}`) })} className="mt-3 divide-y divide-slate-100 border-t border-slate-100">
           {active.map((reason, i) => (
             <ReasonRow
               key={reason.id}
