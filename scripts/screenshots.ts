@@ -11,7 +11,8 @@ const filter = process.argv[3];
 const out = ".screenshots";
 const PASSWORD = "accord-demo";
 
-type Shot = { name: string; as: string; path: string; then?: (page: Page) => Promise<void>; viewportOnly?: boolean };
+/** `element`: a data-testid to capture alone (a panel of a long page) instead of the page. */
+type Shot = { name: string; as: string; path: string; then?: (page: Page) => Promise<void>; viewportOnly?: boolean; element?: string };
 
 /** From a list of leads, opens the first one. */
 async function openFirstLead(page: Page) {
@@ -103,6 +104,28 @@ const SHOTS: Shot[] = [
   { name: "lead-mql", as: "thomas@accord.test", path: "/inbox", then: openFirstLead },
   { name: "settings", as: "admin@accord.test", path: "/settings" },
   { name: "settings-manager", as: "sophie@accord.test", path: "/settings" },
+  { name: "settings-sla", as: "sophie@accord.test", path: "/settings", element: "sla-panel" },
+  {
+    name: "settings-sla-errors",
+    as: "sophie@accord.test",
+    path: "/settings",
+    element: "sla-panel",
+    then: async (page) => {
+      const panel = page.getByTestId("sla-panel");
+      await panel.getByRole("button", { name: /add a tier|ajouter un niveau/i }).click();
+      await panel.locator("form button[type=submit]").click();
+    },
+  },
+  {
+    name: "settings-reasons",
+    as: "sophie@accord.test",
+    path: "/settings",
+    element: "reasons-panel",
+    then: async (page) => {
+      await page.getByTestId("reasons-reject").getByRole("button", { name: /add a reject reason|ajouter un motif de rejet/i }).click();
+    },
+  },
+  { name: "settings-holidays", as: "admin@accord.test", path: "/settings", element: "holidays-panel" },
 ];
 
 async function main() {
@@ -129,7 +152,13 @@ async function main() {
         await page.waitForTimeout(1200);
         if (shot.then) await shot.then(page);
         await page.waitForTimeout(600);
-        await page.screenshot({ path: `${out}/${shot.name}-${locale}-${label}.png`, fullPage: !shot.viewportOnly });
+        const file = `${out}/${shot.name}-${locale}-${label}.png`;
+        if (shot.element) {
+          // The phone header is sticky: it would cover the top of a panel captured alone.
+          await page.addStyleTag({ content: "header.sticky { position: static !important; }" });
+          await page.getByTestId(shot.element).screenshot({ path: file });
+        }
+        else await page.screenshot({ path: file, fullPage: !shot.viewportOnly });
         await context.close();
       }
     }

@@ -47,14 +47,13 @@ export async function updateReason({ db, actor, id, input, now = new Date() }: {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(reasons).where(eq(reasons.id, id)).for("update");
     if (!row) throw new AppError("not_found", "No reason with this id.");
-    await tx
-      .update(reasons)
-      .set({
-        ...(data.labels?.en ? { labelEn: data.labels.en } : {}),
-        ...(data.labels?.fr ? { labelFr: data.labels.fr } : {}),
-        ...(data.archived === undefined ? {} : { archivedAt: data.archived ? (row.archivedAt ?? now) : null }),
-      })
-      .where(eq(reasons.id, id));
+    const changes = {
+      ...(data.labels?.en ? { labelEn: data.labels.en } : {}),
+      ...(data.labels?.fr ? { labelFr: data.labels.fr } : {}),
+      ...(data.archived === undefined ? {} : { archivedAt: data.archived ? (row.archivedAt ?? now) : null }),
+    };
+    // A move alone changes no column here (drizzle refuses an empty SET): placeAt does the work.
+    if (Object.keys(changes).length) await tx.update(reasons).set(changes).where(eq(reasons.id, id));
     if (data.position !== undefined) await placeAt(tx, row.kind, id, data.position);
     await audit(tx, actor, "reason.updated", id, data as Record<string, unknown>);
     const [saved] = await tx.select().from(reasons).where(eq(reasons.id, id));

@@ -1,12 +1,20 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { asc } from "drizzle-orm";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
+import { HolidaysPanel } from "@/components/settings/holidays-panel";
+import { ReasonsPanel } from "@/components/settings/reasons-panel";
+import { SlaPoliciesPanel } from "@/components/settings/sla-policies-panel";
 import { TeamsPanel } from "@/components/teams/teams-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
+import { teams } from "@/db/schema";
 import { listApiKeys } from "@/lib/api-keys/api-keys";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
+import type { Actor } from "@/lib/auth/actor";
+import { listReasons } from "@/lib/reasons/list-reasons";
+import { listPolicies } from "@/lib/sla/policies";
 import { countryNames } from "@/lib/teams/countries";
 import { getTeamsOverview } from "@/lib/teams/get-teams-overview";
 
@@ -14,15 +22,28 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("settings") };
 }
 
-/** Admins configure teams, routing and API keys; managers read the teams and routing section. */
+/** The teams whose holidays the actor may change: every team for an admin, their own for a manager. */
+async function holidayTeams(db: Db, actor: Actor) {
+  const rows = await db.select({ id: teams.id, name: teams.name, timeZone: teams.timeZone, holidays: teams.holidays }).from(teams).orderBy(asc(teams.name));
+  return can(actor.role, "users:manage") ? rows : rows.filter((team) => team.id === actor.teamId);
+}
+
+/**
+ * Admins configure teams, routing and API keys; managers read the teams and routing section.
+ * Both edit the sales side of the agreement: SLA tiers, reason lists and their team's holidays.
+ */
 export default async function SettingsPage() {
   const actor = await requirePagePermission("settings:read");
   const t = await getTranslations("settings");
   const db = await getDb();
   const now = new Date();
-  const [overview, keys] = await Promise.all([
+  const sales = can(actor.role, "settings:sales");
+  const [overview, keys, policies, reasons, holidays] = await Promise.all([
     getTeamsOverview({ db, actor, now }),
     can(actor.role, "api-keys:manage") ? listApiKeys(db) : null,
+    sales ? listPolicies(db) : null,
+    sales ? listReasons(db, { includeArchived: true }) : null,
+    sales ? holidayTeams(db, actor) : null,
   ]);
   return (
     <>
@@ -34,6 +55,9 @@ export default async function SettingsPage() {
           countries={countryNames(await getLocale())}
           now={now.toISOString()}
         />
+        {policies && <SlaPoliciesPanel initial={policies} editable={sales} />}
+        {reasons && <ReasonsPanel initial={reasons} editable={sales} />}
+        {holidays && <HolidaysPanel teams={holidays} now={now.toISOString()} />}
         {keys && (
           <ApiKeysPanel
             initial={keys.map((k) => ({
