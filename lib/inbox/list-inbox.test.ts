@@ -79,20 +79,16 @@ describe("the inbox", () => {
 });
 
 describe("inbox speed", () => {
-  it("lists 500 open MQLs of one rep, with their receipts' top reasons, in well under a second", async () => {
+  // Speed is measured by `npm run bench` (inbox_500_mqls_*), not here.
+  it("lists 500 open MQLs of one rep, each with its receipt's top reasons", async () => {
     const rep = s.usRep;
     const mine = new Set<string>();
     for (let i = 0; i < 500; i++) {
       const lead = await assignedMql(t.db, rep, minutes(-i), { total: 50 + (i % 60), fitGrade: "ABCD"[i % 4] }, { seniority: i % 2 ? "vp" : "manager", industry: "Technology" });
       mine.add(lead.id);
     }
-    await listInbox(t.db, rep, { now: minutes(100) }); // warm the model cache
-    const started = performance.now();
     const { rows } = await listInbox(t.db, rep, { now: minutes(100) });
-    const ms = performance.now() - started;
-    expect(rows.length).toBeGreaterThanOrEqual(500);
+    expect(rows.filter((r) => mine.has(r.id))).toHaveLength(500);
     expect(rows.filter((r) => mine.has(r.id)).every((r) => r.reasons.length > 0)).toBe(true);
-    console.log(`[inbox] ${rows.length} rows in ${ms.toFixed(0)} ms`);
-    expect(ms).toBeLessThan(1000);
   }, 120_000);
 });
