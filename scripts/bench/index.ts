@@ -146,7 +146,7 @@ async function ingestionBenchmark(url: string, leads: number): Promise<Result[]>
     log(`  ingestion: ${Math.round(apiRate)} events/s in sessions, ${Math.round(uniformRate)} events/s with 500 distinct leads per batch (stored and scored); raw insert floor ${Math.round(floorRate)} events/s`);
     return [rateResult("ingest_api_4x500", apiRate, floorRate, 5_000), rateResult("ingest_api_4x500_uniform", uniformRate, floorRate)];
   } finally {
-    server.kill("SIGTERM");
+    server.stop();
   }
 }
 

@@ -1,14 +1,25 @@
 /** Starts the production build against the benchmark database and waits until it answers. */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 
-export async function startServer(databaseUrl: string, port: number, log: (m: string) => void): Promise<ChildProcess> {
+export type BenchServer = { stop: () => void };
+
+/** The server runs in a process group of its own: stopping it stops tsx, start.ts and next-server together. */
+export async function startServer(databaseUrl: string, port: number, log: (m: string) => void): Promise<BenchServer> {
   const tsx = path.resolve("node_modules", ".bin", "tsx");
   const child = spawn(tsx, ["scripts/start.ts"], {
     env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(33).toString("base64"), PORT: String(port), ACCORD_JOBS: "false", ACCORD_DEMO_DATA: "false", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
   });
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  };
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
@@ -19,13 +30,13 @@ export async function startServer(databaseUrl: string, port: number, log: (m: st
       const r = await fetch(`http://127.0.0.1:${port}/api/health`);
       if (r.ok) {
         log(`  server ready in ${Math.round((performance.now() - started) / 1000)} s`);
-        return child;
+        return { stop };
       }
     } catch {
       // not up yet
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  child.kill("SIGTERM");
+  stop();
   throw new Error(`server did not start:\n${output}`);
 }
