@@ -11,6 +11,11 @@ export type Actor = {
   timeZone: string;
 };
 
+/** The actor fields of a user row (the session and the team lists read the same ones). */
+export function actorOf(user: Actor): Actor {
+  return { id: user.id, name: user.name, email: user.email, role: user.role, teamId: user.teamId, timeZone: user.timeZone };
+}
+
 /** A machine client calling with an API key. */
 export type KeyActor = { apiKeyId: string; name: string; scopes: ApiScope[] };
 

@@ -8,7 +8,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import type { Actor } from "./actor";
+import { actorOf, type Actor } from "./actor";
 import { auth } from "./config";
 import { can, type Permission } from "./permissions";
 
@@ -19,14 +19,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   if (!user || !user.active) return null;
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    teamId: user.teamId,
-    timeZone: user.timeZone,
-  };
+  return actorOf(user);
 });
 
 /** For pages: sends the visitor to sign in. */

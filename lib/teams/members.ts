@@ -2,16 +2,10 @@
 import { and, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { leads, users, type WorkingHours } from "@/db/schema";
-import type { Role } from "@/db/schema/constants";
+import { actorOf, type Actor } from "@/lib/auth/actor";
 import { lastAwayDay } from "./zoned-date";
 
-export type TeamMember = {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  teamId: string | null;
-  timeZone: string;
+export type TeamMember = Actor & {
   workingHours: WorkingHours;
   capacity: number;
   active: boolean;
@@ -43,12 +37,7 @@ export async function selectMembers(db: Queryable, where: SQL, now: Date): Promi
   return rows.map(({ user, openMqls }) => {
     const away = user.awayUntil !== null && user.awayUntil.getTime() > now.getTime();
     return {
-      id: user.id,
-      name: user.name,
-      email: user.email,
-      role: user.role,
-      teamId: user.teamId,
-      timeZone: user.timeZone,
+      ...actorOf(user),
       workingHours: user.workingHours,
       capacity: user.capacity,
       active: user.active,
