@@ -7,3 +7,5 @@ export * from "./scoring";
 export * from "./api-keys";
 export * from "./lifecycle";
 export * from "./sales";
+export * from "./outcomes";
+export * from "./predict";

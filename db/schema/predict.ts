@@ -1,0 +1,45 @@
+/**
+ * The predictive score: logistic regressions trained on past handoffs and their outcomes, and each
+ * open lead's probability under the latest one, with its top factors.
+ */
+import { doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { leads } from "./leads";
+
+export const predictiveModels = pgTable("predictive_models", {
+  id: serial("id").primaryKey(),
+  trainedAt: timestamp("trained_at", { withTimezone: true }).notNull(),
+  /** "accepted", "qualified", "opportunity" or "won". */
+  target: text("target").notNull(),
+  /** "ready", or "insufficient" when the sample is below the minimum (nothing is scored then). */
+  status: text("status").notNull(),
+  /** The scoring model version whose rules gave the per-rule features. */
+  scoringVersion: integer("scoring_version"),
+  /** Handoffs since this date only (outcomes before it were not recorded). */
+  since: timestamp("since", { withTimezone: true }),
+  decided: integer("decided").notNull(),
+  positives: integer("positives").notNull(),
+  /** Mean held-out AUC over the cross-validation folds, null when not trained. */
+  auc: doublePrecision("auc"),
+  /** Everything else: per-fold AUCs, features with coefficients and scaling, calibration, suggestions. */
+  detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+});
+
+export const leadPredictions = pgTable(
+  "lead_predictions",
+  {
+    leadId: uuid("lead_id")
+      .primaryKey()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    modelId: integer("model_id")
+      .notNull()
+      .references(() => predictiveModels.id, { onDelete: "cascade" }),
+    probability: doublePrecision("probability").notNull(),
+    /** The largest contributions, signed, in log-odds: [{ feature, label, contribution }]. */
+    factors: jsonb("factors").$type<{ feature: string; contribution: number }[]>().notNull().default([]),
+    computedAt: timestamp("computed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("lead_predictions_model_idx").on(t.modelId)],
+);
+
+export type PredictiveModel = typeof predictiveModels.$inferSelect;
+export type LeadPrediction = typeof leadPredictions.$inferSelect;
