@@ -23,6 +23,10 @@ export const PERMISSIONS = {
   "sla:read": ["admin", "manager", "rep"],
   "notifications:read": ["admin", "marketer", "manager", "rep"],
   "reports:read": ["admin", "manager", "marketer"],
+  /** Change the report settings (target rate), train the predictive score. */
+  "reports:write": ["admin", "manager"],
+  /** Turn the recalibration assistant's suggestions into the draft model (never published by it). */
+  "recalibration:draft": ["admin", "manager", "marketer"],
   "settings:read": ["admin", "manager"],
   "settings:sales": ["admin", "manager"],
   "users:manage": ["admin"],
