@@ -25,21 +25,35 @@ function eventMatch(rule: Extract<Rule, { kind: "event" }>): SQL {
   return sql.join(parts, sql` and `);
 }
 
-/** Rows (transition_id, rule_id, hits) for the `pending` handoffs, hits > 0 only. */
+/**
+ * Rows (transition_id, rule_id, hits) for the `pending` handoffs, hits > 0 only: one scan of the
+ * handed-over leads' events up to each handoff, one filtered count per event rule.
+ */
 function hitsSql(model: ScoringModel, pending: SQL): SQL | null {
   const rules = model.rules.filter(isActive);
   if (!rules.length) return null;
+  const names = [...new Set(rules.flatMap((r) => (r.kind === "event" ? [r.event] : [])))];
+  const counts = rules.flatMap((rule, k) => (rule.kind === "event" ? [sql`, count(*) filter (where ${eventMatch(rule)})::int as ${sql.raw(`h${k}`)}`] : []));
   const columns = rules.map((rule, k) => {
     const c = sql.raw(`h${k}`);
     if (rule.kind === "attribute") return sql`(case when ${conditionSql(rule, fieldSql(rule.field))} then 1 else 0 end) as ${c}`;
-    return sql`(select count(*) from events e where e.lead_id = p.lead_id and e.occurred_at <= p.mql_at and ${eventMatch(rule)})::int as ${c}`;
+    return sql`coalesce(a.${c}, 0) as ${c}`;
   });
   const values = rules.map((rule, k) => sql`(${rule.id}::text, ${sql.raw(`h${k}`)})`);
+  const events = names.length
+    ? sql`left join (
+        select p.transition_id${sql.join(counts, sql``)}
+        from pending p join events e on e.lead_id = p.lead_id and e.occurred_at <= p.mql_at and e.name = any(${arrayParam(names, "text")})
+        group by p.transition_id
+      ) a on a.transition_id = p.transition_id`
+    : sql``;
   return sql`
+    with pending as materialized (${pending})
     select x.transition_id, v.rule_id, v.hits
     from (
       select p.transition_id, ${sql.join(columns, sql`, `)}
-      from (${pending}) p join leads on leads.id = p.lead_id
+      from pending p join leads on leads.id = p.lead_id
+      ${events}
     ) x
     cross join lateral (values ${sql.join(values, sql`, `)}) v(rule_id, hits)
     where v.hits > 0`;
