@@ -6,7 +6,7 @@ const unit = (grain: Grain) => sql.raw(grain === "month" ? "'month'" : "'week'")
 const step = (grain: Grain) => sql.raw(grain === "month" ? "interval '1 month'" : "interval '1 week'");
 
 /** The start of the period `at` (a timestamptz) falls in, as a UTC timestamp. */
-export const periodSql = (grain: Grain, at: SQL): SQL => sql`date_trunc(${unit(grain)}, ${at} at time zone 'UTC')`;
+export const periodSql = (grain: Grain, at: SQL): SQL => sql`date_trunc(${unit(grain)}, (${at}) at time zone 'UTC')`;
 
 /** "YYYY-MM-DD" of a UTC timestamp. */
 export const dayLabelSql = (at: SQL): SQL => sql`to_char(${at}, 'YYYY-MM-DD')`;
