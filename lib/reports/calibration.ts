@@ -13,21 +13,60 @@ import { getReportSettings } from "./settings";
 import type { CalibrationReport, CalibrationRow, ReportQuery } from "./types";
 import { rate, wilson } from "./wilson";
 
-type Row = { part: "b" | "d"; k: number; handoffs: number; decided: number; converted: number; min_score: number | null; max_score: number | null };
+type Row = {
+  part: "b" | "d";
+  k: number;
+  handoffs: number;
+  decided: number;
+  converted: number;
+  min_score: number | null;
+  max_score: number | null;
+};
 
-function row(key: string, label: string, minScore: number | null, maxScore: number | null, r: Pick<Row, "handoffs" | "decided" | "converted"> | undefined): CalibrationRow {
+function row(
+  key: string,
+  label: string,
+  minScore: number | null,
+  maxScore: number | null,
+  r: Pick<Row, "handoffs" | "decided" | "converted"> | undefined,
+): CalibrationRow {
   const { handoffs = 0, decided = 0, converted = 0 } = r ?? {};
-  return { key, label, minScore, maxScore, handoffs, decided, converted, rate: rate(converted, decided), interval: wilson(converted, decided) };
+  return {
+    key,
+    label,
+    minScore,
+    maxScore,
+    handoffs,
+    decided,
+    converted,
+    rate: rate(converted, decided),
+    interval: wilson(converted, decided),
+  };
 }
 
 /** Adjacent pairs (among rows with something decided, lowest first) where the higher converts worse. */
 export function inversionsOf(rows: CalibrationRow[]): { lower: string; higher: string }[] {
   const decided = rows.filter((r) => r.decided > 0);
-  return decided.slice(1).flatMap((higher, i) => ((higher.rate ?? 0) < (decided[i].rate ?? 0) ? [{ lower: decided[i].key, higher: higher.key }] : []));
+  return decided
+    .slice(1)
+    .flatMap((higher, i) =>
+      (higher.rate ?? 0) < (decided[i].rate ?? 0)
+        ? [{ lower: decided[i].key, higher: higher.key }]
+        : [],
+    );
 }
 
-export async function calibrationReport(db: Queryable, query: ReportQuery, target: OutcomeTarget, now = new Date()): Promise<CalibrationReport> {
-  const [settings, active, since] = await Promise.all([getReportSettings(db), getActiveModel(db), outcomesSince(db, target)]);
+export async function calibrationReport(
+  db: Queryable,
+  query: ReportQuery,
+  target: OutcomeTarget,
+  now = new Date(),
+): Promise<CalibrationReport> {
+  const [settings, active, since] = await Promise.all([
+    getReportSettings(db),
+    getActiveModel(db),
+    outcomesSince(db, target),
+  ]);
   const { decided, positive } = outcomeSql(target, settings.outcomeWindowDays, now);
   const band = active ? bandIndexSql(active.model, sql`score_total`) : sql`0`;
   const rows = await queryRows<Row>(
@@ -48,11 +87,28 @@ export async function calibrationReport(db: Queryable, query: ReportQuery, targe
     group by decile`,
   );
   const bandRows = new Map(rows.filter((r) => r.part === "b").map((r) => [Number(r.k), r]));
-  const bands = (active?.model.bands ?? []).map((b, i, all) => row(b.name, b.name, b.min, all[i + 1]?.min ?? null, bandRows.get(i)));
+  const bands = (active?.model.bands ?? []).map((b, i, all) =>
+    row(b.name, b.name, b.min, all[i + 1]?.min ?? null, bandRows.get(i)),
+  );
   const deciles = rows
     .filter((r) => r.part === "d")
     .sort((a, b) => a.k - b.k)
-    .map((r) => row(String(r.k), `Decile ${r.k}`, r.min_score === null ? null : Number(r.min_score), r.max_score === null ? null : Number(r.max_score), r));
+    .map((r) =>
+      row(
+        String(r.k),
+        `Decile ${r.k}`,
+        r.min_score === null ? null : Number(r.min_score),
+        r.max_score === null ? null : Number(r.max_score),
+        r,
+      ),
+    );
   const inversions = inversionsOf(bands);
-  return { target, bands, deciles, monotonic: inversions.length === 0, inversions, outcomesSince: since };
+  return {
+    target,
+    bands,
+    deciles,
+    monotonic: inversions.length === 0,
+    inversions,
+    outcomesSince: since,
+  };
 }

@@ -3,7 +3,15 @@
  * doubled). Text cells that a spreadsheet would run as a formula (=, +, -, @) get a leading
  * apostrophe; numbers are written as they are.
  */
-import type { CalibrationReport, FunnelReport, Interval, ReasonsReport, RuleLiftReport, SlaReport, SlaRow } from "./types";
+import type {
+  CalibrationReport,
+  FunnelReport,
+  Interval,
+  ReasonsReport,
+  RuleLiftReport,
+  SlaReport,
+  SlaRow,
+} from "./types";
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -31,21 +39,94 @@ export function funnelCsv(r: FunnelReport): Cell[][] {
 }
 
 export function calibrationCsv(r: CalibrationReport): Cell[][] {
-  const rows = (part: string, list: CalibrationReport["bands"]) => list.map((b) => [part, b.key, b.label, b.minScore, b.maxScore, b.handoffs, b.decided, b.converted, b.rate, ...ci(b.interval)]);
-  return [["part", "key", "label", "min_score", "max_score", "handoffs", "decided", "converted", "rate", "rate_low", "rate_high"], ...rows("band", r.bands), ...rows("decile", r.deciles)];
+  const rows = (part: string, list: CalibrationReport["bands"]) =>
+    list.map((b) => [
+      part,
+      b.key,
+      b.label,
+      b.minScore,
+      b.maxScore,
+      b.handoffs,
+      b.decided,
+      b.converted,
+      b.rate,
+      ...ci(b.interval),
+    ]);
+  return [
+    [
+      "part",
+      "key",
+      "label",
+      "min_score",
+      "max_score",
+      "handoffs",
+      "decided",
+      "converted",
+      "rate",
+      "rate_low",
+      "rate_high",
+    ],
+    ...rows("band", r.bands),
+    ...rows("decile", r.deciles),
+  ];
 }
 
 export function ruleLiftCsv(r: RuleLiftReport): Cell[][] {
   return [
-    ["rule_id", "label", "kind", "points", "fired", "fired_converted", "share_of_accepted", "share_of_rejected", "lift", "lift_low", "lift_high"],
-    ...r.rules.map((x) => [x.ruleId, x.label, x.kind, x.points, x.fired, x.firedConverted, x.shareOfAccepted, x.shareOfRejected, x.lift, ...ci(x.interval)]),
+    [
+      "rule_id",
+      "label",
+      "kind",
+      "points",
+      "fired",
+      "fired_converted",
+      "share_of_accepted",
+      "share_of_rejected",
+      "lift",
+      "lift_low",
+      "lift_high",
+    ],
+    ...r.rules.map((x) => [
+      x.ruleId,
+      x.label,
+      x.kind,
+      x.points,
+      x.fired,
+      x.firedConverted,
+      x.shareOfAccepted,
+      x.shareOfRejected,
+      x.lift,
+      ...ci(x.interval),
+    ]),
   ];
 }
 
 export function slaCsv(r: SlaReport): Cell[][] {
-  const row = (part: string, x: SlaRow) => [part, x.key, x.label, x.clocks, x.met, x.breached, x.open, x.compliance, x.medianMinutes, x.p90Minutes];
+  const row = (part: string, x: SlaRow) => [
+    part,
+    x.key,
+    x.label,
+    x.clocks,
+    x.met,
+    x.breached,
+    x.open,
+    x.compliance,
+    x.medianMinutes,
+    x.p90Minutes,
+  ];
   return [
-    ["part", "key", "label", "clocks", "met", "breached", "open", "compliance", "median_minutes", "p90_minutes"],
+    [
+      "part",
+      "key",
+      "label",
+      "clocks",
+      "met",
+      "breached",
+      "open",
+      "compliance",
+      "median_minutes",
+      "p90_minutes",
+    ],
     row("overall", r.overall),
     ...r.teams.map((t) => row("team", t)),
     ...r.reps.map((t) => row("rep", t)),
@@ -53,5 +134,8 @@ export function slaCsv(r: SlaReport): Cell[][] {
 }
 
 export function reasonsCsv(r: ReasonsReport): Cell[][] {
-  return [["kind", "code", "label", ...r.periods, "total"], ...r.reasons.map((x) => [x.kind, x.code, x.label, ...x.counts, x.total])];
+  return [
+    ["kind", "code", "label", ...r.periods, "total"],
+    ...r.reasons.map((x) => [x.kind, x.code, x.label, ...x.counts, x.total]),
+  ];
 }

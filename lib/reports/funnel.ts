@@ -26,10 +26,17 @@ function splitSql(split: Split, model: ScoringModel | null): { key: SQL; label: 
   const none = { join: sql`` };
   switch (split) {
     case "source":
-      return { ...none, key: sql`coalesce(h.source, '')`, label: sql`coalesce(h.source, '(none)')` };
+      return {
+        ...none,
+        key: sql`coalesce(h.source, '')`,
+        label: sql`coalesce(h.source, '(none)')`,
+      };
     case "band": {
       if (!model) return { ...none, key: sql`''`, label: sql`'(no model)'` };
-      const name = sql`(${arrayParam(model.bands.map((b) => b.name), "text")})[${bandIndexSql(model, sql`h.score_total`)} + 1]`;
+      const name = sql`(${arrayParam(
+        model.bands.map((b) => b.name),
+        "text",
+      )})[${bandIndexSql(model, sql`h.score_total`)} + 1]`;
       return { ...none, key: sql`coalesce(${name}, '')`, label: sql`coalesce(${name}, '(none)')` };
     }
     case "grade": {
@@ -38,20 +45,42 @@ function splitSql(split: Split, model: ScoringModel | null): { key: SQL; label: 
       return { ...none, key: sql`coalesce(${g}, '')`, label: sql`coalesce(${g}, '(none)')` };
     }
     case "rep":
-      return { key: sql`coalesce(h.rep_id::text, '')`, label: sql`coalesce(u.name, '(unassigned)')`, join: sql`left join users u on u.id = h.rep_id` };
+      return {
+        key: sql`coalesce(h.rep_id::text, '')`,
+        label: sql`coalesce(u.name, '(unassigned)')`,
+        join: sql`left join users u on u.id = h.rep_id`,
+      };
     case "team":
-      return { key: sql`coalesce(h.team_id::text, '')`, label: sql`coalesce(tm.name, '(no team)')`, join: sql`left join teams tm on tm.id = h.team_id` };
+      return {
+        key: sql`coalesce(h.team_id::text, '')`,
+        label: sql`coalesce(tm.name, '(no team)')`,
+        join: sql`left join teams tm on tm.id = h.team_id`,
+      };
     default:
       return { ...none, key: sql`''`, label: sql`''` };
   }
 }
 
-export async function funnelReport(db: Queryable, query: ReportQuery, options: { grain: Grain; split: Split }, now = new Date()): Promise<FunnelReport> {
+export async function funnelReport(
+  db: Queryable,
+  query: ReportQuery,
+  options: { grain: Grain; split: Split },
+  now = new Date(),
+): Promise<FunnelReport> {
   const [settings, active] = await Promise.all([getReportSettings(db), getActiveModel(db)]);
   const { grain, split } = options;
   const s = splitSql(split, active?.model ?? null);
-  const series = seriesSql(grain, sql`(select min(cohort) from h)`, sql`(select max(cohort) from h)`, query.from, query.to);
-  const groups = split === "none" ? sql`` : sql`union all select 'g', ${s.key}, ${s.label}, ${counts("h")} from h ${s.join} group by 2, 3`;
+  const series = seriesSql(
+    grain,
+    sql`(select min(cohort) from h)`,
+    sql`(select max(cohort) from h)`,
+    query.from,
+    query.to,
+  );
+  const groups =
+    split === "none"
+      ? sql``
+      : sql`union all select 'g', ${s.key}, ${s.label}, ${counts("h")} from h ${s.join} group by 2, 3`;
   const [rows, since] = await Promise.all([
     queryRows<Row>(
       db,
@@ -66,7 +95,13 @@ export async function funnelReport(db: Queryable, query: ReportQuery, options: {
     ),
     outcomesSince(db, settings.targetStage),
   ]);
-  const stage = ({ mqls, accepted, qualified, opportunity, won }: StageCounts): StageCounts => ({ mqls, accepted, qualified, opportunity, won });
+  const stage = ({ mqls, accepted, qualified, opportunity, won }: StageCounts): StageCounts => ({
+    mqls,
+    accepted,
+    qualified,
+    opportunity,
+    won,
+  });
   const byCount = (a: Row, b: Row) => b.mqls - a.mqls || String(a.key).localeCompare(String(b.key));
   return {
     grain,
@@ -79,7 +114,15 @@ export async function funnelReport(db: Queryable, query: ReportQuery, options: {
       .filter((r) => r.part === "g")
       .sort(byCount)
       .map((r) => ({ key: String(r.key), label: String(r.label), ...stage(r) })),
-    totals: stage(rows.find((r) => r.part === "t") ?? { mqls: 0, accepted: 0, qualified: 0, opportunity: 0, won: 0 }),
+    totals: stage(
+      rows.find((r) => r.part === "t") ?? {
+        mqls: 0,
+        accepted: 0,
+        qualified: 0,
+        opportunity: 0,
+        won: 0,
+      },
+    ),
     target: { rate: settings.targetRate, stage: settings.targetStage },
     outcomesSince: since,
   };

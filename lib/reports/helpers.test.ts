@@ -45,6 +45,11 @@ describe("CSV", () => {
     expect(csvField("=SUM(A1)")).toBe("'=SUM(A1)");
     expect(csvField(-3)).toBe("-3");
     expect(csvField(null)).toBe("");
-    expect(toCsv([["a", "b"], [1, "x,y"]])).toBe('a,b\r\n1,"x,y"\r\n');
+    expect(
+      toCsv([
+        ["a", "b"],
+        [1, "x,y"],
+      ]),
+    ).toBe('a,b\r\n1,"x,y"\r\n');
   });
 });

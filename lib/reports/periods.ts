@@ -3,16 +3,19 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Grain } from "./types";
 
 const unit = (grain: Grain) => sql.raw(grain === "month" ? "'month'" : "'week'");
-const step = (grain: Grain) => sql.raw(grain === "month" ? "interval '1 month'" : "interval '1 week'");
+const step = (grain: Grain) =>
+  sql.raw(grain === "month" ? "interval '1 month'" : "interval '1 week'");
 
 /** The start of the period `at` (a timestamptz) falls in, as a UTC timestamp. */
-export const periodSql = (grain: Grain, at: SQL): SQL => sql`date_trunc(${unit(grain)}, (${at}) at time zone 'UTC')`;
+export const periodSql = (grain: Grain, at: SQL): SQL =>
+  sql`date_trunc(${unit(grain)}, (${at}) at time zone 'UTC')`;
 
 /** "YYYY-MM-DD" of a UTC timestamp. */
 export const dayLabelSql = (at: SQL): SQL => sql`to_char(${at}, 'YYYY-MM-DD')`;
 
 /** "YYYY-MM-DDTHH:MI:SSZ" of a timestamptz. */
-export const isoSql = (at: SQL): SQL => sql`to_char(${at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+export const isoSql = (at: SQL): SQL =>
+  sql`to_char(${at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
 /**
  * Every period from `lo` to `hi` (UTC timestamps, possibly null), as `select p from …`; `from` and
@@ -20,6 +23,8 @@ export const isoSql = (at: SQL): SQL => sql`to_char(${at} at time zone 'UTC', 'Y
  */
 export function seriesSql(grain: Grain, lo: SQL, hi: SQL, from: Date | null, to: Date | null): SQL {
   const fromSql = from ? periodSql(grain, sql`${from.toISOString()}::timestamptz`) : lo;
-  const toSql = to ? periodSql(grain, sql`${to.toISOString()}::timestamptz - interval '1 microsecond'`) : hi;
+  const toSql = to
+    ? periodSql(grain, sql`${to.toISOString()}::timestamptz - interval '1 microsecond'`)
+    : hi;
   return sql`select generate_series(${fromSql}, ${toSql}, ${step(grain)}) as p`;
 }

@@ -9,22 +9,45 @@ import { dayLabelSql, periodSql, seriesSql } from "./periods";
 import { findSpike } from "./spike";
 import type { Grain, ReasonsReport, ReportQuery } from "./types";
 
-type Row = { kind: "reject" | "disqualify"; code: string; label: string; periods: string[]; counts: number[]; total: number };
+type Row = {
+  kind: "reject" | "disqualify";
+  code: string;
+  label: string;
+  periods: string[];
+  counts: number[];
+  total: number;
+};
 
 function filters(query: ReportQuery): SQL {
   const where: SQL[] = [sql`d.kind in ('reject', 'disqualify')`];
   if (query.from) where.push(sql`d.at >= ${query.from.toISOString()}::timestamptz`);
   if (query.to) where.push(sql`d.at < ${query.to.toISOString()}::timestamptz`);
   if (query.repId) where.push(sql`d.user_id = ${query.repId}::uuid`);
-  if (query.teamId) where.push(sql`exists (select 1 from users u where u.id = d.user_id and u.team_id = ${query.teamId}::uuid)`);
-  if (query.source) where.push(sql`exists (select 1 from leads l where l.id = d.lead_id and l.source = ${query.source}::text)`);
+  if (query.teamId)
+    where.push(
+      sql`exists (select 1 from users u where u.id = d.user_id and u.team_id = ${query.teamId}::uuid)`,
+    );
+  if (query.source)
+    where.push(
+      sql`exists (select 1 from leads l where l.id = d.lead_id and l.source = ${query.source}::text)`,
+    );
   return sql.join(where, sql` and `);
 }
 
-export async function reasonsReport(db: Queryable, query: ReportQuery, options: { grain: Grain; locale: Locale }): Promise<ReasonsReport> {
+export async function reasonsReport(
+  db: Queryable,
+  query: ReportQuery,
+  options: { grain: Grain; locale: Locale },
+): Promise<ReasonsReport> {
   const { grain, locale } = options;
   const label = locale === "fr" ? sql.raw("r.label_fr") : sql.raw("r.label_en");
-  const series = seriesSql(grain, sql`(select min(p) from d)`, sql`(select max(p) from d)`, query.from, query.to);
+  const series = seriesSql(
+    grain,
+    sql`(select min(p) from d)`,
+    sql`(select max(p) from d)`,
+    query.from,
+    query.to,
+  );
   // The first row (kind null) carries the period labels; the others are one per reason.
   const rows = await queryRows<Omit<Row, "kind"> & { kind: Row["kind"] | null }>(
     db,
@@ -56,7 +79,16 @@ export async function reasonsReport(db: Queryable, query: ReportQuery, options: 
     reasons: rows.slice(1).map((r) => {
       const counts = (r.counts ?? []).map(Number);
       const spike = findSpike(counts);
-      return { kind: r.kind as Row["kind"], code: r.code, label: r.label, counts, total: r.total, spike: spike ? { period: labels[spike.index], count: spike.count, expected: spike.expected } : null };
+      return {
+        kind: r.kind as Row["kind"],
+        code: r.code,
+        label: r.label,
+        counts,
+        total: r.total,
+        spike: spike
+          ? { period: labels[spike.index], count: spike.count, expected: spike.expected }
+          : null,
+      };
     }),
   };
 }

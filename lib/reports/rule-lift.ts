@@ -15,9 +15,15 @@ import { rate, wilson } from "./wilson";
 
 type Row = { rule_id: string | null; decided: number; converted: number; pending: number };
 
-export async function ruleLiftReport(db: Queryable, query: ReportQuery, target: OutcomeTarget, now = new Date()): Promise<RuleLiftReport> {
+export async function ruleLiftReport(
+  db: Queryable,
+  query: ReportQuery,
+  target: OutcomeTarget,
+  now = new Date(),
+): Promise<RuleLiftReport> {
   const [settings, active] = await Promise.all([getReportSettings(db), getActiveModel(db)]);
-  if (!active) return { target, modelVersion: null, decided: 0, converted: 0, rules: [], snapshotsPending: 0 };
+  if (!active)
+    return { target, modelVersion: null, decided: 0, converted: 0, rules: [], snapshotsPending: 0 };
   const { decided, positive } = outcomeSql(target, settings.outcomeWindowDays, now);
   // One row for the totals (rule_id null) and one per rule that fired on any decided handoff.
   const rows = await queryRows<Row>(
@@ -62,6 +68,15 @@ export async function ruleLiftReport(db: Queryable, query: ReportQuery, target: 
       interval: ok && ci ? { low: ci.low / base, high: ci.high / base } : null,
     };
   });
-  rules.sort((a, b) => (a.lift === null ? (b.lift === null ? 0 : 1) : b.lift === null ? -1 : b.lift - a.lift));
-  return { target, modelVersion: active.version, decided: total.decided, converted: total.converted, rules, snapshotsPending: total.pending };
+  rules.sort((a, b) =>
+    a.lift === null ? (b.lift === null ? 0 : 1) : b.lift === null ? -1 : b.lift - a.lift,
+  );
+  return {
+    target,
+    modelVersion: active.version,
+    decided: total.decided,
+    converted: total.converted,
+    rules,
+    snapshotsPending: total.pending,
+  };
 }

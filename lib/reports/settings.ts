@@ -5,26 +5,50 @@ import { queryRows, type Queryable } from "@/db/client";
 import { OUTCOME_TARGETS, type OutcomeTarget } from "@/db/schema/outcomes";
 import type { ReportSettingsView } from "./types";
 
-export const DEFAULT_REPORT_SETTINGS: ReportSettingsView = { targetRate: 0.3, targetStage: "opportunity", outcomeWindowDays: 90 };
+export const DEFAULT_REPORT_SETTINGS: ReportSettingsView = {
+  targetRate: 0.3,
+  targetStage: "opportunity",
+  outcomeWindowDays: 90,
+};
 
 export const reportSettingsSchema = z
   .object({
-    targetRate: z.number({ message: "Enter the target rate as a share, e.g. 0.3." }).gt(0, "The target rate is above 0.").max(1, "The target rate is at most 1 (100 %)."),
-    targetStage: z.enum(OUTCOME_TARGETS, { message: `The target stage is one of ${OUTCOME_TARGETS.join(", ")}.` }),
-    outcomeWindowDays: z.number({ message: "Enter a number of days." }).int("Days are whole numbers.").min(7, "The window is at least 7 days.").max(730, "The window is at most 730 days."),
+    targetRate: z
+      .number({ message: "Enter the target rate as a share, e.g. 0.3." })
+      .gt(0, "The target rate is above 0.")
+      .max(1, "The target rate is at most 1 (100 %)."),
+    targetStage: z.enum(OUTCOME_TARGETS, {
+      message: `The target stage is one of ${OUTCOME_TARGETS.join(", ")}.`,
+    }),
+    outcomeWindowDays: z
+      .number({ message: "Enter a number of days." })
+      .int("Days are whole numbers.")
+      .min(7, "The window is at least 7 days.")
+      .max(730, "The window is at most 730 days."),
   })
   .strict();
 export type ReportSettingsInput = z.infer<typeof reportSettingsSchema>;
 
 type Row = { target_rate: number; target_stage: OutcomeTarget; outcome_window_days: number };
-const view = (r: Row): ReportSettingsView => ({ targetRate: Number(r.target_rate), targetStage: r.target_stage, outcomeWindowDays: Number(r.outcome_window_days) });
+const view = (r: Row): ReportSettingsView => ({
+  targetRate: Number(r.target_rate),
+  targetStage: r.target_stage,
+  outcomeWindowDays: Number(r.outcome_window_days),
+});
 
 export async function getReportSettings(db: Queryable): Promise<ReportSettingsView> {
-  const [row] = await queryRows<Row>(db, sql`select target_rate, target_stage, outcome_window_days from report_settings where id = 1`);
+  const [row] = await queryRows<Row>(
+    db,
+    sql`select target_rate, target_stage, outcome_window_days from report_settings where id = 1`,
+  );
   return row ? view(row) : { ...DEFAULT_REPORT_SETTINGS };
 }
 
-export async function updateReportSettings(db: Queryable, input: ReportSettingsInput, by: { userId: string | null; now: Date }): Promise<ReportSettingsView> {
+export async function updateReportSettings(
+  db: Queryable,
+  input: ReportSettingsInput,
+  by: { userId: string | null; now: Date },
+): Promise<ReportSettingsView> {
   const s = reportSettingsSchema.parse(input);
   const [row] = await queryRows<Row>(
     db,

@@ -10,9 +10,20 @@ import type { ReportQuery, SlaReport, SlaRow } from "./types";
 
 /** Lower bounds of the time-to-first-touch buckets, in minutes; the last is open-ended. */
 export const SLA_BUCKETS = [0, 5, 15, 60, 240, 1440] as const;
-const bucketLabel = (min: number, max: number | null) => (max === null ? `${min}+` : `${min}-${max}`);
+const bucketLabel = (min: number, max: number | null) =>
+  max === null ? `${min}+` : `${min}-${max}`;
 
-type Row = { part: "r" | "t" | "o" | "d" | "w"; key: string | null; label: string | null; clocks: number; met: number; breached: number; open: number; median: number | null; p90: number | null };
+type Row = {
+  part: "r" | "t" | "o" | "d" | "w";
+  key: string | null;
+  label: string | null;
+  clocks: number;
+  met: number;
+  breached: number;
+  open: number;
+  median: number | null;
+  p90: number | null;
+};
 
 function filters(query: Pick<ReportQuery, "from" | "to" | "teamId" | "repId">): SQL {
   const where: SQL[] = [sql`true`];
@@ -28,10 +39,20 @@ const aggregates = sql`count(*)::int as clocks, count(*) filter (where met)::int
   (percentile_cont(0.5) within group (order by minutes) filter (where minutes is not null))::float8 as median,
   (percentile_cont(0.9) within group (order by minutes) filter (where minutes is not null))::float8 as p90`;
 
-export async function slaReport(db: Queryable, query: ReportQuery, now = new Date()): Promise<SlaReport> {
+export async function slaReport(
+  db: Queryable,
+  query: ReportQuery,
+  now = new Date(),
+): Promise<SlaReport> {
   const nowSql = sql`${now.toISOString()}::timestamptz`;
   const bounds = sql`${`{${SLA_BUCKETS.slice(1).join(",")}}`}::float8[]`;
-  const weeks = seriesSql("week", sql`(select min(week) from b)`, sql`(select max(week) from b)`, null, null);
+  const weeks = seriesSql(
+    "week",
+    sql`(select min(week) from b)`,
+    sql`(select max(week) from b)`,
+    null,
+    null,
+  );
   const rows = await queryRows<Row>(
     db,
     sql`
@@ -64,18 +85,38 @@ export async function slaReport(db: Queryable, query: ReportQuery, now = new Dat
   );
   const slaRow = (r: Row | undefined, key = "", label = "All"): SlaRow => {
     const { clocks = 0, met = 0, breached = 0, open = 0 } = r ?? {};
-    const num = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
-    return { key: r?.key ?? key, label: r?.label ?? label, clocks, met, breached, open, compliance: met + breached > 0 ? met / (met + breached) : null, medianMinutes: num(r?.median), p90Minutes: num(r?.p90) };
+    const num = (v: number | null | undefined) =>
+      v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10;
+    return {
+      key: r?.key ?? key,
+      label: r?.label ?? label,
+      clocks,
+      met,
+      breached,
+      open,
+      compliance: met + breached > 0 ? met / (met + breached) : null,
+      medianMinutes: num(r?.median),
+      p90Minutes: num(r?.p90),
+    };
   };
   const part = (p: Row["part"]) => rows.filter((r) => r.part === p);
   const byClocks = (a: SlaRow, b: SlaRow) => b.clocks - a.clocks || a.label.localeCompare(b.label);
   const buckets = new Map(part("d").map((r) => [Number(r.key), r.clocks]));
   return {
-    reps: part("r").map((r) => slaRow(r)).sort(byClocks),
-    teams: part("t").map((r) => slaRow(r)).sort(byClocks),
+    reps: part("r")
+      .map((r) => slaRow(r))
+      .sort(byClocks),
+    teams: part("t")
+      .map((r) => slaRow(r))
+      .sort(byClocks),
     distribution: SLA_BUCKETS.map((min, i) => {
       const max = SLA_BUCKETS[i + 1] ?? null;
-      return { bucket: bucketLabel(min, max), minMinutes: min, maxMinutes: max, touches: buckets.get(i) ?? 0 };
+      return {
+        bucket: bucketLabel(min, max),
+        minMinutes: min,
+        maxMinutes: max,
+        touches: buckets.get(i) ?? 0,
+      };
     }),
     breachesByWeek: part("w")
       .sort((a, b) => String(a.key).localeCompare(String(b.key)))
