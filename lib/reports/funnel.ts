@@ -88,8 +88,10 @@ export async function funnelReport(
       with h as materialized (
         select o.*, ${periodSql(grain, sql`o.mql_at`)} as cohort from (${mqlOutcomesSql(query, now)}) o
       )
-      select 'c' as part, ${dayLabelSql(sql`s.p`)} as key, null as label, ${counts("h")}
-      from (${series}) s left join h on h.cohort = s.p group by s.p
+      , c as (select cohort, ${counts("h")} from h group by cohort)
+      select 'c' as part, ${dayLabelSql(sql`s.p`)} as key, null as label, coalesce(c.mqls, 0) as mqls, coalesce(c.accepted, 0) as accepted,
+             coalesce(c.qualified, 0) as qualified, coalesce(c.opportunity, 0) as opportunity, coalesce(c.won, 0) as won
+      from (${series}) s left join c on c.cohort = s.p
       union all select 't', null, null, ${counts("h")} from h
       ${groups}`,
     ),
