@@ -13,6 +13,8 @@ import { inboxQuerySchema } from "@/lib/inbox/schemas";
 import { markReadSchema, notificationsQuerySchema } from "@/lib/notifications/schemas";
 import { reasonCreateSchema, reasonsQuerySchema, reasonUpdateSchema } from "@/lib/reasons/schemas";
 import { policiesInputSchema } from "@/lib/sla/schemas";
+import { funnelQuerySchema, reasonsQuerySchema as reasonsReportQuerySchema, reportQuerySchema, targetQuerySchema } from "@/lib/reports/query-schema";
+import { reportSettingsSchema } from "@/lib/reports/settings";
 import { decisionResponseSchema, inboxResponseSchema, leadSalesSchema, touchResponseSchema } from "./sales-response-schemas";
 import { errorResponseSchema, ingestResponseSchema, leadResponseSchema, previewResponseSchema, publishResponseSchema, segmentResponseSchema } from "./response-schemas";
 
@@ -114,6 +116,40 @@ function salesPaths() {
   };
 }
 
+function reportPaths() {
+  const readers = [...security("reports:read"), ...session];
+  const report = (summary: string, schema: z.ZodObject, name: string) => ({
+    get: {
+      summary,
+      security: readers,
+      parameters: queryParameters(schema),
+      responses: {
+        200: {
+          description: `{ data: report } as JSON, or with format=csv a CSV attachment (accord-${name}.csv); Server-Timing: report;dur=<ms>. Dates: from and to are days (YYYY-MM-DD, UTC), both included.`,
+          content: { "text/csv": { schema: { type: "string" } } },
+        },
+        ...errors(400, 401, 403),
+      },
+    },
+  });
+  return {
+    "/api/v1/reports/funnel": report("MQL → SAL → SQL → opportunity → won by weekly or monthly handoff cohort, split by source, band, grade, rep or team", funnelQuerySchema, "funnel"),
+    "/api/v1/reports/calibration": report("Conversion to a target per score band and decile of decided handoffs, with Wilson 95 % intervals and band inversions", targetQuerySchema, "calibration"),
+    "/api/v1/reports/rules": report("Lift of each rule of the active model among decided handoffs (rule hits as of the handoff)", targetQuerySchema, "rules"),
+    "/api/v1/reports/sla": report("SLA compliance and time to first touch per rep, team and overall; distribution and breaches per week", reportQuerySchema, "sla"),
+    "/api/v1/reports/reasons": report("Reject and disqualify reasons per week or month, zero-filled, with spikes", reasonsReportQuerySchema, "reasons"),
+    "/api/v1/reports/settings": {
+      get: { summary: "The funnel's target rate and stage and the outcome window", security: readers, responses: { 200: { description: "Settings" }, ...errors(401, 403) } },
+      put: {
+        summary: "Replace the report settings (admins and managers)",
+        security: session,
+        requestBody: { required: true, content: content(reportSettingsSchema, "input") },
+        responses: { 200: { description: "The saved settings" }, ...errors(400, 401, 403) },
+      },
+    },
+  };
+}
+
 export function openApiDocument(serverUrl: string) {
   const eventsBody = eventBatchSchema.extend({ events: z.array(eventInputSchema).max(1000) });
   return {
@@ -156,6 +192,7 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       ...salesPaths(),
+      ...reportPaths(),
       "/api/v1/leads/{id}": {
         get: {
           summary: "A lead with its score and receipt, lifecycle transitions, decisions, touches and SLA clocks",

@@ -5,6 +5,7 @@
  *   npm run bench                      100,000 leads / 2,000,000 events, all benchmarks
  *   npm run bench -- --big             also 1,000,000 leads / 20,000,000 events (publish only)
  *   npm run bench -- --skip-ingest     without the HTTP ingestion benchmark (no build needed)
+ *   npm run bench -- --only reports    only the dashboards (reports.ts)
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; each
  * run works in a database of its own, dropped at the end.
@@ -25,9 +26,10 @@ import { floorSql } from "./floor";
 import { ingestRawFloor, ingestThroughApi, makeEvents } from "./ingest";
 import { BENCH_MODEL } from "./model";
 import { printAndSave, rateResult, timeResult, type Result } from "./report";
+import { reportBenchmarks } from "./reports";
 import { startServer } from "./server";
 
-const { values: args } = parseArgs({ options: { big: { type: "boolean" }, "skip-ingest": { type: "boolean" }, keep: { type: "boolean" }, leads: { type: "string" }, events: { type: "string" } } });
+const { values: args } = parseArgs({ options: { big: { type: "boolean" }, "skip-ingest": { type: "boolean" }, keep: { type: "boolean" }, leads: { type: "string" }, events: { type: "string" }, only: { type: "string" } } });
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const log = (m: string) => console.log(m);
 const by = { actorType: "user" as const, actorId: "bench", label: "Benchmark", userId: null };
@@ -155,6 +157,14 @@ async function main() {
   const events = Number(args.events ?? 2_000_000);
   const results: Result[] = [];
   const stamp = Date.now().toString(36);
+  if (args.only && args.only !== "reports") throw new Error(`--only takes "reports" (got "${args.only}").`);
+  await withDatabase(`accord_bench_reports_${stamp}`, async (url) => {
+    results.push(...(await reportBenchmarks(url, log)));
+  });
+  if (args.only === "reports") {
+    printAndSave(results, ".bench/results-reports.json");
+    return;
+  }
   await withDatabase(`accord_bench_demo_${stamp}`, async (url) => {
     results.push(...(await demoPreviewBenchmarks(url)));
   });

@@ -1,0 +1,22 @@
+import { getDb } from "@/db/client";
+import { reportResponse } from "@/lib/api/report-response";
+import { withApi } from "@/lib/auth/api";
+import { appNow } from "@/lib/clock";
+import { funnelCsv } from "@/lib/reports/csv";
+import { funnelReport } from "@/lib/reports/funnel";
+import { funnelQuerySchema, toReportQuery } from "@/lib/reports/query-schema";
+
+/** The MQL funnel by weekly or monthly cohort, optionally split by source, band, grade, rep or team. */
+export const GET = withApi(
+  { permission: "reports:read", scope: "reports:read", query: funnelQuerySchema },
+  async ({ query }) => {
+    const started = performance.now();
+    const report = await funnelReport(
+      await getDb(),
+      toReportQuery(query),
+      { grain: query.grain, split: query.split },
+      appNow(),
+    );
+    return reportResponse("funnel", started, report, query.format, funnelCsv);
+  },
+);

@@ -1,0 +1,19 @@
+import { getDb } from "@/db/client";
+import { reportResponse } from "@/lib/api/report-response";
+import { withApi } from "@/lib/auth/api";
+import { reasonsCsv } from "@/lib/reports/csv";
+import { reasonsQuerySchema, toReportQuery } from "@/lib/reports/query-schema";
+import { reasonsReport } from "@/lib/reports/reasons";
+
+/** Reject and disqualify reasons per week or month, with spikes. */
+export const GET = withApi(
+  { permission: "reports:read", scope: "reports:read", query: reasonsQuerySchema },
+  async ({ query }) => {
+    const started = performance.now();
+    const report = await reasonsReport(await getDb(), toReportQuery(query), {
+      grain: query.grain,
+      locale: query.locale,
+    });
+    return reportResponse("reasons", started, report, query.format, reasonsCsv);
+  },
+);

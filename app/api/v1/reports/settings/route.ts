@@ -1,0 +1,25 @@
+import { getDb } from "@/db/client";
+import { withApi } from "@/lib/auth/api";
+import { appNow } from "@/lib/clock";
+import {
+  getReportSettings,
+  reportSettingsSchema,
+  updateReportSettings,
+} from "@/lib/reports/settings";
+import { sessionUser } from "@/lib/teams/session-user";
+
+/** The funnel's target rate and stage, and how long an open MQL may wait before it counts as lost. */
+export const GET = withApi({ permission: "reports:read", scope: "reports:read" }, async () => {
+  return Response.json({ data: await getReportSettings(await getDb()) });
+});
+
+/** Replaces the report settings (admins and managers, signed in). */
+export const PUT = withApi(
+  { permission: "reports:write", body: reportSettingsSchema },
+  async ({ principal, body }) => {
+    const actor = sessionUser(principal);
+    return Response.json({
+      data: await updateReportSettings(await getDb(), body, { userId: actor.id, now: appNow() }),
+    });
+  },
+);
