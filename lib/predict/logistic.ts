@@ -8,7 +8,11 @@
  * method is affine-invariant. The penalty is λ/2·‖β‖² on the standardised slopes (a Gaussian prior
  * of variance 1/λ), which keeps rare levels and separable data finite. Constant columns carry no
  * information and are left out (weight 0, no standard error). Weights come back on the original
- * scale; standard errors from the inverse of the penalised Hessian at the solution.
+ * scale. Standard errors come from the ridge ("sandwich") covariance H⁻¹·I·H⁻¹ at the solution,
+ * H the penalised Hessian and I = H − λ the information (le Cessie & van Houwelingen 1992): it
+ * is I⁻¹, glm's answer, when λ = 0, and it gives a direction the data cannot identify (one-hot
+ * levels that sum to the intercept, a rule that duplicates a level) no spurious variance — the
+ * estimate does not move along it — where the plain inverse Hessian would report 1/λ there.
  */
 import { CholeskyDecomposition, inverse, Matrix } from "ml-matrix";
 
@@ -99,9 +103,11 @@ export function fitLogistic(rows: SparseRow[], y: number[], p: number, options: 
         grad[cols[a]] += resid * vals[a];
         const row = h[cols[a]];
         const wa = w * vals[a];
-        for (let b = 0; b < cols.length; b++) row[cols[b]] += wa * vals[b];
+        // Upper triangle only, mirrored below: exactly symmetric, and half the work.
+        for (let b = 0; b < cols.length; b++) if (cols[b] >= cols[a]) row[cols[b]] += wa * vals[b];
       }
     }
+    for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) h[b][a] = h[a][b];
     for (let j = 1; j < m; j++) {
       h[j][j] += lambda;
       grad[j] -= lambda * beta[j];
@@ -117,12 +123,7 @@ export function fitLogistic(rows: SparseRow[], y: number[], p: number, options: 
     }
     if (largest < tolerance * (1 + Math.max(...Array.from(beta, Math.abs)))) converged = true;
   }
-  let covariance: Matrix | null = null;
-  try {
-    covariance = inverse(new Matrix(h), true);
-  } catch {
-    covariance = null;
-  }
+  const covariance = ridgeCovariance(h, lambda);
   const weights = new Array<number>(p).fill(0);
   const stdErrors = new Array<number | null>(p).fill(null);
   kept.forEach((j, k) => {
@@ -139,6 +140,19 @@ export function fitLogistic(rows: SparseRow[], y: number[], p: number, options: 
     iterations,
     converged,
   };
+}
+
+function ridgeCovariance(h: Float64Array[], lambda: number): Matrix | null {
+  try {
+    const hessian = new Matrix(h);
+    const hInv = inverse(hessian, true);
+    if (lambda === 0) return hInv;
+    const information = hessian.clone();
+    for (let j = 1; j < h.length; j++) information.set(j, j, information.get(j, j) - lambda);
+    return hInv.mmul(information).mmul(hInv);
+  } catch {
+    return null;
+  }
 }
 
 /** Solves H·x = g for a symmetric positive-definite H (Cholesky), falling back to LU-style solve. */
