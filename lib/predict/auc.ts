@@ -12,7 +12,9 @@ export function auc(scores: number[], labels: number[]): number | null {
   let positives = 0;
   let rankSum = 0;
   labels.forEach((y, i) => {
-    if (y === 1) (positives++, (rankSum += ranks[i]));
+    if (y !== 1) return;
+    positives++;
+    rankSum += ranks[i];
   });
   const negatives = labels.length - positives;
   if (!positives || !negatives) return null;

@@ -120,7 +120,9 @@ export function encoder(spec: FeatureSpec): (raw: RawFeatures) => SparseRow {
     const row: SparseRow = { index: [], value: [] };
     const put = (name: string, value: number) => {
       const j = column.get(name);
-      if (j !== undefined && value !== 0) (row.index.push(j), row.value.push(value));
+      if (j === undefined || value === 0) return;
+      row.index.push(j);
+      row.value.push(value);
     };
     spec.categorical.forEach((c, k) => {
       const v = raw.values[c.field];

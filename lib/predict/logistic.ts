@@ -36,7 +36,9 @@ export function sparse(rows: number[][]): SparseRow[] {
   return rows.map((r) => {
     const row: SparseRow = { index: [], value: [] };
     r.forEach((v, j) => {
-      if (v !== 0) (row.index.push(j), row.value.push(v));
+      if (v === 0) return;
+      row.index.push(j);
+      row.value.push(v);
     });
     return row;
   });
@@ -92,7 +94,9 @@ export function fitLogistic(rows: SparseRow[], y: number[], p: number, options: 
       const vals: number[] = [1];
       for (let k = 0; k < r.index.length; k++) {
         const s = slot[r.index[k]];
-        if (s > 0) (cols.push(s), vals.push(r.value[k] / scale(r.index[k])));
+        if (s <= 0) continue;
+        cols.push(s);
+        vals.push(r.value[k] / scale(r.index[k]));
       }
       let z = 0;
       for (let a = 0; a < cols.length; a++) z += beta[cols[a]] * vals[a];
