@@ -15,6 +15,8 @@ import { reasonCreateSchema, reasonsQuerySchema, reasonUpdateSchema } from "@/li
 import { policiesInputSchema } from "@/lib/sla/schemas";
 import { funnelQuerySchema, reasonsQuerySchema as reasonsReportQuerySchema, reportQuerySchema, targetQuerySchema } from "@/lib/reports/query-schema";
 import { reportSettingsSchema } from "@/lib/reports/settings";
+import { leadPredictionSchema, predictiveResponseSchema, recalibrationDraftResponseSchema, thresholdResponseSchema, trainResponseSchema } from "./predict-response-schemas";
+import { draftChangesSchema, thresholdQuerySchema } from "@/lib/predict/schemas";
 import { decisionResponseSchema, inboxResponseSchema, leadSalesSchema, touchResponseSchema } from "./sales-response-schemas";
 import { errorResponseSchema, ingestResponseSchema, leadResponseSchema, previewResponseSchema, publishResponseSchema, segmentResponseSchema } from "./response-schemas";
 
@@ -145,6 +147,36 @@ function reportPaths() {
         security: session,
         requestBody: { required: true, content: content(reportSettingsSchema, "input") },
         responses: { 200: { description: "The saved settings" }, ...errors(400, 401, 403) },
+function recalibrationPaths() {
+  return {
+    "/api/v1/recalibration/threshold": {
+      get: {
+        summary: "Recommended MQL threshold for a target conversion rate and the reps' weekly capacity, backtested on the last N weeks of handoffs (admins, managers, marketers)",
+        security: [...security("reports:read"), ...session],
+        parameters: queryParameters(thresholdQuerySchema),
+        responses: { 200: { description: "The recommendation, the current threshold's figures and the curve of every candidate", content: content(thresholdResponseSchema) }, ...errors(400, 401, 403) },
+      },
+    },
+    "/api/v1/recalibration/draft": {
+      post: {
+        summary: "Write picked suggestions (threshold, rule points, new attribute rules) into the draft model; never publishes",
+        security: session,
+        requestBody: { required: true, content: content(draftChangesSchema, "input") },
+        responses: { 200: { description: "The draft and the list of changes made", content: content(recalibrationDraftResponseSchema) }, ...errors(400, 401, 403, 404, 422) },
+      },
+    },
+    "/api/v1/predictive": {
+      get: {
+        summary: "The latest training run of the predictive score: AUC per fold, calibration, coefficients, rule suggestions (null before the first)",
+        security: [...security("reports:read"), ...session],
+        responses: { 200: { description: "Summary or null", content: content(predictiveResponseSchema) }, ...errors(401, 403) },
+      },
+    },
+    "/api/v1/predictive/train": {
+      post: {
+        summary: "Train the predictive score on decided handoffs now, then rescore open leads (admins, managers)",
+        security: session,
+        responses: { 200: { description: "The new run (status insufficient below 200 decided / 40 converted handoffs)", content: content(trainResponseSchema) }, ...errors(401, 403) },
       },
     },
   };
@@ -198,7 +230,7 @@ export function openApiDocument(serverUrl: string) {
           summary: "A lead with its score and receipt, lifecycle transitions, decisions, touches and SLA clocks",
           security: security("leads:read"),
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-          responses: { 200: { description: "The lead", content: content(z.object({ data: leadResponseSchema.shape.data.extend(leadSalesSchema.shape) })) }, ...errors(401, 403, 404) },
+          responses: { 200: { description: "The lead", content: content(z.object({ data: leadResponseSchema.shape.data.extend(leadSalesSchema.shape).extend({ prediction: leadPredictionSchema.nullable() }) })) }, ...errors(401, 403, 404) },
         },
       },
       "/api/v1/scoring-model": {
@@ -255,6 +287,7 @@ export function openApiDocument(serverUrl: string) {
           responses: { 200: { description: "Bucketed evidence" }, ...errors(401, 403) },
         },
       },
+      ...recalibrationPaths(),
       "/api/segment/v1/{type}": {
         post: {
           summary: "Segment-compatible tracking API: batch, identify, track, page (gzip accepted)",

@@ -46,6 +46,7 @@ export const inboxRowSchema = z.object({
   reasons: z.array(z.object({ label: z.string(), points: z.number() })).describe("The top three lines of the score receipt."),
   handedOverAt: at.nullable(),
   touchesDone: z.number().int(),
+  prediction: z.number().min(0).max(1).nullable().describe("The predictive score: probability of reaching the report target, null before a model is trained."),
   sla: z
     .object({
       policy: z.string(),

@@ -37,6 +37,8 @@ export type InboxRow = {
     overdue: boolean;
   } | null;
   touchesDone: number;
+  /** The predictive score's probability of the report target, null before a model is trained. */
+  prediction: number | null;
 };
 
 type Row = {
@@ -44,7 +46,7 @@ type Row = {
   owner_id: string | null; owner_name: string | null; total: number | null; fit_grade: string | null; engagement_grade: number | null;
   model_version: number | null; as_of: Date | string | null; handed_over_at: Date | string | null; clock_id: number | null; policy_name: string | null;
   started_at: Date | string | null; first_touch_due: Date | string | null; first_touch_at: Date | string | null; touches_due_by: Date | string | null;
-  min_touches: number | null; breached_first_touch_at: Date | string | null; breached_touches_at: Date | string | null; touches_done: number; next_due: Date | string | null;
+  min_touches: number | null; breached_first_touch_at: Date | string | null; breached_touches_at: Date | string | null; touches_done: number; next_due: Date | string | null; prediction: number | null;
 };
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
@@ -70,7 +72,7 @@ export async function listInbox(db: Queryable, actor: Pick<Actor, "id" | "role" 
           h.at as handed_over_at,
           c.id as clock_id, c.policy_name, c.started_at, c.first_touch_due, c.first_touch_at, c.touches_due_by, c.min_touches,
           c.breached_first_touch_at, c.breached_touches_at,
-          coalesce(tc.n, 0) as touches_done,
+          coalesce(tc.n, 0) as touches_done, lp.probability as prediction,
           case when c.id is null then null
                when c.first_touch_at is null then c.first_touch_due
                when coalesce(tc.n, 0) < c.min_touches then c.touches_due_by end as next_due
@@ -78,6 +80,7 @@ export async function listInbox(db: Queryable, actor: Pick<Actor, "id" | "role" 
         left join users o on o.id = l.owner_id
         left join lead_scores s on s.lead_id = l.id
         left join sla_clocks c on c.lead_id = l.id and c.closed_at is null
+        left join lead_predictions lp on lp.lead_id = l.id
         left join lateral (select count(*)::int as n from touches t where t.lead_id = l.id and t.at >= coalesce(c.started_at, '-infinity'::timestamptz)) tc on true
         left join lateral (select max(t.at) as at from lead_transitions t where t.lead_id = l.id and t.to_stage = 'mql') h on true
         where l.lifecycle_stage in ('mql', 'sal') and ${scope(actor, filter.repId)}
@@ -106,6 +109,7 @@ export async function listInbox(db: Queryable, actor: Pick<Actor, "id" | "role" 
         reasons: reasons.get(r.id) ?? [],
         handedOverAt: iso(r.handed_over_at),
         touchesDone: done,
+        prediction: r.prediction === null ? null : Number(r.prediction),
         sla:
           r.clock_id === null
             ? null

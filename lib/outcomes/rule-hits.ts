@@ -21,15 +21,17 @@ function eventMatch(rule: Extract<Rule, { kind: "event" }>): SQL {
     sql`e.name = ${rule.event}::text`,
     ...(rule.where ?? []).map((c) => conditionSql(c, seenFromText(jsonTextSql(sql`e.properties`, c.property.split("."))))),
   ];
-  if (rule.withinDays) parts.push(sql`e.occurred_at >= p.mql_at - make_interval(days => ${rule.withinDays}::int)`);
+  if (rule.withinDays) parts.push(sql`e.occurred_at >= p.at - make_interval(days => ${rule.withinDays}::int)`);
   return sql.join(parts, sql` and `);
 }
 
 /**
- * Rows (transition_id, rule_id, hits) for the `pending` handoffs, hits > 0 only: one scan of the
- * handed-over leads' events up to each handoff, one filtered count per event rule.
+ * Rows (id, rule_id, hits), hits > 0 only, for `rows`: a query with columns (id, lead_id, at) —
+ * handoffs as of their handoff, or leads as of now (the predictive score). Events after `at` are
+ * never counted; attribute rules read the lead as it is. One scan of those leads' events up to
+ * `at`, one filtered count per event rule (a correlated count per rule was 20× slower).
  */
-function hitsSql(model: ScoringModel, pending: SQL): SQL | null {
+export function ruleHitsSql(model: ScoringModel, rows: SQL): SQL | null {
   const rules = model.rules.filter(isActive);
   if (!rules.length) return null;
   const names = [...new Set(rules.flatMap((r) => (r.kind === "event" ? [r.event] : [])))];
@@ -42,16 +44,16 @@ function hitsSql(model: ScoringModel, pending: SQL): SQL | null {
   const values = rules.map((rule, k) => sql`(${rule.id}::text, ${sql.raw(`h${k}`)})`);
   const events = names.length
     ? sql`left join (
-        select p.transition_id${sql.join(counts, sql``)}
-        from pending p join events e on e.lead_id = p.lead_id and e.occurred_at <= p.mql_at and e.name = any(${arrayParam(names, "text")})
-        group by p.transition_id
-      ) a on a.transition_id = p.transition_id`
+        select p.id${sql.join(counts, sql``)}
+        from pending p join events e on e.lead_id = p.lead_id and e.occurred_at <= p.at and e.name = any(${arrayParam(names, "text")})
+        group by p.id
+      ) a on a.id = p.id`
     : sql``;
   return sql`
-    with pending as materialized (${pending})
-    select x.transition_id, v.rule_id, v.hits
+    with pending as materialized (${rows})
+    select x.id, v.rule_id, v.hits
     from (
-      select p.transition_id, ${sql.join(columns, sql`, `)}
+      select p.id, ${sql.join(columns, sql`, `)}
       from pending p join leads on leads.id = p.lead_id
       ${events}
     ) x
@@ -79,14 +81,14 @@ export async function refreshMqlSnapshots(db: Queryable, now = new Date()): Prom
       batch.map((b) => String(b.id)),
       "bigint",
     );
-    const pending = sql`select id as transition_id, lead_id, at as mql_at from lead_transitions where id = any(${ids})`;
+    const pending = sql`select id, lead_id, at from lead_transitions where id = any(${ids})`;
     await db.execute(sql`delete from mql_snapshots where transition_id = any(${ids})`);
     await db.execute(
       sql`insert into mql_snapshots (transition_id, lead_id, model_version, computed_at)
-          select transition_id, lead_id, ${active.version}::int, ${now.toISOString()}::timestamptz from (${pending}) p`,
+          select id, lead_id, ${active.version}::int, ${now.toISOString()}::timestamptz from (${pending}) p`,
     );
-    const hits = hitsSql(active.model, pending);
-    if (hits) await db.execute(sql`insert into mql_rule_hits (transition_id, rule_id, hits) ${hits}`);
+    const hits = ruleHitsSql(active.model, pending);
+    if (hits) await db.execute(sql`insert into mql_rule_hits (transition_id, rule_id, hits) select id, rule_id, hits from (${hits}) h`);
     computed += batch.length;
   }
   return { version: active.version, computed, ms: Math.round(performance.now() - started) };

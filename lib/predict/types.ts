@@ -65,6 +65,10 @@ export type PredictiveSummary = {
   calibration: { bin: number; predicted: number; observed: number; count: number }[];
   coefficients: Coefficient[];
   suggestions: { rules: RuleSuggestion[]; newRules: NewRuleSuggestion[] };
+  /** Optional additions: Brier score of the held-out predictions, the points-per-log-odds scale of the suggestions, training time. */
+  brier?: number | null;
+  pointsPerLogOdds?: number | null;
+  trainingMs?: number;
 };
 
 export type LeadPredictionView = {

@@ -3,15 +3,21 @@
  * - decay refresh: every hour, rescore all leads when the active model ages scores
  *   (lib/scoring/refresh.ts skips itself when nothing would change).
  * - SLA breach sweep: every minute (lib/sla/sweep.ts), with the app clock (lib/clock.ts).
+ * - predictive score: every hour and a minute after start, bring handoff snapshots up to the active
+ *   model, retrain (lib/predict/train.ts) and rescore open leads (lib/predict/score.ts).
  * State lives in the database, so a restart loses nothing; with several app servers each runs the
  * job and the scoring lock makes the extra runs cheap no-ops.
  */
 import { getDb } from "@/db/client";
 import { appNow } from "@/lib/clock";
+import { refreshMqlSnapshots } from "@/lib/outcomes/rule-hits";
+import { scorePredictions } from "@/lib/predict/score";
+import { trainPredictiveModel } from "@/lib/predict/train";
 import { REFRESH_INTERVAL_MS, refreshScores } from "@/lib/scoring/refresh";
 import { sweepBreaches } from "@/lib/sla/sweep";
 
 const SWEEP_INTERVAL_MS = 60_000;
+const PREDICT_INTERVAL_MS = 3_600_000;
 
 const globalJobs = globalThis as unknown as { accordJobs?: NodeJS.Timeout[] };
 
@@ -33,13 +39,30 @@ async function runSweep() {
   }
 }
 
+async function runPredict() {
+  try {
+    const db = await getDb();
+    const now = appNow();
+    const snapshots = await refreshMqlSnapshots(db, now);
+    const model = await trainPredictiveModel(db, { now });
+    const scored = model.status === "ready" ? await scorePredictions(db, now) : null;
+    console.log(
+      `[accord] predictive score: ${snapshots.computed} snapshots in ${snapshots.ms} ms; model ${model.id} ${model.status} on ${model.decided} handoffs (${model.positives} converted)` +
+        (model.auc !== null ? `, AUC ${model.auc.toFixed(3)}` : "") +
+        (scored ? `; ${scored.scored} leads scored in ${scored.ms} ms` : ""),
+    );
+  } catch (error) {
+    console.error("[accord] predictive score failed", error);
+  }
+}
+
 export function startJobs(): void {
   if (globalJobs.accordJobs) return;
   const first = setTimeout(runRefresh, 30_000);
   const hourly = setInterval(runRefresh, REFRESH_INTERVAL_MS);
   const sweep = setInterval(runSweep, SWEEP_INTERVAL_MS);
-  first.unref();
-  hourly.unref();
-  sweep.unref();
-  globalJobs.accordJobs = [first, hourly, sweep];
+  const firstPredict = setTimeout(runPredict, 60_000);
+  const predict = setInterval(runPredict, PREDICT_INTERVAL_MS);
+  for (const timer of [first, hourly, sweep, firstPredict, predict]) timer.unref();
+  globalJobs.accordJobs = [first, hourly, sweep, firstPredict, predict];
 }

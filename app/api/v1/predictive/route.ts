@@ -1,0 +1,8 @@
+import { getDb } from "@/db/client";
+import { withApi } from "@/lib/auth/api";
+import { getPredictiveSummary } from "@/lib/predict/train";
+
+/** The latest training run of the predictive score (null before the first). */
+export const GET = withApi({ permission: "reports:read", scope: "reports:read" }, async () => {
+  return Response.json({ data: await getPredictiveSummary(await getDb()) });
+});

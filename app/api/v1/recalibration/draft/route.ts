@@ -1,0 +1,13 @@
+import { getDb } from "@/db/client";
+import { principalLabel } from "@/lib/auth/actor";
+import { withApi } from "@/lib/auth/api";
+import { applyToDraft } from "@/lib/predict/apply-to-draft";
+import { draftChangesSchema } from "@/lib/predict/schemas";
+import { sessionUser } from "@/lib/teams/session-user";
+
+/** Writes the picked suggestions into the draft model (never publishes). */
+export const POST = withApi({ permission: "recalibration:draft", body: draftChangesSchema }, async ({ principal, body }) => {
+  sessionUser(principal);
+  const data = await applyToDraft(await getDb(), body, principalLabel(principal));
+  return Response.json({ data });
+});

@@ -1,0 +1,55 @@
+/**
+ * The threshold assistant's evidence: handoffs of the last N weeks by whole score at handoff, with
+ * their outcomes for the report target (from the one handoff-outcomes query). Volume counts every
+ * handoff; decided / converted only those after outcomes start being recorded.
+ */
+import { sql } from "drizzle-orm";
+import { queryRows, type Queryable } from "@/db/client";
+import type { OutcomeTarget } from "@/db/schema/outcomes";
+import { mqlOutcomesSql, outcomeSql, outcomesRecordedSinceSql } from "@/lib/outcomes/mql-outcomes";
+import { outcomeSettings } from "@/lib/predict/settings";
+import type { ThresholdRecommendation } from "@/lib/predict/types";
+import { getActiveModel } from "@/lib/scoring/versions";
+import { recommendThreshold, type HandoffScoreBucket } from "./recommend";
+
+export const DEFAULT_WEEKS = 26;
+
+export type BacktestInput = { now: Date; target?: OutcomeTarget; rate?: number; capacity?: number; weeks?: number };
+
+/** Open MQLs the active reps can hold, summed: the default weekly capacity. */
+export async function repCapacity(db: Queryable): Promise<number> {
+  const [row] = await queryRows<{ capacity: number }>(db, sql`select coalesce(sum(capacity), 0)::int as capacity from users where role = 'rep' and active`);
+  return Number(row?.capacity ?? 0);
+}
+
+export async function thresholdRecommendation(db: Queryable, input: BacktestInput): Promise<ThresholdRecommendation> {
+  const settings = await outcomeSettings(db);
+  const target = input.target ?? settings.target;
+  const weeks = input.weeks ?? DEFAULT_WEEKS;
+  const from = new Date(input.now.getTime() - weeks * 7 * 86_400_000);
+  const [first] = await queryRows<{ since: Date | string | null }>(db, outcomesRecordedSinceSql(target));
+  const since = first?.since ? new Date(first.since) : null;
+  const { decided, positive } = outcomeSql(target, settings.windowDays, input.now);
+  const known = since ? sql`(${decided} and mql_at >= ${since.toISOString()}::timestamptz)` : sql`false`;
+  const [buckets, capacity, active] = await Promise.all([
+    queryRows<HandoffScoreBucket>(
+      db,
+      sql`select floor(score_total)::int as score, count(*)::int as mqls,
+                 count(*) filter (where ${known})::int as decided,
+                 count(*) filter (where ${known} and ${positive})::int as converted
+          from (${mqlOutcomesSql({ from }, input.now)}) o
+          where score_total is not null
+          group by 1 order by 1`,
+    ),
+    input.capacity ?? repCapacity(db),
+    getActiveModel(db),
+  ]);
+  const result = recommendThreshold({
+    buckets: buckets.map((b) => ({ score: Number(b.score), mqls: Number(b.mqls), decided: Number(b.decided), converted: Number(b.converted) })),
+    weeks,
+    targetRate: input.rate ?? settings.targetRate,
+    capacityPerWeek: capacity,
+    currentThreshold: active?.model.mqlThreshold ?? null,
+  });
+  return { target, ...result, outcomesSince: since ? since.toISOString() : null };
+}

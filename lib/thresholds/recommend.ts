@@ -1,0 +1,52 @@
+/**
+ * The threshold assistant's decision, from past handoffs bucketed by whole score at handoff
+ * (backtest.ts). For each candidate threshold: MQLs per week at or above it, how many of those
+ * were decided and converted, and the converted handoffs it would have missed.
+ *
+ * The recommendation is the LOWEST threshold whose rate reaches the target on at least 30 decided
+ * handoffs and whose weekly volume the reps can take. If the rate is reachable but the volume is
+ * not, it is raised until the volume fits ("capacity_bound"); if no threshold reaches the rate, the
+ * best-converting one with 30 decided is offered ("rate_unreachable"); with fewer than 30 decided
+ * handoffs in all, nothing is recommended ("not_enough_data"). Buckets are whole points, so a
+ * fractional threshold T is read as "score ≥ ⌈T⌉".
+ */
+import type { ThresholdPoint, ThresholdRecommendation } from "@/lib/predict/types";
+
+export const MIN_DECIDED = 30;
+
+export type HandoffScoreBucket = { score: number; mqls: number; decided: number; converted: number };
+
+export type RecommendInput = { buckets: HandoffScoreBucket[]; weeks: number; targetRate: number; capacityPerWeek: number; currentThreshold: number | null };
+
+export function pointAt(buckets: HandoffScoreBucket[], threshold: number, weeks: number): ThresholdPoint {
+  let mqls = 0;
+  let decided = 0;
+  let converted = 0;
+  let convertedTotal = 0;
+  for (const b of buckets) {
+    convertedTotal += b.converted;
+    if (b.score < threshold) continue;
+    mqls += b.mqls;
+    decided += b.decided;
+    converted += b.converted;
+  }
+  return { threshold, mqlsPerWeek: weeks > 0 ? mqls / weeks : 0, decided, converted, rate: decided ? converted / decided : null, convertedLost: convertedTotal - converted };
+}
+
+export function recommendThreshold(input: RecommendInput): Omit<ThresholdRecommendation, "target" | "outcomesSince"> {
+  const { buckets, weeks, targetRate, capacityPerWeek, currentThreshold } = input;
+  const scores = [...new Set(buckets.map((b) => b.score))].sort((a, b) => a - b);
+  const curve = scores.map((s) => pointAt(buckets, s, weeks));
+  const decided = buckets.reduce((s, b) => s + b.decided, 0);
+  const base = { targetRate, capacityPerWeek, weeks, curve, decided, current: currentThreshold === null ? null : pointAt(buckets, currentThreshold, weeks) };
+  if (decided < MIN_DECIDED) return { ...base, recommended: null, reason: "not_enough_data" };
+  const trusted = curve.filter((p) => p.decided >= MIN_DECIDED);
+  const meets = trusted.find((p) => p.rate !== null && p.rate >= targetRate);
+  if (meets) {
+    if (meets.mqlsPerWeek <= capacityPerWeek) return { ...base, recommended: meets, reason: "meets_rate_and_capacity" };
+    const fits = curve.find((p) => p.threshold > meets.threshold && p.mqlsPerWeek <= capacityPerWeek) ?? curve[curve.length - 1];
+    return { ...base, recommended: fits, reason: "capacity_bound" };
+  }
+  const best = trusted.reduce((a, b) => ((b.rate ?? -1) > (a.rate ?? -1) ? b : a));
+  return { ...base, recommended: best, reason: "rate_unreachable" };
+}
