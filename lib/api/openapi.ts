@@ -13,10 +13,10 @@ import { inboxQuerySchema } from "@/lib/inbox/schemas";
 import { markReadSchema, notificationsQuerySchema } from "@/lib/notifications/schemas";
 import { reasonCreateSchema, reasonsQuerySchema, reasonUpdateSchema } from "@/lib/reasons/schemas";
 import { policiesInputSchema } from "@/lib/sla/schemas";
-import { funnelQuerySchema, reasonsQuerySchema as reasonsReportQuerySchema, reportQuerySchema, targetQuerySchema } from "@/lib/reports/query-schema";
-import { reportSettingsSchema } from "@/lib/reports/settings";
 import { leadPredictionSchema, predictiveResponseSchema, recalibrationDraftResponseSchema, thresholdResponseSchema, trainResponseSchema } from "./predict-response-schemas";
 import { draftChangesSchema, thresholdQuerySchema } from "@/lib/predict/schemas";
+import { funnelQuerySchema, reasonsQuerySchema as reasonsReportQuerySchema, reportQuerySchema, targetQuerySchema } from "@/lib/reports/query-schema";
+import { reportSettingsSchema } from "@/lib/reports/settings";
 import { decisionResponseSchema, inboxResponseSchema, leadSalesSchema, touchResponseSchema } from "./sales-response-schemas";
 import { errorResponseSchema, ingestResponseSchema, leadResponseSchema, previewResponseSchema, publishResponseSchema, segmentResponseSchema } from "./response-schemas";
 
@@ -147,6 +147,11 @@ function reportPaths() {
         security: session,
         requestBody: { required: true, content: content(reportSettingsSchema, "input") },
         responses: { 200: { description: "The saved settings" }, ...errors(400, 401, 403) },
+      },
+    },
+  };
+}
+
 function recalibrationPaths() {
   return {
     "/api/v1/recalibration/threshold": {
