@@ -126,6 +126,13 @@ const SHOTS: Shot[] = [
     },
   },
   { name: "settings-holidays", as: "admin@accord.test", path: "/settings", element: "holidays-panel" },
+  { name: "reports-funnel", as: "sophie@accord.test", path: "/reports" },
+  { name: "reports-calibration", as: "sophie@accord.test", path: "/reports?tab=calibration" },
+  { name: "reports-rules", as: "sophie@accord.test", path: "/reports?tab=rules" },
+  { name: "reports-sla", as: "sophie@accord.test", path: "/reports?tab=sla" },
+  { name: "reports-reasons", as: "sophie@accord.test", path: "/reports?tab=reasons&grain=month" },
+  { name: "reports-recalibration", as: "sophie@accord.test", path: "/reports?tab=recalibration" },
+  { name: "reports-marketer", as: "camille@accord.test", path: "/reports?tab=recalibration" },
 ];
 
 async function main() {

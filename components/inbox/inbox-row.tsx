@@ -13,6 +13,8 @@ type Props = {
   selected: boolean;
   offsetMs: number;
   managing: boolean;
+  /** Show the predictive score beside the rule score (an optional column). */
+  showPrediction: boolean;
   reps: RepLoad[];
   onSelect: () => void;
   onOpen: () => void;
@@ -42,7 +44,7 @@ function SinceHandoff({ at, offsetMs }: { at: string; offsetMs: number }) {
   return <span title={format.dateTime(new Date(at), { dateStyle: "medium", timeStyle: "short" })}>{format.relativeTime(new Date(at), new Date(Math.max(now, Date.parse(at))))}</span>;
 }
 
-export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowItem({ row, selected, offsetMs, managing, reps, onSelect, onOpen, onAction, onAssign }, ref) {
+export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowItem({ row, selected, offsetMs, managing, showPrediction, reps, onSelect, onOpen, onAction, onAssign }, ref) {
   const t = useTranslations("inbox");
   const format = useFormatter();
   const sal = row.stage === "sal";
@@ -91,6 +93,11 @@ export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowIt
             <dd className="font-semibold text-slate-900 tabular-nums" data-testid="row-score">
               {row.score ? format.number(row.score.total, { maximumFractionDigits: 0 }) : "—"}
               {row.score && <span className="ml-1 rounded bg-slate-100 px-1 text-xs font-medium text-slate-700">{row.score.grade}</span>}
+              {showPrediction && (
+                <span className="ml-1 rounded bg-brand-50 px-1 text-xs font-medium text-brand-800" title={t("row.predictedTitle")} data-testid="row-prediction">
+                  {row.prediction === null ? "—" : format.number(row.prediction, { style: "percent", maximumFractionDigits: 0 })}
+                </span>
+              )}
             </dd>
           </div>
           <div>

@@ -19,6 +19,7 @@ export const icons = {
   menu: (p: SVGProps<SVGSVGElement>) => <Icon {...p}><path d="M4 7h16M4 12h16M4 17h16" /></Icon>,
   close: (p: SVGProps<SVGSVGElement>) => <Icon {...p}><path d="M6 6l12 12M18 6L6 18" /></Icon>,
   search: (p: SVGProps<SVGSVGElement>) => <Icon {...p}><circle cx="11" cy="11" r="6.5" /><path d="M20 20l-4-4" /></Icon>,
+  download: (p: SVGProps<SVGSVGElement>) => <Icon {...p}><path d="M12 4v11M7 10l5 5 5-5M5 20h14" /></Icon>,
   lock: (p: SVGProps<SVGSVGElement>) => <Icon {...p}><rect x="5" y="11" width="14" height="9" rx="2" /><path d="M8 11V8a4 4 0 018 0v3" /></Icon>,
   arrowLeft: (p: SVGProps<SVGSVGElement>) => <Icon {...p}><path d="M19 12H5M11 6l-6 6 6 6" /></Icon>,
   logo: (p: SVGProps<SVGSVGElement>) => <Icon strokeWidth={2.2} {...p}><path d="M4 17l5-10 3 6 3-4 5 8" /></Icon>,

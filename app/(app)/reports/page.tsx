@@ -1,13 +1,42 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { SectionPlaceholder } from "@/components/shell/section-placeholder";
+import { asc, eq } from "drizzle-orm";
+import { Suspense } from "react";
+import { ReportsView } from "@/components/reports/reports-view";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
+import { teams, users } from "@/db/schema";
+import { appNow } from "@/lib/clock";
+import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
+import { getReportSettings } from "@/lib/reports/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("reports") };
 }
 
-export default async function Page() {
-  await requirePagePermission("reports:read");
-  return <SectionPlaceholder section="reports" />;
+/** Managers' and admins' dashboards; marketers read them (and may turn suggestions into a draft). */
+export default async function ReportsPage() {
+  const actor = await requirePagePermission("reports:read");
+  const t = await getTranslations("reports");
+  const db = await getDb();
+  const [teamRows, repRows, settings] = await Promise.all([
+    db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name)),
+    db.select({ id: users.id, name: users.name, teamId: users.teamId }).from(users).where(eq(users.role, "rep")).orderBy(asc(users.name)),
+    getReportSettings(db),
+  ]);
+  return (
+    <>
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <Suspense>
+        <ReportsView
+          teams={teamRows}
+          reps={repRows}
+          settings={settings}
+          today={appNow().toISOString().slice(0, 10)}
+          permissions={{ canWrite: can(actor.role, "reports:write"), canDraft: can(actor.role, "recalibration:draft") }}
+        />
+      </Suspense>
+    </>
+  );
 }

@@ -4,6 +4,9 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LeadProfile } from "@/components/leads/lead-profile";
 import { LifecycleCard } from "@/components/leads/lifecycle-card";
+import { PredictionCard } from "@/components/leads/prediction-card";
+import { getLeadPrediction } from "@/lib/predict/score";
+import { getPredictiveSummary } from "@/lib/predict/train";
 import { getLeadLifecycle } from "@/lib/lifecycle/lead-lifecycle";
 import { RuleFilterBanner } from "@/components/leads/rule-filter-banner";
 import { ScoreCard } from "@/components/leads/score-card";
@@ -49,10 +52,12 @@ export default async function LeadPage({ params, searchParams }: Props) {
   const lead = isLeadId(id) ? await getLead({ db, actor, id }) : null;
   if (!lead) notFound();
   const t = await getTranslations();
-  const [counts, score, series] = await Promise.all([
+  const [counts, score, series, prediction, predictive] = await Promise.all([
     leadEventCounts(db, lead.id),
     getLeadScore(db, lead.id, { receipt: true }),
     scoreSeries(db, lead.id, { days: TREND_DAYS, now: new Date() }),
+    getLeadPrediction(db, lead.id),
+    getPredictiveSummary(db),
   ]);
   const [model, hasModel] = score ? [await getModelVersion(db, score.modelVersion), true] : [null, Boolean(await getActiveModel(db))];
   const [lifecycle, active] = await Promise.all([getLeadLifecycle(db, lead, score), getActiveModel(db)]);
@@ -85,6 +90,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
         <ScoreCard score={score} sums={sums} model={model} series={series} days={TREND_DAYS} hasModel={hasModel} canPublish={can(actor.role, "rules:write")} />
         <div className="min-w-0 space-y-6 self-start">
           {score && sums && <ScoreReceipt leadId={lead.id} sums={sums} model={model} modelVersion={score.modelVersion} activeRuleId={ruleLine?.ruleId ?? null} />}
+          <PredictionCard prediction={prediction} model={predictive} canReadReports={can(actor.role, "reports:read")} />
           <LifecycleCard lifecycle={lifecycle} stage={lead.stage} ownerName={lead.ownerName} threshold={active?.model.mqlThreshold ?? null} total={score?.total ?? null} />
           <Card aria-labelledby="profile-heading">
             <CardHeader id="profile-heading" title={t("lead.profile")} />

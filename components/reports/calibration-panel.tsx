@@ -1,0 +1,86 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Bar, CartesianGrid, ComposedChart, ErrorBar, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { OutcomeTarget } from "@/db/schema/outcomes";
+import type { CalibrationReport, CalibrationRow } from "@/lib/reports/types";
+import { ChartFrame, DataTable } from "./chart-frame";
+import { useFormat } from "./format";
+import { TargetSelect } from "./target-select";
+import { reportUrl, useReport } from "./use-reports";
+
+const withError = (rows: CalibrationRow[]) =>
+  rows.map((r) => ({ ...r, error: r.rate !== null && r.interval ? [r.rate - r.interval.low, r.interval.high - r.rate] : [0, 0] }));
+
+/** Conversion per score band and per decile, with 95 % intervals: a good model climbs. */
+export function CalibrationPanel({ params, target, onTarget }: { params: URLSearchParams; target: OutcomeTarget; onTarget: (t: OutcomeTarget) => void }) {
+  const t = useTranslations("reports.calibration");
+  const tr = useTranslations("reports");
+  const f = useFormat();
+  const query = new URLSearchParams([...params, ["target", target]]);
+  const { data, isLoading, isFetching, error } = useReport<CalibrationReport>("calibration", query);
+  const decided = data?.bands.reduce((sum, b) => sum + b.decided, 0) ?? 0;
+  const table = (rows: CalibrationRow[], testId: string) => (
+    <DataTable
+      testId={testId}
+      head={[t("group"), t("scores"), t("handoffs"), t("decided"), t("converted"), t("rate"), t("interval")]}
+      rows={rows.map((r) => [
+        r.label,
+        `${r.minScore === null ? "…" : f.dec(r.minScore)} – ${r.maxScore === null ? "…" : f.dec(r.maxScore)}`,
+        f.n(r.handoffs),
+        f.n(r.decided),
+        f.n(r.converted),
+        f.pct(r.rate),
+        r.interval ? `${f.pct(r.interval.low)} – ${f.pct(r.interval.high)}` : "—",
+      ])}
+    />
+  );
+  const chart = (rows: CalibrationRow[], kind: "bar" | "line") => (
+    <ResponsiveContainer width="100%" height="100%">
+      <ComposedChart data={withError(rows)}>
+        <CartesianGrid stroke="#e2e8f0" vertical={false} />
+        <XAxis dataKey="label" tick={{ fontSize: 11 }} />
+        <YAxis tickFormatter={(v) => f.pct(Number(v))} tick={{ fontSize: 11 }} width={48} domain={[0, 1]} />
+        <Tooltip formatter={(v) => (Array.isArray(v) ? "" : f.pct(Number(v)))} />
+        {kind === "bar" ? (
+          <Bar dataKey="rate" name={t("rate")} fill="#4f5bd5" isAnimationActive={false}>
+            <ErrorBar dataKey="error" width={6} stroke="#334155" />
+          </Bar>
+        ) : (
+          <Line dataKey="rate" name={t("rate")} stroke="#4f5bd5" strokeWidth={2} isAnimationActive={false}>
+            <ErrorBar dataKey="error" width={4} stroke="#94a3b8" />
+          </Line>
+        )}
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+  return (
+    <div className="space-y-5">
+      <ChartFrame
+        id="calibration"
+        testId="calibration-panel"
+        title={t("title")}
+        description={t("description")}
+        loading={isLoading || isFetching}
+        error={error}
+        csvHref={reportUrl("calibration", query, "csv")}
+        chart={data && decided > 0 ? chart(data.bands, "bar") : undefined}
+        table={data ? table(data.bands, "calibration-bands") : undefined}
+      >
+        <TargetSelect id="calibration-target" value={target} onChange={onTarget} />
+        {data && decided === 0 && <p className="text-sm text-slate-600">{t("empty")}</p>}
+        {data && decided > 0 && (
+          <p role="status" data-testid="calibration-verdict" className={data.monotonic ? "text-sm text-emerald-700" : "rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200"}>
+            {data.monotonic
+              ? t("monotonic")
+              : t("inversions", { pairs: data.inversions.map((p) => t("pair", { higher: p.higher, lower: p.lower })).join(" ; ") })}
+          </p>
+        )}
+        {data?.outcomesSince && <p className="text-xs text-slate-500">{tr("outcomesSince", { date: f.date(data.outcomesSince) })}</p>}
+      </ChartFrame>
+      {data && decided > 0 && (
+        <ChartFrame id="deciles" title={t("decilesTitle")} description={t("decilesDescription")} chart={chart(data.deciles, "line")} table={table(data.deciles, "calibration-deciles")} />
+      )}
+    </div>
+  );
+}

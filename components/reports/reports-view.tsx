@@ -1,0 +1,87 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { cn } from "@/components/ui/cn";
+import type { OutcomeTarget } from "@/db/schema/outcomes";
+import type { Grain, ReportSettingsView } from "@/lib/reports/types";
+import { CalibrationPanel } from "./calibration-panel";
+import { FunnelPanel } from "./funnel-panel";
+import { PredictivePanel } from "./predictive-panel";
+import { ReasonsPanel } from "./reasons-panel";
+import { ReportFilters, type Option } from "./report-filters";
+import { RulesPanel } from "./rules-panel";
+import { SlaPanel } from "./sla-panel";
+import { ThresholdAssistant } from "./threshold-assistant";
+import { filterParams, type Filters } from "./use-reports";
+
+export const TABS = ["funnel", "calibration", "rules", "sla", "reasons", "recalibration"] as const;
+export type Tab = (typeof TABS)[number];
+
+export type ReportsPermissions = { canWrite: boolean; canDraft: boolean };
+
+/** The manager's dashboards: one filter bar, one tab per question, all state in the URL. */
+export function ReportsView({ teams, reps, settings, today, permissions }: { teams: Option[]; reps: Option[]; settings: ReportSettingsView; today: string; permissions: ReportsPermissions }) {
+  const t = useTranslations("reports");
+  const locale = useLocale();
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const tab: Tab = (TABS as readonly string[]).includes(search.get("tab") ?? "") ? (search.get("tab") as Tab) : "funnel";
+  const filters: Filters = {
+    from: search.get("from") ?? "",
+    to: search.get("to") ?? "",
+    team: search.get("team") ?? "",
+    rep: search.get("rep") ?? "",
+    grain: search.get("grain") === "month" ? "month" : ("week" as Grain),
+  };
+  const [target, setTarget] = useState<OutcomeTarget>(settings.targetStage);
+  const navigate = (next: Filters, nextTab: Tab = tab) => {
+    const params = filterParams(next);
+    if (next.grain === "week") params.delete("grain");
+    if (nextTab !== "funnel") params.set("tab", nextTab);
+    router.replace(`${pathname}?${params}`, { scroll: false });
+  };
+  const valid = !(filters.from && filters.to && filters.from > filters.to);
+  const params = filterParams(valid ? filters : { ...filters, from: "", to: "" });
+
+  return (
+    <>
+      <ReportFilters filters={filters} onChange={(f) => navigate(f)} teams={teams} reps={reps} today={today} />
+      <div role="tablist" aria-label={t("tabsLabel")} className="-mx-1 mb-5 flex gap-1 overflow-x-auto px-1 pb-1">
+        {TABS.map((key) => (
+          <button
+            key={key}
+            role="tab"
+            type="button"
+            id={`tab-${key}`}
+            aria-selected={tab === key}
+            aria-controls={`panel-${key}`}
+            onClick={() => navigate(filters, key)}
+            className={cn(
+              "min-h-10 shrink-0 rounded-md px-3 text-sm font-medium whitespace-nowrap",
+              tab === key ? "bg-brand-600 text-white" : "text-slate-700 ring-1 ring-slate-200 ring-inset hover:bg-white",
+            )}
+            data-testid={`tab-${key}`}
+          >
+            {t(`tabs.${key}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === "funnel" && <FunnelPanel params={params} canWrite={permissions.canWrite} />}
+        {tab === "calibration" && <CalibrationPanel params={params} target={target} onTarget={setTarget} />}
+        {tab === "rules" && <RulesPanel params={params} target={target} onTarget={setTarget} />}
+        {tab === "sla" && <SlaPanel params={params} />}
+        {tab === "reasons" && <ReasonsPanel params={params} locale={locale} />}
+        {tab === "recalibration" && (
+          <div className="space-y-5">
+            <ThresholdAssistant defaults={{ target: settings.targetStage, rate: settings.targetRate }} canDraft={permissions.canDraft} />
+            <PredictivePanel canTrain={permissions.canWrite} canDraft={permissions.canDraft} />
+          </div>
+        )}
+      </div>
+    </>
+  );
+}
