@@ -78,7 +78,7 @@ describe("operator CLI", () => {
     const bad = await cli("api-keys:create", "--name", "", "--scopes", "events:write,everything");
     expect(bad.code).toBe(1);
     expect(bad.out).toContain("--name: Name the key");
-    expect(bad.out).toContain("--scopes: Scopes are events:write, leads:read, leads:write, model:read, model:write.");
+    expect(bad.out).toContain("--scopes: Scopes are events:write, leads:read, leads:write, model:read, model:write, reports:read.");
     const result = await cli("api-keys:create", "--name", "Segment", "--scopes", "events:write,leads:read");
     expect(result.code).toBe(0);
     const secret = result.out.trim().split("\n").pop()!;
