@@ -22,6 +22,7 @@ describe("OpenAPI document", () => {
       "/api/v1/leads/{id}/touches",
       "/api/v1/notifications",
       "/api/v1/notifications/read",
+      "/api/v1/outcomes",
       "/api/v1/predictive",
       "/api/v1/predictive/train",
       "/api/v1/reasons",

@@ -17,6 +17,7 @@ import { leadPredictionSchema, predictiveResponseSchema, recalibrationDraftRespo
 import { draftChangesSchema, thresholdQuerySchema } from "@/lib/predict/schemas";
 import { funnelQuerySchema, reasonsQuerySchema as reasonsReportQuerySchema, reportQuerySchema, targetQuerySchema } from "@/lib/reports/query-schema";
 import { reportSettingsSchema } from "@/lib/reports/settings";
+import { MAX_OUTCOMES, outcomeBatchSchema, outcomeInputSchema, outcomesResponseSchema } from "@/lib/outcomes/outcome-schemas";
 import { decisionResponseSchema, inboxResponseSchema, leadSalesSchema, touchResponseSchema } from "./sales-response-schemas";
 import { errorResponseSchema, ingestResponseSchema, leadResponseSchema, previewResponseSchema, publishResponseSchema, segmentResponseSchema } from "./response-schemas";
 
@@ -226,6 +227,14 @@ export function openApiDocument(serverUrl: string) {
           security: security("leads:write"),
           requestBody: { required: true, content: content(z.union([leadInputSchema, z.object({ leads: z.array(leadInputSchema).max(1000) })]), "input") },
           responses: { 200: { description: "Updated" }, 201: { description: "Created" }, ...errors(400, 401, 403, 413) },
+        },
+      },
+      "/api/v1/outcomes": {
+        post: {
+          summary: `Record CRM outcomes (opportunity, customer = won) as lifecycle transitions, at most ${MAX_OUTCOMES} per call. The stage only moves forward; the same lead and stage twice is recorded once. 200 when any item was recorded or skipped, 400 (with the same data) when every item was refused`,
+          security: security("leads:write"),
+          requestBody: { required: true, content: content(outcomeBatchSchema.extend({ outcomes: z.array(outcomeInputSchema).max(MAX_OUTCOMES) }), "input") },
+          responses: { 200: { description: "Counts and per-item errors", content: content(outcomesResponseSchema) }, ...errors(400, 401, 403, 413) },
         },
       },
       ...salesPaths(),
