@@ -134,6 +134,10 @@ export function ThresholdAssistant({ defaults, canDraft }: { defaults: { target:
               </div>
             )
           )}
+          <p className="text-xs text-slate-500" data-testid="assistant-window">
+            {t("window", { weeks: data.weeks, date: data.windowEnd ? f.date(data.windowEnd) : "—" })}
+            {data.rescored ? ` ${t("rescored", { count: data.rescored })}` : ""}
+          </p>
           <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900 ring-1 ring-amber-200" data-testid="selection-bias">
             {t("selectionBias")} {data.outcomesSince ? tr("outcomesSince", { date: f.date(data.outcomesSince) }) : ""}
           </p>

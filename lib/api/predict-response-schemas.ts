@@ -27,6 +27,8 @@ export const thresholdRecommendationSchema = z.object({
   curve: z.array(thresholdPointSchema),
   decided: z.number().int(),
   outcomesSince: at.nullable(),
+  windowEnd: at.optional(),
+  rescored: z.number().int().optional(),
 });
 
 const coefficientSchema = z.object({ feature: z.string(), label: z.string(), weight: z.number(), stdError: z.number().nullable(), support: z.number().int() });

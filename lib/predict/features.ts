@@ -1,7 +1,10 @@
 /**
  * The predictive score's features, one row per decided handoff (training) or per lead (scoring):
- * - one-hot of source, industry, seniority, country and every string trait with at most 50
- *   distinct values among handoffs; levels seen on fewer than 20 handoffs share "<field>:other";
+ * - one-hot of source, industry, seniority, country and every string trait whose common values
+ *   (each on 20 handoffs or more) cover at least a fifth of the handoffs that have it — so a
+ *   landing page with a few hundred values qualifies, an id or a free text does not — and whose
+ *   values are not dates; at most the 30 most common levels per field, the rest share
+ *   "<field>:other";
  *   values are case-folded exactly as attribute rules compare them, so a level is a ready rule;
  * - log1p(company size), with an indicator when it is unknown;
  * - log1p(hits) of each rule of the scoring model (as of the handoff, from mql_rule_hits).
@@ -17,7 +20,9 @@ import { isActive, type ScoringModel } from "@/lib/scoring/model";
 import type { SparseRow } from "./logistic";
 
 export const MIN_LEVEL_SUPPORT = 20;
-export const MAX_TRAIT_VALUES = 50;
+/** At most this many levels per categorical field (the most common ones). */
+export const MAX_LEVELS = 30;
+const MIN_COVERAGE = 0.2;
 const MAX_TRAITS = 20;
 const TRAIT_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}$/;
 
@@ -35,14 +40,20 @@ export type FeatureSpec = {
 
 const fieldLabel = (field: string) => FIELD_LABELS[field] ?? `Trait ${field.slice("traits.".length)}`;
 
-/** String traits with few enough distinct values among the given handoffs (`base`: columns lead_id). */
+/** String traits whose common values cover enough handoffs, dates excluded (`base`: columns lead_id). */
 async function categoricalTraits(db: Queryable, base: SQL): Promise<string[]> {
   const rows = await queryRows<{ key: string }>(
     db,
-    sql`select k.key from (${base}) b join leads l on l.id = b.lead_id cross join lateral jsonb_each(l.traits) k
-        where jsonb_typeof(k.value) = 'string'
-        group by k.key having count(distinct k.value) <= ${MAX_TRAIT_VALUES}::int
-        order by count(*) desc, k.key limit ${MAX_TRAITS * 2}::int`,
+    sql`with v as (
+          select k.key, k.value, count(*) as n
+          from (${base}) b join leads l on l.id = b.lead_id cross join lateral jsonb_each(l.traits) k
+          where jsonb_typeof(k.value) = 'string'
+          group by 1, 2
+        )
+        select key from v group by key
+        having coalesce(sum(n) filter (where n >= ${MIN_LEVEL_SUPPORT}::int), 0) >= ${MIN_COVERAGE}::float8 * sum(n)
+           and coalesce(sum(n) filter (where v.value #>> '{}' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}'), 0) < 0.5 * sum(n)
+        order by sum(n) desc, key limit ${MAX_TRAITS * 2}::int`,
   );
   return rows.map((r) => r.key).filter((k) => TRAIT_KEY.test(k)).slice(0, MAX_TRAITS);
 }
@@ -96,7 +107,12 @@ export function buildSpec(fields: string[], raw: RawFeatures[], model: Pick<Scor
       const v = r.values[field];
       if (v !== null && v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
-    const levels = [...counts].filter(([, n]) => n >= MIN_LEVEL_SUPPORT).map(([v]) => v).sort();
+    const levels = [...counts]
+      .filter(([, n]) => n >= MIN_LEVEL_SUPPORT)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, MAX_LEVELS)
+      .map(([v]) => v)
+      .sort();
     return { field, levels, other: levels.length < counts.size };
   });
   const companySize = raw.some((r) => r.companySize !== null);

@@ -29,6 +29,10 @@ export type ThresholdRecommendation = {
   curve: ThresholdPoint[];
   decided: number;
   outcomesSince: string | null;
+  /** The backtest covers the `weeks` up to here: the latest handoff. */
+  windowEnd?: string;
+  /** Handoffs recorded without a score (imported), placed by their current score instead. */
+  rescored?: number;
 };
 
 export type Coefficient = { feature: string; label: string; weight: number; stdError: number | null; support: number };

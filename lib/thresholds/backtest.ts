@@ -1,7 +1,9 @@
 /**
- * The threshold assistant's evidence: handoffs of the last N weeks by whole score at handoff, with
- * their outcomes for the report target (from the one handoff-outcomes query). Volume counts every
- * handoff; decided / converted only those after outcomes start being recorded.
+ * The threshold assistant's evidence: handoffs of the N weeks up to the latest handoff (now, for a
+ * live funnel; the end of an imported history otherwise) by whole score at handoff, with their
+ * outcomes for the report target (from the one handoff-outcomes query). Volume counts every
+ * handoff; decided / converted only those after outcomes start being recorded. A handoff recorded
+ * without a score (an import from before Accord) is placed by its current score, and counted as such.
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
@@ -26,19 +28,24 @@ export async function thresholdRecommendation(db: Queryable, input: BacktestInpu
   const settings = await outcomeSettings(db);
   const target = input.target ?? settings.target;
   const weeks = input.weeks ?? DEFAULT_WEEKS;
-  const from = new Date(input.now.getTime() - weeks * 7 * 86_400_000);
-  const [first] = await queryRows<{ since: Date | string | null }>(db, outcomesRecordedSinceSql(target));
+  const [[first], [last]] = await Promise.all([
+    queryRows<{ since: Date | string | null }>(db, outcomesRecordedSinceSql(target)),
+    queryRows<{ at: Date | string | null }>(db, sql`select max(at) as at from lead_transitions where to_stage = 'mql' and at <= ${input.now.toISOString()}::timestamptz`),
+  ]);
+  const end = last?.at ? new Date(last.at) : input.now;
+  const from = new Date(end.getTime() - weeks * 7 * 86_400_000);
   const since = first?.since ? new Date(first.since) : null;
   const { decided, positive } = outcomeSql(target, settings.windowDays, input.now);
   const known = since ? sql`(${decided} and mql_at >= ${since.toISOString()}::timestamptz)` : sql`false`;
   const [buckets, capacity, active] = await Promise.all([
-    queryRows<HandoffScoreBucket>(
+    queryRows<HandoffScoreBucket & { rescored: number }>(
       db,
-      sql`select floor(score_total)::int as score, count(*)::int as mqls,
+      sql`select floor(coalesce(o.score_total, s.total))::int as score, count(*)::int as mqls,
                  count(*) filter (where ${known})::int as decided,
-                 count(*) filter (where ${known} and ${positive})::int as converted
-          from (${mqlOutcomesSql({ from }, input.now)}) o
-          where score_total is not null
+                 count(*) filter (where ${known} and ${positive})::int as converted,
+                 count(*) filter (where o.score_total is null)::int as rescored
+          from (${mqlOutcomesSql({ from }, input.now)}) o left join lead_scores s on s.lead_id = o.lead_id
+          where coalesce(o.score_total, s.total) is not null
           group by 1 order by 1`,
     ),
     input.capacity ?? repCapacity(db),
@@ -51,5 +58,6 @@ export async function thresholdRecommendation(db: Queryable, input: BacktestInpu
     capacityPerWeek: capacity,
     currentThreshold: active?.model.mqlThreshold ?? null,
   });
-  return { target, ...result, outcomesSince: since ? since.toISOString() : null };
+  const rescored = buckets.reduce((sum, b) => sum + Number(b.rescored), 0);
+  return { target, ...result, outcomesSince: since ? since.toISOString() : null, windowEnd: end.toISOString(), rescored };
 }
