@@ -13,6 +13,10 @@ import { ROLES, auditLog, teams, users } from "../db/schema";
 import { isDatabaseEmpty, seedDemoData } from "../db/seed";
 import { createApiKey, createApiKeySchema } from "../lib/api-keys/api-keys";
 import { hashPassword } from "../lib/auth/credentials";
+import { OUTCOME_TARGETS, type OutcomeTarget } from "../db/schema/outcomes";
+import { scorePredictions } from "../lib/predict/score";
+import { trainPredictiveModel } from "../lib/predict/train";
+import { thresholdRecommendation } from "../lib/thresholds/backtest";
 import { ConfigError } from "../lib/env";
 
 type Command = { summary: string; usage: string; run: (args: string[], handle: DbHandle) => Promise<void> };
@@ -65,6 +69,33 @@ const COMMANDS: Record<string, Command> = {
       console.log(`Created API key "${parsed.data.name}" with scopes ${parsed.data.scopes.join(", ")}.`);
       console.log("Secret (shown once, store it now):");
       console.log(key.secret);
+    },
+  },
+  "predictive:train": {
+    summary: "Train the predictive score now, score the open leads, and print the threshold assistant's recommendation",
+    usage: "predictive:train [--target accepted|qualified|opportunity|won] [--rate 0.3] [--capacity N]",
+    async run(args, handle) {
+      const { values } = parseArgs({ args, options: { target: { type: "string" }, rate: { type: "string" }, capacity: { type: "string" } }, strict: true });
+      if (values.target && !(OUTCOME_TARGETS as readonly string[]).includes(values.target)) throw new CliError(`--target must be one of ${OUTCOME_TARGETS.join(", ")}`);
+      const rate = values.rate === undefined ? undefined : Number(values.rate);
+      if (rate !== undefined && !(rate > 0 && rate <= 1)) throw new CliError("--rate is a share between 0 and 1, e.g. 0.3");
+      const capacity = values.capacity === undefined ? undefined : Number(values.capacity);
+      if (capacity !== undefined && !(capacity > 0)) throw new CliError("--capacity is a number of MQLs per week above 0");
+      const target = values.target as OutcomeTarget | undefined;
+      const now = new Date();
+      const model = await trainPredictiveModel(handle.db, { now, target });
+      console.log(`Predictive model ${model.id} (${model.status}), target ${model.target}: ${model.decided} decided handoffs, ${model.positives} converted${model.since ? `, handoffs since ${model.since.slice(0, 10)}` : ""}.`);
+      if (model.status === "ready") {
+        console.log(`Cross-validated AUC ${model.auc?.toFixed(3)} (folds ${model.foldAucs.map((a) => a.toFixed(3)).join(", ")}).`);
+        const top = [...model.coefficients].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).slice(0, 8);
+        console.log(`Largest weights: ${top.map((c) => `${c.label} ${c.weight >= 0 ? "+" : ""}${c.weight.toFixed(2)}`).join("; ")}.`);
+        console.log(`Suggestions: ${model.suggestions.rules.length} rule point changes, ${model.suggestions.newRules.length} new rules (${model.suggestions.newRules.map((r) => `${r.rule.label} ${r.rule.points}`).join("; ")}).`);
+        const scored = await scorePredictions(handle.db, now);
+        console.log(`Scored ${JSON.stringify(scored)}.`);
+      }
+      const rec = await thresholdRecommendation(handle.db, { now, target, rate, capacity });
+      const point = (p: typeof rec.recommended) => (p ? `threshold ${p.threshold}: ${p.mqlsPerWeek.toFixed(1)} MQLs/week, rate ${p.rate === null ? "—" : (p.rate * 100).toFixed(1) + "%"} on ${p.decided} decided` : "none");
+      console.log(`Threshold assistant (${rec.weeks} weeks to ${rec.windowEnd?.slice(0, 10)}, target ${(rec.targetRate * 100).toFixed(0)}% ${rec.target}, capacity ${rec.capacityPerWeek}/week, ${rec.rescored ?? 0} handoffs placed by current score): ${rec.reason}; current ${point(rec.current)}; recommended ${point(rec.recommended)}.`);
     },
   },
   "users:create": {
