@@ -5,7 +5,9 @@
  * factor, points per log-odds, maps one to the other: the least-squares fit through the origin of
  * the current rules' |points| on their |effects| (the log-odds a first hit adds: weight × ln 2, as
  * rule features are log1p(hits)). Suggested points are that factor × effect, rounded, with the
- * sign of the coefficient. Without a usable rule, 10 points per log-odds unit.
+ * sign of the coefficient. Without a usable rule, 10 points per log-odds unit. Only a rule whose
+ * coefficient is at least two standard errors from 0 gets new points (the scale is fitted on those
+ * when there are two or more); the others keep theirs — no evidence, no change.
  *
  * New rules: a level of source, industry, seniority, country or a trait whose coefficient is at
  * least two standard errors from 0, that no existing attribute rule on that field already matches,
@@ -77,13 +79,16 @@ export function suggestChanges({ model, spec, weights, stdErrors, stats }: Sugge
     const j = column.get(`rule:${rule.id}`);
     return j === undefined ? [] : [{ rule, j, effect: weights[j] * Math.LN2 }];
   });
-  const scale = pointsPerLogOdds(ruleColumns.filter((r) => stats.support[r.j] > 0).map((r) => ({ points: r.rule.points, effect: r.effect })));
+  const significant = (j: number) => stats.support[j] > 0 && stdErrors[j] !== null && stdErrors[j]! > 0 && Math.abs(weights[j] / stdErrors[j]!) >= MIN_Z;
+  const fired = ruleColumns.filter((r) => stats.support[r.j] > 0);
+  const strong = fired.filter((r) => significant(r.j));
+  const scale = pointsPerLogOdds((strong.length >= 2 ? strong : fired).map((r) => ({ points: r.rule.points, effect: r.effect })));
   const rules: RuleSuggestion[] = ruleColumns.map(({ rule, j, effect }) => ({
     ruleId: rule.id,
     label: rule.label,
     currentPoints: rule.points,
-    // A rule that never fired (or could not be estimated) has no evidence: keep its points.
-    suggestedPoints: stats.support[j] > 0 && stdErrors[j] !== null ? Math.round(scale * effect) + 0 : rule.points,
+    // A rule without clear evidence (never fired, or within two standard errors of 0) keeps its points.
+    suggestedPoints: significant(j) ? Math.round(scale * effect) + 0 : rule.points,
     weight: weights[j],
     support: stats.support[j],
     lift: lift(stats, j),

@@ -37,6 +37,16 @@ describe("threshold recommendation", () => {
     expect(recommendThreshold({ ...base, targetRate: 0.55 })).toMatchObject({ reason: "rate_unreachable", recommended: { threshold: 60, rate: 0.5 } });
   });
 
+  it("does not give up volume for a rate that is only noise-higher when the target is out of reach", () => {
+    // Every bucket converts at about 22 %: 23 % above 60 is not worth half the volume.
+    const flat = [
+      { score: 50, mqls: 52, decided: 40, converted: 9 },
+      { score: 60, mqls: 52, decided: 40, converted: 9 },
+      { score: 70, mqls: 26, decided: 40, converted: 9 },
+    ];
+    expect(recommendThreshold({ ...base, buckets: flat, currentThreshold: 50 })).toMatchObject({ reason: "rate_unreachable", recommended: { threshold: 50 } });
+  });
+
   it("recommends nothing below 30 decided handoffs", () => {
     const few = buckets.map((b) => ({ ...b, decided: 5, converted: 2 }));
     expect(recommendThreshold({ ...base, buckets: few })).toMatchObject({ reason: "not_enough_data", recommended: null, decided: 20 });

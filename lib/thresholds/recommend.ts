@@ -6,13 +6,15 @@
  * The recommendation is the LOWEST threshold whose rate reaches the target on at least 30 decided
  * handoffs and whose weekly volume the reps can take. If the rate is reachable but the volume is
  * not, it is raised until the volume fits ("capacity_bound"); if no threshold reaches the rate, the
- * best-converting one with 30 decided is offered ("rate_unreachable"); with fewer than 30 decided
+ * lowest threshold converting within 2 points of the best-converting one with 30 decided is offered ("rate_unreachable"); with fewer than 30 decided
  * handoffs in all, nothing is recommended ("not_enough_data"). Buckets are whole points, so a
  * fractional threshold T is read as "score ≥ ⌈T⌉".
  */
 import type { ThresholdPoint, ThresholdRecommendation } from "@/lib/predict/types";
 
 export const MIN_DECIDED = 30;
+/** When the target is out of reach, a higher threshold must convert this much better to be worth its lost volume. */
+export const MIN_GAIN = 0.02;
 
 export type HandoffScoreBucket = { score: number; mqls: number; decided: number; converted: number };
 
@@ -48,5 +50,7 @@ export function recommendThreshold(input: RecommendInput): Omit<ThresholdRecomme
     return { ...base, recommended: fits, reason: "capacity_bound" };
   }
   const best = trusted.reduce((a, b) => ((b.rate ?? -1) > (a.rate ?? -1) ? b : a));
-  return { ...base, recommended: best, reason: "rate_unreachable" };
+  // The lowest threshold converting about as well as the best: no volume given up for noise.
+  const enough = trusted.find((p) => (p.rate ?? -1) >= (best.rate ?? -1) - MIN_GAIN) ?? best;
+  return { ...base, recommended: enough, reason: "rate_unreachable" };
 }
