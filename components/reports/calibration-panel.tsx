@@ -1,7 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Bar, CartesianGrid, ComposedChart, ErrorBar, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  ErrorBar,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { OutcomeTarget } from "@/db/schema/outcomes";
 import type { CalibrationReport, CalibrationRow } from "@/lib/reports/types";
 import { ChartFrame, DataTable } from "./chart-frame";
@@ -10,10 +20,22 @@ import { TargetSelect } from "./target-select";
 import { reportUrl, useReport } from "./use-reports";
 
 const withError = (rows: CalibrationRow[]) =>
-  rows.map((r) => ({ ...r, error: r.rate !== null && r.interval ? [r.rate - r.interval.low, r.interval.high - r.rate] : [0, 0] }));
+  rows.map((r) => ({
+    ...r,
+    error:
+      r.rate !== null && r.interval ? [r.rate - r.interval.low, r.interval.high - r.rate] : [0, 0],
+  }));
 
 /** Conversion per score band and per decile, with 95 % intervals: a good model climbs. */
-export function CalibrationPanel({ params, target, onTarget }: { params: URLSearchParams; target: OutcomeTarget; onTarget: (t: OutcomeTarget) => void }) {
+export function CalibrationPanel({
+  params,
+  target,
+  onTarget,
+}: {
+  params: URLSearchParams;
+  target: OutcomeTarget;
+  onTarget: (t: OutcomeTarget) => void;
+}) {
   const t = useTranslations("reports.calibration");
   const tr = useTranslations("reports");
   const f = useFormat();
@@ -23,7 +45,15 @@ export function CalibrationPanel({ params, target, onTarget }: { params: URLSear
   const table = (rows: CalibrationRow[], testId: string) => (
     <DataTable
       testId={testId}
-      head={[t("group"), t("scores"), t("handoffs"), t("decided"), t("converted"), t("rate"), t("interval")]}
+      head={[
+        t("group"),
+        t("scores"),
+        t("handoffs"),
+        t("decided"),
+        t("converted"),
+        t("rate"),
+        t("interval"),
+      ]}
       rows={rows.map((r) => [
         r.label,
         `${r.minScore === null ? "…" : f.dec(r.minScore)} – ${r.maxScore === null ? "…" : f.dec(r.maxScore)}`,
@@ -40,14 +70,25 @@ export function CalibrationPanel({ params, target, onTarget }: { params: URLSear
       <ComposedChart data={withError(rows)}>
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="label" tick={{ fontSize: 11 }} />
-        <YAxis tickFormatter={(v) => f.pct(Number(v))} tick={{ fontSize: 11 }} width={48} domain={[0, 1]} />
+        <YAxis
+          tickFormatter={(v) => f.pct(Number(v))}
+          tick={{ fontSize: 11 }}
+          width={48}
+          domain={[0, 1]}
+        />
         <Tooltip formatter={(v) => (Array.isArray(v) ? "" : f.pct(Number(v)))} />
         {kind === "bar" ? (
           <Bar dataKey="rate" name={t("rate")} fill="#4f5bd5" isAnimationActive={false}>
             <ErrorBar dataKey="error" width={6} stroke="#334155" />
           </Bar>
         ) : (
-          <Line dataKey="rate" name={t("rate")} stroke="#4f5bd5" strokeWidth={2} isAnimationActive={false}>
+          <Line
+            dataKey="rate"
+            name={t("rate")}
+            stroke="#4f5bd5"
+            strokeWidth={2}
+            isAnimationActive={false}
+          >
             <ErrorBar dataKey="error" width={4} stroke="#94a3b8" />
           </Line>
         )}
@@ -70,16 +111,38 @@ export function CalibrationPanel({ params, target, onTarget }: { params: URLSear
         <TargetSelect id="calibration-target" value={target} onChange={onTarget} />
         {data && decided === 0 && <p className="text-sm text-slate-600">{t("empty")}</p>}
         {data && decided > 0 && (
-          <p role="status" data-testid="calibration-verdict" className={data.monotonic ? "text-sm text-emerald-700" : "rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200"}>
+          <p
+            role="status"
+            data-testid="calibration-verdict"
+            className={
+              data.monotonic
+                ? "text-sm text-emerald-700"
+                : "rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200"
+            }
+          >
             {data.monotonic
               ? t("monotonic")
-              : t("inversions", { pairs: data.inversions.map((p) => t("pair", { higher: p.higher, lower: p.lower })).join(" ; ") })}
+              : t("inversions", {
+                  pairs: data.inversions
+                    .map((p) => t("pair", { higher: p.higher, lower: p.lower }))
+                    .join(" ; "),
+                })}
           </p>
         )}
-        {data?.outcomesSince && <p className="text-xs text-slate-500">{tr("outcomesSince", { date: f.date(data.outcomesSince) })}</p>}
+        {data?.outcomesSince && (
+          <p className="text-xs text-slate-500">
+            {tr("outcomesSince", { date: f.date(data.outcomesSince) })}
+          </p>
+        )}
       </ChartFrame>
       {data && decided > 0 && (
-        <ChartFrame id="deciles" title={t("decilesTitle")} description={t("decilesDescription")} chart={chart(data.deciles, "line")} table={table(data.deciles, "calibration-deciles")} />
+        <ChartFrame
+          id="deciles"
+          title={t("decilesTitle")}
+          description={t("decilesDescription")}
+          chart={chart(data.deciles, "line")}
+          table={table(data.deciles, "calibration-deciles")}
+        />
       )}
     </div>
   );

@@ -48,7 +48,12 @@ export function ChartFrame({
               </span>
             )}
             {csvHref && (
-              <a href={csvHref} download className="inline-flex items-center gap-1 font-medium text-brand-700 hover:underline" data-testid={`${id}-csv`}>
+              <a
+                href={csvHref}
+                download
+                className="inline-flex items-center gap-1 font-medium text-brand-700 hover:underline"
+                data-testid={`${id}-csv`}
+              >
                 <icons.download className="size-3.5" />
                 {t("csv")}
               </a>
@@ -73,7 +78,9 @@ export function ChartFrame({
         {children}
         {table && (
           <details className="text-sm text-slate-700" data-testid={`${id}-table`}>
-            <summary className="cursor-pointer text-xs font-medium text-slate-600">{t("showTable")}</summary>
+            <summary className="cursor-pointer text-xs font-medium text-slate-600">
+              {t("showTable")}
+            </summary>
             <div className="mt-2 overflow-x-auto">{table}</div>
           </details>
         )}
@@ -83,42 +90,73 @@ export function ChartFrame({
 }
 
 /** A plain data table: header row, then rows of cells, numbers right-aligned. */
-export function DataTable({ head, rows, testId }: { head: ReactNode[]; rows: ReactNode[][]; testId?: string }) {
+export function DataTable({
+  head,
+  rows,
+  testId,
+}: {
+  head: ReactNode[];
+  rows: ReactNode[][];
+  testId?: string;
+}) {
   return (
-    <table className="w-full min-w-max text-left text-sm tabular-nums" data-testid={testId}>
-      <thead className="border-b border-slate-200 text-xs text-slate-500">
-        <tr>
-          {head.map((h, i) => (
-            <th key={i} scope="col" className={i === 0 ? "py-1 pr-3 font-medium" : "px-2 py-1 text-right font-medium"}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {rows.map((row, r) => (
-          <tr key={r}>
-            {row.map((cell, i) =>
-              i === 0 ? (
-                <th key={i} scope="row" className="py-1 pr-3 font-normal text-slate-800">
-                  {cell}
-                </th>
-              ) : (
-                <td key={i} className="px-2 py-1 text-right">
-                  {cell}
-                </td>
-              ),
-            )}
+    <div className="max-w-full overflow-x-auto">
+      <table className="w-full min-w-max text-left text-sm tabular-nums" data-testid={testId}>
+        <thead className="border-b border-slate-200 text-xs text-slate-500">
+          <tr>
+            {head.map((h, i) => (
+              <th
+                key={i}
+                scope="col"
+                className={i === 0 ? "py-1 pr-3 font-medium" : "px-2 py-1 text-right font-medium"}
+              >
+                {h}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row, r) => (
+            <tr key={r}>
+              {row.map((cell, i) =>
+                i === 0 ? (
+                  <th key={i} scope="row" className="py-1 pr-3 font-normal text-slate-800">
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={i} className="px-2 py-1 text-right">
+                    {cell}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 /** A figure with its label, for the key numbers above a chart. */
-export function Kpi({ label, value, hint, testId, tone = "slate" }: { label: ReactNode; value: ReactNode; hint?: ReactNode; testId?: string; tone?: "slate" | "green" | "amber" | "red" }) {
-  const color = { slate: "text-slate-900", green: "text-emerald-700", amber: "text-amber-700", red: "text-rose-700" }[tone];
+export function Kpi({
+  label,
+  value,
+  hint,
+  testId,
+  tone = "slate",
+}: {
+  label: ReactNode;
+  value: ReactNode;
+  hint?: ReactNode;
+  testId?: string;
+  tone?: "slate" | "green" | "amber" | "red";
+}) {
+  const color = {
+    slate: "text-slate-900",
+    green: "text-emerald-700",
+    amber: "text-amber-700",
+    red: "text-rose-700",
+  }[tone];
   return (
     <div className="rounded-lg bg-slate-50 px-3 py-2 ring-1 ring-slate-200">
       <p className="text-xs text-slate-500">{label}</p>

@@ -1,13 +1,33 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { ReasonsReport } from "@/lib/reports/types";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { useFormat } from "./format";
 import { reportUrl, useReport } from "./use-reports";
 
-const COLORS = ["#4f5bd5", "#059669", "#d97706", "#e11d48", "#0891b2", "#7c3aed", "#65a30d", "#db2777", "#475569", "#ea580c"];
+const COLORS = [
+  "#4f5bd5",
+  "#059669",
+  "#d97706",
+  "#e11d48",
+  "#0891b2",
+  "#7c3aed",
+  "#65a30d",
+  "#db2777",
+  "#475569",
+  "#ea580c",
+];
 
 /** Rejection and disqualification reasons per period, stacked; a spike of one reason is called out. */
 export function ReasonsPanel({ params, locale }: { params: URLSearchParams; locale: string }) {
@@ -17,7 +37,10 @@ export function ReasonsPanel({ params, locale }: { params: URLSearchParams; loca
   const query = new URLSearchParams([...params, ["locale", locale]]);
   const { data, isLoading, isFetching, error } = useReport<ReasonsReport>("reasons", query);
   const grain = data?.grain ?? "week";
-  const chartData = (data?.periods ?? []).map((p, i) => ({ label: f.cohort(p, grain), ...Object.fromEntries((data?.reasons ?? []).map((r) => [`${r.kind}:${r.code}`, r.counts[i]])) }));
+  const chartData = (data?.periods ?? []).map((p, i) => ({
+    label: f.cohort(p, grain),
+    ...Object.fromEntries((data?.reasons ?? []).map((r) => [`${r.kind}:${r.code}`, r.counts[i]])),
+  }));
   const spikes = (data?.reasons ?? []).filter((r) => r.spike);
   const total = (data?.reasons ?? []).reduce((sum, r) => sum + r.total, 0);
   return (
@@ -38,7 +61,14 @@ export function ReasonsPanel({ params, locale }: { params: URLSearchParams; loca
               <Tooltip />
               <Legend wrapperStyle={{ fontSize: 11 }} />
               {data.reasons.map((r, i) => (
-                <Bar key={`${r.kind}:${r.code}`} dataKey={`${r.kind}:${r.code}`} name={`${t(r.kind)} · ${r.label}`} stackId={r.kind} fill={COLORS[i % COLORS.length]} isAnimationActive={false} />
+                <Bar
+                  key={`${r.kind}:${r.code}`}
+                  dataKey={`${r.kind}:${r.code}`}
+                  name={`${t(r.kind)} · ${r.label}`}
+                  stackId={r.kind}
+                  fill={COLORS[i % COLORS.length]}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           </ResponsiveContainer>
@@ -49,7 +79,11 @@ export function ReasonsPanel({ params, locale }: { params: URLSearchParams; loca
           <DataTable
             testId="reasons-table"
             head={[t("reason"), ...data.periods.map((p) => f.cohort(p, grain)), t("total")]}
-            rows={data.reasons.map((r) => [`${t(r.kind)} · ${r.label}`, ...r.counts.map((c) => f.n(c)), f.n(r.total)])}
+            rows={data.reasons.map((r) => [
+              `${t(r.kind)} · ${r.label}`,
+              ...r.counts.map((c) => f.n(c)),
+              f.n(r.total),
+            ])}
           />
         )
       }
@@ -58,8 +92,19 @@ export function ReasonsPanel({ params, locale }: { params: URLSearchParams; loca
       {spikes.length > 0 && (
         <ul className="space-y-1" data-testid="reason-spikes">
           {spikes.map((r) => (
-            <li key={`${r.kind}:${r.code}`} role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-              {t("spike", { reason: r.label, kind: t(r.kind), period: f.cohort(r.spike!.period, grain), count: r.spike!.count, expected: f.dec(r.spike!.expected), grain: tr(`grain.${grain}`) })}
+            <li
+              key={`${r.kind}:${r.code}`}
+              role="status"
+              className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200"
+            >
+              {t("spike", {
+                reason: r.label,
+                kind: t(r.kind),
+                period: f.cohort(r.spike!.period, grain),
+                count: r.spike!.count,
+                expected: f.dec(r.spike!.expected),
+                grain: tr(`grain.${grain}`),
+              })}
             </li>
           ))}
         </ul>

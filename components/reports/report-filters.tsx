@@ -16,15 +16,34 @@ const PRESETS = [
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Period (presets or dates), team, rep and cohort grain; every change lands in the URL. */
-export function ReportFilters({ filters, onChange, teams, reps, today }: { filters: Filters; onChange: (f: Filters) => void; teams: Option[]; reps: Option[]; today: string }) {
+export function ReportFilters({
+  filters,
+  onChange,
+  teams,
+  reps,
+  today,
+}: {
+  filters: Filters;
+  onChange: (f: Filters) => void;
+  teams: Option[];
+  reps: Option[];
+  today: string;
+}) {
   const t = useTranslations("reports.filters");
   const visibleReps = filters.team ? reps.filter((r) => r.teamId === filters.team) : reps;
   const invalid = filters.from && filters.to && filters.from > filters.to;
   return (
-    <div className="mb-5 space-y-2 rounded-xl bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:p-4" role="search" aria-label={t("label")}>
+    <div
+      className="mb-5 space-y-2 rounded-xl bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:p-4"
+      role="search"
+      aria-label={t("label")}
+    >
       <div className="flex flex-wrap gap-1" role="group" aria-label={t("period")}>
         {PRESETS.map((p) => {
-          const from = p.days === null ? "" : isoDay(new Date(new Date(`${today}T00:00:00Z`).getTime() - p.days * 86_400_000));
+          const from =
+            p.days === null
+              ? ""
+              : isoDay(new Date(new Date(`${today}T00:00:00Z`).getTime() - p.days * 86_400_000));
           const active = filters.from === from && filters.to === "";
           return (
             <button
@@ -43,15 +62,33 @@ export function ReportFilters({ filters, onChange, teams, reps, today }: { filte
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         <label className="text-sm text-slate-700">
           <span className="mb-1 block text-xs">{t("from")}</span>
-          <Input type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => onChange({ ...filters, from: e.target.value })} aria-invalid={Boolean(invalid)} data-testid="filter-from" />
+          <Input
+            type="date"
+            value={filters.from}
+            max={filters.to || undefined}
+            onChange={(e) => onChange({ ...filters, from: e.target.value })}
+            aria-invalid={Boolean(invalid)}
+            data-testid="filter-from"
+          />
         </label>
         <label className="text-sm text-slate-700">
           <span className="mb-1 block text-xs">{t("to")}</span>
-          <Input type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => onChange({ ...filters, to: e.target.value })} aria-invalid={Boolean(invalid)} data-testid="filter-to" />
+          <Input
+            type="date"
+            value={filters.to}
+            min={filters.from || undefined}
+            onChange={(e) => onChange({ ...filters, to: e.target.value })}
+            aria-invalid={Boolean(invalid)}
+            data-testid="filter-to"
+          />
         </label>
         <label className="text-sm text-slate-700">
           <span className="mb-1 block text-xs">{t("team")}</span>
-          <Select value={filters.team} onChange={(e) => onChange({ ...filters, team: e.target.value, rep: "" })} data-testid="filter-team">
+          <Select
+            value={filters.team}
+            onChange={(e) => onChange({ ...filters, team: e.target.value, rep: "" })}
+            data-testid="filter-team"
+          >
             <option value="">{t("allTeams")}</option>
             {teams.map((team) => (
               <option key={team.id} value={team.id}>
@@ -62,7 +99,11 @@ export function ReportFilters({ filters, onChange, teams, reps, today }: { filte
         </label>
         <label className="text-sm text-slate-700">
           <span className="mb-1 block text-xs">{t("rep")}</span>
-          <Select value={filters.rep} onChange={(e) => onChange({ ...filters, rep: e.target.value })} data-testid="filter-rep">
+          <Select
+            value={filters.rep}
+            onChange={(e) => onChange({ ...filters, rep: e.target.value })}
+            data-testid="filter-rep"
+          >
             <option value="">{t("allReps")}</option>
             {visibleReps.map((rep) => (
               <option key={rep.id} value={rep.id}>
@@ -73,7 +114,11 @@ export function ReportFilters({ filters, onChange, teams, reps, today }: { filte
         </label>
         <label className="text-sm text-slate-700">
           <span className="mb-1 block text-xs">{t("grain")}</span>
-          <Select value={filters.grain} onChange={(e) => onChange({ ...filters, grain: e.target.value as Filters["grain"] })} data-testid="filter-grain">
+          <Select
+            value={filters.grain}
+            onChange={(e) => onChange({ ...filters, grain: e.target.value as Filters["grain"] })}
+            data-testid="filter-grain"
+          >
             <option value="week">{t("week")}</option>
             <option value="month">{t("month")}</option>
           </Select>

@@ -22,13 +22,27 @@ export type Tab = (typeof TABS)[number];
 export type ReportsPermissions = { canWrite: boolean; canDraft: boolean };
 
 /** The manager's dashboards: one filter bar, one tab per question, all state in the URL. */
-export function ReportsView({ teams, reps, settings, today, permissions }: { teams: Option[]; reps: Option[]; settings: ReportSettingsView; today: string; permissions: ReportsPermissions }) {
+export function ReportsView({
+  teams,
+  reps,
+  settings,
+  today,
+  permissions,
+}: {
+  teams: Option[];
+  reps: Option[];
+  settings: ReportSettingsView;
+  today: string;
+  permissions: ReportsPermissions;
+}) {
   const t = useTranslations("reports");
   const locale = useLocale();
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
-  const tab: Tab = (TABS as readonly string[]).includes(search.get("tab") ?? "") ? (search.get("tab") as Tab) : "funnel";
+  const tab: Tab = (TABS as readonly string[]).includes(search.get("tab") ?? "")
+    ? (search.get("tab") as Tab)
+    : "funnel";
   const filters: Filters = {
     from: search.get("from") ?? "",
     to: search.get("to") ?? "",
@@ -48,8 +62,18 @@ export function ReportsView({ teams, reps, settings, today, permissions }: { tea
 
   return (
     <>
-      <ReportFilters filters={filters} onChange={(f) => navigate(f)} teams={teams} reps={reps} today={today} />
-      <div role="tablist" aria-label={t("tabsLabel")} className="-mx-1 mb-5 flex gap-1 overflow-x-auto px-1 pb-1">
+      <ReportFilters
+        filters={filters}
+        onChange={(f) => navigate(f)}
+        teams={teams}
+        reps={reps}
+        today={today}
+      />
+      <div
+        role="tablist"
+        aria-label={t("tabsLabel")}
+        className="-mx-1 mb-5 flex gap-1 overflow-x-auto px-1 pb-1"
+      >
         {TABS.map((key) => (
           <button
             key={key}
@@ -61,7 +85,9 @@ export function ReportsView({ teams, reps, settings, today, permissions }: { tea
             onClick={() => navigate(filters, key)}
             className={cn(
               "min-h-10 shrink-0 rounded-md px-3 text-sm font-medium whitespace-nowrap",
-              tab === key ? "bg-brand-600 text-white" : "text-slate-700 ring-1 ring-slate-200 ring-inset hover:bg-white",
+              tab === key
+                ? "bg-brand-600 text-white"
+                : "text-slate-700 ring-1 ring-slate-200 ring-inset hover:bg-white",
             )}
             data-testid={`tab-${key}`}
           >
@@ -71,13 +97,18 @@ export function ReportsView({ teams, reps, settings, today, permissions }: { tea
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === "funnel" && <FunnelPanel params={params} canWrite={permissions.canWrite} />}
-        {tab === "calibration" && <CalibrationPanel params={params} target={target} onTarget={setTarget} />}
+        {tab === "calibration" && (
+          <CalibrationPanel params={params} target={target} onTarget={setTarget} />
+        )}
         {tab === "rules" && <RulesPanel params={params} target={target} onTarget={setTarget} />}
         {tab === "sla" && <SlaPanel params={params} />}
         {tab === "reasons" && <ReasonsPanel params={params} locale={locale} />}
         {tab === "recalibration" && (
           <div className="space-y-5">
-            <ThresholdAssistant defaults={{ target: settings.targetStage, rate: settings.targetRate }} canDraft={permissions.canDraft} />
+            <ThresholdAssistant
+              defaults={{ target: settings.targetStage, rate: settings.targetRate }}
+              canDraft={permissions.canDraft}
+            />
             <PredictivePanel canTrain={permissions.canWrite} canDraft={permissions.canDraft} />
           </div>
         )}

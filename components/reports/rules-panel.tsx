@@ -1,7 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { OutcomeTarget } from "@/db/schema/outcomes";
 import type { RuleLiftReport } from "@/lib/reports/types";
 import { ChartFrame, DataTable } from "./chart-frame";
@@ -13,7 +23,15 @@ import { reportUrl, useReport } from "./use-reports";
 export const SMALL_SAMPLE = 30;
 
 /** For each rule: how often it fired on accepted vs rejected handoffs, and its lift. */
-export function RulesPanel({ params, target, onTarget }: { params: URLSearchParams; target: OutcomeTarget; onTarget: (t: OutcomeTarget) => void }) {
+export function RulesPanel({
+  params,
+  target,
+  onTarget,
+}: {
+  params: URLSearchParams;
+  target: OutcomeTarget;
+  onTarget: (t: OutcomeTarget) => void;
+}) {
   const t = useTranslations("reports.rules");
   const f = useFormat();
   const query = new URLSearchParams([...params, ["target", target]]);
@@ -33,11 +51,21 @@ export function RulesPanel({ params, target, onTarget }: { params: URLSearchPara
         data && (
           <DataTable
             testId="rules-table"
-            head={[t("rule"), t("points"), t("fired"), t("shareAccepted"), t("shareRejected"), t("lift"), t("interval")]}
+            head={[
+              t("rule"),
+              t("points"),
+              t("fired"),
+              t("shareAccepted"),
+              t("shareRejected"),
+              t("lift"),
+              t("interval"),
+            ]}
             rows={data.rules.map((r) => [
               <span key="l" className={r.fired < SMALL_SAMPLE ? "text-slate-500" : undefined}>
                 {r.label}
-                {r.fired < SMALL_SAMPLE && <span className="ml-1 text-xs">({t("smallSample")})</span>}
+                {r.fired < SMALL_SAMPLE && (
+                  <span className="ml-1 text-xs">({t("smallSample")})</span>
+                )}
               </span>,
               f.dec(r.points),
               f.n(r.fired),
@@ -53,7 +81,11 @@ export function RulesPanel({ params, target, onTarget }: { params: URLSearchPara
       <TargetSelect id="rules-target" value={target} onChange={onTarget} />
       {data && (
         <p className="text-xs text-slate-500" data-testid="rules-basis">
-          {t("basis", { decided: f.n(data.decided), converted: f.n(data.converted), version: data.modelVersion ?? "—" })}
+          {t("basis", {
+            decided: f.n(data.decided),
+            converted: f.n(data.converted),
+            version: data.modelVersion ?? "—",
+          })}
           {data.snapshotsPending > 0 && ` ${t("pending", { count: data.snapshotsPending })}`}
         </p>
       )}
@@ -64,13 +96,26 @@ export function RulesPanel({ params, target, onTarget }: { params: URLSearchPara
             <ResponsiveContainer width="100%" height="100%">
               <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24 }}>
                 <CartesianGrid stroke="#e2e8f0" horizontal={false} />
-                <XAxis type="number" tickFormatter={(v) => `×${f.dec(Number(v))}`} tick={{ fontSize: 11 }} />
+                <XAxis
+                  type="number"
+                  tickFormatter={(v) => `×${f.dec(Number(v))}`}
+                  tick={{ fontSize: 11 }}
+                />
                 <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 11 }} />
                 <Tooltip formatter={(v) => `×${f.dec(Number(v))}`} />
                 <ReferenceLine x={1} stroke="#64748b" />
                 <Bar dataKey="lift" name={t("lift")} isAnimationActive={false}>
                   {rows.map((r) => (
-                    <Cell key={r.ruleId} fill={r.fired < SMALL_SAMPLE ? "#cbd5e1" : (r.lift ?? 1) >= 1 ? "#4f5bd5" : "#e11d48"} />
+                    <Cell
+                      key={r.ruleId}
+                      fill={
+                        r.fired < SMALL_SAMPLE
+                          ? "#cbd5e1"
+                          : (r.lift ?? 1) >= 1
+                            ? "#4f5bd5"
+                            : "#e11d48"
+                      }
+                    />
                   ))}
                 </Bar>
               </BarChart>

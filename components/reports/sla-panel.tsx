@@ -1,7 +1,18 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { SlaReport, SlaRow } from "@/lib/reports/types";
 import { ChartFrame, DataTable, Kpi } from "./chart-frame";
 import { useFormat } from "./format";
@@ -15,35 +26,93 @@ export function SlaPanel({ params }: { params: URLSearchParams }) {
   const table = (rows: SlaRow[], testId: string, first: string) => (
     <DataTable
       testId={testId}
-      head={[first, t("clocks"), t("met"), t("breached"), t("open"), t("compliance"), t("median"), t("p90")]}
-      rows={rows.map((r) => [r.label, f.n(r.clocks), f.n(r.met), f.n(r.breached), f.n(r.open), f.pct(r.compliance), f.minutes(r.medianMinutes), f.minutes(r.p90Minutes)])}
+      head={[
+        first,
+        t("clocks"),
+        t("met"),
+        t("breached"),
+        t("open"),
+        t("compliance"),
+        t("median"),
+        t("p90"),
+      ]}
+      rows={rows.map((r) => [
+        r.label,
+        f.n(r.clocks),
+        f.n(r.met),
+        f.n(r.breached),
+        f.n(r.open),
+        f.pct(r.compliance),
+        f.minutes(r.medianMinutes),
+        f.minutes(r.p90Minutes),
+      ])}
     />
   );
   const o = data?.overall;
-  const bucketLabel = (d: SlaReport["distribution"][number]) => (d.maxMinutes === null ? `≥ ${f.minutes(d.minMinutes)}` : `${f.minutes(d.minMinutes)} – ${f.minutes(d.maxMinutes)}`);
-  const tone = (c: number | null | undefined) => (c === null || c === undefined ? "slate" : c >= 0.9 ? "green" : c >= 0.7 ? "amber" : "red");
+  const bucketLabel = (d: SlaReport["distribution"][number]) =>
+    d.maxMinutes === null
+      ? `≥ ${f.minutes(d.minMinutes)}`
+      : `${f.minutes(d.minMinutes)} – ${f.minutes(d.maxMinutes)}`;
+  const tone = (c: number | null | undefined) =>
+    c === null || c === undefined ? "slate" : c >= 0.9 ? "green" : c >= 0.7 ? "amber" : "red";
   return (
     <div className="space-y-5">
-      <ChartFrame id="sla" testId="sla-panel" title={t("title")} loading={isLoading || isFetching} error={error} csvHref={reportUrl("sla", params, "csv")} table={data && table(data.reps, "sla-reps", t("rep"))}>
+      <ChartFrame
+        id="sla"
+        testId="sla-panel"
+        title={t("title")}
+        loading={isLoading || isFetching}
+        error={error}
+        csvHref={reportUrl("sla", params, "csv")}
+        table={data && table(data.reps, "sla-reps", t("rep"))}
+      >
         {o && (
           <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-            <Kpi label={t("compliance")} value={f.pct(o.compliance)} tone={tone(o.compliance)} testId="sla-compliance" hint={t("metOf", { met: f.n(o.met), total: f.n(o.met + o.breached) })} />
+            <Kpi
+              label={t("compliance")}
+              value={f.pct(o.compliance)}
+              tone={tone(o.compliance)}
+              testId="sla-compliance"
+              hint={t("metOf", { met: f.n(o.met), total: f.n(o.met + o.breached) })}
+            />
             <Kpi label={t("median")} value={f.minutes(o.medianMinutes)} />
             <Kpi label={t("p90")} value={f.minutes(o.p90Minutes)} />
-            <Kpi label={t("breached")} value={f.n(o.breached)} tone={o.breached ? "red" : "slate"} />
+            <Kpi
+              label={t("breached")}
+              value={f.n(o.breached)}
+              tone={o.breached ? "red" : "slate"}
+            />
           </div>
         )}
-        <p className="rounded-md bg-sky-50 px-3 py-2 text-xs text-sky-900 ring-1 ring-sky-200">{t("research")}</p>
+        <p className="rounded-md bg-sky-50 px-3 py-2 text-xs text-sky-900 ring-1 ring-sky-200">
+          {t("research")}
+        </p>
         {data && data.reps.length > 0 && (
           <figure className="min-w-0">
-            <figcaption className="mb-1 text-xs font-medium text-slate-600">{t("perRep")}</figcaption>
-            <div role="img" aria-label={t("perRep")} style={{ height: Math.max(140, data.reps.length * 24 + 40) }}>
+            <figcaption className="mb-1 text-xs font-medium text-slate-600">
+              {t("perRep")}
+            </figcaption>
+            <div
+              role="img"
+              aria-label={t("perRep")}
+              style={{ height: Math.max(140, data.reps.length * 24 + 40) }}
+            >
               <ResponsiveContainer width="100%" height="100%">
                 <BarChart data={data.reps} layout="vertical" margin={{ left: 8, right: 24 }}>
-                  <XAxis type="number" domain={[0, 1]} tickFormatter={(v) => f.pct(Number(v))} tick={{ fontSize: 11 }} />
+                  <XAxis
+                    type="number"
+                    domain={[0, 1]}
+                    tickFormatter={(v) => f.pct(Number(v))}
+                    tick={{ fontSize: 11 }}
+                  />
                   <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 11 }} />
                   <Tooltip formatter={(v) => f.pct(Number(v))} />
-                  <Bar dataKey="compliance" name={t("compliance")} fill="#059669" isAnimationActive={false} />
+                  <Bar
+                    dataKey="compliance"
+                    name={t("compliance")}
+                    fill="#059669"
+                    isAnimationActive={false}
+                  />
                 </BarChart>
               </ResponsiveContainer>
             </div>
@@ -62,12 +131,24 @@ export function SlaPanel({ params }: { params: URLSearchParams }) {
                   <XAxis dataKey="label" tick={{ fontSize: 11 }} />
                   <YAxis tick={{ fontSize: 11 }} width={40} />
                   <Tooltip formatter={(v) => f.n(Number(v))} />
-                  <Bar dataKey="touches" name={t("leads")} fill="#4f5bd5" isAnimationActive={false} />
+                  <Bar
+                    dataKey="touches"
+                    name={t("leads")}
+                    fill="#4f5bd5"
+                    isAnimationActive={false}
+                  />
                 </BarChart>
               </ResponsiveContainer>
             )
           }
-          table={data && <DataTable head={[t("delay"), t("leads")]} rows={data.distribution.map((d) => [bucketLabel(d), f.n(d.touches)])} />}
+          table={
+            data && (
+              <DataTable
+                head={[t("delay"), t("leads")]}
+                rows={data.distribution.map((d) => [bucketLabel(d), f.n(d.touches)])}
+              />
+            )
+          }
         />
         <ChartFrame
           id="breaches"
@@ -75,22 +156,51 @@ export function SlaPanel({ params }: { params: URLSearchParams }) {
           chart={
             data && (
               <ResponsiveContainer width="100%" height="100%">
-                <LineChart data={data.breachesByWeek.map((w) => ({ ...w, label: f.cohort(w.week, "week") }))}>
+                <LineChart
+                  data={data.breachesByWeek.map((w) => ({ ...w, label: f.cohort(w.week, "week") }))}
+                >
                   <CartesianGrid stroke="#e2e8f0" vertical={false} />
                   <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
                   <YAxis tick={{ fontSize: 11 }} width={32} allowDecimals={false} />
                   <Tooltip />
                   <Legend wrapperStyle={{ fontSize: 12 }} />
-                  <Line dataKey="firstTouch" name={t("firstTouchBreaches")} stroke="#e11d48" dot={false} isAnimationActive={false} />
-                  <Line dataKey="touches" name={t("touchBreaches")} stroke="#d97706" dot={false} isAnimationActive={false} />
+                  <Line
+                    dataKey="firstTouch"
+                    name={t("firstTouchBreaches")}
+                    stroke="#e11d48"
+                    dot={false}
+                    isAnimationActive={false}
+                  />
+                  <Line
+                    dataKey="touches"
+                    name={t("touchBreaches")}
+                    stroke="#d97706"
+                    dot={false}
+                    isAnimationActive={false}
+                  />
                 </LineChart>
               </ResponsiveContainer>
             )
           }
-          table={data && <DataTable head={[t("week"), t("firstTouchBreaches"), t("touchBreaches")]} rows={data.breachesByWeek.map((w) => [f.cohort(w.week, "week"), f.n(w.firstTouch), f.n(w.touches)])} />}
+          table={
+            data && (
+              <DataTable
+                head={[t("week"), t("firstTouchBreaches"), t("touchBreaches")]}
+                rows={data.breachesByWeek.map((w) => [
+                  f.cohort(w.week, "week"),
+                  f.n(w.firstTouch),
+                  f.n(w.touches),
+                ])}
+              />
+            )
+          }
         />
       </div>
-      {data && data.teams.length > 0 && <ChartFrame id="sla-teams" title={t("teamsTitle")}>{table(data.teams, "sla-teams", t("team"))}</ChartFrame>}
+      {data && data.teams.length > 0 && (
+        <ChartFrame id="sla-teams" title={t("teamsTitle")}>
+          {table(data.teams, "sla-teams", t("team"))}
+        </ChartFrame>
+      )}
     </div>
   );
 }

@@ -5,12 +5,25 @@ import { Select } from "@/components/ui/field";
 import { OUTCOME_TARGETS, type OutcomeTarget } from "@/db/schema/outcomes";
 
 /** Which outcome counts as converted: accepted, qualified, opportunity or won. */
-export function TargetSelect({ value, onChange, id }: { value: OutcomeTarget; onChange: (t: OutcomeTarget) => void; id: string }) {
+export function TargetSelect({
+  value,
+  onChange,
+  id,
+}: {
+  value: OutcomeTarget;
+  onChange: (t: OutcomeTarget) => void;
+  id: string;
+}) {
   const t = useTranslations("reports");
   return (
     <label className="flex max-w-xs items-center gap-2 text-sm text-slate-700" htmlFor={id}>
       <span className="shrink-0">{t("convertedMeans")}</span>
-      <Select id={id} value={value} onChange={(e) => onChange(e.target.value as OutcomeTarget)} data-testid={id}>
+      <Select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value as OutcomeTarget)}
+        data-testid={id}
+      >
         {OUTCOME_TARGETS.map((s) => (
           <option key={s} value={s}>
             {t(`stages.${s}`)}

@@ -20,10 +20,22 @@ export function TargetSettings({ canWrite }: { canWrite: boolean }) {
   if (!data) return null;
   if (!editing)
     return (
-      <p className="flex flex-wrap items-center gap-2 text-xs text-slate-600" data-testid="target-settings">
-        {t("summary", { stage: tr(`stages.${data.targetStage}`), rate: f.pct(data.targetRate), days: data.outcomeWindowDays })}
+      <p
+        className="flex flex-wrap items-center gap-2 text-xs text-slate-600"
+        data-testid="target-settings"
+      >
+        {t("summary", {
+          stage: tr(`stages.${data.targetStage}`),
+          rate: f.pct(data.targetRate),
+          days: data.outcomeWindowDays,
+        })}
         {canWrite && (
-          <button type="button" className="font-medium text-brand-700 hover:underline" onClick={() => setEditing(data)} data-testid="edit-target">
+          <button
+            type="button"
+            className="font-medium text-brand-700 hover:underline"
+            onClick={() => setEditing(data)}
+            data-testid="edit-target"
+          >
             {t("edit")}
           </button>
         )}
@@ -41,7 +53,15 @@ export function TargetSettings({ canWrite }: { canWrite: boolean }) {
     >
       <label className="text-sm text-slate-700">
         <span className="mb-1 block text-xs">{t("stage")}</span>
-        <Select value={editing.targetStage} onChange={(e) => setEditing({ ...editing, targetStage: e.target.value as ReportSettingsView["targetStage"] })}>
+        <Select
+          value={editing.targetStage}
+          onChange={(e) =>
+            setEditing({
+              ...editing,
+              targetStage: e.target.value as ReportSettingsView["targetStage"],
+            })
+          }
+        >
           {OUTCOME_TARGETS.map((s) => (
             <option key={s} value={s}>
               {tr(`stages.${s}`)}
@@ -51,11 +71,27 @@ export function TargetSettings({ canWrite }: { canWrite: boolean }) {
       </label>
       <label className="text-sm text-slate-700">
         <span className="mb-1 block text-xs">{t("rate")}</span>
-        <Input type="number" min={1} max={100} step={0.1} className="w-24" value={ratePct} onChange={(e) => setEditing({ ...editing, targetRate: Number(e.target.value) / 100 })} data-testid="target-rate" />
+        <Input
+          type="number"
+          min={1}
+          max={100}
+          step={0.1}
+          className="w-24"
+          value={ratePct}
+          onChange={(e) => setEditing({ ...editing, targetRate: Number(e.target.value) / 100 })}
+          data-testid="target-rate"
+        />
       </label>
       <label className="text-sm text-slate-700">
         <span className="mb-1 block text-xs">{t("window")}</span>
-        <Input type="number" min={7} max={730} className="w-24" value={editing.outcomeWindowDays} onChange={(e) => setEditing({ ...editing, outcomeWindowDays: Number(e.target.value) })} />
+        <Input
+          type="number"
+          min={7}
+          max={730}
+          className="w-24"
+          value={editing.outcomeWindowDays}
+          onChange={(e) => setEditing({ ...editing, outcomeWindowDays: Number(e.target.value) })}
+        />
       </label>
       <Button type="submit" disabled={save.isPending} data-testid="save-target">
         {t("save")}
