@@ -21,7 +21,7 @@ import { Button } from "@/components/ui/button";
 import type { PredictiveSummary } from "@/lib/predict/types";
 import { ChartFrame, DataTable, Kpi } from "./chart-frame";
 import { useFormat } from "./format";
-import { useCreateDraft, usePredictive, useTrain } from "./use-reports";
+import { errorText, useCreateDraft, usePredictive, useTrain } from "./use-reports";
 
 /** The logistic regression behind the predictive score: its held-out AUC, calibration, weights. */
 export function PredictivePanel({ canTrain, canDraft }: { canTrain: boolean; canDraft: boolean }) {
@@ -72,7 +72,8 @@ export function PredictivePanel({ canTrain, canDraft }: { canTrain: boolean; can
         )}
         {data?.status === "ready" && <ReadyModel model={data} trainButton={trainButton} />}
       </ChartFrame>
-      {data?.status === "ready" && <Suggestions model={data} canDraft={canDraft} />}
+      {/* Keyed by model: a retrained model's suggestions start fully picked, not with the last one's picks. */}
+      {data?.status === "ready" && <Suggestions key={data.id} model={data} canDraft={canDraft} />}
     </div>
   );
 }
@@ -326,7 +327,7 @@ function Suggestions({ model, canDraft }: { model: PredictiveSummary; canDraft: 
           )}
           {draft.error && (
             <p role="alert" className="text-sm text-rose-700">
-              {draft.error.message}
+              {errorText(draft.error)}
             </p>
           )}
         </div>

@@ -7,7 +7,7 @@ import { Input, Select } from "@/components/ui/field";
 import { OUTCOME_TARGETS } from "@/db/schema/outcomes";
 import type { ReportSettingsView } from "@/lib/reports/types";
 import { useFormat } from "./format";
-import { useReportSettings, useSaveReportSettings } from "./use-reports";
+import { errorText, useReportSettings, useSaveReportSettings } from "./use-reports";
 
 /** The agreed target (seed 000: MQL → opportunity ≈ 30 %), editable by managers and admins. */
 export function TargetSettings({ canWrite }: { canWrite: boolean }) {
@@ -101,7 +101,7 @@ export function TargetSettings({ canWrite }: { canWrite: boolean }) {
       </Button>
       {save.error && (
         <p role="alert" className="w-full text-sm text-rose-700">
-          {save.error.message}
+          {errorText(save.error)}
         </p>
       )}
     </form>

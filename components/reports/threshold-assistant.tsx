@@ -21,7 +21,7 @@ import type { ThresholdPoint } from "@/lib/predict/types";
 import { ChartFrame, DataTable, Kpi } from "./chart-frame";
 import { useFormat } from "./format";
 import { TargetSelect } from "./target-select";
-import { useCreateDraft, useThresholdAssistant } from "./use-reports";
+import { errorText, useCreateDraft, useThresholdAssistant } from "./use-reports";
 
 /**
  * For a target conversion and the reps' capacity, the threshold to use, backtested on past
@@ -275,7 +275,7 @@ export function ThresholdAssistant({
                     )}
                     {draft.error && (
                       <p role="alert" className="text-sm text-rose-700">
-                        {draft.error.message}
+                        {errorText(draft.error)}
                       </p>
                     )}
                   </div>

@@ -6,7 +6,7 @@
  * filter's answer loads.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "@/components/rules/use-scoring";
+import { ApiError, api } from "@/components/rules/use-scoring";
 import type { OutcomeTarget } from "@/db/schema/outcomes";
 import type { PredictiveSummary, ThresholdRecommendation } from "@/lib/predict/types";
 import type { Grain, ReportSettingsView, Split } from "@/lib/reports/types";
@@ -89,3 +89,9 @@ export function useCreateDraft() {
 }
 
 export type { Split };
+
+/** An API refusal with the reasons the server gave for each field, for an alert line. */
+export function errorText(error: Error): string {
+  const fields = error instanceof ApiError && error.fields ? Object.values(error.fields).flat() : [];
+  return [error.message, ...fields].join(" ");
+}
