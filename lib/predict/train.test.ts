@@ -78,4 +78,19 @@ describe("predictive score", () => {
     await scorePredictions(t.db, now);
     expect(await getLeadPrediction(t.db, ads.id)).toBeNull();
   });
+
+  it("uses a many-valued trait by its common values, and leaves out ids and dates", async () => {
+    // Three landing pages carry most leads (and 200 more share 50 rare ones); each lead also has
+    // a unique id and a sign-up date: neither is a category.
+    await t.db.execute(sql`update leads set traits = jsonb_build_object(
+      'landing', case when n % 5 < 3 then 'lp' || (n % 3) else 'rare' || (n % 50) end,
+      'ref', md5(id::text),
+      'signup', to_char(created_at - (n || ' days')::interval, 'YYYY-MM-DD'))
+      from (select id as lid, row_number() over (order by id) as n from leads) x where leads.id = x.lid`);
+    const summary = await trainPredictiveModel(t.db, { now });
+    const features = summary.coefficients.map((c) => c.feature);
+    expect(features).toEqual(expect.arrayContaining(["traits.landing=lp0", "traits.landing=lp1", "traits.landing=lp2", "traits.landing:other"]));
+    expect(features.some((f) => f.startsWith("traits.ref"))).toBe(false);
+    expect(features.some((f) => f.startsWith("traits.signup"))).toBe(false);
+  });
 });
