@@ -80,7 +80,7 @@ test.describe("a manager", () => {
 
     // Written into the draft, not published.
     const draft = (await (await page.request.get("/api/v1/scoring-model/draft")).json()).data;
-    const rule = draft.document.rules.find((r: { field?: string; value?: string }) => r.field === "industry" && r.value === "aerospace");
+    const rule = draft.model.rules.find((r: { field?: string; value?: string }) => r.field === "industry" && r.value === "aerospace");
     expect(rule).toMatchObject({ kind: "attribute", op: "eq" });
     expect(rule.points).toBeGreaterThan(0);
     const live = (await (await page.request.get("/api/v1/scoring-model")).json()).data;

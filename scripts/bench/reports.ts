@@ -9,6 +9,7 @@ import { migrateDb } from "../../db/migrate";
 import { calibrationReport } from "../../lib/reports/calibration";
 import { EMPTY_QUERY } from "../../lib/reports/context";
 import { funnelReport } from "../../lib/reports/funnel";
+import { reportSnapshot } from "../../lib/reports/snapshot";
 import { reasonsReport } from "../../lib/reports/reasons";
 import { ruleLiftReport } from "../../lib/reports/rule-lift";
 import { slaReport } from "../../lib/reports/sla";
@@ -38,14 +39,15 @@ export async function reportBenchmarks(url: string, log: (m: string) => void, pr
   const db: Db = handle.db;
   const now = BENCH_AS_OF;
   const last90 = { ...EMPTY_QUERY, from: new Date(now.getTime() - 90 * 86_400_000) };
+  // As the routes run them: each report in its own read-only snapshot, JIT off.
   const cases: [string, () => Promise<unknown>][] = [
-    ["funnel_week", () => funnelReport(db, EMPTY_QUERY, { grain: "week", split: "none" }, now)],
-    ["funnel_month_by_rep", () => funnelReport(db, EMPTY_QUERY, { grain: "month", split: "rep" }, now)],
-    ["funnel_week_by_band_90d", () => funnelReport(db, last90, { grain: "week", split: "band" }, now)],
-    ["calibration", () => calibrationReport(db, EMPTY_QUERY, "opportunity", now)],
-    ["rule_lift", () => ruleLiftReport(db, EMPTY_QUERY, "opportunity", now)],
-    ["sla", () => slaReport(db, EMPTY_QUERY, now)],
-    ["reasons_week", () => reasonsReport(db, EMPTY_QUERY, { grain: "week", locale: "en" })],
+    ["funnel_week", () => reportSnapshot(db, (tx) => funnelReport(tx, EMPTY_QUERY, { grain: "week", split: "none" }, now))],
+    ["funnel_month_by_rep", () => reportSnapshot(db, (tx) => funnelReport(tx, EMPTY_QUERY, { grain: "month", split: "rep" }, now))],
+    ["funnel_week_by_band_90d", () => reportSnapshot(db, (tx) => funnelReport(tx, last90, { grain: "week", split: "band" }, now))],
+    ["calibration", () => reportSnapshot(db, (tx) => calibrationReport(tx, EMPTY_QUERY, "opportunity", now))],
+    ["rule_lift", () => reportSnapshot(db, (tx) => ruleLiftReport(tx, EMPTY_QUERY, "opportunity", now))],
+    ["sla", () => reportSnapshot(db, (tx) => slaReport(tx, EMPTY_QUERY, now))],
+    ["reasons_week", () => reportSnapshot(db, (tx) => reasonsReport(tx, EMPTY_QUERY, { grain: "week", locale: "en" }))],
   ];
   const results: Result[] = [];
   for (const [id, fn] of cases) {

@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { reportSnapshot } from "@/lib/reports/snapshot";
 import { reportResponse } from "@/lib/api/report-response";
 import { withApi } from "@/lib/auth/api";
 import { appNow } from "@/lib/clock";
@@ -14,7 +15,9 @@ export const GET = withApi(
     const started = performance.now();
     const db = await getDb();
     const target = query.target ?? (await getReportSettings(db)).targetStage;
-    const report = await calibrationReport(db, toReportQuery(query), target, appNow());
+    const report = await reportSnapshot(db, (tx) =>
+      calibrationReport(tx, toReportQuery(query), target, appNow()),
+    );
     return reportResponse("calibration", started, report, query.format, calibrationCsv);
   },
 );

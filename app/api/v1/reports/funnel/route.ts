@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { reportSnapshot } from "@/lib/reports/snapshot";
 import { reportResponse } from "@/lib/api/report-response";
 import { withApi } from "@/lib/auth/api";
 import { appNow } from "@/lib/clock";
@@ -11,11 +12,8 @@ export const GET = withApi(
   { permission: "reports:read", scope: "reports:read", query: funnelQuerySchema },
   async ({ query }) => {
     const started = performance.now();
-    const report = await funnelReport(
-      await getDb(),
-      toReportQuery(query),
-      { grain: query.grain, split: query.split },
-      appNow(),
+    const report = await reportSnapshot(await getDb(), (db) =>
+      funnelReport(db, toReportQuery(query), { grain: query.grain, split: query.split }, appNow()),
     );
     return reportResponse("funnel", started, report, query.format, funnelCsv);
   },

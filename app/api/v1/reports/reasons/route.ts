@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { reportSnapshot } from "@/lib/reports/snapshot";
 import { reportResponse } from "@/lib/api/report-response";
 import { withApi } from "@/lib/auth/api";
 import { reasonsCsv } from "@/lib/reports/csv";
@@ -10,10 +11,12 @@ export const GET = withApi(
   { permission: "reports:read", scope: "reports:read", query: reasonsQuerySchema },
   async ({ query }) => {
     const started = performance.now();
-    const report = await reasonsReport(await getDb(), toReportQuery(query), {
-      grain: query.grain,
-      locale: query.locale,
-    });
+    const report = await reportSnapshot(await getDb(), (db) =>
+      reasonsReport(db, toReportQuery(query), {
+        grain: query.grain,
+        locale: query.locale,
+      }),
+    );
     return reportResponse("reasons", started, report, query.format, reasonsCsv);
   },
 );

@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { reportSnapshot } from "@/lib/reports/snapshot";
 import { reportResponse } from "@/lib/api/report-response";
 import { withApi } from "@/lib/auth/api";
 import { appNow } from "@/lib/clock";
@@ -11,7 +12,9 @@ export const GET = withApi(
   { permission: "reports:read", scope: "reports:read", query: reportQuerySchema },
   async ({ query }) => {
     const started = performance.now();
-    const report = await slaReport(await getDb(), toReportQuery(query), appNow());
+    const report = await reportSnapshot(await getDb(), (db) =>
+      slaReport(db, toReportQuery(query), appNow()),
+    );
     return reportResponse("sla", started, report, query.format, slaCsv);
   },
 );
