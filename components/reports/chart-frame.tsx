@@ -1,9 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { Card, CardHeader } from "@/components/ui/card";
 import { icons } from "@/components/ui/icons";
+import { errorText } from "./use-reports";
 
 /**
  * One dashboard panel: title, an optional description, the chart (an image to assistive
@@ -165,5 +167,48 @@ export function Kpi({
       </p>
       {hint && <p className="text-xs text-slate-500">{hint}</p>}
     </div>
+  );
+}
+
+/** A compact labelled control for the reports' forms (label above, control below). */
+export function SmallField({ label, children }: { label: ReactNode; children: ReactNode }) {
+  return (
+    <label className="text-sm text-slate-700">
+      <span className="mb-1 block text-xs">{label}</span>
+      {children}
+    </label>
+  );
+}
+
+/** What became of a "put it in the draft" request: done (with where to review it) or the refusal. */
+export function DraftResult({
+  done,
+  error,
+  message,
+  href,
+  linkLabel,
+  testId,
+}: {
+  done: boolean;
+  error: Error | null;
+  message: ReactNode;
+  href: string;
+  linkLabel: ReactNode;
+  testId: string;
+}) {
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-rose-700">
+        {errorText(error)}
+      </p>
+    );
+  if (!done) return null;
+  return (
+    <p role="status" className="text-sm text-emerald-700" data-testid={testId}>
+      {message}{" "}
+      <Link href={href} className="font-medium underline">
+        {linkLabel}
+      </Link>
+    </p>
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useState } from "react";
 import {
   Bar,
@@ -19,9 +18,9 @@ import {
 } from "recharts";
 import { Button } from "@/components/ui/button";
 import type { PredictiveSummary } from "@/lib/predict/types";
-import { ChartFrame, DataTable, Kpi } from "./chart-frame";
+import { ChartFrame, DataTable, DraftResult, Kpi } from "./chart-frame";
 import { useFormat } from "./format";
-import { errorText, useCreateDraft, usePredictive, useTrain } from "./use-reports";
+import { useCreateDraft, usePredictive, useTrain } from "./use-reports";
 
 /** The logistic regression behind the predictive score: its held-out AUC, calibration, weights. */
 export function PredictivePanel({ canTrain, canDraft }: { canTrain: boolean; canDraft: boolean }) {
@@ -313,23 +312,14 @@ function Suggestions({ model, canDraft }: { model: PredictiveSummary; canDraft: 
           >
             {t("createDraft", { count: picked.size })}
           </Button>
-          {draft.isSuccess && (
-            <p
-              role="status"
-              className="text-sm text-emerald-700"
-              data-testid="suggestions-draft-done"
-            >
-              {t("done", { count: draft.data.changed.length })}{" "}
-              <Link href="/rules" className="font-medium underline">
-                {t("openEditor")}
-              </Link>
-            </p>
-          )}
-          {draft.error && (
-            <p role="alert" className="text-sm text-rose-700">
-              {errorText(draft.error)}
-            </p>
-          )}
+          <DraftResult
+            done={draft.isSuccess}
+            error={draft.error}
+            message={draft.data ? t("done", { count: draft.data.changed.length }) : null}
+            href="/rules"
+            linkLabel={t("openEditor")}
+            testId="suggestions-draft-done"
+          />
         </div>
       )}
       <p className="text-xs text-slate-500">{t("never")}</p>

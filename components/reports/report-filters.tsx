@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Input, Select } from "@/components/ui/field";
+import { SmallField } from "./chart-frame";
 import type { Filters } from "./use-reports";
 
 export type Option = { id: string; name: string; teamId?: string | null };
@@ -60,8 +61,7 @@ export function ReportFilters({
         })}
       </div>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
-        <label className="text-sm text-slate-700">
-          <span className="mb-1 block text-xs">{t("from")}</span>
+        <SmallField label={t("from")}>
           <Input
             type="date"
             value={filters.from}
@@ -70,9 +70,8 @@ export function ReportFilters({
             aria-invalid={Boolean(invalid)}
             data-testid="filter-from"
           />
-        </label>
-        <label className="text-sm text-slate-700">
-          <span className="mb-1 block text-xs">{t("to")}</span>
+        </SmallField>
+        <SmallField label={t("to")}>
           <Input
             type="date"
             value={filters.to}
@@ -81,9 +80,8 @@ export function ReportFilters({
             aria-invalid={Boolean(invalid)}
             data-testid="filter-to"
           />
-        </label>
-        <label className="text-sm text-slate-700">
-          <span className="mb-1 block text-xs">{t("team")}</span>
+        </SmallField>
+        <SmallField label={t("team")}>
           <Select
             value={filters.team}
             onChange={(e) => onChange({ ...filters, team: e.target.value, rep: "" })}
@@ -96,9 +94,8 @@ export function ReportFilters({
               </option>
             ))}
           </Select>
-        </label>
-        <label className="text-sm text-slate-700">
-          <span className="mb-1 block text-xs">{t("rep")}</span>
+        </SmallField>
+        <SmallField label={t("rep")}>
           <Select
             value={filters.rep}
             onChange={(e) => onChange({ ...filters, rep: e.target.value })}
@@ -111,9 +108,8 @@ export function ReportFilters({
               </option>
             ))}
           </Select>
-        </label>
-        <label className="text-sm text-slate-700">
-          <span className="mb-1 block text-xs">{t("grain")}</span>
+        </SmallField>
+        <SmallField label={t("grain")}>
           <Select
             value={filters.grain}
             onChange={(e) => onChange({ ...filters, grain: e.target.value as Filters["grain"] })}
@@ -122,7 +118,7 @@ export function ReportFilters({
             <option value="week">{t("week")}</option>
             <option value="month">{t("month")}</option>
           </Select>
-        </label>
+        </SmallField>
       </div>
       {invalid && (
         <p role="alert" className="text-sm text-rose-700">

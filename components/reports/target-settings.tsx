@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { OUTCOME_TARGETS } from "@/db/schema/outcomes";
 import type { ReportSettingsView } from "@/lib/reports/types";
+import { SmallField } from "./chart-frame";
 import { useFormat } from "./format";
 import { errorText, useReportSettings, useSaveReportSettings } from "./use-reports";
 
@@ -51,8 +52,7 @@ export function TargetSettings({ canWrite }: { canWrite: boolean }) {
       }}
       data-testid="target-form"
     >
-      <label className="text-sm text-slate-700">
-        <span className="mb-1 block text-xs">{t("stage")}</span>
+      <SmallField label={t("stage")}>
         <Select
           value={editing.targetStage}
           onChange={(e) =>
@@ -68,9 +68,8 @@ export function TargetSettings({ canWrite }: { canWrite: boolean }) {
             </option>
           ))}
         </Select>
-      </label>
-      <label className="text-sm text-slate-700">
-        <span className="mb-1 block text-xs">{t("rate")}</span>
+      </SmallField>
+      <SmallField label={t("rate")}>
         <Input
           type="number"
           min={1}
@@ -81,9 +80,8 @@ export function TargetSettings({ canWrite }: { canWrite: boolean }) {
           onChange={(e) => setEditing({ ...editing, targetRate: Number(e.target.value) / 100 })}
           data-testid="target-rate"
         />
-      </label>
-      <label className="text-sm text-slate-700">
-        <span className="mb-1 block text-xs">{t("window")}</span>
+      </SmallField>
+      <SmallField label={t("window")}>
         <Input
           type="number"
           min={7}
@@ -92,7 +90,7 @@ export function TargetSettings({ canWrite }: { canWrite: boolean }) {
           value={editing.outcomeWindowDays}
           onChange={(e) => setEditing({ ...editing, outcomeWindowDays: Number(e.target.value) })}
         />
-      </label>
+      </SmallField>
       <Button type="submit" disabled={save.isPending} data-testid="save-target">
         {t("save")}
       </Button>

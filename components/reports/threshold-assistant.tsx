@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useState } from "react";
 import {
   CartesianGrid,
@@ -18,10 +17,10 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import type { OutcomeTarget } from "@/db/schema/outcomes";
 import type { ThresholdPoint } from "@/lib/predict/types";
-import { ChartFrame, DataTable, Kpi } from "./chart-frame";
+import { ChartFrame, DataTable, DraftResult, Kpi, SmallField } from "./chart-frame";
 import { useFormat } from "./format";
 import { TargetSelect } from "./target-select";
-import { errorText, useCreateDraft, useThresholdAssistant } from "./use-reports";
+import { useCreateDraft, useThresholdAssistant } from "./use-reports";
 
 /**
  * For a target conversion and the reps' capacity, the threshold to use, backtested on past
@@ -166,8 +165,7 @@ export function ThresholdAssistant({
     >
       <div className="flex flex-wrap items-end gap-3">
         <TargetSelect id="assistant-target" value={target} onChange={setTarget} />
-        <label className="text-sm text-slate-700">
-          <span className="mb-1 block text-xs">{t("targetRate")}</span>
+        <SmallField label={t("targetRate")}>
           <Input
             type="number"
             min={1}
@@ -179,9 +177,8 @@ export function ThresholdAssistant({
             aria-invalid={!(ratePct > 0 && ratePct <= 100)}
             data-testid="assistant-rate"
           />
-        </label>
-        <label className="text-sm text-slate-700">
-          <span className="mb-1 block text-xs">{t("capacity")}</span>
+        </SmallField>
+        <SmallField label={t("capacity")}>
           <Input
             type="number"
             min={1}
@@ -191,7 +188,7 @@ export function ThresholdAssistant({
             onChange={(e) => setCapacity(e.target.value)}
             data-testid="assistant-capacity"
           />
-        </label>
+        </SmallField>
       </div>
       {!valid && <p className="text-sm text-rose-700">{t("invalid")}</p>}
       {data && (
@@ -261,23 +258,14 @@ export function ThresholdAssistant({
                     >
                       {t("createDraft", { to: f.dec(rec.threshold) })}
                     </Button>
-                    {draft.isSuccess && (
-                      <p
-                        role="status"
-                        className="text-sm text-emerald-700"
-                        data-testid="assistant-draft-done"
-                      >
-                        {t("draftDone")}{" "}
-                        <Link href="/thresholds" className="font-medium underline">
-                          {t("openDesigner")}
-                        </Link>
-                      </p>
-                    )}
-                    {draft.error && (
-                      <p role="alert" className="text-sm text-rose-700">
-                        {errorText(draft.error)}
-                      </p>
-                    )}
+                    <DraftResult
+                      done={draft.isSuccess}
+                      error={draft.error}
+                      message={t("draftDone")}
+                      href="/thresholds"
+                      linkLabel={t("openDesigner")}
+                      testId="assistant-draft-done"
+                    />
                   </div>
                 )}
               </div>

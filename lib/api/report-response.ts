@@ -1,5 +1,13 @@
 /** How every report route answers: `{ data }` as JSON, or CSV as an attachment; with Server-Timing. */
+import { getDb, type Queryable } from "@/db/client";
+import type { OutcomeTarget } from "@/db/schema/outcomes";
+import { withApi } from "@/lib/auth/api";
+import { appNow } from "@/lib/clock";
 import { toCsv, type Cell } from "@/lib/reports/csv";
+import { targetQuerySchema, toReportQuery } from "@/lib/reports/query-schema";
+import { getReportSettings } from "@/lib/reports/settings";
+import { reportSnapshot } from "@/lib/reports/snapshot";
+import type { ReportQuery } from "@/lib/reports/types";
 
 export function reportResponse<R>(
   name: string,
@@ -19,4 +27,22 @@ export function reportResponse<R>(
     });
   }
   return Response.json({ data: report }, { headers: timing });
+}
+
+/**
+ * The route of a report for one outcome target (calibration, rule lift): the target in the query,
+ * else the settings' stage; run in a report snapshot; JSON or CSV.
+ */
+export function targetReportRoute<R>(
+  name: string,
+  report: (db: Queryable, query: ReportQuery, target: OutcomeTarget, now: Date) => Promise<R>,
+  csv: (r: R) => Cell[][],
+) {
+  return withApi({ permission: "reports:read", scope: "reports:read", query: targetQuerySchema }, async ({ query }) => {
+    const started = performance.now();
+    const db = await getDb();
+    const target = query.target ?? (await getReportSettings(db)).targetStage;
+    const result = await reportSnapshot(db, (tx) => report(tx, toReportQuery(query), target, appNow()));
+    return reportResponse(name, started, result, query.format, csv);
+  });
 }

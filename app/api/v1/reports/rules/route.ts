@@ -1,23 +1,6 @@
-import { getDb } from "@/db/client";
-import { reportSnapshot } from "@/lib/reports/snapshot";
-import { reportResponse } from "@/lib/api/report-response";
-import { withApi } from "@/lib/auth/api";
-import { appNow } from "@/lib/clock";
+import { targetReportRoute } from "@/lib/api/report-response";
 import { ruleLiftCsv } from "@/lib/reports/csv";
-import { targetQuerySchema, toReportQuery } from "@/lib/reports/query-schema";
 import { ruleLiftReport } from "@/lib/reports/rule-lift";
-import { getReportSettings } from "@/lib/reports/settings";
 
 /** Lift of each rule of the active model among decided handoffs, for a target (the settings' stage by default). */
-export const GET = withApi(
-  { permission: "reports:read", scope: "reports:read", query: targetQuerySchema },
-  async ({ query }) => {
-    const started = performance.now();
-    const db = await getDb();
-    const target = query.target ?? (await getReportSettings(db)).targetStage;
-    const report = await reportSnapshot(db, (tx) =>
-      ruleLiftReport(tx, toReportQuery(query), target, appNow()),
-    );
-    return reportResponse("rules", started, report, query.format, ruleLiftCsv);
-  },
-);
+export const GET = targetReportRoute("rules", ruleLiftReport, ruleLiftCsv);
