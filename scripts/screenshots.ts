@@ -8,7 +8,8 @@ import { chromium, type Page } from "@playwright/test";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
 const filter = process.argv[3];
-const out = ".screenshots";
+/** Where the pictures go (SHOTS_DIR to keep two data sets apart, e.g. the demo and the Olist import). */
+const out = process.env.SHOTS_DIR ?? ".screenshots";
 const PASSWORD = "accord-demo";
 
 /** `element`: a data-testid to capture alone (a panel of a long page) instead of the page. */
