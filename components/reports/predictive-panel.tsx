@@ -176,7 +176,13 @@ function ReadyModel({
             <ResponsiveContainer width="100%" height="100%">
               <BarChart data={top} layout="vertical" margin={{ left: 8, right: 16 }}>
                 <XAxis type="number" tick={{ fontSize: 11 }} />
-                <YAxis type="category" dataKey="label" width={160} tick={{ fontSize: 11 }} />
+                <YAxis
+                  type="category"
+                  dataKey="label"
+                  width={160}
+                  tick={{ fontSize: 11 }}
+                  tickFormatter={(v: string) => (v.length > 26 ? `${v.slice(0, 25)}…` : v)}
+                />
                 <Tooltip formatter={(v) => f.dec(Number(v))} />
                 <ReferenceLine x={0} stroke="#64748b" />
                 <Bar dataKey="weight" name={t("weight")} isAnimationActive={false}>

@@ -277,6 +277,7 @@ export function ThresholdAssistant({
               date: data.windowEnd ? f.date(data.windowEnd) : "—",
             })}
             {data.rescored ? ` ${t("rescored", { count: data.rescored })}` : ""}
+            {data.capacityPerWeek <= 0 ? ` ${t("noCapacity")}` : ""}
           </p>
           <p
             className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900 ring-1 ring-amber-200"

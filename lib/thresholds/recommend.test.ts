@@ -47,6 +47,10 @@ describe("threshold recommendation", () => {
     expect(recommendThreshold({ ...base, buckets: flat, currentThreshold: 50 })).toMatchObject({ reason: "rate_unreachable", recommended: { threshold: 50 } });
   });
 
+  it("ignores volume when no capacity is known (0)", () => {
+    expect(recommendThreshold({ ...base, capacityPerWeek: 0 })).toMatchObject({ reason: "meets_rate_and_capacity", recommended: { threshold: 50 } });
+  });
+
   it("recommends nothing below 30 decided handoffs", () => {
     const few = buckets.map((b) => ({ ...b, decided: 5, converted: 2 }));
     expect(recommendThreshold({ ...base, buckets: few })).toMatchObject({ reason: "not_enough_data", recommended: null, decided: 20 });

@@ -43,10 +43,12 @@ export function recommendThreshold(input: RecommendInput): Omit<ThresholdRecomme
   const base = { targetRate, capacityPerWeek, weeks, curve, decided, current: currentThreshold === null ? null : pointAt(buckets, currentThreshold, weeks) };
   if (decided < MIN_DECIDED) return { ...base, recommended: null, reason: "not_enough_data" };
   const trusted = curve.filter((p) => p.decided >= MIN_DECIDED);
+  // No capacity known (no reps set up, e.g. an imported history): volume does not constrain.
+  const fitsCapacity = (p: ThresholdPoint) => capacityPerWeek <= 0 || p.mqlsPerWeek <= capacityPerWeek;
   const meets = trusted.find((p) => p.rate !== null && p.rate >= targetRate);
   if (meets) {
-    if (meets.mqlsPerWeek <= capacityPerWeek) return { ...base, recommended: meets, reason: "meets_rate_and_capacity" };
-    const fits = curve.find((p) => p.threshold > meets.threshold && p.mqlsPerWeek <= capacityPerWeek) ?? curve[curve.length - 1];
+    if (fitsCapacity(meets)) return { ...base, recommended: meets, reason: "meets_rate_and_capacity" };
+    const fits = curve.find((p) => p.threshold > meets.threshold && fitsCapacity(p)) ?? curve[curve.length - 1];
     return { ...base, recommended: fits, reason: "capacity_bound" };
   }
   const best = trusted.reduce((a, b) => ((b.rate ?? -1) > (a.rate ?? -1) ? b : a));
