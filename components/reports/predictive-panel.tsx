@@ -18,6 +18,7 @@ import {
 } from "recharts";
 import { Button } from "@/components/ui/button";
 import type { PredictiveSummary } from "@/lib/predict/types";
+import { featureLabel } from "./feature-label";
 import { ChartFrame, DataTable, DraftResult, Kpi } from "./chart-frame";
 import { useFormat } from "./format";
 import { useCreateDraft, usePredictive, useTrain } from "./use-reports";
@@ -88,9 +89,12 @@ function ReadyModel({
   const tr = useTranslations("reports");
   const f = useFormat();
   const auc = model.auc ?? 0;
+  const tp = useTranslations("prediction");
+  const label = (c: { feature: string; label: string }) => featureLabel(tp, c.feature, c.label);
   const top = [...model.coefficients]
     .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
-    .slice(0, 12);
+    .slice(0, 12)
+    .map((c) => ({ ...c, label: label(c) }));
   const calibration = model.calibration.filter((c) => c.count > 0);
   return (
     <div className="space-y-4">
@@ -198,7 +202,7 @@ function ReadyModel({
             <DataTable
               head={[t("feature"), t("weight"), t("stdError"), t("support")]}
               rows={model.coefficients.map((c) => [
-                c.label,
+                label(c),
                 f.dec(c.weight),
                 f.dec(c.stdError),
                 f.n(c.support),
@@ -227,6 +231,9 @@ function Suggestions({ model, canDraft }: { model: PredictiveSummary; canDraft: 
       ]),
   );
   const draft = useCreateDraft();
+  const tp = useTranslations("prediction");
+  const newLabel = (rule: { field: string; value: string; label: string }) =>
+    featureLabel(tp, `${rule.field}=${rule.value}`, rule.label);
   const toggle = (key: string) =>
     setPicked((s) =>
       s.has(key) ? new Set([...s].filter((k) => k !== key)) : new Set([...s, key]),
@@ -289,12 +296,12 @@ function Suggestions({ model, canDraft }: { model: PredictiveSummary; canDraft: 
               ]),
               ...model.suggestions.newRules.map((r) => [
                 <label key="l" className="flex items-center gap-2">
-                  {box(`new:${r.rule.id}`, r.rule.label)}
+                  {box(`new:${r.rule.id}`, newLabel(r.rule))}
                   <span>
                     <span className="mr-1 rounded bg-brand-50 px-1 text-xs font-medium text-brand-700">
                       {t("new")}
                     </span>
-                    {r.rule.label}
+                    {newLabel(r.rule)}
                   </span>
                 </label>,
                 "—",
