@@ -150,6 +150,7 @@ export function ThresholdAssistant({
               t("converted"),
               t("rate", { stage }),
               t("lost"),
+              t("acceptedLost"),
             ]}
             rows={data.curve.map((p: ThresholdPoint) => [
               f.dec(p.threshold),
@@ -158,6 +159,7 @@ export function ThresholdAssistant({
               f.n(p.converted),
               f.pct(p.rate),
               f.n(p.convertedLost),
+              f.n(p.acceptedLost),
             ])}
           />
         )
@@ -218,7 +220,7 @@ export function ThresholdAssistant({
                     target: f.pct(data.targetRate),
                   })}
                 </p>
-                <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+                <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 xl:grid-cols-5">
                   <Kpi
                     label={t("recommended")}
                     value={f.dec(rec.threshold)}
@@ -240,6 +242,13 @@ export function ThresholdAssistant({
                     value={f.n(rec.convertedLost - (cur?.convertedLost ?? 0))}
                     hint={t("lostHint", { weeks: data.weeks })}
                     tone={rec.convertedLost > (cur?.convertedLost ?? 0) ? "amber" : "slate"}
+                  />
+                  <Kpi
+                    label={t("acceptedLost")}
+                    value={f.n(rec.acceptedLost - (cur?.acceptedLost ?? 0))}
+                    hint={t("lostHint", { weeks: data.weeks })}
+                    tone={rec.acceptedLost > (cur?.acceptedLost ?? 0) ? "amber" : "slate"}
+                    testId="assistant-accepted-lost"
                   />
                 </div>
                 {canDraft && (

@@ -14,6 +14,7 @@ export const thresholdPointSchema = z.object({
   converted: z.number().int(),
   rate: share.nullable(),
   convertedLost: z.number().int().describe("Converted handoffs below it: what it would have missed."),
+  acceptedLost: z.number().int().describe("Handoffs below it that sales accepted (SAL or beyond): the accepted leads it would have lost."),
 });
 
 export const thresholdRecommendationSchema = z.object({

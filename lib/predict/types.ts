@@ -14,6 +14,8 @@ export type ThresholdPoint = {
   rate: number | null;
   /** Converted handoffs below it: what this threshold would have missed. */
   convertedLost: number;
+  /** Handoffs below it that sales accepted (SAL or beyond), whatever the target. */
+  acceptedLost: number;
 };
 
 export type ThresholdRecommendation = {

@@ -43,7 +43,8 @@ export async function thresholdRecommendation(db: Queryable, input: BacktestInpu
       sql`select floor(coalesce(o.score_total, s.total))::int as score, count(*)::int as mqls,
                  count(*) filter (where ${known})::int as decided,
                  count(*) filter (where ${known} and ${positive})::int as converted,
-                 count(*) filter (where o.score_total is null)::int as rescored
+                 count(*) filter (where o.score_total is null)::int as rescored,
+                 count(*) filter (where o.accepted_at is not null)::int as accepted
           from (${mqlOutcomesSql({ from }, input.now)}) o left join lead_scores s on s.lead_id = o.lead_id
           where coalesce(o.score_total, s.total) is not null
           group by 1 order by 1`,
@@ -52,7 +53,7 @@ export async function thresholdRecommendation(db: Queryable, input: BacktestInpu
     getActiveModel(db),
   ]);
   const result = recommendThreshold({
-    buckets: buckets.map((b) => ({ score: Number(b.score), mqls: Number(b.mqls), decided: Number(b.decided), converted: Number(b.converted) })),
+    buckets: buckets.map((b) => ({ score: Number(b.score), mqls: Number(b.mqls), decided: Number(b.decided), converted: Number(b.converted), accepted: Number(b.accepted) })),
     weeks,
     targetRate: input.rate ?? settings.targetRate,
     capacityPerWeek: capacity,

@@ -3,8 +3,8 @@ import { recommendThreshold, type HandoffScoreBucket } from "./recommend";
 
 // 26 weeks of handoffs; rates rise with the score: 10 %, 20 %, 40 %, 60 % per bucket.
 const buckets: HandoffScoreBucket[] = [
-  { score: 40, mqls: 52, decided: 40, converted: 4 },
-  { score: 50, mqls: 52, decided: 40, converted: 8 },
+  { score: 40, mqls: 52, decided: 40, converted: 4, accepted: 10 },
+  { score: 50, mqls: 52, decided: 40, converted: 8, accepted: 14 },
   { score: 60, mqls: 26, decided: 20, converted: 8 },
   { score: 70, mqls: 26, decided: 20, converted: 12 },
 ];
@@ -20,6 +20,8 @@ describe("threshold recommendation", () => {
       [70, 1, 20, 12, 20],
     ]);
     expect(r.curve[1].rate).toBeCloseTo(0.35, 12);
+    // Accepted leads lost: those accepted below the line (10 at 40; 10 + 14 at 50 and above).
+    expect(r.curve.map((p) => p.acceptedLost)).toEqual([0, 10, 24, 24]);
     expect(r.current).toMatchObject({ threshold: 45, mqlsPerWeek: 4, decided: 80 });
     expect(r.decided).toBe(120);
   });

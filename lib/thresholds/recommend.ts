@@ -16,7 +16,7 @@ export const MIN_DECIDED = 30;
 /** When the target is out of reach, a higher threshold must convert this much better to be worth its lost volume. */
 export const MIN_GAIN = 0.02;
 
-export type HandoffScoreBucket = { score: number; mqls: number; decided: number; converted: number };
+export type HandoffScoreBucket = { score: number; mqls: number; decided: number; converted: number; accepted?: number };
 
 export type RecommendInput = { buckets: HandoffScoreBucket[]; weeks: number; targetRate: number; capacityPerWeek: number; currentThreshold: number | null };
 
@@ -25,14 +25,18 @@ export function pointAt(buckets: HandoffScoreBucket[], threshold: number, weeks:
   let decided = 0;
   let converted = 0;
   let convertedTotal = 0;
+  let acceptedLost = 0;
   for (const b of buckets) {
     convertedTotal += b.converted;
-    if (b.score < threshold) continue;
+    if (b.score < threshold) {
+      acceptedLost += b.accepted ?? 0;
+      continue;
+    }
     mqls += b.mqls;
     decided += b.decided;
     converted += b.converted;
   }
-  return { threshold, mqlsPerWeek: weeks > 0 ? mqls / weeks : 0, decided, converted, rate: decided ? converted / decided : null, convertedLost: convertedTotal - converted };
+  return { threshold, mqlsPerWeek: weeks > 0 ? mqls / weeks : 0, decided, converted, rate: decided ? converted / decided : null, convertedLost: convertedTotal - converted, acceptedLost };
 }
 
 export function recommendThreshold(input: RecommendInput): Omit<ThresholdRecommendation, "target" | "outcomesSince"> {
