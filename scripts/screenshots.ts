@@ -127,6 +127,15 @@ const SHOTS: Shot[] = [
     },
   },
   { name: "settings-holidays", as: "admin@accord.test", path: "/settings", element: "holidays-panel" },
+  {
+    name: "inbox-prediction",
+    as: "thomas@accord.test",
+    path: "/inbox",
+    viewportOnly: true,
+    then: async (page) => {
+      await page.getByTestId("prediction-toggle").check();
+    },
+  },
   { name: "reports-funnel", as: "sophie@accord.test", path: "/reports" },
   { name: "reports-calibration", as: "sophie@accord.test", path: "/reports?tab=calibration" },
   { name: "reports-rules", as: "sophie@accord.test", path: "/reports?tab=rules" },
