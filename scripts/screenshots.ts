@@ -102,7 +102,7 @@ const SHOTS: Shot[] = [
       await page.waitForTimeout(500);
     },
   },
-  { name: "lead-mql", as: "thomas@accord.test", path: "/inbox", then: openFirstLead },
+  { name: "lead-mql", as: "thomas@accord.test", path: "/leads?stage=mql", then: openFirstLead },
   { name: "settings", as: "admin@accord.test", path: "/settings" },
   { name: "settings-manager", as: "sophie@accord.test", path: "/settings" },
   { name: "settings-sla", as: "sophie@accord.test", path: "/settings", element: "sla-panel" },
