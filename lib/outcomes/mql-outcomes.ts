@@ -39,8 +39,11 @@ const stageList = (stages: string[]) => sql.raw(stages.map((s) => `'${s}'`).join
  * Columns: transition_id, lead_id, mql_at, score_total, score_fit, score_engagement, model_version,
  * source, country, rep_id, team_id, accepted_at, qualified_at, opportunity_at, won_at,
  * recycled_at, disqualified_at, closed_at (recycled or disqualified, whichever came first).
+ * With `owner: false` (and no team or rep filter) rep_id and team_id are null and not looked up.
  */
-export function mqlOutcomesSql(filters: OutcomeFilters, now: Date): SQL {
+export function mqlOutcomesSql(filters: OutcomeFilters, now: Date, options: { owner?: boolean } = {}): SQL {
+  // Who owned each handoff costs a lookup per handoff: skipped (null columns) when nobody asks.
+  const owner = options.owner !== false || Boolean(filters.teamId || filters.repId);
   const nowSql = sql`${now.toISOString()}::timestamptz`;
   const where: SQL[] = [sql`h.to_stage = 'mql'`, sql`h.at <= ${nowSql}`];
   if (filters.from) where.push(sql`h.at >= ${filters.from.toISOString()}::timestamptz`);
@@ -51,7 +54,7 @@ export function mqlOutcomesSql(filters: OutcomeFilters, now: Date): SQL {
   if (filters.source) outer.push(sql`source = ${filters.source}::text`);
   return sql`
     select * from (
-      select m.*, o.*, least(o.recycled_at, o.disqualified_at) as closed_at, a.rep_id, a.team_id
+      select m.*, o.*, least(o.recycled_at, o.disqualified_at) as closed_at, ${owner ? sql`a.rep_id, a.team_id` : sql`null::uuid as rep_id, null::uuid as team_id`}
       from (
         select h.id as transition_id, h.lead_id, h.at as mql_at, h.score_total, h.score_fit, h.score_engagement,
                h.model_version, l.source, l.country,
@@ -70,12 +73,16 @@ export function mqlOutcomesSql(filters: OutcomeFilters, now: Date): SQL {
         where s.lead_id = m.lead_id and (s.at, s.id) > (m.mql_at, m.transition_id)
           and s.at <= ${nowSql} and (m.next_mql_at is null or s.at < m.next_mql_at)
       ) o on true
-      left join lateral (
+      ${
+        owner
+          ? sql`left join lateral (
         select a.user_id as rep_id, a.team_id from assignments a
         where a.lead_id = m.lead_id
           and a.at <= coalesce(least(o.accepted_at, o.recycled_at, o.disqualified_at), ${nowSql})
         order by a.at desc, a.id desc limit 1
-      ) a on true
+      ) a on true`
+          : sql``
+      }
     ) handoffs
     where ${sql.join(outer, sql` and `)}`;
 }

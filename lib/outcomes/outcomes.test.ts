@@ -74,6 +74,10 @@ describe("handoff outcomes", () => {
   it("filters by rep and period", async () => {
     const byRep = await queryRows(t.db, sql`select * from (${mqlOutcomesSql({ repId: ids.rep }, now)}) x`);
     expect(byRep).toHaveLength(1);
+    // Without the owner lookup, the rep filter still looks the owner up; otherwise owners are null.
+    expect(await queryRows(t.db, sql`select * from (${mqlOutcomesSql({ repId: ids.rep }, now, { owner: false })}) x`)).toHaveLength(1);
+    const anonymous = await queryRows<{ rep_id: string | null }>(t.db, sql`select rep_id from (${mqlOutcomesSql({}, now, { owner: false })}) x`);
+    expect(anonymous.map((r) => r.rep_id)).toEqual([null, null, null, null]);
     const inSeptember = await queryRows(t.db, sql`select * from (${mqlOutcomesSql({ from: new Date("2026-09-01T00:00:00Z"), to: new Date("2026-10-01T00:00:00Z") }, now)}) x`);
     expect(inSeptember).toHaveLength(2);
   });

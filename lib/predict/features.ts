@@ -79,7 +79,7 @@ export type TrainingSet = { ids: number[]; raw: RawFeatures[]; labels: number[];
 /** Decided handoffs at or after `since` with their outcome and raw features (snapshots must be fresh). */
 export async function loadTrainingSet(db: Queryable, input: { target: OutcomeTarget; windowDays: number; now: Date; since: Date }): Promise<TrainingSet> {
   const { decided, positive } = outcomeSql(input.target, input.windowDays, input.now);
-  const base = sql`select transition_id, lead_id, ${positive} as positive from (${mqlOutcomesSql({ from: input.since }, input.now)}) o where ${decided}`;
+  const base = sql`select transition_id, lead_id, ${positive} as positive from (${mqlOutcomesSql({ from: input.since }, input.now, { owner: false })}) o where ${decided}`;
   const fields = [...CATEGORICAL_FIELDS, ...(await categoricalTraits(db, base)).map((k) => `traits.${k}`)];
   const rows = await queryRows<Row & { positive: boolean }>(
     db,

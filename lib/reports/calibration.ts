@@ -74,7 +74,7 @@ export async function calibrationReport(
     sql`
     with h as materialized (
       select score_total, ${band} as band, ${decided} as decided, ${positive} as positive
-      from (${mqlOutcomesSql(query, now)}) o
+      from (${mqlOutcomesSql(query, now, { owner: false })}) o
       where score_total is not null
         and mql_at >= coalesce((select since from (${outcomesRecordedSinceSql(target)}) s), '-infinity'::timestamptz)
     )

@@ -86,7 +86,7 @@ export async function funnelReport(
       db,
       sql`
       with h as materialized (
-        select o.*, ${periodSql(grain, sql`o.mql_at`)} as cohort from (${mqlOutcomesSql(query, now)}) o
+        select o.*, ${periodSql(grain, sql`o.mql_at`)} as cohort from (${mqlOutcomesSql(query, now, { owner: split === "rep" || split === "team" })}) o
       )
       , c as (select cohort, ${counts("h")} from h group by cohort)
       select 'c' as part, ${dayLabelSql(sql`s.p`)} as key, null as label, coalesce(c.mqls, 0) as mqls, coalesce(c.accepted, 0) as accepted,

@@ -32,7 +32,7 @@ export async function ruleLiftReport(
     with h as materialized (
       select o.transition_id,
              ${decided} and o.mql_at >= coalesce((select since from (${outcomesRecordedSinceSql(target)}) x), '-infinity'::timestamptz) as decided, ${positive} as positive, (s.transition_id is not null) as snapped
-      from (${mqlOutcomesSql(query, now)}) o
+      from (${mqlOutcomesSql(query, now, { owner: false })}) o
       left join mql_snapshots s on s.transition_id = o.transition_id and s.model_version = ${active.version}::int
     )
     select null as rule_id, count(*) filter (where decided and snapped)::int as decided,

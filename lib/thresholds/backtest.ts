@@ -45,7 +45,7 @@ export async function thresholdRecommendation(db: Queryable, input: BacktestInpu
                  count(*) filter (where ${known} and ${positive})::int as converted,
                  count(*) filter (where o.score_total is null)::int as rescored,
                  count(*) filter (where o.accepted_at is not null)::int as accepted
-          from (${mqlOutcomesSql({ from }, input.now)}) o left join lead_scores s on s.lead_id = o.lead_id
+          from (${mqlOutcomesSql({ from }, input.now, { owner: false })}) o left join lead_scores s on s.lead_id = o.lead_id
           where coalesce(o.score_total, s.total) is not null
           group by 1 order by 1`,
     ),
