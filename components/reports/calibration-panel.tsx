@@ -12,11 +12,10 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { OutcomeTarget } from "@/db/schema/outcomes";
 import type { CalibrationReport, CalibrationRow } from "@/lib/reports/types";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { useFormat } from "./format";
-import { TargetSelect } from "./target-select";
+import { TargetSelect, type TargetPanelProps } from "./target-select";
 import { reportUrl, useReport } from "./use-reports";
 
 const withError = (rows: CalibrationRow[]) =>
@@ -27,15 +26,7 @@ const withError = (rows: CalibrationRow[]) =>
   }));
 
 /** Conversion per score band and per decile, with 95 % intervals: a good model climbs. */
-export function CalibrationPanel({
-  params,
-  target,
-  onTarget,
-}: {
-  params: URLSearchParams;
-  target: OutcomeTarget;
-  onTarget: (t: OutcomeTarget) => void;
-}) {
+export function CalibrationPanel({ params, target, onTarget }: TargetPanelProps) {
   const t = useTranslations("reports.calibration");
   const tr = useTranslations("reports");
   const f = useFormat();

@@ -12,26 +12,17 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { OutcomeTarget } from "@/db/schema/outcomes";
 import type { RuleLiftReport } from "@/lib/reports/types";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { useFormat } from "./format";
-import { TargetSelect } from "./target-select";
+import { TargetSelect, type TargetPanelProps } from "./target-select";
 import { reportUrl, useReport } from "./use-reports";
 
 /** Below this many decided handoffs where a rule fired, its lift is shown but flagged. */
 export const SMALL_SAMPLE = 30;
 
 /** For each rule: how often it fired on accepted vs rejected handoffs, and its lift. */
-export function RulesPanel({
-  params,
-  target,
-  onTarget,
-}: {
-  params: URLSearchParams;
-  target: OutcomeTarget;
-  onTarget: (t: OutcomeTarget) => void;
-}) {
+export function RulesPanel({ params, target, onTarget }: TargetPanelProps) {
   const t = useTranslations("reports.rules");
   const f = useFormat();
   const query = new URLSearchParams([...params, ["target", target]]);

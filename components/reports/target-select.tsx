@@ -33,3 +33,10 @@ export function TargetSelect({
     </label>
   );
 }
+
+/** What a report panel with its own "converted means" choice receives. */
+export type TargetPanelProps = {
+  params: URLSearchParams;
+  target: OutcomeTarget;
+  onTarget: (t: OutcomeTarget) => void;
+};
