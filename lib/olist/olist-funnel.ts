@@ -5,7 +5,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
-import { mqlOutcomesSql, outcomesRecordedSinceSql } from "@/lib/outcomes/mql-outcomes";
+import { mqlOutcomesSql, outcomesRecordedSince } from "@/lib/outcomes/mql-outcomes";
 
 export type FunnelRow = { key: string; mqls: number; won: number; rate: number };
 
@@ -15,8 +15,7 @@ const olistHandoffs = (now: Date): SQL =>
 const counts = sql`count(*)::int as mqls, count(won_at)::int as won, round(100.0 * count(won_at) / count(*), 1)::float8 as rate`;
 
 export async function olistFunnel(db: Queryable, now = new Date()) {
-  const [since] = await queryRows<{ since: string | Date | null }>(db, outcomesRecordedSinceSql("won"));
-  const trackingSince = since.since ? new Date(since.since) : null;
+  const trackingSince = await outcomesRecordedSince(db, "won");
   const fromTracking = trackingSince ? sql`mql_at >= date_trunc('month', ${trackingSince.toISOString()}::timestamptz at time zone 'UTC') at time zone 'UTC'` : sql`true`;
   const [overall] = await queryRows<FunnelRow & { customers: number; medianDays: number | null }>(
     db,

@@ -6,6 +6,7 @@
  * recalibration assistant read handoffs through this query; nothing is computed row by row in JS.
  */
 import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Queryable } from "@/db/client";
 import type { OutcomeTarget } from "@/db/schema/outcomes";
 
 export type OutcomeFilters = {
@@ -108,4 +109,10 @@ export function outcomeSql(target: OutcomeTarget, windowDays: number, now: Date)
  */
 export function outcomesRecordedSinceSql(target: OutcomeTarget): SQL {
   return sql`select min(at) as since from lead_transitions where to_stage in (${stageList(STAGES_FROM[target])})`;
+}
+
+/** `outcomesRecordedSinceSql` read: the first recorded outcome of `target`, or null when none yet. */
+export async function outcomesRecordedSince(db: Queryable, target: OutcomeTarget): Promise<Date | null> {
+  const [row] = await queryRows<{ since: Date | string | null }>(db, outcomesRecordedSinceSql(target));
+  return row?.since ? new Date(row.since) : null;
 }

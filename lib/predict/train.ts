@@ -12,7 +12,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
 import { predictiveModels } from "@/db/schema/predict";
 import type { OutcomeTarget } from "@/db/schema/outcomes";
-import { outcomesRecordedSinceSql } from "@/lib/outcomes/mql-outcomes";
+import { outcomesRecordedSince } from "@/lib/outcomes/mql-outcomes";
 import { refreshMqlSnapshots } from "@/lib/outcomes/rule-hits";
 import { getActiveModel } from "@/lib/scoring/versions";
 import { auc } from "./auc";
@@ -36,8 +36,7 @@ export async function trainPredictiveModel(db: Queryable, input: { now: Date; ta
   const target = input.target ?? settings.target;
   await refreshMqlSnapshots(db, input.now);
   const active = await getActiveModel(db);
-  const [first] = await queryRows<{ since: Date | string | null }>(db, outcomesRecordedSinceSql(target));
-  const since = first?.since ? new Date(first.since) : null;
+  const since = await outcomesRecordedSince(db, target);
   // Before the first recorded outcome nothing can be learnt; with none at all, nothing is decided.
   const set = since ? await loadTrainingSet(db, { target, windowDays: settings.windowDays, now: input.now, since }) : null;
   const labels = set?.labels ?? [];

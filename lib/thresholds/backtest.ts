@@ -8,7 +8,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
 import type { OutcomeTarget } from "@/db/schema/outcomes";
-import { mqlOutcomesSql, outcomeSql, outcomesRecordedSinceSql } from "@/lib/outcomes/mql-outcomes";
+import { mqlOutcomesSql, outcomeSql, outcomesRecordedSince } from "@/lib/outcomes/mql-outcomes";
 import { outcomeSettings } from "@/lib/predict/settings";
 import type { ThresholdRecommendation } from "@/lib/predict/types";
 import { getActiveModel } from "@/lib/scoring/versions";
@@ -28,13 +28,12 @@ export async function thresholdRecommendation(db: Queryable, input: BacktestInpu
   const settings = await outcomeSettings(db);
   const target = input.target ?? settings.target;
   const weeks = input.weeks ?? DEFAULT_WEEKS;
-  const [[first], [last]] = await Promise.all([
-    queryRows<{ since: Date | string | null }>(db, outcomesRecordedSinceSql(target)),
+  const [since, [last]] = await Promise.all([
+    outcomesRecordedSince(db, target),
     queryRows<{ at: Date | string | null }>(db, sql`select max(at) as at from lead_transitions where to_stage = 'mql' and at <= ${input.now.toISOString()}::timestamptz`),
   ]);
   const end = last?.at ? new Date(last.at) : input.now;
   const from = new Date(end.getTime() - weeks * 7 * 86_400_000);
-  const since = first?.since ? new Date(first.since) : null;
   const { decided, positive } = outcomeSql(target, settings.windowDays, input.now);
   const known = since ? sql`(${decided} and mql_at >= ${since.toISOString()}::timestamptz)` : sql`false`;
   const [buckets, capacity, active] = await Promise.all([
