@@ -2,20 +2,132 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+const NEXT = [
+  "next",
+  "next/*",
+  "next-auth",
+  "next-auth/*",
+  "next-intl",
+  "next-intl/*",
+  "react",
+  "react-dom",
+];
+const ADAPTERS = [
+  "@/app/*",
+  "@/components/*",
+  "@/lib/http/*",
+  "@/lib/jobs/*",
+  "@/lib/server/*",
+  "@/lib/cli/*",
+  "@/lib/client/*",
+];
+
+// The layout's arrows (README, Architecture): app → lib → db. These rules catch a wrong direct
+// import at lint time; lib/architecture.test.ts follows imports transitively.
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".data/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**", ".bench/**", ".scratch/**", ".screenshots/**"]),
+  globalIgnores([
+    ".next/**",
+    ".data/**",
+    "db/migrations/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+    ".bench/**",
+    ".scratch/**",
+    ".screenshots/**",
+    "lib/client/api-schema.d.ts",
+  ]),
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
     },
   },
   {
-    // The core stays free of Next.js so it can be tested and reused without a server.
-    files: ["lib/scoring/**", "lib/sla/**", "lib/routing/**", "lib/reports/**", "lib/lifecycle/**"],
+    files: ["lib/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["next", "next/*", "next-auth", "next-auth/*", "next-intl", "next-intl/*", "@/app/*", "react"] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/app/*", "@/components/*"],
+              message: "lib/ never imports routes or components.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The domain is plain TypeScript: no framework, no HTTP, no job runner.
+    files: [
+      "lib/domain/**",
+      "lib/shared/**",
+      "lib/auth/scopes.ts",
+      "lib/auth/permissions.ts",
+      "lib/auth/principal.ts",
+      "lib/auth/lead-scope.ts",
+      "lib/auth/guard.ts",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [...NEXT, ...ADAPTERS],
+              message: "The domain imports nothing from Next, HTTP, the job runner or the UI.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The database layer knows nothing of the application above it.
+    files: ["db/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "@/lib/*",
+                "!@/lib/shared",
+                "!@/lib/shared/*",
+                "!@/lib/infra",
+                "!@/lib/infra/*",
+                "@/app/*",
+                "@/components/*",
+              ],
+              message: "db/ may only import lib/shared and lib/infra.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The browser reaches data through the API client, never the database modules.
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/db", "@/db/*"],
+              message: "Components read data through lib/client (the API), not db/.",
+            },
+          ],
+        },
+      ],
     },
   },
 ]);

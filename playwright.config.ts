@@ -6,7 +6,15 @@ import { BASE_URL } from "./e2e/config";
 const chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
 const desktop = { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } };
-const MODEL_SPECS = [/scoring-api\.spec\.ts/, /rules\.spec\.ts/, /history\.spec\.ts/, /handoff-api\.spec\.ts/, /thresholds\.spec\.ts/, /inbox\.spec\.ts/, /recalibration\.spec\.ts/];
+const MODEL_SPECS = [
+  /scoring-api\.spec\.ts/,
+  /rules\.spec\.ts/,
+  /history\.spec\.ts/,
+  /handoff-api\.spec\.ts/,
+  /thresholds\.spec\.ts/,
+  /inbox\.spec\.ts/,
+  /recalibration\.spec\.ts/,
+];
 
 export default defineConfig({
   testDir: "e2e",
@@ -24,7 +32,12 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromium,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-dev-shm-usage",
+      ],
     },
   },
   // Specs that publish scoring models change the live model for every test: they run one after

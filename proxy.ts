@@ -18,5 +18,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api|_next/static|_next/image|sign-in|favicon.ico|robots.txt|.*\\.(?:png|svg|ico|webmanifest)$).*)"],
+  matcher: [
+    "/((?!api|_next/static|_next/image|sign-in|favicon.ico|robots.txt|.*\\.(?:png|svg|ico|webmanifest)$).*)",
+  ],
 };

@@ -19,7 +19,10 @@ export default async function Forbidden() {
         <p className="mt-2 text-sm text-slate-600">
           {t("errors.forbiddenBody", { role: actor ? t(`roles.${actor.role}`) : "—" })}
         </p>
-        <Link href={actor ? homeFor(actor.role) : "/sign-in"} className={buttonClass("primary", "mt-6")}>
+        <Link
+          href={actor ? homeFor(actor.role) : "/sign-in"}
+          className={buttonClass("primary", "mt-6")}
+        >
           {t("errors.goHome")}
         </Link>
       </div>

@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { dbEnv } from "@/lib/env";
+import { dbEnv } from "@/lib/infra/env";
 import { acquireEmbeddedLock } from "./embedded-lock";
 import * as schema from "./schema";
 
@@ -46,7 +46,10 @@ export async function openDb(options: OpenOptions): Promise<DbHandle> {
   let release = () => {};
   let dir: string | undefined;
   if (options.dataDir) {
-    release = acquireEmbeddedLock(options.dataDir, options.holder ?? `process ${process.argv[1] ?? ""}`);
+    release = acquireEmbeddedLock(
+      options.dataDir,
+      options.holder ?? `process ${process.argv[1] ?? ""}`,
+    );
     dir = path.join(options.dataDir, "pglite");
   }
   try {

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "./client";
 import { events, leads, teams, users, type NewEvent, type NewLead } from "./schema";
-import type { Role } from "./schema/constants";
+import type { Role } from "@/lib/shared/vocabulary";
 
 let counter = 0;
 const next = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -36,7 +36,13 @@ export async function createLead(db: Db, overrides: Partial<NewLead> = {}) {
 export async function createEvent(db: Db, overrides: Partial<NewEvent> & { leadId: string }) {
   const [event] = await db
     .insert(events)
-    .values({ name: "Page Viewed", properties: {}, occurredAt: new Date(), externalId: randomUUID(), ...overrides })
+    .values({
+      name: "Page Viewed",
+      properties: {},
+      occurredAt: new Date(),
+      externalId: randomUUID(),
+      ...overrides,
+    })
     .returning();
   return event;
 }

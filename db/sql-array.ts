@@ -9,6 +9,9 @@ export function arrayLiteral(values: readonly (string | number)[]): string {
   return `{${values.map((v) => (typeof v === "number" ? String(v) : `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)).join(",")}}`;
 }
 
-export function arrayParam(values: readonly (string | number)[], type: "text" | "numeric" | "uuid" | "bigint"): SQL {
+export function arrayParam(
+  values: readonly (string | number)[],
+  type: "text" | "numeric" | "uuid" | "bigint",
+): SQL {
   return sql`${arrayLiteral(values)}::${sql.raw(type)}[]`;
 }

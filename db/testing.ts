@@ -3,7 +3,7 @@
  * database created on the server when DATABASE_URL is set (dropped again by `close`).
  */
 import { randomBytes } from "node:crypto";
-import { dbEnv } from "@/lib/env";
+import { dbEnv } from "@/lib/infra/env";
 import { openDb, type DbHandle } from "./client";
 import { migrateDb } from "./migrate";
 

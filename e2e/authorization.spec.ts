@@ -8,7 +8,9 @@ test.describe("a rep", () => {
     const response = await page.goto("/rules");
     expect(response?.status()).toBe(403);
     await expect(page.getByTestId("forbidden")).toBeVisible();
-    await expect(page.getByRole("heading", { name: "This page is not part of your role" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "This page is not part of your role" }),
+    ).toBeVisible();
     await page.getByRole("link", { name: "Go to my home page" }).click();
     await expect(page).toHaveURL(/\/inbox/);
   });
@@ -18,7 +20,9 @@ test.describe("a rep", () => {
     const admin = await browser.newContext({ storageState: storageState("admin") });
     const adminApi = admin.request;
     const owners = await (await adminApi.get("/api/v1/leads?pageSize=200&stage=mql")).json();
-    const lea = owners.data.find((l: { owner: { name: string } | null }) => l.owner?.name === "Léa Moreau");
+    const lea = owners.data.find(
+      (l: { owner: { name: string } | null }) => l.owner?.name === "Léa Moreau",
+    );
     expect(lea).toBeTruthy();
     await admin.close();
 
@@ -36,7 +40,9 @@ test.describe("the API", () => {
   test("answers 401 JSON without a session", async ({ request }) => {
     const response = await request.get("/api/v1/leads");
     expect(response.status()).toBe(401);
-    expect(await response.json()).toEqual({ error: { code: "unauthorized", message: "Sign in or send a valid API key." } });
+    expect(await response.json()).toEqual({
+      error: { code: "unauthorized", message: "Sign in or send a valid API key." },
+    });
   });
 
   test.describe("with a session", () => {
@@ -47,7 +53,10 @@ test.describe("the API", () => {
       expect(response.status()).toBe(400);
       const body = await response.json();
       expect(body.error.code).toBe("validation_failed");
-      expect(body.error.fields).toEqual({ stage: ["Unknown lifecycle stage."], pageSize: ["At most 200 leads per page."] });
+      expect(body.error.fields).toEqual({
+        stage: ["Unknown lifecycle stage."],
+        pageSize: ["At most 200 leads per page."],
+      });
     });
 
     test("answers 404 JSON for an unknown or malformed lead id", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../db/seed/demo-users";
+import { DEMO_PASSWORD } from "../lib/demo/seed/demo-users";
 
 export const DEMO = {
   admin: "admin@accord.test",

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { TEMPLATES } from "../lib/scoring/templates";
+import { TEMPLATES } from "../lib/domain/scoring/templates";
 import { createApiKey } from "./api-keys";
 import { storageState } from "./fixtures";
 
@@ -8,7 +8,12 @@ test.describe.configure({ mode: "serial" });
 let key: string;
 const auth = () => ({ Authorization: `Bearer ${key}` });
 const run = Date.now().toString(36);
-const lead = (first: string) => ({ first, last: `Inbox${run}`, name: `${first} Inbox${run}`, email: `${first.toLowerCase()}.${run}@inbox.test` });
+const lead = (first: string) => ({
+  first,
+  last: `Inbox${run}`,
+  name: `${first} Inbox${run}`,
+  email: `${first.toLowerCase()}.${run}@inbox.test`,
+});
 const touched = lead("Tina");
 const accepted = lead("Adam");
 const rejected = lead("Rosa");
@@ -29,23 +34,78 @@ const disqualifiedId = () => ids[disqualified.first];
 const row = (page: Page, name: string) => page.getByTestId("inbox-row").filter({ hasText: name });
 
 test.beforeAll(async ({ browser, request }) => {
-  key = await createApiKey(browser, ["events:write", "leads:read", "leads:write", "model:read", "model:write"]);
-  expect((await request.put("/api/v1/scoring-model/draft", { headers: auth(), data: { ...TEMPLATES["seed-001-saas"], mqlThreshold: 150 } })).status()).toBe(200);
-  expect((await request.post("/api/v1/scoring-model/publish", { headers: auth(), data: { note: "seed 001, MQL at 150" } })).status()).toBe(200);
+  key = await createApiKey(browser, [
+    "events:write",
+    "leads:read",
+    "leads:write",
+    "model:read",
+    "model:write",
+  ]);
+  expect(
+    (
+      await request.put("/api/v1/scoring-model/draft", {
+        headers: auth(),
+        data: { ...TEMPLATES["seed-001-saas"], mqlThreshold: 150 },
+      })
+    ).status(),
+  ).toBe(200);
+  expect(
+    (
+      await request.post("/api/v1/scoring-model/publish", {
+        headers: auth(),
+        data: { note: "seed 001, MQL at 150" },
+      })
+    ).status(),
+  ).toBe(200);
   for (const l of ALL) {
-    await request.post("/api/v1/leads", { headers: auth(), data: { email: l.email, firstName: l.first, lastName: l.last, jobTitle: "Head of Operations", company: "Inbox Test SA", country: "FR", phone: "+33 6 11 11 11 11" } });
+    await request.post("/api/v1/leads", {
+      headers: auth(),
+      data: {
+        email: l.email,
+        firstName: l.first,
+        lastName: l.last,
+        jobTitle: "Head of Operations",
+        company: "Inbox Test SA",
+        country: "FR",
+        phone: "+33 6 11 11 11 11",
+      },
+    });
   }
-  const events = ALL.flatMap((l) => Array.from({ length: 6 }, (_, i) => ({ id: `${l.email}-demo-${i}`, email: l.email, name: "Demo Requested", properties: {} })));
-  expect((await (await request.post("/api/v1/events", { headers: auth(), data: { events } })).json()).accepted).toBe(30);
+  const events = ALL.flatMap((l) =>
+    Array.from({ length: 6 }, (_, i) => ({
+      id: `${l.email}-demo-${i}`,
+      email: l.email,
+      name: "Demo Requested",
+      properties: {},
+    })),
+  );
+  expect(
+    (await (await request.post("/api/v1/events", { headers: auth(), data: { events } })).json())
+      .accepted,
+  ).toBe(30);
   // The manager hands all five to Thomas, whatever round-robin chose.
   const manager = await asRole(browser, "manager");
-  const reps = (await (await manager.request.get("/api/v1/inbox/reps")).json()).data as { id: string; name: string }[];
+  const reps = (await (await manager.request.get("/api/v1/inbox/reps")).json()).data as {
+    id: string;
+    name: string;
+  }[];
   const thomas = reps.find((r) => r.name === "Thomas Petit")!;
   for (const l of ALL) {
-    const [found] = (await (await request.get(`/api/v1/leads?email=${encodeURIComponent(l.email)}`, { headers: auth() })).json()).data;
+    const [found] = (
+      await (
+        await request.get(`/api/v1/leads?email=${encodeURIComponent(l.email)}`, { headers: auth() })
+      ).json()
+    ).data;
     ids[l.first] = found.id;
     expect(found.stage).toBe("mql");
-    if (found.owner?.id !== thomas.id) expect((await manager.request.post(`/api/v1/leads/${found.id}/assign`, { data: { repId: thomas.id } })).status()).toBeLessThan(300);
+    if (found.owner?.id !== thomas.id)
+      expect(
+        (
+          await manager.request.post(`/api/v1/leads/${found.id}/assign`, {
+            data: { repId: thomas.id },
+          })
+        ).status(),
+      ).toBeLessThan(300);
   }
   await manager.close();
 });
@@ -59,17 +119,27 @@ test.afterAll(async ({ browser }) => {
 test.describe("a rep", () => {
   test.use({ storageState: storageState("rep") });
 
-  test("works the inbox: most urgent first, logs a touch, accepts with BANT, rejects with a reason, disqualifies by keyboard", async ({ page, request }) => {
+  test("works the inbox: most urgent first, logs a touch, accepts with BANT, rejects with a reason, disqualifies by keyboard", async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(90_000);
     await page.goto("/inbox");
     await expect(row(page, touched.name)).toBeVisible();
 
     // Most urgent first: open MQLs by their next SLA deadline, accepted leads after them.
-    const rows = await page.getByTestId("inbox-row").evaluateAll((els) => els.map((e) => ({ due: e.getAttribute("data-due"), accepted: e.textContent!.includes("Accepted: to qualify") })));
+    const rows = await page.getByTestId("inbox-row").evaluateAll((els) =>
+      els.map((e) => ({
+        due: e.getAttribute("data-due"),
+        accepted: e.textContent!.includes("Accepted: to qualify"),
+      })),
+    );
     const dues = rows.filter((r) => !r.accepted && r.due).map((r) => r.due!);
     expect(dues.length).toBeGreaterThanOrEqual(5);
     expect(dues).toEqual([...dues].sort());
-    expect(rows.findIndex((r) => r.accepted)).toBeGreaterThan(rows.findLastIndex((r) => !r.accepted && r.due));
+    expect(rows.findIndex((r) => r.accepted)).toBeGreaterThan(
+      rows.findLastIndex((r) => !r.accepted && r.due),
+    );
     await expect(row(page, touched.name).getByTestId("sla-countdown")).toBeVisible();
 
     // Log touch.
@@ -85,7 +155,9 @@ test.describe("a rep", () => {
     await row(page, touched.name).getByRole("button", { name: "Reject" }).click();
     await page.getByLabel("No response after minimum touches").check();
     await page.getByTestId("dialog-submit").click();
-    await expect(page.getByTestId("inbox-message")).toContainText(`Nothing changed for ${touched.name}`);
+    await expect(page.getByTestId("inbox-message")).toContainText(
+      `Nothing changed for ${touched.name}`,
+    );
     await expect(page.getByTestId("inbox-message")).toContainText("3 touch");
     await expect(row(page, touched.name)).toBeVisible();
 
@@ -98,43 +170,80 @@ test.describe("a rep", () => {
     await page.getByLabel("Need").fill("Routing leads by hand today");
     await page.getByLabel("Timeframe").fill("Live before March");
     await page.getByTestId("dialog-submit").click();
-    await expect(page.getByTestId("inbox-message")).toHaveText(`${accepted.name} accepted: now a sales-accepted lead.`);
+    await expect(page.getByTestId("inbox-message")).toHaveText(
+      `${accepted.name} accepted: now a sales-accepted lead.`,
+    );
     await expect(row(page, accepted.name)).toContainText("Accepted: to qualify");
 
     // Reject with a reason: back to nurture.
     await row(page, rejected.name).getByRole("button", { name: "Reject" }).click();
     await page.getByLabel("Not ready / timing").check();
     await page.getByTestId("dialog-submit").click();
-    await expect(page.getByTestId("inbox-message")).toHaveText(`${rejected.name} rejected (Not ready / timing): back to nurture.`);
+    await expect(page.getByTestId("inbox-message")).toHaveText(
+      `${rejected.name} rejected (Not ready / timing): back to nurture.`,
+    );
     await expect(row(page, rejected.name)).toHaveCount(0);
 
     // Keyboard only: j/k to the lead, d, pick the first reason, Enter.
     const target = row(page, disqualified.name);
-    const order = await page.getByTestId("inbox-row").evaluateAll((els) => els.map((e) => ({ id: e.getAttribute("data-lead-id"), selected: e.getAttribute("aria-selected") === "true" })));
-    const steps = order.findIndex((r) => r.id === disqualifiedId()) - order.findIndex((r) => r.selected);
+    const order = await page.getByTestId("inbox-row").evaluateAll((els) =>
+      els.map((e) => ({
+        id: e.getAttribute("data-lead-id"),
+        selected: e.getAttribute("aria-selected") === "true",
+      })),
+    );
+    const steps =
+      order.findIndex((r) => r.id === disqualifiedId()) - order.findIndex((r) => r.selected);
     for (let i = 0; i < Math.abs(steps); i++) await page.keyboard.press(steps > 0 ? "j" : "k");
     await expect(target).toHaveAttribute("aria-selected", "true");
     await page.keyboard.press("d");
-    await expect(page.getByRole("dialog", { name: `Disqualify ${disqualified.name}` })).toBeVisible();
+    await expect(
+      page.getByRole("dialog", { name: `Disqualify ${disqualified.name}` }),
+    ).toBeVisible();
     await page.keyboard.press("Space");
     await page.keyboard.press("Enter");
-    await expect(page.getByTestId("inbox-message")).toHaveText(`${disqualified.name} disqualified (Student).`);
+    await expect(page.getByTestId("inbox-message")).toHaveText(
+      `${disqualified.name} disqualified (Student).`,
+    );
     await expect(target).toHaveCount(0);
     await page.keyboard.press("?");
     await expect(page.getByTestId("shortcuts")).toContainText("Disqualify with a reason");
 
     // Every decision is visible through the API.
     const t = await leadJson(request, ids[touched.first]);
-    expect(t).toMatchObject({ stage: "mql", touches: [expect.objectContaining({ channel: "email", outcome: "replied", note: "Asked for a callback on Thursday" })] });
+    expect(t).toMatchObject({
+      stage: "mql",
+      touches: [
+        expect.objectContaining({
+          channel: "email",
+          outcome: "replied",
+          note: "Asked for a callback on Thursday",
+        }),
+      ],
+    });
     expect(t.sla.current).toMatchObject({ touchesDone: 1, touchesRequired: 3 });
     const a = await leadJson(request, ids[accepted.first]);
     expect(a.stage).toBe("sal");
-    expect(a.decisions[0]).toMatchObject({ kind: "accept", bant: { budget: "40k€ set aside for Q1", authority: "Talking to the COO, who signs", need: "Routing leads by hand today", timeframe: "Live before March" } });
+    expect(a.decisions[0]).toMatchObject({
+      kind: "accept",
+      bant: {
+        budget: "40k€ set aside for Q1",
+        authority: "Talking to the COO, who signs",
+        need: "Routing leads by hand today",
+        timeframe: "Live before March",
+      },
+    });
     expect(a.decisions[0].score).toMatchObject({ total: 150 });
     const r = await leadJson(request, ids[rejected.first]);
-    expect(r).toMatchObject({ stage: "recycled", decisions: [expect.objectContaining({ kind: "reject", reasonCode: "not_ready" })] });
+    expect(r).toMatchObject({
+      stage: "recycled",
+      decisions: [expect.objectContaining({ kind: "reject", reasonCode: "not_ready" })],
+    });
     const d = await leadJson(request, ids[disqualified.first]);
-    expect(d).toMatchObject({ stage: "disqualified", decisions: [expect.objectContaining({ kind: "disqualify", reasonCode: "student" })] });
+    expect(d).toMatchObject({
+      stage: "disqualified",
+      decisions: [expect.objectContaining({ kind: "disqualify", reasonCode: "student" })],
+    });
   });
 });
 
@@ -144,8 +253,20 @@ test("a second rep cannot open or decide on the first rep's lead", async ({ brow
   const id = ids[touched.first];
   expect((await page.goto(`/leads/${id}`))?.status()).toBe(404);
   expect((await lea.request.get(`/api/v1/leads/${id}`)).status()).toBe(404);
-  expect((await lea.request.post(`/api/v1/leads/${id}/decisions`, { data: { kind: "disqualify", reasonCode: "spam" } })).status()).toBe(404);
-  expect((await lea.request.post(`/api/v1/leads/${id}/touches`, { data: { channel: "call", outcome: "no_answer" } })).status()).toBe(404);
+  expect(
+    (
+      await lea.request.post(`/api/v1/leads/${id}/decisions`, {
+        data: { kind: "disqualify", reasonCode: "spam" },
+      })
+    ).status(),
+  ).toBe(404);
+  expect(
+    (
+      await lea.request.post(`/api/v1/leads/${id}/touches`, {
+        data: { channel: "call", outcome: "no_answer" },
+      })
+    ).status(),
+  ).toBe(404);
   await page.goto("/inbox");
   await expect(page.getByTestId("inbox-row").filter({ hasText: touched.name })).toHaveCount(0);
   await lea.close();
@@ -154,10 +275,15 @@ test("a second rep cannot open or decide on the first rep's lead", async ({ brow
   expect(after.touches).toHaveLength(1);
 });
 
-test("a manager sees the breach once the clock passes the deadline", async ({ browser, request }) => {
+test("a manager sees the breach once the clock passes the deadline", async ({
+  browser,
+  request,
+}) => {
   const due = (await leadJson(request, ids[late.first])).sla.current.firstTouchDue as string;
   const manager = await asRole(browser, "manager");
-  const moved = await manager.request.post("/api/v1/test/clock", { data: { at: new Date(Date.parse(due) + 2 * 60_000).toISOString() } });
+  const moved = await manager.request.post("/api/v1/test/clock", {
+    data: { at: new Date(Date.parse(due) + 2 * 60_000).toISOString() },
+  });
   expect(moved.status()).toBe(200);
   try {
     const page = await manager.newPage();
@@ -165,10 +291,16 @@ test("a manager sees the breach once the clock passes the deadline", async ({ br
     await expect(page.getByTestId("breaches")).toBeVisible();
     const showAll = page.getByTestId("breaches").getByRole("button", { name: /^Show all/ });
     if (await showAll.isVisible()) await showAll.click();
-    await expect(page.getByTestId("breaches")).toContainText(`${late.name}: no first touch in time (Thomas Petit).`);
+    await expect(page.getByTestId("breaches")).toContainText(
+      `${late.name}: no first touch in time (Thomas Petit).`,
+    );
     await page.getByTestId("breached-filter").check();
-    await expect(page.getByTestId("inbox-row").filter({ hasText: late.name }).getByTestId("sla-countdown")).toHaveAttribute("data-urgency", "overdue");
-    expect((await leadJson(request, ids[late.first])).sla.current.breachedFirstTouchAt).not.toBeNull();
+    await expect(
+      page.getByTestId("inbox-row").filter({ hasText: late.name }).getByTestId("sla-countdown"),
+    ).toHaveAttribute("data-urgency", "overdue");
+    expect(
+      (await leadJson(request, ids[late.first])).sla.current.breachedFirstTouchAt,
+    ).not.toBeNull();
   } finally {
     await manager.request.post("/api/v1/test/clock", { data: { reset: true } });
     await manager.close();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { TEMPLATES } from "../lib/scoring/templates";
+import { TEMPLATES } from "../lib/domain/scoring/templates";
 import { createApiKey } from "./api-keys";
 import { storageState } from "./fixtures";
 
@@ -9,23 +9,76 @@ let key: string;
 const auth = () => ({ Authorization: `Bearer ${key}` });
 const run = Date.now().toString(36);
 /** 40 leads of one industry the demo data does not have, all handed over, all won in the CRM. */
-const WINNERS = Array.from({ length: 40 }, (_, i) => ({ email: `winner${i}.${run}@aero.test`, firstName: "Ada", lastName: `Aero${i}` }));
+const WINNERS = Array.from({ length: 40 }, (_, i) => ({
+  email: `winner${i}.${run}@aero.test`,
+  firstName: "Ada",
+  lastName: `Aero${i}`,
+}));
 
 test.beforeAll(async ({ browser, request }) => {
   test.setTimeout(120_000);
-  key = await createApiKey(browser, ["events:write", "leads:read", "leads:write", "model:read", "model:write"]);
-  expect((await request.put("/api/v1/scoring-model/draft", { headers: auth(), data: { ...TEMPLATES["seed-001-saas"], mqlThreshold: 150 } })).status()).toBe(200);
-  expect((await request.post("/api/v1/scoring-model/publish", { headers: auth(), data: { note: "seed 001, MQL at 150" } })).status()).toBe(200);
+  key = await createApiKey(browser, [
+    "events:write",
+    "leads:read",
+    "leads:write",
+    "model:read",
+    "model:write",
+  ]);
+  expect(
+    (
+      await request.put("/api/v1/scoring-model/draft", {
+        headers: auth(),
+        data: { ...TEMPLATES["seed-001-saas"], mqlThreshold: 150 },
+      })
+    ).status(),
+  ).toBe(200);
+  expect(
+    (
+      await request.post("/api/v1/scoring-model/publish", {
+        headers: auth(),
+        data: { note: "seed 001, MQL at 150" },
+      })
+    ).status(),
+  ).toBe(200);
   for (const l of WINNERS) {
-    await request.post("/api/v1/leads", { headers: auth(), data: { ...l, jobTitle: "Buyer", company: "Aero SA", industry: "Aerospace", country: "FR", phone: "+33 6 22 22 22 22" } });
+    await request.post("/api/v1/leads", {
+      headers: auth(),
+      data: {
+        ...l,
+        jobTitle: "Buyer",
+        company: "Aero SA",
+        industry: "Aerospace",
+        country: "FR",
+        phone: "+33 6 22 22 22 22",
+      },
+    });
   }
   // Six demo requests each: 150 points under seed 001, so each is handed to sales.
-  const events = WINNERS.flatMap((l) => Array.from({ length: 6 }, (_, i) => ({ id: `${l.email}-demo-${i}`, email: l.email, name: "Demo Requested", properties: {} })));
-  expect((await (await request.post("/api/v1/events", { headers: auth(), data: { events } })).json()).accepted).toBe(240);
-  const [first] = (await (await request.get(`/api/v1/leads?email=${encodeURIComponent(WINNERS[0].email)}`, { headers: auth() })).json()).data;
+  const events = WINNERS.flatMap((l) =>
+    Array.from({ length: 6 }, (_, i) => ({
+      id: `${l.email}-demo-${i}`,
+      email: l.email,
+      name: "Demo Requested",
+      properties: {},
+    })),
+  );
+  expect(
+    (await (await request.post("/api/v1/events", { headers: auth(), data: { events } })).json())
+      .accepted,
+  ).toBe(240);
+  const [first] = (
+    await (
+      await request.get(`/api/v1/leads?email=${encodeURIComponent(WINNERS[0].email)}`, {
+        headers: auth(),
+      })
+    ).json()
+  ).data;
   expect(first.stage).toBe("mql");
   // The CRM says they all became customers.
-  const outcomes = await request.post("/api/v1/outcomes", { headers: auth(), data: { outcomes: WINNERS.map((l) => ({ lead: { email: l.email }, stage: "customer" })) } });
+  const outcomes = await request.post("/api/v1/outcomes", {
+    headers: auth(),
+    data: { outcomes: WINNERS.map((l) => ({ lead: { email: l.email }, stage: "customer" })) },
+  });
   expect(outcomes.status()).toBe(200);
   expect((await outcomes.json()).data.recorded).toBe(40);
 });
@@ -33,7 +86,9 @@ test.beforeAll(async ({ browser, request }) => {
 test.describe("a manager", () => {
   test.use({ storageState: storageState("manager") });
 
-  test("reads the funnel for a team and a period, runs the threshold assistant, trains the predictive score and puts its suggestions in the draft", async ({ page }) => {
+  test("reads the funnel for a team and a period, runs the threshold assistant, trains the predictive score and puts its suggestions in the draft", async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await page.goto("/reports");
     const mqls = page.getByTestId("funnel-mqls");
@@ -49,17 +104,23 @@ test.describe("a manager", () => {
     await expect(page).toHaveURL(new RegExp(`team=${emea}`));
     await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}/);
     const query = new URL(page.url()).searchParams;
-    const api = (await (await page.request.get(`/api/v1/reports/funnel?${query}&split=source`)).json()).data;
+    const api = (
+      await (await page.request.get(`/api/v1/reports/funnel?${query}&split=source`)).json()
+    ).data;
     expect(api.totals.mqls).toBeGreaterThan(0);
     expect(api.totals.mqls).toBeLessThan(allTeams);
     await expect(mqls).toHaveText(new Intl.NumberFormat("en").format(api.totals.mqls));
     const pct = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 1 });
-    await expect(page.getByTestId("funnel-won")).toHaveText(pct.format(api.totals.won / api.totals.mqls));
+    await expect(page.getByTestId("funnel-won")).toHaveText(
+      pct.format(api.totals.won / api.totals.mqls),
+    );
     await expect(page.getByTestId("funnel-target")).toContainText("MQL → Opportunity");
     // The numbers are there as a table too, and as CSV.
     await page.getByTestId("funnel-table").locator("summary").click();
     await expect(page.getByTestId("funnel-stages").getByRole("row")).toHaveCount(6);
-    const csv = await page.request.get((await page.getByTestId("funnel-csv").getAttribute("href"))!);
+    const csv = await page.request.get(
+      (await page.getByTestId("funnel-csv").getAttribute("href"))!,
+    );
     expect(csv.headers()["content-type"]).toContain("text/csv");
 
     // The threshold assistant: a recommendation backtested on past handoffs, with its curve.
@@ -80,7 +141,9 @@ test.describe("a manager", () => {
 
     // Written into the draft, not published.
     const draft = (await (await page.request.get("/api/v1/scoring-model/draft")).json()).data;
-    const rule = draft.model.rules.find((r: { field?: string; value?: string }) => r.field === "industry" && r.value === "aerospace");
+    const rule = draft.model.rules.find(
+      (r: { field?: string; value?: string }) => r.field === "industry" && r.value === "aerospace",
+    );
     expect(rule).toMatchObject({ kind: "attribute", op: "eq" });
     expect(rule.points).toBeGreaterThan(0);
     const live = (await (await page.request.get("/api/v1/scoring-model")).json()).data;
@@ -91,7 +154,9 @@ test.describe("a manager", () => {
 test.describe("a marketer", () => {
   test.use({ storageState: storageState("marketer") });
 
-  test("finds the suggested rule in the draft of the rule editor, ready to review and publish", async ({ page }) => {
+  test("finds the suggested rule in the draft of the rule editor, ready to review and publish", async ({
+    page,
+  }) => {
     await page.goto("/rules");
     const row = page.getByTestId("rule-row").filter({ hasText: "Industry: aerospace" });
     await expect(row).toBeVisible();

@@ -8,7 +8,10 @@ const points = (text: string | null) => Number((text ?? "").replace(/[^\d.+-]/g,
 async function expectReceiptAddsUp(page: Page) {
   const total = await page.getByTestId("score-total").textContent();
   await expect(page.getByTestId("receipt-total")).toHaveText(total!);
-  const amounts = await page.getByTestId("score-receipt").getByTestId("receipt-amount").allTextContents();
+  const amounts = await page
+    .getByTestId("score-receipt")
+    .getByTestId("receipt-amount")
+    .allTextContents();
   const sum = amounts.reduce((s, a) => s + points(a), 0);
   expect(Math.round(sum * 10) / 10).toBe(points(total));
   return points(total);
@@ -17,7 +20,9 @@ async function expectReceiptAddsUp(page: Page) {
 test.describe("score receipt (rep)", () => {
   test.use({ storageState: storageState("rep") });
 
-  test("his lead's score card and receipt agree, and a rule line filters the activity to its events", async ({ page }) => {
+  test("his lead's score card and receipt agree, and a rule line filters the activity to its events", async ({
+    page,
+  }) => {
     const list = await page.request.get("/api/v1/leads?pageSize=1&sort=score");
     expect(list.ok()).toBe(true);
     const [lead] = (await list.json()).data as { id: string; owner: { name: string } | null }[];
@@ -38,11 +43,18 @@ test.describe("score receipt (rep)", () => {
     const counted = Number((await link.textContent())!.match(/Show the (\d+) events/)?.[1] ?? 1);
     await link.click();
     await expect(page).toHaveURL(/\?rule=/);
-    await expect(page.getByTestId("rule-filter")).toContainText(counted === 1 ? `Showing the event behind “${label}”` : `Showing the ${counted} events behind “${label}”`);
+    await expect(page.getByTestId("rule-filter")).toContainText(
+      counted === 1
+        ? `Showing the event behind “${label}”`
+        : `Showing the ${counted} events behind “${label}”`,
+    );
     await expect(all).toHaveCount(Math.min(counted, 100));
     await expect(line.getByRole("link")).toHaveAttribute("aria-current", "true");
     // Every event behind one rule is of that rule's event type.
-    expect(new Set(await all.evaluateAll((els) => els.map((e) => e.querySelector("p")?.textContent))).size).toBe(1);
+    expect(
+      new Set(await all.evaluateAll((els) => els.map((e) => e.querySelector("p")?.textContent)))
+        .size,
+    ).toBe(1);
 
     await page.getByTestId("rule-filter").getByRole("link", { name: "Show all" }).click();
     await expect(page.getByTestId("rule-filter")).toHaveCount(0);
@@ -64,7 +76,9 @@ test.describe("score receipt (marketer)", () => {
     await expect(lines.first().getByTestId("receipt-amount")).toHaveText("+10");
     // An attribute rule has no events behind it: it is not a link.
     await expect(lines.first().getByRole("link")).toHaveCount(0);
-    await expect(page.getByTestId("receipt-engagement")).toContainText("No engagement rule has counted yet.");
+    await expect(page.getByTestId("receipt-engagement")).toContainText(
+      "No engagement rule has counted yet.",
+    );
     expect(await expectReceiptAddsUp(page)).toBe(10);
     await expect(page.getByTestId("score-band")).toHaveText("unqualified");
   });

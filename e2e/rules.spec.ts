@@ -6,7 +6,9 @@ import { storageState } from "./fixtures";
 test.describe.configure({ mode: "serial" });
 
 async function thibaultScore(page: Page): Promise<number> {
-  const list = await page.request.get(`/api/v1/leads?email=${encodeURIComponent("thibault.marchand@horizon-telecom.fr")}`);
+  const list = await page.request.get(
+    `/api/v1/leads?email=${encodeURIComponent("thibault.marchand@horizon-telecom.fr")}`,
+  );
   const [lead] = (await list.json()).data;
   const detail = await (await page.request.get(`/api/v1/leads/${lead.id}`)).json();
   return detail.data.score.total;
@@ -27,20 +29,28 @@ async function publish(page: Page, note: string) {
   await expect(dialog.getByText("Say in a few words what changed, for the history.")).toBeVisible();
   await dialog.getByLabel("What changed and why").fill(note);
   await dialog.getByRole("button", { name: "Publish and rescore" }).click();
-  await expect(page.getByTestId("editor-banner")).toContainText(/Version \d+ is live: [\d,]+ leads rescored/);
+  await expect(page.getByTestId("editor-banner")).toContainText(
+    /Version \d+ is live: [\d,]+ leads rescored/,
+  );
 }
 
 test.describe("the rule editor (marketer)", () => {
   test.use({ storageState: storageState("marketer") });
 
-  test("loads the seed-003 template, publishes it, Thibault reads 110; a guide worth 40 makes 120", async ({ page }) => {
+  test("loads the seed-003 template, publishes it, Thibault reads 110; a guide worth 40 makes 120", async ({
+    page,
+  }) => {
     await page.goto("/rules");
     await page.getByRole("button", { name: "Templates" }).click();
     page.once("dialog", (d) => d.accept());
     await page.getByRole("button", { name: "Load as draft: B2B telecom (seed 003)" }).click();
-    await expect(page.getByTestId("editor-banner")).toContainText("“B2B telecom (seed 003)” loaded as the draft");
+    await expect(page.getByTestId("editor-banner")).toContainText(
+      "“B2B telecom (seed 003)” loaded as the draft",
+    );
     await expect(page.getByTestId("draft-rules").getByTestId("rule-row")).toHaveCount(6);
-    await expect(page.getByTestId("impact-preview").getByTestId("preview-changed")).not.toHaveText("0");
+    await expect(page.getByTestId("impact-preview").getByTestId("preview-changed")).not.toHaveText(
+      "0",
+    );
     await publish(page, "Start from the telecom model (seed 003)");
     await expect(page.getByTestId("draft-changes")).toHaveText("The draft matches the live model");
     expect(await thibaultScore(page)).toBe(110);
@@ -51,10 +61,16 @@ test.describe("the rule editor (marketer)", () => {
     await page.getByRole("button", { name: "Edit “Downloaded a guide”" }).click();
     const panel = page.getByRole("dialog", { name: "Edit rule" });
     await panel.getByLabel("Points").fill("40");
-    await expect(panel.getByTestId("panel-impact")).toContainText(/If saved: [1-9][\d,]* scores change/);
+    await expect(panel.getByTestId("panel-impact")).toContainText(
+      /If saved: [1-9][\d,]* scores change/,
+    );
     await panel.getByRole("button", { name: "Save rule" }).click();
-    await expect(page.getByTestId("draft-rules").locator('[data-rule-id="guide"]')).toContainText("+40");
-    await expect(page.getByTestId("draft-rules").locator('[data-rule-id="guide"]')).toContainText("Changed");
+    await expect(page.getByTestId("draft-rules").locator('[data-rule-id="guide"]')).toContainText(
+      "+40",
+    );
+    await expect(page.getByTestId("draft-rules").locator('[data-rule-id="guide"]')).toContainText(
+      "Changed",
+    );
     await expect(page.getByTestId("preview-changed")).not.toHaveText("0");
     await expect(page.getByTestId("preview-movers")).toBeVisible();
     await publish(page, "Guides are worth more");
@@ -62,7 +78,9 @@ test.describe("the rule editor (marketer)", () => {
     expect(await thibaultCard(page)).toBe("120");
   });
 
-  test("builds a rule with the pickers only, is told a value is missing, fixes it and saves", async ({ page }) => {
+  test("builds a rule with the pickers only, is told a value is missing, fixes it and saves", async ({
+    page,
+  }) => {
     await page.goto("/rules");
     await page.getByRole("button", { name: "Add an engagement rule" }).click();
     const panel = page.getByRole("dialog", { name: "New rule" });
@@ -81,7 +99,10 @@ test.describe("the rule editor (marketer)", () => {
     await panel.getByLabel("At most (times)").fill("2");
     await panel.getByRole("button", { name: "Save rule" }).click();
     await expect(panel).toBeHidden();
-    const row = page.getByTestId("draft-rules").getByTestId("rule-row").filter({ hasText: "Viewed a page whose page path contains /pricing · at most twice" });
+    const row = page
+      .getByTestId("draft-rules")
+      .getByTestId("rule-row")
+      .filter({ hasText: "Viewed a page whose page path contains /pricing · at most twice" });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText("New");
     // Delete it again so the draft stays as published.
@@ -90,7 +111,9 @@ test.describe("the rule editor (marketer)", () => {
     await expect(row).toHaveCount(0);
   });
 
-  test("exports the draft as JSON and refuses an invalid import with every problem listed", async ({ page }, info) => {
+  test("exports the draft as JSON and refuses an invalid import with every problem listed", async ({
+    page,
+  }, info) => {
     await page.goto("/rules");
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Export JSON" }).click();
@@ -98,7 +121,14 @@ test.describe("the rule editor (marketer)", () => {
     const exported = JSON.parse(readFileSync(file, "utf8"));
     expect(exported.rules.length).toBeGreaterThan(0);
     const broken = info.outputPath("broken.json");
-    writeFileSync(broken, JSON.stringify({ ...exported, mqlThreshold: "high", rules: [{ ...exported.rules[0], points: "ten" }] }));
+    writeFileSync(
+      broken,
+      JSON.stringify({
+        ...exported,
+        mqlThreshold: "high",
+        rules: [{ ...exported.rules[0], points: "ten" }],
+      }),
+    );
     await page.getByTestId("import-file").setInputFiles(broken);
     const problems = page.getByTestId("import-problems");
     await expect(problems).toContainText("$.mqlThreshold");
@@ -111,7 +141,9 @@ test.describe("who may edit", () => {
     test.use({ storageState: storageState("manager") });
     test("reads the rules without edit controls", async ({ page }) => {
       await page.goto("/rules");
-      await expect(page.getByText("Read-only: your role can review the model but not change it.")).toBeVisible();
+      await expect(
+        page.getByText("Read-only: your role can review the model but not change it."),
+      ).toBeVisible();
       await expect(page.getByTestId("publish")).toHaveCount(0);
       await expect(page.getByRole("button", { name: /^Edit “/ })).toHaveCount(0);
     });
@@ -119,11 +151,17 @@ test.describe("who may edit", () => {
 
   test.describe("a rep", () => {
     test.use({ storageState: storageState("rep") });
-    test("cannot open the editor, nor change the model by calling the API directly", async ({ page }) => {
+    test("cannot open the editor, nor change the model by calling the API directly", async ({
+      page,
+    }) => {
       expect((await page.goto("/rules"))?.status()).toBe(403);
-      const draft = await page.request.put("/api/v1/scoring-model/draft", { data: { name: "x", mqlThreshold: 1, bands: [{ name: "a", min: 0 }], rules: [] } });
+      const draft = await page.request.put("/api/v1/scoring-model/draft", {
+        data: { name: "x", mqlThreshold: 1, bands: [{ name: "a", min: 0 }], rules: [] },
+      });
       expect(draft.status()).toBe(403);
-      expect((await page.request.post("/api/v1/scoring-model/publish", { data: {} })).status()).toBe(403);
+      expect(
+        (await page.request.post("/api/v1/scoring-model/publish", { data: {} })).status(),
+      ).toBe(403);
     });
   });
 });

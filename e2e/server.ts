@@ -7,12 +7,18 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { dbEnv } from "../lib/env";
+import { dbEnv } from "../lib/infra/env";
 import { E2E_PORT } from "./config";
 
 async function main() {
   const serverUrl = dbEnv().DATABASE_URL;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(E2E_PORT), ACCORD_DEMO_DATA: "true", ACCORD_TEST_CLOCK: "1", NEXT_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(E2E_PORT),
+    ACCORD_DEMO_DATA: "true",
+    ACCORD_TEST_CLOCK: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   let cleanup = async () => {};
   if (serverUrl) {
     const { default: postgres } = await import("postgres");

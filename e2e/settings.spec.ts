@@ -16,16 +16,36 @@ test.describe("API keys in Settings (admin)", () => {
     expect(secret).toMatch(/^acc_/);
     const row = page.getByTestId("api-key-row").filter({ hasText: name });
     await expect(row).toContainText("Active");
-    expect((await request.get("/api/v1/leads?pageSize=1", { headers: { Authorization: `Bearer ${secret}` } })).status()).toBe(200);
+    expect(
+      (
+        await request.get("/api/v1/leads?pageSize=1", {
+          headers: { Authorization: `Bearer ${secret}` },
+        })
+      ).status(),
+    ).toBe(200);
 
     await page.reload();
     await expect(page.getByTestId("api-key-secret")).toHaveCount(0);
     page.once("dialog", (d) => d.accept());
-    const revoked = page.waitForResponse((r) => r.request().method() === "DELETE" && r.url().includes("/api/v1/api-keys/"));
-    await page.getByTestId("api-key-row").filter({ hasText: name }).getByRole("button", { name: "Revoke" }).click();
+    const revoked = page.waitForResponse(
+      (r) => r.request().method() === "DELETE" && r.url().includes("/api/v1/api-keys/"),
+    );
+    await page
+      .getByTestId("api-key-row")
+      .filter({ hasText: name })
+      .getByRole("button", { name: "Revoke" })
+      .click();
     expect((await revoked).status()).toBe(204);
-    await expect(page.getByTestId("api-key-row").filter({ hasText: name })).toContainText("Revoked");
-    expect((await request.get("/api/v1/leads?pageSize=1", { headers: { Authorization: `Bearer ${secret}` } })).status()).toBe(401);
+    await expect(page.getByTestId("api-key-row").filter({ hasText: name })).toContainText(
+      "Revoked",
+    );
+    expect(
+      (
+        await request.get("/api/v1/leads?pageSize=1", {
+          headers: { Authorization: `Bearer ${secret}` },
+        })
+      ).status(),
+    ).toBe(401);
   });
 });
 
@@ -35,7 +55,9 @@ test.describe("API keys are admin-only", () => {
   test("a manager neither sees them nor can create one through the API", async ({ page }) => {
     await page.goto("/settings");
     await expect(page.getByRole("heading", { name: "API keys" })).toHaveCount(0);
-    const response = await page.request.post("/api/v1/api-keys", { data: { name: "sneaky", scopes: ["events:write"] } });
+    const response = await page.request.post("/api/v1/api-keys", {
+      data: { name: "sneaky", scopes: ["events:write"] },
+    });
     expect(response.status()).toBe(403);
   });
 });

@@ -21,7 +21,9 @@ test.describe("signing in", () => {
 
   test("a wrong password shows an error and keeps the email", async ({ page }) => {
     await signIn(page, DEMO.rep, "not-the-password");
-    await expect(page.getByTestId("sign-in-error")).toHaveText("That email and password do not match an active account.");
+    await expect(page.getByTestId("sign-in-error")).toHaveText(
+      "That email and password do not match an active account.",
+    );
     await expect(page.getByLabel("Work email")).toHaveValue(DEMO.rep);
     await expect(page).toHaveURL(/\/sign-in/);
   });
@@ -41,7 +43,9 @@ test.describe("signing in", () => {
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fleads/);
   });
 
-  test("after signing in from a deep link the user lands where they were going", async ({ page }) => {
+  test("after signing in from a deep link the user lands where they were going", async ({
+    page,
+  }) => {
     await page.goto("/leads?stage=mql");
     await expect(page).toHaveURL(/\/sign-in/);
     await page.getByLabel("Work email").fill(DEMO.admin);

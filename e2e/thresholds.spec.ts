@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { TEMPLATES } from "../lib/scoring/templates";
+import { TEMPLATES } from "../lib/domain/scoring/templates";
 import { createApiKey } from "./api-keys";
 import { storageState } from "./fixtures";
 
@@ -14,31 +14,88 @@ const sam = `sam.${run}@univ.test`;
 
 /** `count` demo requests: 25 points each under the seed-001 model. */
 const demoRequests = (email: string, count: number) =>
-  Array.from({ length: count }, (_, i) => ({ id: `${email}-demo-${i}`, email, name: "Demo Requested", properties: {}, occurredAt: new Date(Date.now() - i * 3_600_000).toISOString() }));
+  Array.from({ length: count }, (_, i) => ({
+    id: `${email}-demo-${i}`,
+    email,
+    name: "Demo Requested",
+    properties: {},
+    occurredAt: new Date(Date.now() - i * 3_600_000).toISOString(),
+  }));
 
 async function lead(request: APIRequestContext, email: string) {
-  const [row] = (await (await request.get(`/api/v1/leads?email=${encodeURIComponent(email)}`, { headers: auth() })).json()).data;
+  const [row] = (
+    await (
+      await request.get(`/api/v1/leads?email=${encodeURIComponent(email)}`, { headers: auth() })
+    ).json()
+  ).data;
   return (await (await request.get(`/api/v1/leads/${row.id}`, { headers: auth() })).json()).data;
 }
 
 test.beforeAll(async ({ browser, request }) => {
-  key = await createApiKey(browser, ["events:write", "leads:read", "leads:write", "model:read", "model:write"]);
+  key = await createApiKey(browser, [
+    "events:write",
+    "leads:read",
+    "leads:write",
+    "model:read",
+    "model:write",
+  ]);
   // Seed 001 with the line out of reach: nothing is handed over while the leads arrive.
   const model = { ...TEMPLATES["seed-001-saas"], mqlThreshold: 400 };
-  expect((await request.put("/api/v1/scoring-model/draft", { headers: auth(), data: model })).status()).toBe(200);
-  expect((await request.post("/api/v1/scoring-model/publish", { headers: auth(), data: { note: "seed 001, MQL out of reach" } })).status()).toBe(200);
-  await request.post("/api/v1/leads", { headers: auth(), data: { email: paula, firstName: "Paula", lastName: "Ready", jobTitle: "Head of Procurement", country: "FR", phone: "+33 6 10 20 30 40" } });
-  await request.post("/api/v1/leads", { headers: auth(), data: { email: sam, firstName: "Sam", lastName: "Student", jobTitle: "Student", country: "FR", phone: "+33 6 50 60 70 80" } });
-  const sent = await request.post("/api/v1/events", { headers: auth(), data: { events: [...demoRequests(paula, 6), ...demoRequests(sam, 12)] } });
+  expect(
+    (await request.put("/api/v1/scoring-model/draft", { headers: auth(), data: model })).status(),
+  ).toBe(200);
+  expect(
+    (
+      await request.post("/api/v1/scoring-model/publish", {
+        headers: auth(),
+        data: { note: "seed 001, MQL out of reach" },
+      })
+    ).status(),
+  ).toBe(200);
+  await request.post("/api/v1/leads", {
+    headers: auth(),
+    data: {
+      email: paula,
+      firstName: "Paula",
+      lastName: "Ready",
+      jobTitle: "Head of Procurement",
+      country: "FR",
+      phone: "+33 6 10 20 30 40",
+    },
+  });
+  await request.post("/api/v1/leads", {
+    headers: auth(),
+    data: {
+      email: sam,
+      firstName: "Sam",
+      lastName: "Student",
+      jobTitle: "Student",
+      country: "FR",
+      phone: "+33 6 50 60 70 80",
+    },
+  });
+  const sent = await request.post("/api/v1/events", {
+    headers: auth(),
+    data: { events: [...demoRequests(paula, 6), ...demoRequests(sam, 12)] },
+  });
   expect((await sent.json()).accepted).toBe(18);
-  expect(await lead(request, paula)).toMatchObject({ stage: "lead", score: expect.objectContaining({ total: 150 }) });
-  expect(await lead(request, sam)).toMatchObject({ stage: "lead", score: expect.objectContaining({ total: 300 }) });
+  expect(await lead(request, paula)).toMatchObject({
+    stage: "lead",
+    score: expect.objectContaining({ total: 150 }),
+  });
+  expect(await lead(request, sam)).toMatchObject({
+    stage: "lead",
+    score: expect.objectContaining({ total: 300 }),
+  });
 });
 
 test.describe("as a marketer", () => {
   test.use({ storageState: storageState("marketer") });
 
-  test("drags the threshold, sees the figures change, publishes: the lead above it becomes an MQL of the FR team, the student does not", async ({ page, request }) => {
+  test("drags the threshold, sees the figures change, publishes: the lead above it becomes an MQL of the FR team, the student does not", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/thresholds");
     const slider = page.getByRole("slider", { name: "MQL threshold" });
     await expect(slider).toHaveAttribute("aria-valuenow", "400");
@@ -65,7 +122,9 @@ test.describe("as a marketer", () => {
     await expect(page.getByTestId("figure-above")).toContainText("at or above 150 now");
     const handoffs = page.getByTestId("figure-handoffs-value");
     await expect(handoffs).not.toHaveText("…");
-    await expect.poll(async () => Number((await handoffs.textContent())!.replace(/\D/g, ""))).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(async () => Number((await handoffs.textContent())!.replace(/\D/g, "")))
+      .toBeGreaterThanOrEqual(1);
     await expect(page.getByTestId("save-state")).toHaveText("Saved to the draft");
 
     // A competitor's domain joins the fit gate; it is saved to the draft.
@@ -74,9 +133,15 @@ test.describe("as a marketer", () => {
     await exclusion.getByLabel("Field").selectOption("email");
     await exclusion.getByLabel("Value").fill("@rival.example");
     await expect(page.getByTestId("save-state")).toHaveText("Saved to the draft");
-    const draft = (await (await request.get("/api/v1/scoring-model/draft", { headers: auth() })).json()).data;
+    const draft = (
+      await (await request.get("/api/v1/scoring-model/draft", { headers: auth() })).json()
+    ).data;
     expect(draft.model.mqlThreshold).toBe(150);
-    expect(draft.model.fitGate.exclude).toContainEqual({ field: "email", op: "contains", value: "@rival.example" });
+    expect(draft.model.fitGate.exclude).toContainEqual({
+      field: "email",
+      op: "contains",
+      value: "@rival.example",
+    });
 
     await page.getByTestId("publish").click();
     await expect(page.getByTestId("publish-summary")).toContainText(/handed to sales/);
@@ -89,7 +154,11 @@ test.describe("as a marketer", () => {
     expect(ready.stage).toBe("mql");
     expect(FR_REPS).toContain(ready.owner.name);
     expect(ready.owner.team).toBe("EMEA");
-    expect(ready.transitions.at(-1)).toMatchObject({ to: "mql", reason: "threshold_reached", score: expect.objectContaining({ total: 150 }) });
+    expect(ready.transitions.at(-1)).toMatchObject({
+      to: "mql",
+      reason: "threshold_reached",
+      score: expect.objectContaining({ total: 150 }),
+    });
     const student = await lead(request, sam);
     expect(student.score.total).toBe(300);
     expect(student.stage).toBe("lead");
@@ -100,10 +169,14 @@ test.describe("as a marketer", () => {
   test("says what is wrong instead of saving a broken band", async ({ page }) => {
     await page.goto("/thresholds");
     await expect(page.getByRole("slider", { name: "Start of band nurture" })).toBeVisible();
-    await expect(page.getByLabel("Nurture track of band nurture")).toHaveValue("Technical content and case studies");
+    await expect(page.getByLabel("Nurture track of band nurture")).toHaveValue(
+      "Technical content and case studies",
+    );
     await page.getByLabel("Lowest score of band nurture").fill("-5");
     await expect(page.getByText("Each band starts above the one before it.")).toBeVisible();
-    await expect(page.getByTestId("save-state")).toHaveText("Not saved: fix the fields marked below.");
+    await expect(page.getByTestId("save-state")).toHaveText(
+      "Not saved: fix the fields marked below.",
+    );
     await expect(page.getByTestId("publish")).toBeDisabled();
     await page.getByLabel("Lowest score of band nurture").fill("25");
     await expect(page.getByTestId("save-state")).toHaveText("Saved to the draft");

@@ -9,7 +9,7 @@ import { openDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/db/testing";
 import { verifyCredentials } from "@/lib/auth/credentials";
-import { dbEnv } from "@/lib/env";
+import { dbEnv } from "../lib/infra/env";
 
 const run = promisify(execFile);
 const tsx = path.resolve("node_modules/.bin/tsx");
@@ -49,28 +49,76 @@ afterAll(() => serverDb?.close());
 
 describe("operator CLI", () => {
   it("creates a user who can then sign in", async () => {
-    const result = await cli("users:create", "--email", "Ops@Example.test", "--name", "Olga Ops", "--role", "manager", "--password", "s3cret-enough", "--time-zone", "Europe/Paris");
+    const result = await cli(
+      "users:create",
+      "--email",
+      "Ops@Example.test",
+      "--name",
+      "Olga Ops",
+      "--role",
+      "manager",
+      "--password",
+      "s3cret-enough",
+      "--time-zone",
+      "Europe/Paris",
+    );
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/Created manager ops@example.test/);
-    const user = await withCliDb((db) => verifyCredentials(db, { email: "ops@example.test", password: "s3cret-enough" }));
+    const user = await withCliDb((db) =>
+      verifyCredentials(db, { email: "ops@example.test", password: "s3cret-enough" }),
+    );
     expect(user).toMatchObject({ name: "Olga Ops", role: "manager", timeZone: "Europe/Paris" });
   });
 
   it("explains every bad flag and creates nothing", async () => {
-    const result = await cli("users:create", "--email", "nope", "--name", "X", "--role", "boss", "--password", "short");
+    const result = await cli(
+      "users:create",
+      "--email",
+      "nope",
+      "--name",
+      "X",
+      "--role",
+      "boss",
+      "--password",
+      "short",
+    );
     expect(result.code).toBe(1);
     expect(result.out).toContain("--email must be an email address");
     expect(result.out).toContain("--role must be one of admin, marketer, manager, rep");
     expect(result.out).toContain("--password must be at least 8 characters");
-    const count = await withCliDb(async (db) => (await db.select().from(users).where(eq(users.name, "X"))).length);
+    const count = await withCliDb(
+      async (db) => (await db.select().from(users).where(eq(users.name, "X"))).length,
+    );
     expect(count).toBe(0);
   });
 
   it("refuses a duplicate email and an unknown team", async () => {
-    const dup = await cli("users:create", "--email", "ops@example.test", "--name", "Again", "--role", "rep", "--password", "longenough");
+    const dup = await cli(
+      "users:create",
+      "--email",
+      "ops@example.test",
+      "--name",
+      "Again",
+      "--role",
+      "rep",
+      "--password",
+      "longenough",
+    );
     expect(dup).toMatchObject({ code: 1 });
     expect(dup.out).toContain("A user with email ops@example.test already exists.");
-    const team = await cli("users:create", "--email", "new@example.test", "--name", "New", "--role", "rep", "--password", "longenough", "--team", "Atlantis");
+    const team = await cli(
+      "users:create",
+      "--email",
+      "new@example.test",
+      "--name",
+      "New",
+      "--role",
+      "rep",
+      "--password",
+      "longenough",
+      "--team",
+      "Atlantis",
+    );
     expect(team.out).toContain('No team named "Atlantis"');
   });
 
@@ -78,12 +126,20 @@ describe("operator CLI", () => {
     const bad = await cli("api-keys:create", "--name", "", "--scopes", "events:write,everything");
     expect(bad.code).toBe(1);
     expect(bad.out).toContain("--name: Name the key");
-    expect(bad.out).toContain("--scopes: Scopes are events:write, leads:read, leads:write, model:read, model:write, reports:read.");
-    const result = await cli("api-keys:create", "--name", "Segment", "--scopes", "events:write,leads:read");
+    expect(bad.out).toContain(
+      "--scopes: Scopes are events:write, leads:read, leads:write, model:read, model:write, reports:read.",
+    );
+    const result = await cli(
+      "api-keys:create",
+      "--name",
+      "Segment",
+      "--scopes",
+      "events:write,leads:read",
+    );
     expect(result.code).toBe(0);
     const secret = result.out.trim().split("\n").pop()!;
     expect(secret).toMatch(/^acc_[0-9a-f]{12}_/);
-    const { verifyApiKey } = await import("@/lib/api-keys/api-keys");
+    const { verifyApiKey } = await import("../lib/domain/api-keys/api-keys");
     const key = await withCliDb((db) => verifyApiKey(db, secret));
     expect(key).toMatchObject({ name: "Segment", scopes: ["events:write", "leads:read"] });
     expect(await withCliDb((db) => verifyApiKey(db, secret.slice(0, -1) + "x"))).toBeNull();
@@ -95,10 +151,28 @@ describe("operator CLI", () => {
     expect(result.out).toContain("demo data is only loaded into an empty database");
   });
 
-  it.skipIf(onServer)("refuses to open the embedded database while the server holds it", async () => {
-    writeFileSync(path.join(dataDir, "pglite.lock"), JSON.stringify({ pid: process.pid, holder: "the Accord web server" }));
-    const result = await cli("users:create", "--email", "late@example.test", "--name", "Late", "--role", "rep", "--password", "longenough");
-    expect(result.code).toBe(1);
-    expect(result.out).toContain(`The embedded database is in use by the Accord web server (pid ${process.pid})`);
-  });
+  it.skipIf(onServer)(
+    "refuses to open the embedded database while the server holds it",
+    async () => {
+      writeFileSync(
+        path.join(dataDir, "pglite.lock"),
+        JSON.stringify({ pid: process.pid, holder: "the Accord web server" }),
+      );
+      const result = await cli(
+        "users:create",
+        "--email",
+        "late@example.test",
+        "--name",
+        "Late",
+        "--role",
+        "rep",
+        "--password",
+        "longenough",
+      );
+      expect(result.code).toBe(1);
+      expect(result.out).toContain(
+        `The embedded database is in use by the Accord web server (pid ${process.pid})`,
+      );
+    },
+  );
 });

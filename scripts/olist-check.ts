@@ -4,13 +4,18 @@
  * `npm run olist:check -- [--data-dir PATH]`.
  */
 import { parseArgs } from "node:util";
-import { olistFunnel, type FunnelRow } from "../lib/olist/olist-funnel";
+import { olistFunnel, type FunnelRow } from "../lib/demo/olist/olist-funnel";
 import { openOlistDb } from "./olist-db";
 
-const line = (r: FunnelRow) => `  ${r.key.padEnd(18)} ${String(r.mqls).padStart(5)} MQLs ${String(r.won).padStart(4)} won ${r.rate.toFixed(1).padStart(5)}%`;
+const line = (r: FunnelRow) =>
+  `  ${r.key.padEnd(18)} ${String(r.mqls).padStart(5)} MQLs ${String(r.won).padStart(4)} won ${r.rate.toFixed(1).padStart(5)}%`;
 
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { "data-dir": { type: "string" } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { "data-dir": { type: "string" } },
+    strict: true,
+  });
   const { handle, where } = await openOlistDb(values["data-dir"], "the Olist check");
   try {
     const f = await olistFunnel(handle.db);
@@ -19,7 +24,9 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     console.log(`Olist funnel in ${where}`);
-    console.log(`Overall: ${f.overall.mqls} MQL handoffs, ${f.overall.won} won (${f.overall.rate.toFixed(1)}%); ${f.overall.customers} leads at stage customer; median ${f.overall.medianDays?.toFixed(1)} days MQL → won.`);
+    console.log(
+      `Overall: ${f.overall.mqls} MQL handoffs, ${f.overall.won} won (${f.overall.rate.toFixed(1)}%); ${f.overall.customers} leads at stage customer; median ${f.overall.medianDays?.toFixed(1)} days MQL → won.`,
+    );
     console.log(`Won outcomes recorded since ${f.trackingSince?.toISOString() ?? "never"}.`);
     console.log("By monthly cohort (first contact):");
     f.cohorts.forEach((r) => console.log(line(r)));
@@ -27,7 +34,9 @@ async function main(argv: string[]): Promise<number> {
     f.byOrigin.forEach((r) => console.log(line(r)));
     console.log("Won rate by origin, cohorts from the month deal tracking started:");
     f.byOriginTracked.forEach((r) => console.log(line(r)));
-    console.warn("Warning: deal tracking only starts in December 2017; cohorts before it look far worse than they were.");
+    console.warn(
+      "Warning: deal tracking only starts in December 2017; cohorts before it look far worse than they were.",
+    );
     return 0;
   } finally {
     await handle.close();

@@ -5,11 +5,14 @@
 import path from "node:path";
 import { openDb, type DbHandle } from "../db/client";
 import { migrateDb } from "../db/migrate";
-import { dbEnv } from "../lib/env";
+import { dbEnv } from "../lib/infra/env";
 
 export const DEFAULT_OLIST_DATA_DIR = ".data/olist";
 
-export async function openOlistDb(dataDir: string | undefined, holder: string): Promise<{ handle: DbHandle; where: string }> {
+export async function openOlistDb(
+  dataDir: string | undefined,
+  holder: string,
+): Promise<{ handle: DbHandle; where: string }> {
   const url = dbEnv().DATABASE_URL;
   if (url) {
     const handle = await openDb({ kind: "postgres", url });

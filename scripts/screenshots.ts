@@ -13,7 +13,14 @@ const out = process.env.SHOTS_DIR ?? ".screenshots";
 const PASSWORD = "accord-demo";
 
 /** `element`: a data-testid to capture alone (a panel of a long page) instead of the page. */
-type Shot = { name: string; as: string; path: string; then?: (page: Page) => Promise<void>; viewportOnly?: boolean; element?: string };
+type Shot = {
+  name: string;
+  as: string;
+  path: string;
+  then?: (page: Page) => Promise<void>;
+  viewportOnly?: boolean;
+  element?: string;
+};
 
 /** From a list of leads, opens the first one. */
 async function openFirstLead(page: Page) {
@@ -33,7 +40,7 @@ const SHOTS: Shot[] = [
     path: "/leads?sort=score",
     then: async (page) => {
       await openFirstLead(page);
-      await page.locator('[data-testid=receipt-line][data-kind=event] a').first().click();
+      await page.locator("[data-testid=receipt-line][data-kind=event] a").first().click();
       await page.waitForURL(/rule=/);
     },
   },
@@ -45,7 +52,9 @@ const SHOTS: Shot[] = [
     path: "/rules",
     viewportOnly: true,
     then: async (page) => {
-      await page.getByRole("button", { name: /add an engagement rule|ajouter une règle d’engagement/i }).click();
+      await page
+        .getByRole("button", { name: /add an engagement rule|ajouter une règle d’engagement/i })
+        .click();
       await page.locator("#rule-event").selectOption({ index: 3 });
       await page.getByRole("button", { name: /add a condition|ajouter une condition/i }).click();
     },
@@ -56,7 +65,10 @@ const SHOTS: Shot[] = [
     path: "/rules",
     viewportOnly: true,
     then: async (page) => {
-      await page.getByRole("button", { name: /^(edit “|modifier «)/i }).first().click();
+      await page
+        .getByRole("button", { name: /^(edit “|modifier «)/i })
+        .first()
+        .click();
       await page.locator("#rule-points").fill("35");
       await page.locator("button[form=rule-form]").click();
       await page.waitForTimeout(1500);
@@ -123,10 +135,18 @@ const SHOTS: Shot[] = [
     path: "/settings",
     element: "reasons-panel",
     then: async (page) => {
-      await page.getByTestId("reasons-reject").getByRole("button", { name: /add a reject reason|ajouter un motif de rejet/i }).click();
+      await page
+        .getByTestId("reasons-reject")
+        .getByRole("button", { name: /add a reject reason|ajouter un motif de rejet/i })
+        .click();
     },
   },
-  { name: "settings-holidays", as: "admin@accord.test", path: "/settings", element: "holidays-panel" },
+  {
+    name: "settings-holidays",
+    as: "admin@accord.test",
+    path: "/settings",
+    element: "holidays-panel",
+  },
   {
     name: "inbox-prediction",
     as: "thomas@accord.test",
@@ -153,7 +173,10 @@ async function main() {
   });
   for (const shot of SHOTS.filter((s) => !filter || s.name.includes(filter))) {
     for (const locale of ["en", "fr"]) {
-      for (const [label, viewport] of [["1280", { width: 1280, height: 860 }], ["390", { width: 390, height: 844 }]] as const) {
+      for (const [label, viewport] of [
+        ["1280", { width: 1280, height: 860 }],
+        ["390", { width: 390, height: 844 }],
+      ] as const) {
         const context = await browser.newContext({ viewport, locale, deviceScaleFactor: 1 });
         await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: base }]);
         const page = await context.newPage();
@@ -174,8 +197,7 @@ async function main() {
           // The phone header is sticky: it would cover the top of a panel captured alone.
           await page.addStyleTag({ content: "header.sticky { position: static !important; }" });
           await page.getByTestId(shot.element).screenshot({ path: file });
-        }
-        else await page.screenshot({ path: file, fullPage: !shot.viewportOnly });
+        } else await page.screenshot({ path: file, fullPage: !shot.viewportOnly });
         await context.close();
       }
     }

@@ -6,10 +6,25 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { ConfigError, serverEnv } from "../lib/env";
+import { ConfigError, serverEnv } from "../lib/infra/env";
 
 const ROOT = process.cwd();
-const SOURCES = ["app", "components", "lib", "db", "i18n", "messages", "public", "instrumentation.ts", "proxy.ts", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "i18n",
+  "messages",
+  "public",
+  "instrumentation.ts",
+  "proxy.ts",
+  "next.config.ts",
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+  "postcss.config.mjs",
+];
 const SKIP = new Set(["node_modules", ".next", ".data", "migrations"]);
 
 function newestMtime(target: string): number {
@@ -51,6 +66,10 @@ if (buildIsStale() || process.argv.includes("--rebuild")) {
 
 // Idle keep-alive sockets outlive the clients' (browsers, API clients, load balancers): a
 // request sent just as the server closes an idle socket would fail with ECONNRESET.
-const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "--keepAliveTimeout", "65000"], { stdio: "inherit" });
+const server = spawn(
+  process.execPath,
+  [nextBin, "start", "-p", String(port), "--keepAliveTimeout", "65000"],
+  { stdio: "inherit" },
+);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

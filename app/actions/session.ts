@@ -11,6 +11,10 @@ export async function signOutAction() {
 /** Remembers the UI language for a year; the caller refreshes the page. */
 export async function setLocaleAction(locale: string): Promise<{ ok: boolean }> {
   if (!isLocale(locale)) return { ok: false };
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    path: "/",
+    maxAge: 365 * 24 * 3600,
+    sameSite: "lax",
+  });
   return { ok: true };
 }

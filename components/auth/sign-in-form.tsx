@@ -13,11 +13,19 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state.error && (
-        <div role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200" data-testid="sign-in-error">
+        <div
+          role="alert"
+          className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200"
+          data-testid="sign-in-error"
+        >
           {state.error === "invalid" ? t("invalid") : t("fixFields")}
         </div>
       )}
-      <Field id="email" label={t("email")} error={state.fields?.email ? t("errors.email") : undefined}>
+      <Field
+        id="email"
+        label={t("email")}
+        error={state.fields?.email ? t("errors.email") : undefined}
+      >
         <Input
           id="email"
           name="email"
@@ -29,7 +37,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           aria-describedby={state.fields?.email ? "email-error" : undefined}
         />
       </Field>
-      <Field id="password" label={t("password")} error={state.fields?.password ? t("errors.password") : undefined}>
+      <Field
+        id="password"
+        label={t("password")}
+        error={state.fields?.password ? t("errors.password") : undefined}
+      >
         <Input
           id="password"
           name="password"

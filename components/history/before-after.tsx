@@ -8,7 +8,15 @@ export const insClass = "rounded bg-emerald-50 px-1 font-semibold text-emerald-9
  * the weight and the arrow carry the meaning without colour. Long values (sentences) go one
  * under the other so neither breaks mid-way around the arrow.
  */
-export function BeforeAfter({ before, after, stacked = false }: { before: ReactNode; after: ReactNode; stacked?: boolean }) {
+export function BeforeAfter({
+  before,
+  after,
+  stacked = false,
+}: {
+  before: ReactNode;
+  after: ReactNode;
+  stacked?: boolean;
+}) {
   if (stacked)
     return (
       <span className="flex flex-col items-start gap-1" data-testid="before-after">
@@ -19,8 +27,12 @@ export function BeforeAfter({ before, after, stacked = false }: { before: ReactN
       </span>
     );
   return (
-    <span className="inline-flex flex-wrap items-baseline gap-x-1.5 gap-y-1" data-testid="before-after">
-      <del className={delClass}>{before}</del> <span className="text-slate-400">→</span> <ins className={insClass}>{after}</ins>
+    <span
+      className="inline-flex flex-wrap items-baseline gap-x-1.5 gap-y-1"
+      data-testid="before-after"
+    >
+      <del className={delClass}>{before}</del> <span className="text-slate-400">→</span>{" "}
+      <ins className={insClass}>{after}</ins>
     </span>
   );
 }

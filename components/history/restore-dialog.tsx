@@ -7,14 +7,28 @@ import { Button } from "@/components/ui/button";
 import { ApiError, modelKeys, requestJson, type DraftDoc } from "./queries";
 
 /** Asks before a version replaces the draft, saying whose unpublished work would be lost. */
-export function RestoreDialog({ version, draft, onClose, onRestored }: { version: number | null; draft: DraftDoc | null; onClose: () => void; onRestored: (version: number) => void }) {
+export function RestoreDialog({
+  version,
+  draft,
+  onClose,
+  onRestored,
+}: {
+  version: number | null;
+  draft: DraftDoc | null;
+  onClose: () => void;
+  onRestored: (version: number) => void;
+}) {
   const t = useTranslations("history.restore");
   const format = useFormatter();
   const client = useQueryClient();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const restore = useMutation({
-    mutationFn: (v: number) => requestJson<DraftDoc & { restoredFrom: number }>(`/api/v1/scoring-model/versions/${v}/restore`, { method: "POST" }),
+    mutationFn: (v: number) =>
+      requestJson<DraftDoc & { restoredFrom: number }>(
+        `/api/v1/scoring-model/versions/${v}/restore`,
+        { method: "POST" },
+      ),
     onSuccess: (data) => {
       client.setQueryData(modelKeys.draft, data);
       client.invalidateQueries({ queryKey: modelKeys.draft });
@@ -33,7 +47,14 @@ export function RestoreDialog({ version, draft, onClose, onRestored }: { version
     if (version === null && dialog.open) dialog.close();
   }, [version, reset]);
 
-  const error = restore.error instanceof ApiError && restore.error.status === 403 ? t("forbidden") : restore.error instanceof ApiError && restore.error.status === 404 ? t("notFound") : restore.error ? t("error") : null;
+  const error =
+    restore.error instanceof ApiError && restore.error.status === 403
+      ? t("forbidden")
+      : restore.error instanceof ApiError && restore.error.status === 404
+        ? t("notFound")
+        : restore.error
+          ? t("error")
+          : null;
   const savedDraft = draft?.updatedAt ? draft : null;
   return (
     <dialog
@@ -52,7 +73,13 @@ export function RestoreDialog({ version, draft, onClose, onRestored }: { version
             <p>{t("body", { version })}</p>
             <p className="font-medium text-amber-800">
               {savedDraft
-                ? t("replaces", { who: savedDraft.updatedBy ?? "—", date: format.dateTime(new Date(savedDraft.updatedAt!), { dateStyle: "medium", timeStyle: "short" }) })
+                ? t("replaces", {
+                    who: savedDraft.updatedBy ?? "—",
+                    date: format.dateTime(new Date(savedDraft.updatedAt!), {
+                      dateStyle: "medium",
+                      timeStyle: "short",
+                    }),
+                  })
                 : t("replacesNoDraft")}
             </p>
             <p>{t("nothingLive")}</p>
@@ -66,7 +93,11 @@ export function RestoreDialog({ version, draft, onClose, onRestored }: { version
             <Button variant="secondary" onClick={onClose} autoFocus>
               {t("cancel")}
             </Button>
-            <Button onClick={() => restore.mutate(version)} disabled={restore.isPending} data-testid="restore-confirm">
+            <Button
+              onClick={() => restore.mutate(version)}
+              disabled={restore.isPending}
+              data-testid="restore-confirm"
+            >
               {restore.isPending ? t("restoring") : t("confirm")}
             </Button>
           </div>

@@ -3,8 +3,8 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { describeCondition, fieldLabel, type Translate } from "@/components/rules/describe-rule";
 import type { ReactNode } from "react";
-import type { Band, SettingChange } from "@/lib/scoring/diff";
-import type { FieldCondition } from "@/lib/scoring/model";
+import type { Band, SettingChange } from "@/lib/domain/scoring/diff";
+import type { FieldCondition } from "@/lib/domain/scoring/model";
 import { BeforeAfter, delClass, insClass } from "./before-after";
 
 /** Bands matched by name: a moved minimum reads "nurture from 25 → 20"; new and dropped bands are marked. */
@@ -15,10 +15,12 @@ function BandChanges({ before, after }: { before: Band[]; after: Band[] }) {
   const rows: { key: string; node: ReactNode }[] = after.map((b) => {
     const old = before.find((o) => o.name === b.name);
     if (!old) return { key: b.name, node: <ins className={insClass}>{band(b)}</ins> };
-    if (old.min === b.min) return { key: b.name, node: <span className="text-slate-500">{band(b)}</span> };
+    if (old.min === b.min)
+      return { key: b.name, node: <span className="text-slate-500">{band(b)}</span> };
     return { key: b.name, node: <BeforeAfter before={band(old)} after={format.number(b.min)} /> };
   });
-  for (const b of before.filter((o) => !after.some((a) => a.name === o.name))) rows.push({ key: `-${b.name}`, node: <del className={delClass}>{band(b)}</del> });
+  for (const b of before.filter((o) => !after.some((a) => a.name === o.name)))
+    rows.push({ key: `-${b.name}`, node: <del className={delClass}>{band(b)}</del> });
   return (
     <ul className="space-y-1">
       {rows.map((r) => (
@@ -33,8 +35,13 @@ export function SettingChanges({ changes }: { changes: SettingChange[] }) {
   const describe = useTranslations("rules.describe") as unknown as Translate;
   const locale = useLocale();
   const format = useFormatter();
-  const condition = (c: FieldCondition) => describe("attribute", { field: fieldLabel(describe, c.field), condition: describeCondition(describe, c, locale) });
-  const fields = (list: string[]) => (list.length ? list.map((f) => fieldLabel(describe, f)).join(", ") : t("none"));
+  const condition = (c: FieldCondition) =>
+    describe("attribute", {
+      field: fieldLabel(describe, c.field),
+      condition: describeCondition(describe, c, locale),
+    });
+  const fields = (list: string[]) =>
+    list.length ? list.map((f) => fieldLabel(describe, f)).join(", ") : t("none");
   const num = (n: number | null) => (n === null ? t("none") : format.number(n));
   const text = (s: string) => s || t("empty");
   return (
@@ -46,7 +53,13 @@ export function SettingChanges({ changes }: { changes: SettingChange[] }) {
           case "name":
           case "description":
             label = t(`setting.${c.setting}`);
-            value = <BeforeAfter before={text(c.before)} after={text(c.after)} stacked={c.setting === "description"} />;
+            value = (
+              <BeforeAfter
+                before={text(c.before)}
+                after={text(c.after)}
+                stacked={c.setting === "description"}
+              />
+            );
             break;
           case "mqlThreshold":
             label = t("setting.mqlThreshold");
@@ -97,7 +110,11 @@ export function SettingChanges({ changes }: { changes: SettingChange[] }) {
             break;
         }
         return (
-          <div key={`${c.setting}-${"scope" in c ? c.scope : ""}${"grade" in c ? c.grade : ""}${"band" in c ? c.band : ""}`} className="grid gap-1 py-2.5 text-sm sm:grid-cols-[12rem_minmax(0,1fr)] sm:gap-3" data-testid="setting-change">
+          <div
+            key={`${c.setting}-${"scope" in c ? c.scope : ""}${"grade" in c ? c.grade : ""}${"band" in c ? c.band : ""}`}
+            className="grid gap-1 py-2.5 text-sm sm:grid-cols-[12rem_minmax(0,1fr)] sm:gap-3"
+            data-testid="setting-change"
+          >
             <dt className="font-medium text-slate-700">{label}</dt>
             <dd className="text-slate-900">{value}</dd>
           </div>

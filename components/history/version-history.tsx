@@ -5,7 +5,14 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ComparePanel } from "./compare-panel";
-import { draftQuery, versionsQuery, type DraftDoc, type Side, type VersionDoc, type VersionSummary } from "./queries";
+import {
+  draftQuery,
+  versionsQuery,
+  type DraftDoc,
+  type Side,
+  type VersionDoc,
+  type VersionSummary,
+} from "./queries";
 import { RestoreDialog } from "./restore-dialog";
 import { VersionList } from "./version-list";
 
@@ -38,24 +45,48 @@ export function VersionHistory({
     window.history.replaceState(null, "", `?from=${from}&to=${to}`);
     const panel = document.getElementById("compare-heading");
     const top = panel?.getBoundingClientRect().top ?? 0;
-    if (panel && (top < 0 || top > window.innerHeight * 0.6)) panel.scrollIntoView({ behavior: "smooth", block: "start" });
+    if (panel && (top < 0 || top > window.innerHeight * 0.6))
+      panel.scrollIntoView({ behavior: "smooth", block: "start" });
   };
 
   return (
     <>
       <div role="status" aria-live="polite">
         {restored !== null && (
-          <div className="mb-6 rounded-lg bg-emerald-50 px-4 py-3 ring-1 ring-emerald-200" data-testid="restored">
-            <p className="text-sm font-medium text-emerald-900">{t("done", { version: restored })}</p>
-            <Link href="/rules" className="mt-1 inline-block text-sm font-medium text-emerald-800 underline underline-offset-2 hover:text-emerald-950">
+          <div
+            className="mb-6 rounded-lg bg-emerald-50 px-4 py-3 ring-1 ring-emerald-200"
+            data-testid="restored"
+          >
+            <p className="text-sm font-medium text-emerald-900">
+              {t("done", { version: restored })}
+            </p>
+            <Link
+              href="/rules"
+              className="mt-1 inline-block text-sm font-medium text-emerald-800 underline underline-offset-2 hover:text-emerald-950"
+            >
               {t("openEditor")}
             </Link>
           </div>
         )}
       </div>
       <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
-        <VersionList versions={versions} draft={draft} from={sides.from} to={sides.to} canRestore={canRestore} onCompare={compare} onRestore={setRestoring} />
-        <ComparePanel versions={versions} hasDraft={!!draft?.updatedAt} from={sides.from} to={sides.to} onChange={compare} initial={{ docs: initialDocs, draft: initialDraft }} />
+        <VersionList
+          versions={versions}
+          draft={draft}
+          from={sides.from}
+          to={sides.to}
+          canRestore={canRestore}
+          onCompare={compare}
+          onRestore={setRestoring}
+        />
+        <ComparePanel
+          versions={versions}
+          hasDraft={!!draft?.updatedAt}
+          from={sides.from}
+          to={sides.to}
+          onChange={compare}
+          initial={{ docs: initialDocs, draft: initialDraft }}
+        />
       </div>
       {canRestore && (
         <RestoreDialog

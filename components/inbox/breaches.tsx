@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { NotificationView } from "@/lib/notifications/notifications";
+import type { NotificationView } from "@/lib/domain/notifications/notifications";
 import { useTick } from "./sla-countdown";
 
 type Page = { items: NotificationView[]; unread: number };
@@ -23,41 +23,74 @@ export function Breaches({ offsetMs }: { offsetMs: number }) {
   const t = useTranslations("inbox.breaches");
   const format = useFormatter();
   const client = useQueryClient();
-  const query = useQuery({ queryKey: ["notifications", "unread"], queryFn: fetchUnread, refetchInterval: 20_000 });
+  const query = useQuery({
+    queryKey: ["notifications", "unread"],
+    queryFn: fetchUnread,
+    refetchInterval: 20_000,
+  });
   const now = new Date(useTick() + offsetMs);
   const read = useMutation({
     mutationFn: async () => {
-      const response = await fetch("/api/v1/notifications/read", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ all: true }) });
+      const response = await fetch("/api/v1/notifications/read", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ all: true }),
+      });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
     },
-    onSuccess: () => client.setQueryData<Page>(["notifications", "unread"], { items: [], unread: 0 }),
+    onSuccess: () =>
+      client.setQueryData<Page>(["notifications", "unread"], { items: [], unread: 0 }),
   });
   const items = (query.data?.items ?? []).filter((n) => n.kind.startsWith("sla_breach"));
   if (!items.length) return null;
   return (
-    <section className="mb-4 rounded-xl bg-rose-50 px-4 py-3 ring-1 ring-rose-200" aria-labelledby="breaches-title" data-testid="breaches">
+    <section
+      className="mb-4 rounded-xl bg-rose-50 px-4 py-3 ring-1 ring-rose-200"
+      aria-labelledby="breaches-title"
+      data-testid="breaches"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="breaches-title" className="text-sm font-semibold text-rose-900">
           {t("title", { count: query.data?.unread ?? items.length })}
         </h2>
-        <Button variant="secondary" className="min-h-8 py-1 text-xs" onClick={() => read.mutate()} disabled={read.isPending}>
+        <Button
+          variant="secondary"
+          className="min-h-8 py-1 text-xs"
+          onClick={() => read.mutate()}
+          disabled={read.isPending}
+        >
           {t("markRead")}
         </Button>
       </div>
       <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto text-sm text-rose-900">
         {items.slice(0, all ? items.length : 5).map((n) => {
-          const d = n.data as { leadName?: string | null; repName?: string | null; reassignedToName?: string | null; breach?: string };
+          const d = n.data as {
+            leadName?: string | null;
+            repName?: string | null;
+            reassignedToName?: string | null;
+            breach?: string;
+          };
           return (
             <li key={n.id} data-testid="breach">
-              {t(n.kind === "sla_breach_touches" ? "touches" : "firstTouch", { lead: d.leadName ?? "—", rep: d.repName ?? t("nobody") })}
+              {t(n.kind === "sla_breach_touches" ? "touches" : "firstTouch", {
+                lead: d.leadName ?? "—",
+                rep: d.repName ?? t("nobody"),
+              })}
               {d.reassignedToName && ` ${t("reassigned", { rep: d.reassignedToName })}`}
-              <span className="ml-1 text-xs text-rose-700">{format.relativeTime(new Date(n.createdAt), now)}</span>
+              <span className="ml-1 text-xs text-rose-700">
+                {format.relativeTime(new Date(n.createdAt), now)}
+              </span>
             </li>
           );
         })}
       </ul>
       {items.length > 5 && (
-        <button type="button" className="mt-1 text-xs font-medium text-rose-900 underline" onClick={() => setAll(!all)} aria-expanded={all}>
+        <button
+          type="button"
+          className="mt-1 text-xs font-medium text-rose-900 underline"
+          onClick={() => setAll(!all)}
+          aria-expanded={all}
+        >
           {all ? t("showFewer") : t("showAll", { count: items.length })}
         </button>
       )}

@@ -3,8 +3,8 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { forwardRef, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
-import type { InboxRow as Row } from "@/lib/inbox/list-inbox";
-import type { RepLoad } from "@/lib/routing/queues";
+import type { InboxRow as Row } from "@/lib/domain/inbox/list-inbox";
+import type { RepLoad } from "@/lib/domain/routing/queues";
 import type { DialogKind } from "./action-dialogs";
 import { SlaCountdown, useTick } from "./sla-countdown";
 
@@ -22,7 +22,15 @@ type Props = {
   onAssign: (repId: string, repName: string) => void;
 };
 
-function ActionButton({ children, onClick, tone }: { children: ReactNode; onClick: () => void; tone?: "good" | "bad" }) {
+function ActionButton({
+  children,
+  onClick,
+  tone,
+}: {
+  children: ReactNode;
+  onClick: () => void;
+  tone?: "good" | "bad";
+}) {
   return (
     <button
       type="button"
@@ -41,19 +49,33 @@ function SinceHandoff({ at, offsetMs }: { at: string; offsetMs: number }) {
   const format = useFormatter();
   const now = useTick() + offsetMs;
   // Relative time moves in whole minutes; the shared ticker keeps it current.
-  return <span title={format.dateTime(new Date(at), { dateStyle: "medium", timeStyle: "short" })}>{format.relativeTime(new Date(at), new Date(Math.max(now, Date.parse(at))))}</span>;
+  return (
+    <span title={format.dateTime(new Date(at), { dateStyle: "medium", timeStyle: "short" })}>
+      {format.relativeTime(new Date(at), new Date(Math.max(now, Date.parse(at))))}
+    </span>
+  );
 }
 
-export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowItem({ row, selected, offsetMs, managing, showPrediction, reps, onSelect, onOpen, onAction, onAssign }, ref) {
+export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowItem(
+  { row, selected, offsetMs, managing, showPrediction, reps, onSelect, onOpen, onAction, onAssign },
+  ref,
+) {
   const t = useTranslations("inbox");
   const format = useFormatter();
   const sal = row.stage === "sal";
-  const touches = row.sla ? `${row.sla.touchesDone}/${row.sla.touchesRequired}` : String(row.touchesDone);
-  const due = row.sla ? (row.sla.nextDue ?? (row.sla.firstTouchAt ? row.sla.touchesDueBy : row.sla.firstTouchDue)) : null;
+  const touches = row.sla
+    ? `${row.sla.touchesDone}/${row.sla.touchesRequired}`
+    : String(row.touchesDone);
+  const due = row.sla
+    ? (row.sla.nextDue ?? (row.sla.firstTouchAt ? row.sla.touchesDueBy : row.sla.firstTouchDue))
+    : null;
   return (
     <li
       ref={ref}
-      className={cn("@container relative px-3 py-3 sm:px-4", selected ? "bg-brand-50/70 ring-2 ring-brand-500 ring-inset" : "hover:bg-slate-50")}
+      className={cn(
+        "@container relative px-3 py-3 sm:px-4",
+        selected ? "bg-brand-50/70 ring-2 ring-brand-500 ring-inset" : "hover:bg-slate-50",
+      )}
       aria-selected={selected}
       role="option"
       id={`inbox-${row.id}`}
@@ -66,22 +88,51 @@ export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowIt
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-2">
             {sal ? (
-              <span className="rounded-full bg-violet-50 px-2 py-0.5 text-xs font-medium text-violet-800 ring-1 ring-violet-200 ring-inset">{t("row.accepted")}</span>
+              <span className="rounded-full bg-violet-50 px-2 py-0.5 text-xs font-medium text-violet-800 ring-1 ring-violet-200 ring-inset">
+                {t("row.accepted")}
+              </span>
             ) : row.sla && due ? (
-              <SlaCountdown due={due} start={row.sla.firstTouchAt ?? row.sla.startedAt} offsetMs={offsetMs} label={row.sla.firstTouchAt ? t("sla.touchesDue") : t("sla.firstTouchDue")} />
+              <SlaCountdown
+                due={due}
+                start={row.sla.firstTouchAt ?? row.sla.startedAt}
+                offsetMs={offsetMs}
+                label={row.sla.firstTouchAt ? t("sla.touchesDue") : t("sla.firstTouchDue")}
+              />
             ) : (
-              <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{t("row.noClock")}</span>
+              <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">
+                {t("row.noClock")}
+              </span>
             )}
-            <button type="button" className="truncate text-left font-semibold text-slate-900 hover:text-brand-700 hover:underline" onClick={(e) => (e.stopPropagation(), onSelect(), onOpen())} data-testid="row-name">
+            <button
+              type="button"
+              className="truncate text-left font-semibold text-slate-900 hover:text-brand-700 hover:underline"
+              onClick={(e) => (e.stopPropagation(), onSelect(), onOpen())}
+              data-testid="row-name"
+            >
               {row.name}
             </button>
           </div>
-          <p className="mt-0.5 truncate text-sm text-slate-600">{[row.title, row.company].filter(Boolean).join(" · ") || "—"}</p>
+          <p className="mt-0.5 truncate text-sm text-slate-600">
+            {[row.title, row.company].filter(Boolean).join(" · ") || "—"}
+          </p>
           {row.reasons.length > 0 && (
             <ul className="mt-1.5 flex flex-wrap gap-1.5" aria-label={t("row.reasons")}>
               {row.reasons.map((r) => (
-                <li key={r.label} className={cn("rounded px-1.5 py-0.5 text-xs ring-1 ring-inset", r.points < 0 ? "bg-rose-50 text-rose-800 ring-rose-200" : "bg-slate-50 text-slate-700 ring-slate-200")}>
-                  {r.label} <span className="tabular-nums">{r.points > 0 ? `+${format.number(r.points, { maximumFractionDigits: 0 })}` : format.number(r.points, { maximumFractionDigits: 0 })}</span>
+                <li
+                  key={r.label}
+                  className={cn(
+                    "rounded px-1.5 py-0.5 text-xs ring-1 ring-inset",
+                    r.points < 0
+                      ? "bg-rose-50 text-rose-800 ring-rose-200"
+                      : "bg-slate-50 text-slate-700 ring-slate-200",
+                  )}
+                >
+                  {r.label}{" "}
+                  <span className="tabular-nums">
+                    {r.points > 0
+                      ? `+${format.number(r.points, { maximumFractionDigits: 0 })}`
+                      : format.number(r.points, { maximumFractionDigits: 0 })}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -92,10 +143,20 @@ export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowIt
             <dt className="sr-only">{t("row.score")}</dt>
             <dd className="font-semibold text-slate-900 tabular-nums" data-testid="row-score">
               {row.score ? format.number(row.score.total, { maximumFractionDigits: 0 }) : "—"}
-              {row.score && <span className="ml-1 rounded bg-slate-100 px-1 text-xs font-medium text-slate-700">{row.score.grade}</span>}
+              {row.score && (
+                <span className="ml-1 rounded bg-slate-100 px-1 text-xs font-medium text-slate-700">
+                  {row.score.grade}
+                </span>
+              )}
               {showPrediction && (
-                <span className="ml-1 rounded bg-brand-50 px-1 text-xs font-medium text-brand-800" title={t("row.predictedTitle")} data-testid="row-prediction">
-                  {row.prediction === null ? "—" : format.number(row.prediction, { style: "percent", maximumFractionDigits: 0 })}
+                <span
+                  className="ml-1 rounded bg-brand-50 px-1 text-xs font-medium text-brand-800"
+                  title={t("row.predictedTitle")}
+                  data-testid="row-prediction"
+                >
+                  {row.prediction === null
+                    ? "—"
+                    : format.number(row.prediction, { style: "percent", maximumFractionDigits: 0 })}
                 </span>
               )}
             </dd>
@@ -108,29 +169,35 @@ export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowIt
           </div>
           <div>
             <dt className="sr-only">{t("row.handedOver")}</dt>
-            <dd>{row.handedOverAt ? <SinceHandoff at={row.handedOverAt} offsetMs={offsetMs} /> : "—"}</dd>
+            <dd>
+              {row.handedOverAt ? <SinceHandoff at={row.handedOverAt} offsetMs={offsetMs} /> : "—"}
+            </dd>
           </div>
           <div className="col-span-3 truncate text-xs text-slate-400">
-            {[row.source && t("row.source", { source: row.source }), managing && (row.owner ? row.owner.name : t("row.unassigned"))].filter(Boolean).join(" · ")}
+            {[
+              row.source && t("row.source", { source: row.source }),
+              managing && (row.owner ? row.owner.name : t("row.unassigned")),
+            ]
+              .filter(Boolean)
+              .join(" · ")}
           </div>
         </dl>
       </div>
-      <div className="mt-2 flex flex-wrap items-center gap-1.5" onClick={(e) => e.stopPropagation()} role="group" aria-label={t("row.actions", { name: row.name })}>
-        <ActionButton onClick={() => onAction("touch")}>
-          {t("actions.touch")}
-        </ActionButton>
+      <div
+        className="mt-2 flex flex-wrap items-center gap-1.5"
+        onClick={(e) => e.stopPropagation()}
+        role="group"
+        aria-label={t("row.actions", { name: row.name })}
+      >
+        <ActionButton onClick={() => onAction("touch")}>{t("actions.touch")}</ActionButton>
         {sal ? (
-          <ActionButton onClick={() => onAction("qualify")}>
-            {t("actions.qualify")}
-          </ActionButton>
+          <ActionButton onClick={() => onAction("qualify")}>{t("actions.qualify")}</ActionButton>
         ) : (
           <ActionButton tone="good" onClick={() => onAction("accept")}>
             {t("actions.accept")}
           </ActionButton>
         )}
-        <ActionButton onClick={() => onAction("reject")}>
-          {t("actions.reject")}
-        </ActionButton>
+        <ActionButton onClick={() => onAction("reject")}>{t("actions.reject")}</ActionButton>
         <ActionButton tone="bad" onClick={() => onAction("disqualify")}>
           {t("actions.disqualify")}
         </ActionButton>

@@ -16,7 +16,11 @@ function subscribe(listener: () => void) {
 
 /** Whether the inbox shows the predictive score column: a per-browser preference. */
 export function useShowPrediction(): [boolean, (show: boolean) => void] {
-  const show = useSyncExternalStore(subscribe, () => window.localStorage.getItem(KEY) === "1", () => false);
+  const show = useSyncExternalStore(
+    subscribe,
+    () => window.localStorage.getItem(KEY) === "1",
+    () => false,
+  );
   const set = useCallback((value: boolean) => {
     window.localStorage.setItem(KEY, value ? "1" : "0");
     listeners.forEach((l) => l());

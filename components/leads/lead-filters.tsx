@@ -6,8 +6,8 @@ import { useRef } from "react";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { icons } from "@/components/ui/icons";
-import { LIFECYCLE_STAGES } from "@/db/schema/constants";
-import { LEAD_SORTS } from "@/lib/leads/constants";
+import { LIFECYCLE_STAGES } from "@/lib/shared/vocabulary";
+import { LEAD_SORTS } from "@/lib/domain/leads/constants";
 
 type Owner = { id: string; name: string; team: string | null };
 
@@ -25,11 +25,27 @@ export function LeadFilters({
   const form = useRef<HTMLFormElement>(null);
   const submit = () => form.current?.requestSubmit();
   return (
-    <form ref={form} method="get" role="search" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(10rem,1fr))_auto] lg:items-end">
+    <form
+      ref={form}
+      method="get"
+      role="search"
+      className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(10rem,1fr))_auto] lg:items-end"
+    >
       <Field id="q" label={t("leads.search")}>
         <div className="relative">
-          <icons.search className="pointer-events-none absolute top-1/2 left-3 -translate-y-1/2 text-slate-400" width={16} height={16} />
-          <Input id="q" name="q" type="search" defaultValue={values.q} placeholder={t("leads.searchPlaceholder")} className="pl-9" />
+          <icons.search
+            className="pointer-events-none absolute top-1/2 left-3 -translate-y-1/2 text-slate-400"
+            width={16}
+            height={16}
+          />
+          <Input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={values.q}
+            placeholder={t("leads.searchPlaceholder")}
+            className="pl-9"
+          />
         </div>
       </Field>
       <Field id="stage" label={t("leads.stage")}>
@@ -69,7 +85,10 @@ export function LeadFilters({
       </Field>
       <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
         <Button type="submit">{t("common.apply")}</Button>
-        <Link href="/leads" className="inline-flex min-h-10 items-center rounded-md px-3 text-sm font-medium text-slate-600 hover:bg-slate-100">
+        <Link
+          href="/leads"
+          className="inline-flex min-h-10 items-center rounded-md px-3 text-sm font-medium text-slate-600 hover:bg-slate-100"
+        >
           {t("common.clear")}
         </Link>
       </div>

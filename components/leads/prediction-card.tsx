@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { featureLabel } from "@/components/reports/feature-label";
 import { Card, CardHeader } from "@/components/ui/card";
-import type { LeadPredictionView, PredictiveSummary } from "@/lib/predict/types";
+import type { LeadPredictionView, PredictiveSummary } from "@/lib/domain/predict/types";
 
 /**
  * The predictive score beside the rule score: the regression's probability that this lead

@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { toTenths } from "@/lib/scoring/receipt-sums";
-import type { ScoreSeries } from "@/lib/scoring/score-series";
+import { toTenths } from "@/lib/domain/scoring/receipt-sums";
+import type { ScoreSeries } from "@/lib/domain/scoring/score-series";
 import { formatSignedTenths, formatTenths } from "./score-format";
 
 const W = 300;
@@ -12,7 +12,15 @@ const PAD = 5;
  * plain SVG on the server, with the MQL threshold dashed. The figure's caption says the same in
  * words, and a list of every move is there for screen readers.
  */
-export async function ScoreTrend({ series, days, threshold }: { series: ScoreSeries; days: number; threshold: number | null }) {
+export async function ScoreTrend({
+  series,
+  days,
+  threshold,
+}: {
+  series: ScoreSeries;
+  days: number;
+  threshold: number | null;
+}) {
   const t = await getTranslations("receipt.trend");
   const format = await getFormatter();
   const locale = await getLocale();
@@ -35,12 +43,19 @@ export async function ScoreTrend({ series, days, threshold }: { series: ScoreSer
   let caption: string;
   if (points.length < 2) caption = first ? t("firstScored", { date: day(first.at) }) : t("none");
   else if (totals.every((v) => toTenths(v) === toTenths(first.total)))
-    caption = startsAtWindow ? t("steadyWindow", { value: score(first.total), days }) : t("steadySince", { value: score(first.total), date: day(first.at) });
+    caption = startsAtWindow
+      ? t("steadyWindow", { value: score(first.total), days })
+      : t("steadySince", { value: score(first.total), date: day(first.at) });
   else {
     const change = formatSignedTenths(toTenths(last.total) - toTenths(first.total), locale);
     caption = startsAtWindow
       ? t("changedWindow", { change, start: score(first.total), end: score(last.total), days })
-      : t("changedSince", { change, start: score(first.total), end: score(last.total), date: day(first.at) });
+      : t("changedSince", {
+          change,
+          start: score(first.total),
+          end: score(last.total),
+          date: day(first.at),
+        });
   }
 
   let line = "";
@@ -57,18 +72,43 @@ export async function ScoreTrend({ series, days, threshold }: { series: ScoreSer
         <p className="text-xs font-medium text-slate-500">{t("title", { days })}</p>
         {threshold !== null && (
           <p className="flex items-center gap-1.5 text-xs text-slate-500">
-            <span aria-hidden className="inline-block w-4 border-t border-dashed border-amber-500" />
+            <span
+              aria-hidden
+              className="inline-block w-4 border-t border-dashed border-amber-500"
+            />
             {t("threshold", { value: score(threshold) })}
           </p>
         )}
       </div>
       <div className="relative mt-1.5 h-16 rounded-md bg-slate-50/70" aria-hidden>
-        <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" className="absolute inset-0 size-full overflow-visible">
+        <svg
+          viewBox={`0 0 ${W} ${H}`}
+          preserveAspectRatio="none"
+          className="absolute inset-0 size-full overflow-visible"
+        >
           {threshold !== null && (
-            <line x1={0} x2={W} y1={y(threshold)} y2={y(threshold)} className="stroke-amber-500" strokeWidth={1} strokeDasharray="3 3" vectorEffect="non-scaling-stroke" />
+            <line
+              x1={0}
+              x2={W}
+              y1={y(threshold)}
+              y2={y(threshold)}
+              className="stroke-amber-500"
+              strokeWidth={1}
+              strokeDasharray="3 3"
+              vectorEffect="non-scaling-stroke"
+            />
           )}
           {area && <path d={area} className="fill-brand-500/10" />}
-          {line && <path d={line} fill="none" className="stroke-brand-600" strokeWidth={2} strokeLinejoin="round" vectorEffect="non-scaling-stroke" />}
+          {line && (
+            <path
+              d={line}
+              fill="none"
+              className="stroke-brand-600"
+              strokeWidth={2}
+              strokeLinejoin="round"
+              vectorEffect="non-scaling-stroke"
+            />
+          )}
         </svg>
         {last && (
           <span

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { LifecycleStage } from "@/db/schema/constants";
+import type { LifecycleStage } from "@/lib/shared/vocabulary";
 
 const TONE: Record<LifecycleStage, BadgeTone> = {
   subscriber: "slate",

@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { CalibrationReport, CalibrationRow } from "@/lib/reports/types";
+import type { CalibrationReport, CalibrationRow } from "@/lib/domain/reports/types";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { useFormat } from "./format";
 import { TargetSelect, type TargetPanelProps } from "./target-select";

@@ -1,6 +1,6 @@
 /**
  * A predictive feature's name in the reader's language. Names are stable codes built by
- * lib/predict/features.ts — `source=webinar`, `traits.plan:other`, `companySize:log`, `rule:<id>` —
+ * lib/domain/predict/features.ts — `source=webinar`, `traits.plan:other`, `companySize:log`, `rule:<id>` —
  * and the label stored with them (the rule's own label for rule features) fills in what only the
  * data knows. Used by the reports (client) and the lead page (server) alike.
  */

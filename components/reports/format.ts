@@ -10,14 +10,28 @@ export function useFormat() {
     const n = new Intl.NumberFormat(locale);
     const pct = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
     const dec = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-    const day = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
-    const month = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
-    const date = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+    const day = new Intl.DateTimeFormat(locale, {
+      day: "numeric",
+      month: "short",
+      timeZone: "UTC",
+    });
+    const month = new Intl.DateTimeFormat(locale, {
+      month: "short",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    const date = new Intl.DateTimeFormat(locale, {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      timeZone: "UTC",
+    });
     return {
       n: (v: number) => n.format(v),
       pct: (v: number | null | undefined) => (v === null || v === undefined ? "—" : pct.format(v)),
       dec: (v: number | null | undefined) => (v === null || v === undefined ? "—" : dec.format(v)),
-      cohort: (iso: string, grain: "week" | "month") => (grain === "month" ? month : day).format(new Date(iso)),
+      cohort: (iso: string, grain: "week" | "month") =>
+        (grain === "month" ? month : day).format(new Date(iso)),
       date: (iso: string) => date.format(new Date(iso)),
       minutes: (v: number | null) => {
         if (v === null) return "—";

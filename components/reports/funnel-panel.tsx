@@ -17,8 +17,13 @@ import {
   YAxis,
 } from "recharts";
 import { Select } from "@/components/ui/field";
-import type { OutcomeTarget } from "@/db/schema/outcomes";
-import { SPLITS, type FunnelReport, type Split, type StageCounts } from "@/lib/reports/types";
+import type { OutcomeTarget } from "@/lib/shared/vocabulary";
+import {
+  SPLITS,
+  type FunnelReport,
+  type Split,
+  type StageCounts,
+} from "@/lib/domain/reports/types";
 import { ChartFrame, DataTable, Kpi } from "./chart-frame";
 import { useFormat } from "./format";
 import { TargetSettings } from "./target-settings";

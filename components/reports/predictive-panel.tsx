@@ -17,7 +17,7 @@ import {
   YAxis,
 } from "recharts";
 import { Button } from "@/components/ui/button";
-import type { PredictiveSummary } from "@/lib/predict/types";
+import type { PredictiveSummary } from "@/lib/domain/predict/types";
 import { featureLabel } from "./feature-label";
 import { ChartFrame, DataTable, DraftResult, Kpi } from "./chart-frame";
 import { useFormat } from "./format";

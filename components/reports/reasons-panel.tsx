@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { ReasonsReport } from "@/lib/reports/types";
+import type { ReasonsReport } from "@/lib/domain/reports/types";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { useFormat } from "./format";
 import { reportUrl, useReport } from "./use-reports";

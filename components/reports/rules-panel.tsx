@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { RuleLiftReport } from "@/lib/reports/types";
+import type { RuleLiftReport } from "@/lib/domain/reports/types";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { useFormat } from "./format";
 import { TargetSelect, type TargetPanelProps } from "./target-select";

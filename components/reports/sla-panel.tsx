@@ -13,7 +13,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { SlaReport, SlaRow } from "@/lib/reports/types";
+import type { SlaReport, SlaRow } from "@/lib/domain/reports/types";
 import { ChartFrame, DataTable, Kpi } from "./chart-frame";
 import { useFormat } from "./format";
 import { reportUrl, useReport } from "./use-reports";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Select } from "@/components/ui/field";
-import { OUTCOME_TARGETS, type OutcomeTarget } from "@/db/schema/outcomes";
+import { OUTCOME_TARGETS, type OutcomeTarget } from "@/lib/shared/vocabulary";
 
 /** Which outcome counts as converted: accepted, qualified, opportunity or won. */
 export function TargetSelect({

@@ -15,8 +15,8 @@ import {
 } from "recharts";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
-import type { OutcomeTarget } from "@/db/schema/outcomes";
-import type { ThresholdPoint } from "@/lib/predict/types";
+import type { OutcomeTarget } from "@/lib/shared/vocabulary";
+import type { ThresholdPoint } from "@/lib/domain/predict/types";
 import { ChartFrame, DataTable, DraftResult, Kpi, SmallField } from "./chart-frame";
 import { useFormat } from "./format";
 import { TargetSelect } from "./target-select";

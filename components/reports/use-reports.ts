@@ -7,15 +7,23 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api } from "@/components/rules/use-scoring";
-import type { OutcomeTarget } from "@/db/schema/outcomes";
-import type { PredictiveSummary, ThresholdRecommendation } from "@/lib/predict/types";
-import type { Grain, ReportSettingsView, Split } from "@/lib/reports/types";
+import type { OutcomeTarget } from "@/lib/shared/vocabulary";
+import type { PredictiveSummary, ThresholdRecommendation } from "@/lib/domain/predict/types";
+import type { Grain, ReportSettingsView, Split } from "@/lib/domain/reports/types";
 
 export type Filters = { from: string; to: string; team: string; rep: string; grain: Grain };
 
 export function filterParams(f: Filters, extra: Record<string, string> = {}): URLSearchParams {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ from: f.from, to: f.to, team: f.team, rep: f.rep, grain: f.grain, ...extra })) if (v) params.set(k, v);
+  for (const [k, v] of Object.entries({
+    from: f.from,
+    to: f.to,
+    team: f.team,
+    rep: f.rep,
+    grain: f.grain,
+    ...extra,
+  }))
+    if (v) params.set(k, v);
   return params;
 }
 
@@ -34,13 +42,21 @@ export function useReport<T>(report: string, params: URLSearchParams, enabled = 
 }
 
 export function useReportSettings() {
-  return useQuery({ queryKey: ["reports", "settings"], queryFn: () => api<ReportSettingsView>("/api/v1/reports/settings"), staleTime: 60_000 });
+  return useQuery({
+    queryKey: ["reports", "settings"],
+    queryFn: () => api<ReportSettingsView>("/api/v1/reports/settings"),
+    staleTime: 60_000,
+  });
 }
 
 export function useSaveReportSettings() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Partial<ReportSettingsView>) => api<ReportSettingsView>("/api/v1/reports/settings", { method: "PUT", body: JSON.stringify(body) }),
+    mutationFn: (body: Partial<ReportSettingsView>) =>
+      api<ReportSettingsView>("/api/v1/reports/settings", {
+        method: "PUT",
+        body: JSON.stringify(body),
+      }),
     onSuccess: (data) => {
       client.setQueryData(["reports", "settings"], data);
       void client.invalidateQueries({ queryKey: ["reports"] });
@@ -64,13 +80,17 @@ export function useThresholdAssistant(input: AssistantInput | null) {
 }
 
 export function usePredictive() {
-  return useQuery({ queryKey: ["predictive"], queryFn: () => api<PredictiveSummary | null>("/api/v1/predictive") });
+  return useQuery({
+    queryKey: ["predictive"],
+    queryFn: () => api<PredictiveSummary | null>("/api/v1/predictive"),
+  });
 }
 
 export function useTrain() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api<PredictiveSummary>("/api/v1/predictive/train", { method: "POST", body: "{}" }),
+    mutationFn: () =>
+      api<PredictiveSummary>("/api/v1/predictive/train", { method: "POST", body: "{}" }),
     onSuccess: (data) => client.setQueryData(["predictive"], data),
   });
 }
@@ -84,7 +104,11 @@ export type DraftChanges = {
 
 export function useCreateDraft() {
   return useMutation({
-    mutationFn: (body: DraftChanges) => api<{ changed: string[] }>("/api/v1/recalibration/draft", { method: "POST", body: JSON.stringify(body) }),
+    mutationFn: (body: DraftChanges) =>
+      api<{ changed: string[] }>("/api/v1/recalibration/draft", {
+        method: "POST",
+        body: JSON.stringify(body),
+      }),
   });
 }
 
@@ -92,6 +116,7 @@ export type { Split };
 
 /** An API refusal with the reasons the server gave for each field, for an alert line. */
 export function errorText(error: Error): string {
-  const fields = error instanceof ApiError && error.fields ? Object.values(error.fields).flat() : [];
+  const fields =
+    error instanceof ApiError && error.fields ? Object.values(error.fields).flat() : [];
   return [error.message, ...fields].join(" ");
 }

@@ -4,11 +4,17 @@ import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { controlClass, Select } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
-import type { Operator } from "@/lib/scoring/model";
+import type { Operator } from "@/lib/domain/scoring/model";
 import type { Counted } from "./use-scoring";
 import { operatorsFor } from "./validate-rule";
 
-export type ConditionValue = { op: Operator; value: string; values: string[]; min: string; max: string };
+export type ConditionValue = {
+  op: Operator;
+  value: string;
+  values: string[];
+  min: string;
+  max: string;
+};
 
 /** Operator and value inputs for one condition; the value inputs follow the operator. */
 export function ConditionEditor({
@@ -45,7 +51,11 @@ export function ConditionEditor({
         <label htmlFor={`${idPrefix}-op`} className="sr-only">
           {t("panel.operator")}
         </label>
-        <Select id={`${idPrefix}-op`} value={condition.op} onChange={(e) => set({ op: e.target.value as Operator })}>
+        <Select
+          id={`${idPrefix}-op`}
+          value={condition.op}
+          onChange={(e) => set({ op: e.target.value as Operator })}
+        >
           {operatorsFor(numeric).map((op) => (
             <option key={op} value={op}>
               {t(`operators.${op}`)}
@@ -65,16 +75,43 @@ export function ConditionEditor({
           <p className="py-2 text-sm text-slate-500">{t("panel.noValue")}</p>
         ) : condition.op === "between" ? (
           <div className="flex items-center gap-2">
-            <input aria-label={t("panel.min")} id={`${idPrefix}-value`} type="number" inputMode="decimal" className={controlClass} value={condition.min} onChange={(e) => set({ min: e.target.value })} aria-invalid={invalid} aria-describedby={described} />
+            <input
+              aria-label={t("panel.min")}
+              id={`${idPrefix}-value`}
+              type="number"
+              inputMode="decimal"
+              className={controlClass}
+              value={condition.min}
+              onChange={(e) => set({ min: e.target.value })}
+              aria-invalid={invalid}
+              aria-describedby={described}
+            />
             <span className="text-sm text-slate-500">{t("panel.and")}</span>
-            <input aria-label={t("panel.max")} type="number" inputMode="decimal" className={controlClass} value={condition.max} onChange={(e) => set({ max: e.target.value })} aria-invalid={invalid} aria-describedby={described} />
+            <input
+              aria-label={t("panel.max")}
+              type="number"
+              inputMode="decimal"
+              className={controlClass}
+              value={condition.max}
+              onChange={(e) => set({ max: e.target.value })}
+              aria-invalid={invalid}
+              aria-describedby={described}
+            />
           </div>
         ) : condition.op === "in" ? (
           <div className={cn(controlClass, "flex min-h-10 flex-wrap items-center gap-1.5 py-1.5")}>
             {condition.values.map((v) => (
-              <span key={v} className="inline-flex items-center gap-1 rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-800">
+              <span
+                key={v}
+                className="inline-flex items-center gap-1 rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-800"
+              >
                 {v}
-                <button type="button" className="text-brand-600 hover:text-brand-900" aria-label={t("panel.removeValue", { value: v })} onClick={() => set({ values: condition.values.filter((x) => x !== v) })}>
+                <button
+                  type="button"
+                  className="text-brand-600 hover:text-brand-900"
+                  aria-label={t("panel.removeValue", { value: v })}
+                  onClick={() => set({ values: condition.values.filter((x) => x !== v) })}
+                >
                   ×
                 </button>
               </span>

@@ -2,7 +2,7 @@
  * A rule in plain words, in the UI language — e.g. "Viewed a page whose URL contains /pricing ·
  * at most once · last 90 days · halves every 30 days". Pure: pass the `rules.describe` translator.
  */
-import type { Condition, Rule } from "@/lib/scoring/model";
+import type { Condition, Rule } from "@/lib/domain/scoring/model";
 
 export type Translate = {
   (key: string, values?: Record<string, string | number>): string;
@@ -21,7 +21,9 @@ export function describeCondition(t: Translate, condition: Condition, locale: st
     return t("op.between", { min: formatValue(min, locale), max: formatValue(max, locale) });
   }
   if (op === "in") {
-    const list = new Intl.ListFormat(locale, { style: "short", type: "disjunction" }).format((value as unknown[]).map((v) => formatValue(v, locale)));
+    const list = new Intl.ListFormat(locale, { style: "short", type: "disjunction" }).format(
+      (value as unknown[]).map((v) => formatValue(v, locale)),
+    );
     return t("op.in", { value: list });
   }
   if (op === "known" || op === "unknown") return t(`op.${op}`);
@@ -34,7 +36,9 @@ export function fieldLabel(t: Translate, field: string): string {
 }
 
 export function propertyLabel(t: Translate, property: string): string {
-  return t.has(`property.${property}`) ? t(`property.${property}`) : t("property.other", { key: property });
+  return t.has(`property.${property}`)
+    ? t(`property.${property}`)
+    : t("property.other", { key: property });
 }
 
 export function eventLabel(t: Translate, event: string): string {
@@ -44,19 +48,31 @@ export function eventLabel(t: Translate, event: string): string {
 /** The condition part only, without points. */
 export function describeRule(t: Translate, rule: Rule, locale: string): string {
   if (rule.kind === "attribute") {
-    return t("attribute", { field: fieldLabel(t, rule.field), condition: describeCondition(t, rule, locale) });
+    return t("attribute", {
+      field: fieldLabel(t, rule.field),
+      condition: describeCondition(t, rule, locale),
+    });
   }
   let text = eventLabel(t, rule.event);
-  const where = (rule.where ?? []).map((c) => t("where", { property: propertyLabel(t, c.property), condition: describeCondition(t, c, locale) }));
+  const where = (rule.where ?? []).map((c) =>
+    t("where", {
+      property: propertyLabel(t, c.property),
+      condition: describeCondition(t, c, locale),
+    }),
+  );
   if (where.length) text += ` ${where.join(` ${t("and")} `)}`;
   const parts = [text];
   if (rule.maxCount) parts.push(t("maxCount", { count: rule.maxCount }));
   if (rule.withinDays) parts.push(t("withinDays", { days: rule.withinDays }));
-  if (rule.halfLifeDays) parts.push(t("halfLife", { days: formatValue(rule.halfLifeDays, locale) }));
+  if (rule.halfLifeDays)
+    parts.push(t("halfLife", { days: formatValue(rule.halfLifeDays, locale) }));
   return parts.join(" · ");
 }
 
 export function formatPoints(points: number, locale: string): string {
-  const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: "always" }).format(points);
+  const n = new Intl.NumberFormat(locale, {
+    maximumFractionDigits: 1,
+    signDisplay: "always",
+  }).format(points);
   return n;
 }

@@ -12,7 +12,17 @@ import { api, type PreviewResult } from "./use-scoring";
 export type Published = { version: number; leadsRescored: number; ms: number };
 
 /** Confirms a publish: repeats the impact, asks for a note, shows progress while every lead is rescored. */
-export function PublishDialog({ open, onClose, preview, onPublished }: { open: boolean; onClose: () => void; preview: PreviewResult | undefined; onPublished: (result: Published) => void }) {
+export function PublishDialog({
+  open,
+  onClose,
+  preview,
+  onPublished,
+}: {
+  open: boolean;
+  onClose: () => void;
+  preview: PreviewResult | undefined;
+  onPublished: (result: Published) => void;
+}) {
   const t = useTranslations("editor.publish");
   const tp = useTranslations("editor.panel");
   const locale = useLocale();
@@ -21,7 +31,11 @@ export function PublishDialog({ open, onClose, preview, onPublished }: { open: b
   const [noteError, setNoteError] = useState(false);
   const [elapsed, setElapsed] = useState(0);
   const publish = useMutation({
-    mutationFn: () => api<Published>("/api/v1/scoring-model/publish", { method: "POST", body: JSON.stringify({ note: note.trim() }) }),
+    mutationFn: () =>
+      api<Published>("/api/v1/scoring-model/publish", {
+        method: "POST",
+        body: JSON.stringify({ note: note.trim() }),
+      }),
     onSuccess: (result) => {
       setNote("");
       onPublished(result);
@@ -65,12 +79,23 @@ export function PublishDialog({ open, onClose, preview, onPublished }: { open: b
       <div className="space-y-4">
         <p className="text-sm text-slate-700">{t("intro")}</p>
         {preview && (
-          <p className="rounded-lg bg-brand-50 px-3 py-2 text-sm text-brand-900 ring-1 ring-brand-200" data-testid="publish-summary">
-            {t("summary", { changed: n(preview.changed), newlyMql: n(preview.newlyMql), dropped: n(preview.droppedBelow) })}{" "}
+          <p
+            className="rounded-lg bg-brand-50 px-3 py-2 text-sm text-brand-900 ring-1 ring-brand-200"
+            data-testid="publish-summary"
+          >
+            {t("summary", {
+              changed: n(preview.changed),
+              newlyMql: n(preview.newlyMql),
+              dropped: n(preview.droppedBelow),
+            })}{" "}
             {t("handoffs", { count: preview.handoffs })}
           </p>
         )}
-        <Field id="publish-note" label={t("note")} error={noteError ? t("noteRequired") : undefined}>
+        <Field
+          id="publish-note"
+          label={t("note")}
+          error={noteError ? t("noteRequired") : undefined}
+        >
           <textarea
             id="publish-note"
             rows={3}

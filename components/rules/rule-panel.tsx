@@ -6,9 +6,15 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
-import { LEAD_FIELDS, type Rule } from "@/lib/scoring/model";
+import { LEAD_FIELDS, type Rule } from "@/lib/domain/scoring/model";
 import { ConditionEditor } from "./condition-editor";
-import { describeRule, eventLabel, fieldLabel, propertyLabel, type Translate } from "./describe-rule";
+import {
+  describeRule,
+  eventLabel,
+  fieldLabel,
+  propertyLabel,
+  type Translate,
+} from "./describe-rule";
 import { usePropertySuggestions, useSuggestions } from "./use-scoring";
 import { isNumericField, ruleFromDraft, validateRuleDraft, type RuleDraft } from "./validate-rule";
 
@@ -64,7 +70,11 @@ export function RulePanel({
 
   useEffect(() => {
     const candidate = withLabel(draft);
-    onCandidate(Object.keys(check(candidate)).length || !candidate.label.trim() ? null : ruleFromDraft(candidate));
+    onCandidate(
+      Object.keys(check(candidate)).length || !candidate.label.trim()
+        ? null
+        : ruleFromDraft(candidate),
+    );
     // withLabel only depends on draft and sentence
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft, sentence, onCandidate]);
@@ -91,7 +101,8 @@ export function RulePanel({
 
   const events = suggestions.data?.events ?? [];
   const knownEvent = events.some((e) => e.value === draft.event);
-  const showEventInput = customEvent || (draft.event !== "" && !knownEvent && !suggestions.isLoading);
+  const showEventInput =
+    customEvent || (draft.event !== "" && !knownEvent && !suggestions.isLoading);
   const traitKeys = suggestions.data?.traits ?? [];
   const fieldValues = suggestions.data?.fields.find((f) => f.field === draft.field)?.values ?? [];
   const isTrait = draft.field.startsWith("traits.");
@@ -119,7 +130,10 @@ export function RulePanel({
       <form id="rule-form" onSubmit={submit} className="space-y-5" noValidate>
         {impact}
         {errorCount > 0 && (
-          <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200">
+          <p
+            role="alert"
+            className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200"
+          >
             {t("panel.fix", { count: errorCount })}
           </p>
         )}
@@ -131,10 +145,18 @@ export function RulePanel({
                 key={kind}
                 className={cn(
                   "flex cursor-pointer flex-col rounded-lg px-3 py-2 text-sm ring-1 ring-inset has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600",
-                  draft.kind === kind ? "bg-brand-50 ring-brand-300" : "ring-slate-200 hover:bg-slate-50",
+                  draft.kind === kind
+                    ? "bg-brand-50 ring-brand-300"
+                    : "ring-slate-200 hover:bg-slate-50",
                 )}
               >
-                <input type="radio" name="kind" className="sr-only" checked={draft.kind === kind} onChange={() => set({ kind })} />
+                <input
+                  type="radio"
+                  name="kind"
+                  className="sr-only"
+                  checked={draft.kind === kind}
+                  onChange={() => set({ kind })}
+                />
                 <span className="font-medium text-slate-900">{t(`panel.kinds.${kind}`)}</span>
                 <span className="text-xs text-slate-500">{t(`panel.kinds.${kind}Hint`)}</span>
               </label>
@@ -178,7 +200,11 @@ export function RulePanel({
             </Field>
             {isTrait && customTrait && (
               <Field id="rule-trait-key" label={t("panel.traitKey")}>
-                <Input id="rule-trait-key" value={draft.field.slice("traits.".length)} onChange={(e) => set({ field: `traits.${e.target.value.trim()}` })} />
+                <Input
+                  id="rule-trait-key"
+                  value={draft.field.slice("traits.".length)}
+                  onChange={(e) => set({ field: `traits.${e.target.value.trim()}` })}
+                />
               </Field>
             )}
             <ConditionEditor
@@ -192,7 +218,12 @@ export function RulePanel({
           </div>
         ) : (
           <div className="space-y-4">
-            <Field id="rule-event" label={t("panel.event")} error={err("event")} hint={t("panel.eventHint")}>
+            <Field
+              id="rule-event"
+              label={t("panel.event")}
+              error={err("event")}
+              hint={t("panel.eventHint")}
+            >
               <Select
                 id="rule-event"
                 value={showEventInput ? OTHER : draft.event}
@@ -203,10 +234,16 @@ export function RulePanel({
                 }}
                 aria-invalid={errors.event ? true : undefined}
               >
-                <option value="">{suggestions.isLoading ? t("panel.loading") : t("panel.chooseEvent")}</option>
+                <option value="">
+                  {suggestions.isLoading ? t("panel.loading") : t("panel.chooseEvent")}
+                </option>
                 {events.map((e) => (
                   <option key={e.value} value={e.value}>
-                    {t("panel.eventOption", { label: eventLabel(describe, e.value), name: e.value, count: number(e.count) })}
+                    {t("panel.eventOption", {
+                      label: eventLabel(describe, e.value),
+                      name: e.value,
+                      count: number(e.count),
+                    })}
                   </option>
                 ))}
                 <option value={OTHER}>{t("panel.otherEvent")}</option>
@@ -214,69 +251,187 @@ export function RulePanel({
             </Field>
             {showEventInput && (
               <Field id="rule-event-name" label={t("panel.eventName")}>
-                <Input id="rule-event-name" value={draft.event} onChange={(e) => set({ event: e.target.value })} />
+                <Input
+                  id="rule-event-name"
+                  value={draft.event}
+                  onChange={(e) => set({ event: e.target.value })}
+                />
               </Field>
             )}
             <fieldset className="space-y-3">
-              <legend className="text-sm font-medium text-slate-700">{t("panel.conditions")}</legend>
-              {draft.where.length === 0 && <p className="text-sm text-slate-500">{t("panel.noConditions")}</p>}
+              <legend className="text-sm font-medium text-slate-700">
+                {t("panel.conditions")}
+              </legend>
+              {draft.where.length === 0 && (
+                <p className="text-sm text-slate-500">{t("panel.noConditions")}</p>
+              )}
               {draft.where.map((w, i) => {
                 const prop = properties.data?.find((p) => p.key === w.property);
-                const update = (patch: Partial<typeof w>) => set({ where: draft.where.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+                const update = (patch: Partial<typeof w>) =>
+                  set({ where: draft.where.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
                 return (
-                  <div key={i} className="space-y-2 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200" data-testid="condition">
+                  <div
+                    key={i}
+                    className="space-y-2 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200"
+                    data-testid="condition"
+                  >
                     <div className="flex items-end gap-2">
-                      <Field id={`rule-where-${i}-property`} label={t("panel.property")} error={err(`where.${i}.property`)} className="flex-1">
-                        <Select id={`rule-where-${i}-property`} value={w.property} onChange={(e) => update({ property: e.target.value })}>
-                          <option value="">{properties.isLoading ? t("panel.loading") : t("panel.chooseProperty")}</option>
+                      <Field
+                        id={`rule-where-${i}-property`}
+                        label={t("panel.property")}
+                        error={err(`where.${i}.property`)}
+                        className="flex-1"
+                      >
+                        <Select
+                          id={`rule-where-${i}-property`}
+                          value={w.property}
+                          onChange={(e) => update({ property: e.target.value })}
+                        >
+                          <option value="">
+                            {properties.isLoading ? t("panel.loading") : t("panel.chooseProperty")}
+                          </option>
                           {(properties.data ?? []).map((p) => (
                             <option key={p.key} value={p.key}>
-                              {t("panel.propertyOption", { label: propertyLabel(describe, p.key), count: number(p.count) })}
+                              {t("panel.propertyOption", {
+                                label: propertyLabel(describe, p.key),
+                                count: number(p.count),
+                              })}
                             </option>
                           ))}
-                          {w.property && !properties.data?.some((p) => p.key === w.property) && <option value={w.property}>{w.property}</option>}
+                          {w.property && !properties.data?.some((p) => p.key === w.property) && (
+                            <option value={w.property}>{w.property}</option>
+                          )}
                         </Select>
                       </Field>
-                      <Button variant="ghost" className="px-2 text-rose-700" onClick={() => set({ where: draft.where.filter((_, j) => j !== i) })} aria-label={t("panel.removeCondition")}>
+                      <Button
+                        variant="ghost"
+                        className="px-2 text-rose-700"
+                        onClick={() => set({ where: draft.where.filter((_, j) => j !== i) })}
+                        aria-label={t("panel.removeCondition")}
+                      >
                         ×
                       </Button>
                     </div>
-                    <ConditionEditor idPrefix={`rule-where-${i}`} condition={w} numeric={false} suggestions={prop?.values ?? []} error={errors[`where.${i}.value`]} onChange={(c) => update(c)} />
+                    <ConditionEditor
+                      idPrefix={`rule-where-${i}`}
+                      condition={w}
+                      numeric={false}
+                      suggestions={prop?.values ?? []}
+                      error={errors[`where.${i}.value`]}
+                      onChange={(c) => update(c)}
+                    />
                   </div>
                 );
               })}
               <Button
                 variant="secondary"
                 disabled={!draft.event}
-                onClick={() => set({ where: [...draft.where, { property: properties.data?.[0]?.key ?? "", op: "eq", value: "", values: [], min: "", max: "" }] })}
+                onClick={() =>
+                  set({
+                    where: [
+                      ...draft.where,
+                      {
+                        property: properties.data?.[0]?.key ?? "",
+                        op: "eq",
+                        value: "",
+                        values: [],
+                        min: "",
+                        max: "",
+                      },
+                    ],
+                  })
+                }
               >
                 {t("panel.addCondition")}
               </Button>
             </fieldset>
             <div className="grid gap-3 sm:grid-cols-3">
-              <Field id="rule-maxCount" label={t("panel.maxCount")} hint={t("panel.maxCountHint")} error={err("maxCount")}>
-                <Input id="rule-maxCount" type="number" min={1} inputMode="numeric" value={draft.maxCount} onChange={(e) => set({ maxCount: e.target.value })} />
+              <Field
+                id="rule-maxCount"
+                label={t("panel.maxCount")}
+                hint={t("panel.maxCountHint")}
+                error={err("maxCount")}
+              >
+                <Input
+                  id="rule-maxCount"
+                  type="number"
+                  min={1}
+                  inputMode="numeric"
+                  value={draft.maxCount}
+                  onChange={(e) => set({ maxCount: e.target.value })}
+                />
               </Field>
-              <Field id="rule-withinDays" label={t("panel.withinDays")} hint={t("panel.withinDaysHint")} error={err("withinDays")}>
-                <Input id="rule-withinDays" type="number" min={1} inputMode="numeric" value={draft.withinDays} onChange={(e) => set({ withinDays: e.target.value })} />
+              <Field
+                id="rule-withinDays"
+                label={t("panel.withinDays")}
+                hint={t("panel.withinDaysHint")}
+                error={err("withinDays")}
+              >
+                <Input
+                  id="rule-withinDays"
+                  type="number"
+                  min={1}
+                  inputMode="numeric"
+                  value={draft.withinDays}
+                  onChange={(e) => set({ withinDays: e.target.value })}
+                />
               </Field>
-              <Field id="rule-halfLifeDays" label={t("panel.halfLife")} hint={t("panel.halfLifeHint")} error={err("halfLifeDays")}>
-                <Input id="rule-halfLifeDays" type="number" min={1} inputMode="decimal" value={draft.halfLifeDays} onChange={(e) => set({ halfLifeDays: e.target.value })} />
+              <Field
+                id="rule-halfLifeDays"
+                label={t("panel.halfLife")}
+                hint={t("panel.halfLifeHint")}
+                error={err("halfLifeDays")}
+              >
+                <Input
+                  id="rule-halfLifeDays"
+                  type="number"
+                  min={1}
+                  inputMode="decimal"
+                  value={draft.halfLifeDays}
+                  onChange={(e) => set({ halfLifeDays: e.target.value })}
+                />
               </Field>
             </div>
           </div>
         )}
 
         <div className="grid gap-3 sm:grid-cols-[8rem_minmax(0,1fr)]">
-          <Field id="rule-points" label={t("panel.points")} hint={t("panel.pointsHint")} error={err("points")}>
-            <Input id="rule-points" type="number" inputMode="decimal" step="any" value={draft.points} onChange={(e) => set({ points: e.target.value })} />
+          <Field
+            id="rule-points"
+            label={t("panel.points")}
+            hint={t("panel.pointsHint")}
+            error={err("points")}
+          >
+            <Input
+              id="rule-points"
+              type="number"
+              inputMode="decimal"
+              step="any"
+              value={draft.points}
+              onChange={(e) => set({ points: e.target.value })}
+            />
           </Field>
-          <Field id="rule-label" label={t("panel.label")} hint={t("panel.labelHint")} error={err("label")}>
-            <Input id="rule-label" value={draft.label} placeholder={sentence ?? ""} onChange={(e) => set({ label: e.target.value })} />
+          <Field
+            id="rule-label"
+            label={t("panel.label")}
+            hint={t("panel.labelHint")}
+            error={err("label")}
+          >
+            <Input
+              id="rule-label"
+              value={draft.label}
+              placeholder={sentence ?? ""}
+              onChange={(e) => set({ label: e.target.value })}
+            />
           </Field>
         </div>
         <label className="flex items-center gap-2 text-sm text-slate-700">
-          <input type="checkbox" className="size-4 rounded border-slate-300" checked={draft.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
+          <input
+            type="checkbox"
+            className="size-4 rounded border-slate-300"
+            checked={draft.enabled}
+            onChange={(e) => set({ enabled: e.target.checked })}
+          />
           {t("panel.enabled")}
         </label>
       </form>

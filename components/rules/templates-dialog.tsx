@@ -3,10 +3,13 @@
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { scoringModelSchema, type ScoringModel } from "@/lib/scoring/model";
-import { TEMPLATES, type TemplateId } from "@/lib/scoring/templates";
+import { scoringModelSchema, type ScoringModel } from "@/lib/domain/scoring/model";
+import { TEMPLATES, type TemplateId } from "@/lib/domain/scoring/templates";
 
-export const TEMPLATE_LIST = (Object.keys(TEMPLATES) as TemplateId[]).map((id) => ({ id, model: scoringModelSchema.parse(TEMPLATES[id]) }));
+export const TEMPLATE_LIST = (Object.keys(TEMPLATES) as TemplateId[]).map((id) => ({
+  id,
+  model: scoringModelSchema.parse(TEMPLATES[id]),
+}));
 
 export function TemplateCards({ onPick }: { onPick: (model: ScoringModel) => void }) {
   const t = useTranslations("editor.templates");
@@ -15,7 +18,9 @@ export function TemplateCards({ onPick }: { onPick: (model: ScoringModel) => voi
       {TEMPLATE_LIST.map(({ id, model }) => (
         <li key={id} className="flex flex-col rounded-lg p-4 ring-1 ring-slate-200">
           <p className="font-medium text-slate-900">{model.name}</p>
-          {model.description && <p className="mt-1 flex-1 text-sm text-slate-600">{model.description}</p>}
+          {model.description && (
+            <p className="mt-1 flex-1 text-sm text-slate-600">{model.description}</p>
+          )}
           <p className="mt-2 text-xs text-slate-500">
             {t("rules", {
               fit: model.rules.filter((r) => r.kind === "attribute").length,
@@ -23,7 +28,12 @@ export function TemplateCards({ onPick }: { onPick: (model: ScoringModel) => voi
               threshold: model.mqlThreshold,
             })}
           </p>
-          <Button variant="secondary" className="mt-3 self-start" onClick={() => onPick(model)} aria-label={`${t("load")}: ${model.name}`}>
+          <Button
+            variant="secondary"
+            className="mt-3 self-start"
+            onClick={() => onPick(model)}
+            aria-label={`${t("load")}: ${model.name}`}
+          >
             {t("load")}
           </Button>
         </li>
@@ -32,10 +42,25 @@ export function TemplateCards({ onPick }: { onPick: (model: ScoringModel) => voi
   );
 }
 
-export function TemplatesDialog({ open, onClose, onPick }: { open: boolean; onClose: () => void; onPick: (model: ScoringModel) => void }) {
+export function TemplatesDialog({
+  open,
+  onClose,
+  onPick,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onPick: (model: ScoringModel) => void;
+}) {
   const t = useTranslations("editor.templates");
   return (
-    <Dialog open={open} onClose={onClose} title={t("title")} description={t("intro")} labelledBy="templates-title" className="sm:max-w-2xl">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={t("title")}
+      description={t("intro")}
+      labelledBy="templates-title"
+      className="sm:max-w-2xl"
+    >
       <TemplateCards onPick={onPick} />
     </Dialog>
   );

@@ -6,10 +6,10 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { ScoringModel } from "@/lib/scoring/model";
-import type { Preview } from "@/lib/scoring/preview";
+import type { ScoringModel } from "@/lib/domain/scoring/model";
+import type { Preview } from "@/lib/domain/scoring/preview";
 
-import type { DraftState } from "@/lib/scoring/editor-state";
+import type { DraftState } from "@/lib/domain/scoring/editor-state";
 
 export type { DraftState };
 
@@ -24,9 +24,17 @@ export class ApiError extends Error {
 }
 
 export async function api<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
+  const response = await fetch(url, {
+    ...init,
+    headers: { "content-type": "application/json", ...init?.headers },
+  });
   const body = response.status === 204 ? null : await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(body?.error?.message ?? `HTTP ${response.status}`, response.status, body?.error?.fields);
+  if (!response.ok)
+    throw new ApiError(
+      body?.error?.message ?? `HTTP ${response.status}`,
+      response.status,
+      body?.error?.fields,
+    );
   return body?.data as T;
 }
 
@@ -52,11 +60,21 @@ export function useSaveDraft() {
   const client = useQueryClient();
   return useMutation({
     scope: { id: "draft" },
-    mutationFn: (model: ScoringModel) => api<DraftState>("/api/v1/scoring-model/draft", { method: "PUT", body: JSON.stringify(model) }),
+    mutationFn: (model: ScoringModel) =>
+      api<DraftState>("/api/v1/scoring-model/draft", {
+        method: "PUT",
+        body: JSON.stringify(model),
+      }),
     onMutate: async (model) => {
       await client.cancelQueries({ queryKey: scoringKeys.draft });
       const previous = client.getQueryData<DraftState>(scoringKeys.draft);
-      client.setQueryData<DraftState>(scoringKeys.draft, (d) => ({ baseVersion: d?.baseVersion ?? null, updatedBy: d?.updatedBy ?? null, updatedAt: d?.updatedAt ?? null, valid: true, model }));
+      client.setQueryData<DraftState>(scoringKeys.draft, (d) => ({
+        baseVersion: d?.baseVersion ?? null,
+        updatedBy: d?.updatedBy ?? null,
+        updatedAt: d?.updatedAt ?? null,
+        valid: true,
+        model,
+      }));
       return { previous };
     },
     onError: (_error, _model, context) => {
@@ -81,7 +99,11 @@ export function usePreview(model: ScoringModel | null) {
   const debounced = useDebounced(model, 400);
   return useQuery({
     queryKey: debounced ? scoringKeys.preview(debounced) : ["scoring", "preview", "none"],
-    queryFn: () => api<PreviewResult>("/api/v1/scoring-model/draft/preview", { method: "POST", body: JSON.stringify(debounced) }),
+    queryFn: () =>
+      api<PreviewResult>("/api/v1/scoring-model/draft/preview", {
+        method: "POST",
+        body: JSON.stringify(debounced),
+      }),
     enabled: debounced !== null,
     placeholderData: (previous) => previous,
     staleTime: 30_000,
@@ -89,17 +111,30 @@ export function usePreview(model: ScoringModel | null) {
 }
 
 export type Counted = { value: string; count: number };
-export type Suggestions = { events: Counted[]; fields: { field: string; values: Counted[] }[]; traits: Counted[] };
+export type Suggestions = {
+  events: Counted[];
+  fields: { field: string; values: Counted[] }[];
+  traits: Counted[];
+};
 export type PropertySuggestion = { key: string; count: number; values: Counted[] };
 
 export function useSuggestions() {
-  return useQuery({ queryKey: scoringKeys.suggestions, queryFn: () => api<Suggestions>("/api/v1/scoring-model/suggestions"), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: scoringKeys.suggestions,
+    queryFn: () => api<Suggestions>("/api/v1/scoring-model/suggestions"),
+    staleTime: 5 * 60_000,
+  });
 }
 
 export function usePropertySuggestions(event: string) {
   return useQuery({
     queryKey: scoringKeys.properties(event),
-    queryFn: async () => (await api<{ properties: PropertySuggestion[] }>(`/api/v1/scoring-model/suggestions?event=${encodeURIComponent(event)}`)).properties,
+    queryFn: async () =>
+      (
+        await api<{ properties: PropertySuggestion[] }>(
+          `/api/v1/scoring-model/suggestions?event=${encodeURIComponent(event)}`,
+        )
+      ).properties,
     enabled: event.trim().length > 0,
     staleTime: 5 * 60_000,
   });

@@ -2,7 +2,7 @@
  * Checks a rule being edited and says what is wrong per field, as message keys of the `editor`
  * namespace (so the panel speaks the UI language). The server validates again with the zod schema.
  */
-import { NUMERIC_FIELDS, ruleSchema, type Operator } from "@/lib/scoring/model";
+import { NUMERIC_FIELDS, ruleSchema, type Operator } from "@/lib/domain/scoring/model";
 
 export type RuleDraft = {
   id: string;
@@ -16,7 +16,14 @@ export type RuleDraft = {
   min: string;
   max: string;
   event: string;
-  where: { property: string; op: Operator; value: string; values: string[]; min: string; max: string }[];
+  where: {
+    property: string;
+    op: Operator;
+    value: string;
+    values: string[];
+    min: string;
+    max: string;
+  }[];
   maxCount: string;
   withinDays: string;
   halfLifeDays: string;
@@ -31,14 +38,22 @@ const NUMERIC_OPS: Operator[] = ["gte", "lte", "between"];
 
 /** The operators that make sense for a field or property. */
 export function operatorsFor(numeric: boolean): Operator[] {
-  return numeric ? ["eq", "neq", "gte", "lte", "between", "known", "unknown"] : ["eq", "neq", "in", "contains", "startsWith", "known", "unknown", "gte", "lte", "between"];
+  return numeric
+    ? ["eq", "neq", "gte", "lte", "between", "known", "unknown"]
+    : ["eq", "neq", "in", "contains", "startsWith", "known", "unknown", "gte", "lte", "between"];
 }
 
 export function isNumericField(field: string): boolean {
   return NUMERIC_FIELDS.includes(field);
 }
 
-export type ConditionDraft = { op: Operator; value: string; values: string[]; min: string; max: string };
+export type ConditionDraft = {
+  op: Operator;
+  value: string;
+  values: string[];
+  min: string;
+  max: string;
+};
 
 export function conditionValue(c: ConditionDraft, numeric: boolean): unknown {
   switch (c.op) {
@@ -46,7 +61,10 @@ export function conditionValue(c: ConditionDraft, numeric: boolean): unknown {
     case "unknown":
       return undefined;
     case "in":
-      return c.values.map((v) => v.trim()).filter(Boolean).map((v) => (numeric && isNumber(v) ? Number(v) : v));
+      return c.values
+        .map((v) => v.trim())
+        .filter(Boolean)
+        .map((v) => (numeric && isNumber(v) ? Number(v) : v));
     case "between":
       return [Number(c.min), Number(c.max)];
     case "gte":
@@ -57,14 +75,22 @@ export function conditionValue(c: ConditionDraft, numeric: boolean): unknown {
   }
 }
 
-export function conditionErrors(c: ConditionDraft, numeric: boolean, prefix: string, errors: RuleErrors) {
+export function conditionErrors(
+  c: ConditionDraft,
+  numeric: boolean,
+  prefix: string,
+  errors: RuleErrors,
+) {
   if (c.op === "known" || c.op === "unknown") return;
   if (c.op === "in") {
     if (!c.values.some((v) => v.trim())) errors[`${prefix}value`] = "errors.valueList";
   } else if (c.op === "between") {
     if (!isNumber(c.min) || !isNumber(c.max)) errors[`${prefix}value`] = "errors.range";
     else if (Number(c.min) > Number(c.max)) errors[`${prefix}value`] = "errors.rangeOrder";
-  } else if (NUMERIC_OPS.includes(c.op) || (numeric && c.op !== "contains" && c.op !== "startsWith")) {
+  } else if (
+    NUMERIC_OPS.includes(c.op) ||
+    (numeric && c.op !== "contains" && c.op !== "startsWith")
+  ) {
     if (!isNumber(c.value)) errors[`${prefix}value`] = "errors.number";
   } else if (!c.value.trim()) {
     errors[`${prefix}value`] = "errors.value";
@@ -86,25 +112,51 @@ export function validateRuleDraft(d: RuleDraft): RuleErrors {
       conditionErrors(w, false, `where.${i}.`, errors);
     });
     for (const key of ["maxCount", "withinDays"] as const) {
-      if (d[key].trim() && (!isNumber(d[key]) || !Number.isInteger(Number(d[key])) || Number(d[key]) < 1)) errors[key] = "errors.wholeNumber";
+      if (
+        d[key].trim() &&
+        (!isNumber(d[key]) || !Number.isInteger(Number(d[key])) || Number(d[key]) < 1)
+      )
+        errors[key] = "errors.wholeNumber";
     }
-    if (d.halfLifeDays.trim() && (!isNumber(d.halfLifeDays) || Number(d.halfLifeDays) <= 0)) errors.halfLifeDays = "errors.positive";
+    if (d.halfLifeDays.trim() && (!isNumber(d.halfLifeDays) || Number(d.halfLifeDays) <= 0))
+      errors.halfLifeDays = "errors.positive";
   }
   return errors;
 }
 
 /** The model document's rule from the panel's fields (only call when validateRuleDraft found nothing). */
 export function ruleFromDraft(d: RuleDraft) {
-  const base = { id: d.id, label: d.label.trim(), points: Number(d.points), ...(d.enabled ? {} : { enabled: false }) };
+  const base = {
+    id: d.id,
+    label: d.label.trim(),
+    points: Number(d.points),
+    ...(d.enabled ? {} : { enabled: false }),
+  };
   const rule =
     d.kind === "attribute"
-      ? { ...base, kind: "attribute" as const, field: d.field, op: d.op, ...(conditionValue(d, isNumericField(d.field)) === undefined ? {} : { value: conditionValue(d, isNumericField(d.field)) }) }
+      ? {
+          ...base,
+          kind: "attribute" as const,
+          field: d.field,
+          op: d.op,
+          ...(conditionValue(d, isNumericField(d.field)) === undefined
+            ? {}
+            : { value: conditionValue(d, isNumericField(d.field)) }),
+        }
       : {
           ...base,
           kind: "event" as const,
           event: d.event.trim(),
           ...(d.where.length
-            ? { where: d.where.map((w) => ({ property: w.property.trim(), op: w.op, ...(conditionValue(w, false) === undefined ? {} : { value: conditionValue(w, false) }) })) }
+            ? {
+                where: d.where.map((w) => ({
+                  property: w.property.trim(),
+                  op: w.op,
+                  ...(conditionValue(w, false) === undefined
+                    ? {}
+                    : { value: conditionValue(w, false) }),
+                })),
+              }
             : {}),
           ...(d.maxCount.trim() ? { maxCount: Number(d.maxCount) } : {}),
           ...(d.withinDays.trim() ? { withinDays: Number(d.withinDays) } : {}),
@@ -126,7 +178,7 @@ export function conditionDraft(c: { op: Operator; value?: unknown }): ConditionD
   };
 }
 
-export function draftFromRule(rule: import("@/lib/scoring/model").Rule): RuleDraft {
+export function draftFromRule(rule: import("@/lib/domain/scoring/model").Rule): RuleDraft {
   const cond = conditionDraft;
   return {
     id: rule.id,
@@ -135,9 +187,14 @@ export function draftFromRule(rule: import("@/lib/scoring/model").Rule): RuleDra
     points: str(rule.points),
     enabled: rule.enabled !== false,
     field: rule.kind === "attribute" ? rule.field : "jobTitle",
-    ...(rule.kind === "attribute" ? cond(rule) : { op: "eq" as Operator, value: "", values: [], min: "", max: "" }),
+    ...(rule.kind === "attribute"
+      ? cond(rule)
+      : { op: "eq" as Operator, value: "", values: [], min: "", max: "" }),
     event: rule.kind === "event" ? rule.event : "",
-    where: rule.kind === "event" ? (rule.where ?? []).map((w) => ({ property: w.property, ...cond(w) })) : [],
+    where:
+      rule.kind === "event"
+        ? (rule.where ?? []).map((w) => ({ property: w.property, ...cond(w) }))
+        : [],
     maxCount: rule.kind === "event" ? str(rule.maxCount) : "",
     withinDays: rule.kind === "event" ? str(rule.withinDays) : "",
     halfLifeDays: rule.kind === "event" ? str(rule.halfLifeDays) : "",
@@ -145,5 +202,22 @@ export function draftFromRule(rule: import("@/lib/scoring/model").Rule): RuleDra
 }
 
 export function emptyDraft(kind: "attribute" | "event", id: string): RuleDraft {
-  return { id, label: "", kind, points: "10", field: "jobTitle", op: kind === "attribute" ? "eq" : "eq", value: "", values: [], min: "", max: "", event: "", where: [], maxCount: "", withinDays: "", halfLifeDays: "", enabled: true };
+  return {
+    id,
+    label: "",
+    kind,
+    points: "10",
+    field: "jobTitle",
+    op: kind === "attribute" ? "eq" : "eq",
+    value: "",
+    values: [],
+    min: "",
+    max: "",
+    event: "",
+    where: [],
+    maxCount: "",
+    withinDays: "",
+    halfLifeDays: "",
+    enabled: true,
+  };
 }

@@ -29,7 +29,8 @@ export function AddReasonForm({
   const [tried, setTried] = useState(false);
   const effectiveCode = code ?? suggestCode(en);
   const errors = { en: labelError(en), fr: labelError(fr), code: codeError(effectiveCode) };
-  const shown = (field: keyof typeof errors) => (tried && errors[field] ? t(`errors.${errors[field]}`) : undefined);
+  const shown = (field: keyof typeof errors) =>
+    tried && errors[field] ? t(`errors.${errors[field]}`) : undefined;
 
   return (
     <form
@@ -40,21 +41,46 @@ export function AddReasonForm({
         e.preventDefault();
         setTried(true);
         if (errors.en || errors.fr || errors.code) return;
-        onAdd({ kind, code: effectiveCode.trim(), labels: { en: en.trim(), fr: fr.trim() } }, () => {
-          setEn("");
-          setFr("");
-          setCode(null);
-          setTried(false);
-        });
+        onAdd(
+          { kind, code: effectiveCode.trim(), labels: { en: en.trim(), fr: fr.trim() } },
+          () => {
+            setEn("");
+            setFr("");
+            setCode(null);
+            setTried(false);
+          },
+        );
       }}
     >
       <Field id={`${id}-en`} label={t("labelEn")} error={shown("en")}>
-        <Input id={`${id}-en`} lang="en" value={en} maxLength={140} aria-label={t("newLabelEnOf", { kind: t(`kinds.${kind}`) })} onChange={(e) => setEn(e.target.value)} aria-invalid={shown("en") ? true : undefined} autoFocus />
+        <Input
+          id={`${id}-en`}
+          lang="en"
+          value={en}
+          maxLength={140}
+          aria-label={t("newLabelEnOf", { kind: t(`kinds.${kind}`) })}
+          onChange={(e) => setEn(e.target.value)}
+          aria-invalid={shown("en") ? true : undefined}
+          autoFocus
+        />
       </Field>
       <Field id={`${id}-fr`} label={t("labelFr")} error={shown("fr")}>
-        <Input id={`${id}-fr`} lang="fr" value={fr} maxLength={140} aria-label={t("newLabelFrOf", { kind: t(`kinds.${kind}`) })} onChange={(e) => setFr(e.target.value)} aria-invalid={shown("fr") ? true : undefined} />
+        <Input
+          id={`${id}-fr`}
+          lang="fr"
+          value={fr}
+          maxLength={140}
+          aria-label={t("newLabelFrOf", { kind: t(`kinds.${kind}`) })}
+          onChange={(e) => setFr(e.target.value)}
+          aria-invalid={shown("fr") ? true : undefined}
+        />
       </Field>
-      <Field id={`${id}-code`} label={t("code")} hint={t("codeHint")} error={shown("code") ?? serverError}>
+      <Field
+        id={`${id}-code`}
+        label={t("code")}
+        hint={t("codeHint")}
+        error={shown("code") ?? serverError}
+      >
         <Input
           id={`${id}-code`}
           value={effectiveCode}

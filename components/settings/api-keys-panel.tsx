@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
-import { API_SCOPES, type ApiScope } from "@/lib/api-keys/scopes";
+import { API_SCOPES, type ApiScope } from "@/lib/auth/scopes";
 
 export type ApiKeyRow = {
   id: string;
@@ -20,13 +20,19 @@ export type ApiKeyRow = {
   createdBy: string | null;
 };
 
-const keysQuery = { queryKey: ["api-keys"] as const, queryFn: async (): Promise<ApiKeyRow[]> => (await (await fetch("/api/v1/api-keys")).json()).data };
+const keysQuery = {
+  queryKey: ["api-keys"] as const,
+  queryFn: async (): Promise<ApiKeyRow[]> => (await (await fetch("/api/v1/api-keys")).json()).data,
+};
 
 async function send(url: string, init: RequestInit) {
   const response = await fetch(url, { ...init, headers: { "content-type": "application/json" } });
   if (response.status === 204) return null;
   const body = await response.json();
-  if (!response.ok) throw Object.assign(new Error(body.error?.message ?? "Request failed"), { fields: body.error?.fields });
+  if (!response.ok)
+    throw Object.assign(new Error(body.error?.message ?? "Request failed"), {
+      fields: body.error?.fields,
+    });
   return body.data;
 }
 
@@ -41,7 +47,8 @@ export function ApiKeysPanel({ initial }: { initial: ApiKeyRow[] }) {
   const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const create = useMutation({
-    mutationFn: () => send("/api/v1/api-keys", { method: "POST", body: JSON.stringify({ name, scopes }) }),
+    mutationFn: () =>
+      send("/api/v1/api-keys", { method: "POST", body: JSON.stringify({ name, scopes }) }),
     onSuccess: (data) => {
       setSecret({ name: data.name, value: data.secret });
       setName("");
@@ -54,14 +61,18 @@ export function ApiKeysPanel({ initial }: { initial: ApiKeyRow[] }) {
     onMutate: async (id) => {
       await client.cancelQueries({ queryKey: keysQuery.queryKey });
       const previous = client.getQueryData<ApiKeyRow[]>(keysQuery.queryKey);
-      client.setQueryData<ApiKeyRow[]>(keysQuery.queryKey, (rows) => rows?.map((r) => (r.id === id ? { ...r, revokedAt: new Date().toISOString() } : r)));
+      client.setQueryData<ApiKeyRow[]>(keysQuery.queryKey, (rows) =>
+        rows?.map((r) => (r.id === id ? { ...r, revokedAt: new Date().toISOString() } : r)),
+      );
       return { previous };
     },
-    onError: (_e, _id, context) => context?.previous && client.setQueryData(keysQuery.queryKey, context.previous),
+    onError: (_e, _id, context) =>
+      context?.previous && client.setQueryData(keysQuery.queryKey, context.previous),
     onSettled: () => client.invalidateQueries({ queryKey: keysQuery.queryKey }),
   });
   const fields = (create.error as { fields?: Record<string, string[]> } | null)?.fields;
-  const date = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : "—");
+  const date = (iso: string | null) =>
+    iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : "—";
 
   return (
     <Card aria-labelledby="api-keys-heading">
@@ -76,18 +87,31 @@ export function ApiKeysPanel({ initial }: { initial: ApiKeyRow[] }) {
           }}
         >
           <Field id={nameId} label={t("name")} error={fields?.name?.[0]}>
-            <Input id={nameId} value={name} onChange={(e) => setName(e.target.value)} placeholder={t("namePlaceholder")} aria-invalid={fields?.name ? true : undefined} />
+            <Input
+              id={nameId}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder={t("namePlaceholder")}
+              aria-invalid={fields?.name ? true : undefined}
+            />
           </Field>
           <fieldset>
             <legend className="mb-1 text-sm font-medium text-slate-700">{t("scopes")}</legend>
             <div className="flex flex-wrap gap-x-4 gap-y-2">
               {API_SCOPES.map((scope) => (
-                <label key={scope} className="inline-flex min-h-8 items-center gap-2 text-sm text-slate-800">
+                <label
+                  key={scope}
+                  className="inline-flex min-h-8 items-center gap-2 text-sm text-slate-800"
+                >
                   <input
                     type="checkbox"
                     className="size-4 rounded border-slate-300 text-brand-600 focus:ring-brand-600"
                     checked={scopes.includes(scope)}
-                    onChange={(e) => setScopes((s) => (e.target.checked ? [...s, scope] : s.filter((x) => x !== scope)))}
+                    onChange={(e) =>
+                      setScopes((s) =>
+                        e.target.checked ? [...s, scope] : s.filter((x) => x !== scope),
+                      )
+                    }
                   />
                   <code className="text-xs">{scope}</code>
                 </label>
@@ -99,13 +123,26 @@ export function ApiKeysPanel({ initial }: { initial: ApiKeyRow[] }) {
             {create.isPending ? t("creating") : t("create")}
           </Button>
         </form>
-        {create.isError && !fields && <p role="alert" className="text-sm text-rose-700">{create.error.message}</p>}
+        {create.isError && !fields && (
+          <p role="alert" className="text-sm text-rose-700">
+            {create.error.message}
+          </p>
+        )}
         {secret && (
-          <div role="status" className="rounded-lg bg-emerald-50 p-4 ring-1 ring-emerald-200" data-testid="api-key-secret">
-            <p className="text-sm font-medium text-emerald-900">{t("secretTitle", { name: secret.name })}</p>
+          <div
+            role="status"
+            className="rounded-lg bg-emerald-50 p-4 ring-1 ring-emerald-200"
+            data-testid="api-key-secret"
+          >
+            <p className="text-sm font-medium text-emerald-900">
+              {t("secretTitle", { name: secret.name })}
+            </p>
             <p className="mt-1 text-xs text-emerald-800">{t("secretBody")}</p>
             <div className="mt-2 flex flex-wrap items-center gap-2">
-              <code className="max-w-full overflow-x-auto rounded bg-white px-2 py-1 text-xs break-all text-slate-900 ring-1 ring-emerald-200" data-testid="api-key-secret-value">
+              <code
+                className="max-w-full overflow-x-auto rounded bg-white px-2 py-1 text-xs break-all text-slate-900 ring-1 ring-emerald-200"
+                data-testid="api-key-secret-value"
+              >
                 {secret.value}
               </code>
               <Button
@@ -123,16 +160,26 @@ export function ApiKeysPanel({ initial }: { initial: ApiKeyRow[] }) {
         )}
       </div>
       {keys.data.length === 0 ? (
-        <p className="border-t border-slate-100 px-5 py-8 text-center text-sm text-slate-500">{t("empty")}</p>
+        <p className="border-t border-slate-100 px-5 py-8 text-center text-sm text-slate-500">
+          {t("empty")}
+        </p>
       ) : (
         <ul className="divide-y divide-slate-100 border-t border-slate-100" data-testid="api-keys">
           {keys.data.map((key) => (
-            <li key={key.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-5" data-testid="api-key-row">
+            <li
+              key={key.id}
+              className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-5"
+              data-testid="api-key-row"
+            >
               <div className="min-w-0">
                 <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-900">
                   {key.name}
                   <code className="text-xs font-normal text-slate-500">acc_{key.prefix}_…</code>
-                  {key.revokedAt ? <Badge tone="red">{t("revoked")}</Badge> : <Badge tone="green">{t("active")}</Badge>}
+                  {key.revokedAt ? (
+                    <Badge tone="red">{t("revoked")}</Badge>
+                  ) : (
+                    <Badge tone="green">{t("active")}</Badge>
+                  )}
                 </p>
                 <p className="mt-1 flex flex-wrap gap-1">
                   {key.scopes.map((s) => (
@@ -142,7 +189,11 @@ export function ApiKeysPanel({ initial }: { initial: ApiKeyRow[] }) {
                   ))}
                 </p>
                 <p className="mt-1 text-xs text-slate-500">
-                  {t("meta", { created: date(key.createdAt), by: key.createdBy ?? "CLI", used: date(key.lastUsedAt) })}
+                  {t("meta", {
+                    created: date(key.createdAt),
+                    by: key.createdBy ?? "CLI",
+                    used: date(key.lastUsedAt),
+                  })}
                 </p>
               </div>
               {!key.revokedAt && (
@@ -150,7 +201,8 @@ export function ApiKeysPanel({ initial }: { initial: ApiKeyRow[] }) {
                   variant="secondary"
                   className="text-rose-700"
                   onClick={() => {
-                    if (window.confirm(t("revokeConfirm", { name: key.name }))) revoke.mutate(key.id);
+                    if (window.confirm(t("revokeConfirm", { name: key.name })))
+                      revoke.mutate(key.id);
                   }}
                 >
                   {t("revoke")}

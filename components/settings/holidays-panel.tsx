@@ -11,8 +11,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
-import { zoneName } from "@/lib/teams/time-zones";
-import { localDate } from "@/lib/time/zoned";
+import { zoneName } from "@/lib/domain/teams/time-zones";
+import { localDate } from "@/lib/domain/time/zoned";
 import { errorKey, salesApi } from "./sales-queries";
 
 export type TeamHolidays = { id: string; name: string; timeZone: string; holidays: string[] };
@@ -36,18 +36,38 @@ function TeamHolidaysRow({ team, now }: { team: TeamHolidays; now: string }) {
     onError: (_e, _next, context) => context && setDates(context.previous),
   });
   // A local date, not an instant: formatted as that calendar day, whatever the viewer's zone.
-  const show = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric" });
+  const show = (d: string) =>
+    format.dateTime(new Date(`${d}T12:00:00Z`), {
+      timeZone: "UTC",
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+    });
 
   return (
-    <section aria-labelledby={`${id}-h`} className="border-t border-slate-200 px-4 py-4 sm:px-5" data-testid="team-holidays" data-team={team.name}>
+    <section
+      aria-labelledby={`${id}-h`}
+      className="border-t border-slate-200 px-4 py-4 sm:px-5"
+      data-testid="team-holidays"
+      data-team={team.name}
+    >
       <h3 id={`${id}-h`} className="text-base font-semibold text-slate-900">
         {team.name}
       </h3>
-      <p className="mt-0.5 text-sm text-slate-600">{t("holidays.teamSummary", { zone: zoneName(team.timeZone), count: dates.length })}</p>
+      <p className="mt-0.5 text-sm text-slate-600">
+        {t("holidays.teamSummary", { zone: zoneName(team.timeZone), count: dates.length })}
+      </p>
       {dates.length > 0 && (
-        <ul aria-label={t("holidays.listOf", { team: team.name })} className="mt-3 flex flex-wrap gap-2">
+        <ul
+          aria-label={t("holidays.listOf", { team: team.name })}
+          className="mt-3 flex flex-wrap gap-2"
+        >
           {dates.map((d) => (
-            <li key={d} className="inline-flex items-center gap-1 rounded-full bg-slate-50 py-0.5 pr-0.5 pl-3 text-sm text-slate-800 ring-1 ring-slate-200 ring-inset">
+            <li
+              key={d}
+              className="inline-flex items-center gap-1 rounded-full bg-slate-50 py-0.5 pr-0.5 pl-3 text-sm text-slate-800 ring-1 ring-slate-200 ring-inset"
+            >
               <time dateTime={d}>{show(d)}</time>
               {d < today && <Badge tone="slate">{t("holidays.past")}</Badge>}
               <button
@@ -80,7 +100,13 @@ function TeamHolidaysRow({ team, now }: { team: TeamHolidays; now: string }) {
           {t("holidays.dateOf", { team: team.name })}
         </label>
         <div className="w-44">
-          <Input id={`${id}-date`} name="date" type="date" onChange={() => setProblem(null)} aria-invalid={problem ? true : undefined} />
+          <Input
+            id={`${id}-date`}
+            name="date"
+            type="date"
+            onChange={() => setProblem(null)}
+            aria-invalid={problem ? true : undefined}
+          />
         </div>
         <Button type="submit" variant="secondary" disabled={save.isPending}>
           {t("holidays.add")}

@@ -11,7 +11,15 @@ import { useCreateReason, useRemoveReason, useUpdateReason } from "./use-reasons
 type Kind = ReasonView["kind"];
 
 /** One of the two lists: active reasons in order, an add form, the archived ones folded away. */
-export function ReasonList({ kind, reasons, editable }: { kind: Kind; reasons: ReasonView[]; editable: boolean }) {
+export function ReasonList({
+  kind,
+  reasons,
+  editable,
+}: {
+  kind: Kind;
+  reasons: ReasonView[];
+  editable: boolean;
+}) {
   const t = useTranslations("salesSettings");
   const locale = useLocale();
   const format = useFormatter();
@@ -24,7 +32,10 @@ export function ReasonList({ kind, reasons, editable }: { kind: Kind; reasons: R
   const active = reasons.filter((r) => !r.archived).sort((a, b) => a.position - b.position);
   const archived = reasons.filter((r) => r.archived).sort((a, b) => a.position - b.position);
   const headingId = `reasons-${kind}`;
-  const failure = update.error ?? remove.error ?? (create.error && errorKey(create.error) !== "codeTaken" ? create.error : null);
+  const failure =
+    update.error ??
+    remove.error ??
+    (create.error && errorKey(create.error) !== "codeTaken" ? create.error : null);
 
   // Keeps the keyboard on the moved reason's button (the row's DOM node moved, which drops focus).
   useEffect(() => {
@@ -34,7 +45,10 @@ export function ReasonList({ kind, reasons, editable }: { kind: Kind; reasons: R
     const [dir, id] = target.split("-");
     const el = document.querySelector<HTMLButtonElement>(`[data-move="${target}"]`);
     if (el && !el.disabled) el.focus();
-    else document.querySelector<HTMLButtonElement>(`[data-move="${dir === "up" ? "down" : "up"}-${id}"]`)?.focus();
+    else
+      document
+        .querySelector<HTMLButtonElement>(`[data-move="${dir === "up" ? "down" : "up"}-${id}"]`)
+        ?.focus();
   });
 
   const moveBy = (reason: ReasonView, index: number, by: -1 | 1) => {
@@ -46,7 +60,11 @@ export function ReasonList({ kind, reasons, editable }: { kind: Kind; reasons: R
   };
 
   return (
-    <section aria-labelledby={headingId} className="border-t border-slate-200" data-testid={`reasons-${kind}`}>
+    <section
+      aria-labelledby={headingId}
+      className="border-t border-slate-200"
+      data-testid={`reasons-${kind}`}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2 px-4 pt-4 sm:px-5">
         <div>
           <h3 id={headingId} className="text-base font-semibold text-slate-900">
@@ -55,7 +73,12 @@ export function ReasonList({ kind, reasons, editable }: { kind: Kind; reasons: R
           <p className="mt-0.5 text-sm text-slate-600">{t(`reasons.${kind}Hint`)}</p>
         </div>
         {editable && !adding && (
-          <Button variant="secondary" className="min-h-9 px-3 py-1.5" aria-label={t("reasons.addTo", { kind: t(`reasons.kinds.${kind}`) })} onClick={() => setAdding(true)}>
+          <Button
+            variant="secondary"
+            className="min-h-9 px-3 py-1.5"
+            aria-label={t("reasons.addTo", { kind: t(`reasons.kinds.${kind}`) })}
+            onClick={() => setAdding(true)}
+          >
             {t("reasons.add")}
           </Button>
         )}
@@ -78,7 +101,11 @@ export function ReasonList({ kind, reasons, editable }: { kind: Kind; reasons: R
           <AddReasonForm
             kind={kind}
             pending={create.isPending}
-            serverError={create.error && errorKey(create.error) === "codeTaken" ? t("errors.codeTaken") : undefined}
+            serverError={
+              create.error && errorKey(create.error) === "codeTaken"
+                ? t("errors.codeTaken")
+                : undefined
+            }
             onCancel={() => {
               create.reset();
               setAdding(false);
@@ -98,7 +125,10 @@ export function ReasonList({ kind, reasons, editable }: { kind: Kind; reasons: R
       {active.length === 0 ? (
         <p className="px-4 py-4 text-sm text-slate-600 sm:px-5">{t("reasons.empty")}</p>
       ) : (
-        <ol aria-label={t("reasons.listOf", { kind: t(`reasons.kinds.${kind}`) })} className="mt-3 divide-y divide-slate-100 border-t border-slate-100">
+        <ol
+          aria-label={t("reasons.listOf", { kind: t(`reasons.kinds.${kind}`) })}
+          className="mt-3 divide-y divide-slate-100 border-t border-slate-100"
+        >
           {active.map((reason, i) => (
             <ReasonRow
               key={reason.id}
@@ -116,7 +146,11 @@ export function ReasonList({ kind, reasons, editable }: { kind: Kind; reasons: R
                 setNotice(null);
                 remove.mutate(reason, {
                   onSuccess: (result) =>
-                    setNotice(t(result.deleted ? "reasons.deleted" : "reasons.archivedDone", { label: reasonLabel(reason, locale) })),
+                    setNotice(
+                      t(result.deleted ? "reasons.deleted" : "reasons.archivedDone", {
+                        label: reasonLabel(reason, locale),
+                      }),
+                    ),
                 });
               }}
             />
@@ -124,18 +158,41 @@ export function ReasonList({ kind, reasons, editable }: { kind: Kind; reasons: R
         </ol>
       )}
       {archived.length > 0 && (
-        <details className="group border-t border-slate-100 px-4 py-3 sm:px-5" data-testid={`archived-${kind}`}>
-          <summary className="min-h-8 cursor-pointer text-sm font-medium text-slate-700 select-none">{t("reasons.archived", { count: archived.length })}</summary>
-          <ul aria-label={t("reasons.archived", { count: archived.length })} className="mt-2 divide-y divide-slate-100">
+        <details
+          className="group border-t border-slate-100 px-4 py-3 sm:px-5"
+          data-testid={`archived-${kind}`}
+        >
+          <summary className="min-h-8 cursor-pointer text-sm font-medium text-slate-700 select-none">
+            {t("reasons.archived", { count: archived.length })}
+          </summary>
+          <ul
+            aria-label={t("reasons.archived", { count: archived.length })}
+            className="mt-2 divide-y divide-slate-100"
+          >
             {archived.map((reason) => {
               const label = reasonLabel(reason, locale);
               return (
-                <li key={reason.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="archived-reason" data-code={reason.code}>
+                <li
+                  key={reason.id}
+                  className="flex flex-wrap items-center justify-between gap-2 py-2"
+                  data-testid="archived-reason"
+                  data-code={reason.code}
+                >
                   <div className="min-w-0">
                     <p className="text-sm text-slate-700">{label}</p>
                     <p className="text-xs text-slate-500">
                       <code>{reason.code}</code>
-                      {reason.archivedAt && <> · {t("reasons.archivedOn", { date: format.dateTime(new Date(reason.archivedAt), { dateStyle: "medium" }) })}</>}
+                      {reason.archivedAt && (
+                        <>
+                          {" "}
+                          ·{" "}
+                          {t("reasons.archivedOn", {
+                            date: format.dateTime(new Date(reason.archivedAt), {
+                              dateStyle: "medium",
+                            }),
+                          })}
+                        </>
+                      )}
                     </p>
                   </div>
                   {editable && (
@@ -145,7 +202,10 @@ export function ReasonList({ kind, reasons, editable }: { kind: Kind; reasons: R
                       aria-label={t("reasons.restoreOf", { label })}
                       onClick={() => {
                         setNotice(null);
-                        update.mutate({ id: reason.id, patch: { archived: false } }, { onSuccess: () => setNotice(t("reasons.restored", { label })) });
+                        update.mutate(
+                          { id: reason.id, patch: { archived: false } },
+                          { onSuccess: () => setNotice(t("reasons.restored", { label })) },
+                        );
                       }}
                     >
                       {t("reasons.restore")}

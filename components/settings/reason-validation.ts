@@ -1,4 +1,4 @@
-/** Client-side checks mirroring `lib/reasons/schemas.ts`, as keys of `salesSettings.reasons.errors`. */
+/** Client-side checks mirroring `lib/domain/reasons/schemas.ts`, as keys of `salesSettings.reasons.errors`. */
 export const CODE_PATTERN = /^[a-z][a-z0-9_]{1,47}$/;
 
 export function labelError(label: string): "labelRequired" | "labelLong" | null {
@@ -6,7 +6,8 @@ export function labelError(label: string): "labelRequired" | "labelLong" | null 
   return !l ? "labelRequired" : l.length > 120 ? "labelLong" : null;
 }
 
-export const codeError = (code: string): "code" | null => (CODE_PATTERN.test(code.trim()) ? null : "code");
+export const codeError = (code: string): "code" | null =>
+  CODE_PATTERN.test(code.trim()) ? null : "code";
 
 /** A code suggested from the English label: "No budget yet" → "no_budget_yet". */
 export function suggestCode(label: string): string {

@@ -13,10 +13,22 @@ export function ReasonsPanel({ initial, editable }: { initial: ReasonView[]; edi
   const reasons = useQuery({ ...reasonsQuery(), initialData: initial }).data;
   return (
     <Card aria-labelledby="reasons-heading" data-testid="reasons-panel">
-      <CardHeader id="reasons-heading" title={t("title")} action={editable ? null : <Badge tone="slate">{t("readOnly")}</Badge>} />
+      <CardHeader
+        id="reasons-heading"
+        title={t("title")}
+        action={editable ? null : <Badge tone="slate">{t("readOnly")}</Badge>}
+      />
       <p className="max-w-3xl px-4 py-4 text-sm text-slate-600 sm:px-5">{t("intro")}</p>
-      <ReasonList kind="reject" reasons={reasons.filter((r) => r.kind === "reject")} editable={editable} />
-      <ReasonList kind="disqualify" reasons={reasons.filter((r) => r.kind === "disqualify")} editable={editable} />
+      <ReasonList
+        kind="reject"
+        reasons={reasons.filter((r) => r.kind === "reject")}
+        editable={editable}
+      />
+      <ReasonList
+        kind="disqualify"
+        reasons={reasons.filter((r) => r.kind === "disqualify")}
+        editable={editable}
+      />
     </Card>
   );
 }

@@ -4,16 +4,57 @@ import { suggestCode } from "./reason-validation";
 import { withPosition } from "./use-reasons";
 import type { ReasonView } from "./sales-queries";
 
-const hot = { id: 1, position: 0, name: "Hot", minFitGrade: "A" as const, minScore: 100, firstTouchMinutes: 60, minTouches: 3, touchWindowDays: 5, reassignOnBreach: false };
-const standard = { id: 2, position: 1, name: "Standard", minFitGrade: null, minScore: null, firstTouchMinutes: 90, minTouches: 3, touchWindowDays: 5, reassignOnBreach: true };
+const hot = {
+  id: 1,
+  position: 0,
+  name: "Hot",
+  minFitGrade: "A" as const,
+  minScore: 100,
+  firstTouchMinutes: 60,
+  minTouches: 3,
+  touchWindowDays: 5,
+  reassignOnBreach: false,
+};
+const standard = {
+  id: 2,
+  position: 1,
+  name: "Standard",
+  minFitGrade: null,
+  minScore: null,
+  firstTouchMinutes: 90,
+  minTouches: 3,
+  touchWindowDays: 5,
+  reassignOnBreach: true,
+};
 
 describe("SLA tier drafts", () => {
   it("round-trips saved tiers, showing whole hours in hours and the rest in minutes", () => {
     const drafts = [toDraft(hot), toDraft(standard)];
-    expect(drafts.map((d) => [d.firstTouch, d.unit])).toEqual([["1", "hours"], ["90", "minutes"]]);
+    expect(drafts.map((d) => [d.firstTouch, d.unit])).toEqual([
+      ["1", "hours"],
+      ["90", "minutes"],
+    ]);
     expect(toInput(drafts)).toEqual([
-      { id: 1, name: "Hot", minFitGrade: "A", minScore: 100, firstTouchMinutes: 60, minTouches: 3, touchWindowDays: 5, reassignOnBreach: false },
-      { id: 2, name: "Standard", minFitGrade: null, minScore: null, firstTouchMinutes: 90, minTouches: 3, touchWindowDays: 5, reassignOnBreach: true },
+      {
+        id: 1,
+        name: "Hot",
+        minFitGrade: "A",
+        minScore: 100,
+        firstTouchMinutes: 60,
+        minTouches: 3,
+        touchWindowDays: 5,
+        reassignOnBreach: false,
+      },
+      {
+        id: 2,
+        name: "Standard",
+        minFitGrade: null,
+        minScore: null,
+        firstTouchMinutes: 90,
+        minTouches: 3,
+        touchWindowDays: 5,
+        reassignOnBreach: true,
+      },
     ]);
   });
 
@@ -27,15 +68,39 @@ describe("SLA tier drafts", () => {
   });
 
   it("explains each field it refuses", () => {
-    const bad = { ...blankTier(), name: " ", minScore: "abc", firstTouch: "0", minTouches: "51", touchWindowDays: "1.5" };
-    expect(validateTiers([bad, toDraft(standard)])[0]).toEqual({ name: "nameRequired", minScore: "score", firstTouch: "firstTouch", minTouches: "minTouches", touchWindowDays: "touchWindowDays" });
-    expect(validateTiers([{ ...toDraft(hot), name: "standard" }, toDraft(standard)]).map((e) => e.name)).toEqual([undefined, "nameTaken"]);
-    expect(validateTiers([{ ...toDraft(hot), firstTouch: "721", unit: "hours" }, toDraft(standard)])[0]).toEqual({ firstTouch: "firstTouchLong" });
+    const bad = {
+      ...blankTier(),
+      name: " ",
+      minScore: "abc",
+      firstTouch: "0",
+      minTouches: "51",
+      touchWindowDays: "1.5",
+    };
+    expect(validateTiers([bad, toDraft(standard)])[0]).toEqual({
+      name: "nameRequired",
+      minScore: "score",
+      firstTouch: "firstTouch",
+      minTouches: "minTouches",
+      touchWindowDays: "touchWindowDays",
+    });
+    expect(
+      validateTiers([{ ...toDraft(hot), name: "standard" }, toDraft(standard)]).map((e) => e.name),
+    ).toEqual([undefined, "nameTaken"]);
+    expect(
+      validateTiers([{ ...toDraft(hot), firstTouch: "721", unit: "hours" }, toDraft(standard)])[0],
+    ).toEqual({ firstTouch: "firstTouchLong" });
     expect(validateTiers([toDraft(hot), toDraft(standard)])).toEqual([{}, {}]);
   });
 
   it("gives the sentence its terms, or none while a time is half typed", () => {
-    expect(termsOf(toDraft(hot), false)).toEqual({ grade: "A", score: 100, minutes: 60, touches: 3, days: 5, reassign: false });
+    expect(termsOf(toDraft(hot), false)).toEqual({
+      grade: "A",
+      score: 100,
+      minutes: 60,
+      touches: 3,
+      days: 5,
+      reassign: false,
+    });
     expect(termsOf(toDraft(hot), true)).toMatchObject({ grade: null, score: null });
     expect(termsOf({ ...toDraft(hot), firstTouch: "" }, false)).toBeNull();
   });
@@ -53,12 +118,24 @@ describe("reason lists", () => {
   });
 
   it("moves a reason as the server does, archived ones keeping their places", () => {
-    const r = (id: number, position: number, archived = false): ReasonView => ({ id, kind: "reject", code: `r${id}`, labels: { en: "", fr: "" }, position, archived, archivedAt: null });
+    const r = (id: number, position: number, archived = false): ReasonView => ({
+      id,
+      kind: "reject",
+      code: `r${id}`,
+      labels: { en: "", fr: "" },
+      position,
+      archived,
+      archivedAt: null,
+    });
     const list = [r(1, 0), r(2, 1, true), r(3, 2), r(4, 3)];
     // Moving 4 up swaps it with 3 (the active neighbour at position 2).
     const moved = withPosition(list, 4, 2);
     expect(moved.sort((a, b) => a.position - b.position).map((x) => x.id)).toEqual([1, 2, 4, 3]);
     // Moving 1 down to its active neighbour (3, at position 2) puts it after 3.
-    expect(withPosition(list, 1, 2).sort((a, b) => a.position - b.position).map((x) => x.id)).toEqual([2, 3, 1, 4]);
+    expect(
+      withPosition(list, 1, 2)
+        .sort((a, b) => a.position - b.position)
+        .map((x) => x.id),
+    ).toEqual([2, 3, 1, 4]);
   });
 });

@@ -3,7 +3,7 @@
  * a number yet), a stable client key per row, and the first-touch time in hours or minutes. The
  * last tier catches every lead ("everyone else"), so its condition is never sent.
  */
-import { FIT_GRADES, type FitGradeLetter } from "@/db/schema/constants";
+import { FIT_GRADES, type FitGradeLetter } from "@/lib/shared/vocabulary";
 import type { PolicyInput, SlaPolicyView } from "./sales-queries";
 
 export type TouchUnit = "hours" | "minutes";
@@ -22,7 +22,12 @@ export type TierDraft = {
 };
 
 /** Keys of `salesSettings.sla.errors`, per field. */
-export type TierErrors = Partial<Record<"name" | "condition" | "minScore" | "firstTouch" | "minTouches" | "touchWindowDays", string>>;
+export type TierErrors = Partial<
+  Record<
+    "name" | "condition" | "minScore" | "firstTouch" | "minTouches" | "touchWindowDays",
+    string
+  >
+>;
 
 export const MAX_FIRST_TOUCH_MINUTES = 60 * 24 * 30;
 let seq = 0;
@@ -45,7 +50,17 @@ export function toDraft(p: SlaPolicyView): TierDraft {
 }
 
 export function blankTier(): TierDraft {
-  return { key: newKey(), name: "", minFitGrade: "B", minScore: "", firstTouch: "2", unit: "hours", minTouches: "3", touchWindowDays: "5", reassignOnBreach: false };
+  return {
+    key: newKey(),
+    name: "",
+    minFitGrade: "B",
+    minScore: "",
+    firstTouch: "2",
+    unit: "hours",
+    minTouches: "3",
+    touchWindowDays: "5",
+    reassignOnBreach: false,
+  };
 }
 
 const whole = (s: string) => (/^\s*\d+\s*$/.test(s) ? Number(s) : null);
@@ -111,7 +126,14 @@ export function move<T>(items: readonly T[], from: number, by: -1 | 1): T[] {
 export const GRADES = FIT_GRADES;
 
 /** A tier's terms as a plain sentence needs them (null condition = everyone else). */
-export type TierTerms = { grade: FitGradeLetter | null; score: number | null; minutes: number; touches: number; days: number; reassign: boolean };
+export type TierTerms = {
+  grade: FitGradeLetter | null;
+  score: number | null;
+  minutes: number;
+  touches: number;
+  days: number;
+  reassign: boolean;
+};
 
 export function termsOf(t: TierDraft, last: boolean): TierTerms | null {
   const minutes = firstTouchMinutes(t);

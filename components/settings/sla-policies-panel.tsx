@@ -12,10 +12,24 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { errorKey, policiesQuery, salesApi, salesKeys, type SlaPolicyView } from "./sales-queries";
-import { blankTier, hasErrors, move, toDraft, toInput, validateTiers, type TierDraft } from "./sla-draft";
+import {
+  blankTier,
+  hasErrors,
+  move,
+  toDraft,
+  toInput,
+  validateTiers,
+  type TierDraft,
+} from "./sla-draft";
 import { SlaTierRow } from "./sla-tier-row";
 
-export function SlaPoliciesPanel({ initial, editable }: { initial: SlaPolicyView[]; editable: boolean }) {
+export function SlaPoliciesPanel({
+  initial,
+  editable,
+}: {
+  initial: SlaPolicyView[];
+  editable: boolean;
+}) {
   const t = useTranslations("salesSettings");
   const client = useQueryClient();
   const saved = useQuery({ ...policiesQuery(), initialData: initial }).data;
@@ -36,7 +50,8 @@ export function SlaPoliciesPanel({ initial, editable }: { initial: SlaPolicyView
       setDraft(null);
       setShowErrors(false);
     },
-    onError: (_e, _input, context) => context?.previous && client.setQueryData(salesKeys.policies, context.previous),
+    onError: (_e, _input, context) =>
+      context?.previous && client.setQueryData(salesKeys.policies, context.previous),
     onSettled: () => client.invalidateQueries({ queryKey: salesKeys.policies }),
   });
 
@@ -48,7 +63,12 @@ export function SlaPoliciesPanel({ initial, editable }: { initial: SlaPolicyView
     focus.current = null;
     const el = document.querySelector<HTMLButtonElement>(`[data-move="${target}"]`);
     if (el && !el.disabled) el.focus();
-    else document.querySelector<HTMLButtonElement>(`[data-move="${target.startsWith("up") ? target.replace("up", "down") : target.replace("down", "up")}"]`)?.focus();
+    else
+      document
+        .querySelector<HTMLButtonElement>(
+          `[data-move="${target.startsWith("up") ? target.replace("up", "down") : target.replace("down", "up")}"]`,
+        )
+        ?.focus();
   });
 
   const edit = (next: TierDraft[]) => {
@@ -59,7 +79,17 @@ export function SlaPoliciesPanel({ initial, editable }: { initial: SlaPolicyView
 
   return (
     <Card aria-labelledby="sla-heading" data-testid="sla-panel">
-      <CardHeader id="sla-heading" title={t("sla.title")} action={!editable ? <Badge tone="slate">{t("sla.readOnly")}</Badge> : dirty ? <Badge tone="amber">{t("sla.unsaved")}</Badge> : null} />
+      <CardHeader
+        id="sla-heading"
+        title={t("sla.title")}
+        action={
+          !editable ? (
+            <Badge tone="slate">{t("sla.readOnly")}</Badge>
+          ) : dirty ? (
+            <Badge tone="amber">{t("sla.unsaved")}</Badge>
+          ) : null
+        }
+      />
       <form
         noValidate
         onSubmit={(e) => {
@@ -79,7 +109,9 @@ export function SlaPoliciesPanel({ initial, editable }: { initial: SlaPolicyView
               errors={errors[i]}
               showErrors={showErrors}
               editable={editable}
-              onChange={(patch) => edit(tiers.map((x) => (x.key === tier.key ? { ...x, ...patch } : x)))}
+              onChange={(patch) =>
+                edit(tiers.map((x) => (x.key === tier.key ? { ...x, ...patch } : x)))
+              }
               onMove={(by) => {
                 edit(move(tiers, i, by));
                 focus.current = `${by < 0 ? "up" : "down"}-${tier.key}`;
@@ -90,7 +122,11 @@ export function SlaPoliciesPanel({ initial, editable }: { initial: SlaPolicyView
         </ol>
         {editable && (
           <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 px-4 py-3 sm:px-5">
-            <Button variant="secondary" onClick={() => edit([...tiers.slice(0, -1), blankTier(), ...tiers.slice(-1)])} disabled={tiers.length >= 20}>
+            <Button
+              variant="secondary"
+              onClick={() => edit([...tiers.slice(0, -1), blankTier(), ...tiers.slice(-1)])}
+              disabled={tiers.length >= 20}
+            >
               {t("sla.add")}
             </Button>
             <div className="ml-auto flex flex-wrap items-center gap-3">

@@ -22,15 +22,27 @@ type Props = {
 const small = "min-h-9 px-2.5 py-1.5";
 
 /** One SLA tier: its terms, the sentence they make, and the buttons that move or remove it. */
-export function SlaTierRow({ tier, index, count, errors, showErrors, editable, onChange, onMove, onRemove }: Props) {
+export function SlaTierRow({
+  tier,
+  index,
+  count,
+  errors,
+  showErrors,
+  editable,
+  onChange,
+  onMove,
+  onRemove,
+}: Props) {
   const t = useTranslations("salesSettings.sla");
   const sentence = useTierSentence();
   const last = index === count - 1;
   const label = tier.name.trim() || t("untitled");
   const id = `tier-${tier.key}`;
-  const err = (field: keyof TierErrors) => (showErrors && errors[field] ? t(`errors.${errors[field]}`) : undefined);
+  const err = (field: keyof TierErrors) =>
+    showErrors && errors[field] ? t(`errors.${errors[field]}`) : undefined;
   const invalid = (field: keyof TierErrors) => (err(field) ? true : undefined);
-  const describedBy = (field: keyof TierErrors) => (err(field) ? `${id}-${field}-error` : undefined);
+  const describedBy = (field: keyof TierErrors) =>
+    err(field) ? `${id}-${field}-error` : undefined;
   const message = (field: keyof TierErrors) =>
     err(field) && (
       <p id={`${id}-${field}-error`} className="mt-1 text-sm text-rose-700">
@@ -39,11 +51,18 @@ export function SlaTierRow({ tier, index, count, errors, showErrors, editable, o
     );
 
   return (
-    <li className="border-t border-slate-200 px-4 py-4 first:border-t-0 sm:px-5" data-testid="sla-tier" data-tier={tier.name}>
+    <li
+      className="border-t border-slate-200 px-4 py-4 first:border-t-0 sm:px-5"
+      data-testid="sla-tier"
+      data-tier={tier.name}
+    >
       <fieldset disabled={!editable} className="min-w-0 space-y-3">
         <legend className="sr-only">{t("tierHeading", { n: index + 1 })}</legend>
         <div className="flex flex-wrap items-start gap-3">
-          <span aria-hidden className="mt-2 inline-flex size-6 shrink-0 items-center justify-center rounded-full bg-brand-50 text-xs font-semibold text-brand-700 ring-1 ring-brand-200 ring-inset">
+          <span
+            aria-hidden
+            className="mt-2 inline-flex size-6 shrink-0 items-center justify-center rounded-full bg-brand-50 text-xs font-semibold text-brand-700 ring-1 ring-brand-200 ring-inset"
+          >
             {index + 1}
           </span>
           <div className="min-w-0 flex-1 basis-48">
@@ -64,15 +83,35 @@ export function SlaTierRow({ tier, index, count, errors, showErrors, editable, o
           </div>
           {editable && (
             <div className="flex shrink-0 gap-1.5">
-              <Button variant="secondary" className={small} aria-label={t("moveUp", { name: label })} disabled={index === 0} onClick={() => onMove(-1)} data-move={`up-${tier.key}`}>
+              <Button
+                variant="secondary"
+                className={small}
+                aria-label={t("moveUp", { name: label })}
+                disabled={index === 0}
+                onClick={() => onMove(-1)}
+                data-move={`up-${tier.key}`}
+              >
                 <span aria-hidden>↑</span>
                 <span className="hidden sm:inline">{t("up")}</span>
               </Button>
-              <Button variant="secondary" className={small} aria-label={t("moveDown", { name: label })} disabled={last} onClick={() => onMove(1)} data-move={`down-${tier.key}`}>
+              <Button
+                variant="secondary"
+                className={small}
+                aria-label={t("moveDown", { name: label })}
+                disabled={last}
+                onClick={() => onMove(1)}
+                data-move={`down-${tier.key}`}
+              >
                 <span aria-hidden>↓</span>
                 <span className="hidden sm:inline">{t("down")}</span>
               </Button>
-              <Button variant="secondary" className={cn(small, "text-rose-700")} aria-label={t("remove", { name: label })} disabled={count === 1} onClick={onRemove}>
+              <Button
+                variant="secondary"
+                className={cn(small, "text-rose-700")}
+                aria-label={t("remove", { name: label })}
+                disabled={count === 1}
+                onClick={onRemove}
+              >
                 {t("removeShort")}
               </Button>
             </div>
@@ -86,7 +125,10 @@ export function SlaTierRow({ tier, index, count, errors, showErrors, editable, o
             ) : (
               <>
                 <div>
-                  <label htmlFor={`${id}-grade`} className="mb-1 block text-sm font-medium text-slate-700">
+                  <label
+                    htmlFor={`${id}-grade`}
+                    className="mb-1 block text-sm font-medium text-slate-700"
+                  >
                     {t("minGrade")}
                   </label>
                   <Select
@@ -95,7 +137,9 @@ export function SlaTierRow({ tier, index, count, errors, showErrors, editable, o
                     value={tier.minFitGrade}
                     aria-invalid={invalid("condition")}
                     aria-describedby={describedBy("condition")}
-                    onChange={(e) => onChange({ minFitGrade: e.target.value as TierDraft["minFitGrade"] })}
+                    onChange={(e) =>
+                      onChange({ minFitGrade: e.target.value as TierDraft["minFitGrade"] })
+                    }
                   >
                     <option value="">{t("anyGrade")}</option>
                     {GRADES.map((g) => (
@@ -106,7 +150,10 @@ export function SlaTierRow({ tier, index, count, errors, showErrors, editable, o
                   </Select>
                 </div>
                 <div>
-                  <label htmlFor={`${id}-score`} className="mb-1 block text-sm font-medium text-slate-700">
+                  <label
+                    htmlFor={`${id}-score`}
+                    className="mb-1 block text-sm font-medium text-slate-700"
+                  >
                     {t("minScore")}
                   </label>
                   <Input
@@ -129,7 +176,10 @@ export function SlaTierRow({ tier, index, count, errors, showErrors, editable, o
               </>
             )}
             <div className="col-span-2 lg:col-span-1">
-              <label htmlFor={`${id}-first`} className="mb-1 block text-sm font-medium text-slate-700">
+              <label
+                htmlFor={`${id}-first`}
+                className="mb-1 block text-sm font-medium text-slate-700"
+              >
                 {t("firstTouch")}
               </label>
               <div className="flex gap-2">
@@ -144,7 +194,12 @@ export function SlaTierRow({ tier, index, count, errors, showErrors, editable, o
                     onChange={(e) => onChange({ firstTouch: e.target.value })}
                   />
                 </div>
-                <Select aria-label={t("unitOf", { name: label })} className="min-w-0" value={tier.unit} onChange={(e) => onChange({ unit: e.target.value as TierDraft["unit"] })}>
+                <Select
+                  aria-label={t("unitOf", { name: label })}
+                  className="min-w-0"
+                  value={tier.unit}
+                  onChange={(e) => onChange({ unit: e.target.value as TierDraft["unit"] })}
+                >
                   <option value="hours">{t("hours")}</option>
                   <option value="minutes">{t("minutes")}</option>
                 </Select>
@@ -152,7 +207,10 @@ export function SlaTierRow({ tier, index, count, errors, showErrors, editable, o
               {message("firstTouch")}
             </div>
             <div>
-              <label htmlFor={`${id}-touches`} className="mb-1 block text-sm font-medium text-slate-700">
+              <label
+                htmlFor={`${id}-touches`}
+                className="mb-1 block text-sm font-medium text-slate-700"
+              >
                 {t("minTouches")}
               </label>
               <Input
@@ -167,7 +225,10 @@ export function SlaTierRow({ tier, index, count, errors, showErrors, editable, o
               {message("minTouches")}
             </div>
             <div>
-              <label htmlFor={`${id}-days`} className="mb-1 block text-sm font-medium text-slate-700">
+              <label
+                htmlFor={`${id}-days`}
+                className="mb-1 block text-sm font-medium text-slate-700"
+              >
                 {t("touchWindow")}
               </label>
               <Input
@@ -193,7 +254,10 @@ export function SlaTierRow({ tier, index, count, errors, showErrors, editable, o
             {t("reassign")}
           </label>
 
-          <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700 ring-1 ring-slate-200 ring-inset" data-testid="tier-sentence">
+          <p
+            className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700 ring-1 ring-slate-200 ring-inset"
+            data-testid="tier-sentence"
+          >
             {sentence(termsOf(tier, last))}
           </p>
         </div>

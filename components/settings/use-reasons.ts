@@ -5,13 +5,21 @@
  * if the server refuses; the list is re-read afterwards so positions match the server's.
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { salesApi, salesKeys, type ReasonCreateInput, type ReasonPatch, type ReasonView } from "./sales-queries";
+import {
+  salesApi,
+  salesKeys,
+  type ReasonCreateInput,
+  type ReasonPatch,
+  type ReasonView,
+} from "./sales-queries";
 
 /** The list after `id` moved to `position` among the active reasons of its kind. */
 export function withPosition(reasons: ReasonView[], id: number, position: number): ReasonView[] {
   const moved = reasons.find((r) => r.id === id);
   if (!moved) return reasons;
-  const order = reasons.filter((r) => r.kind === moved.kind && r.id !== id).sort((a, b) => a.position - b.position);
+  const order = reasons
+    .filter((r) => r.kind === moved.kind && r.id !== id)
+    .sort((a, b) => a.position - b.position);
   order.splice(Math.min(position, order.length), 0, moved);
   const positions = new Map(order.map((r, i) => [r.id, i]));
   return reasons.map((r) => (positions.has(r.id) ? { ...r, position: positions.get(r.id)! } : r));
@@ -27,24 +35,37 @@ function useReasonsCache() {
       if (previous) client.setQueryData<ReasonView[]>(key, update(previous));
       return { previous };
     },
-    set: (update: (r: ReasonView[]) => ReasonView[]) => client.setQueryData<ReasonView[]>(key, (r) => (r ? update(r) : r)),
-    restore: (context: { previous?: ReasonView[] } | undefined) => context?.previous && client.setQueryData(key, context.previous),
+    set: (update: (r: ReasonView[]) => ReasonView[]) =>
+      client.setQueryData<ReasonView[]>(key, (r) => (r ? update(r) : r)),
+    restore: (context: { previous?: ReasonView[] } | undefined) =>
+      context?.previous && client.setQueryData(key, context.previous),
     refresh: () => client.invalidateQueries({ queryKey: ["reasons"] }),
   };
 }
 
-const replace = (saved: ReasonView) => (list: ReasonView[]) => list.map((r) => (r.id === saved.id ? saved : r));
+const replace = (saved: ReasonView) => (list: ReasonView[]) =>
+  list.map((r) => (r.id === saved.id ? saved : r));
 
 export function useUpdateReason() {
   const cache = useReasonsCache();
   return useMutation({
     scope: { id: "reasons" },
-    mutationFn: ({ id, patch }: { id: number; patch: ReasonPatch }) => salesApi.updateReason(id, patch),
+    mutationFn: ({ id, patch }: { id: number; patch: ReasonPatch }) =>
+      salesApi.updateReason(id, patch),
     onMutate: ({ id, patch }) =>
       cache.edit((list) => {
         let next = list.map((r) =>
           r.id === id
-            ? { ...r, labels: { ...r.labels, ...patch.labels }, ...(patch.archived === undefined ? {} : { archived: patch.archived, archivedAt: patch.archived ? new Date().toISOString() : null }) }
+            ? {
+                ...r,
+                labels: { ...r.labels, ...patch.labels },
+                ...(patch.archived === undefined
+                  ? {}
+                  : {
+                      archived: patch.archived,
+                      archivedAt: patch.archived ? new Date().toISOString() : null,
+                    }),
+              }
             : r,
         );
         if (patch.position !== undefined) next = withPosition(next, id, patch.position);
@@ -62,8 +83,20 @@ export function useRemoveReason() {
   return useMutation({
     scope: { id: "reasons" },
     mutationFn: (reason: ReasonView) => salesApi.removeReason(reason.id),
-    onMutate: (reason) => cache.edit((list) => list.map((r) => (r.id === reason.id ? { ...r, archived: true, archivedAt: new Date().toISOString() } : r))),
-    onSuccess: (result, reason) => cache.set((list) => (result.deleted ? list.filter((r) => r.id !== reason.id) : result.reason ? replace(result.reason)(list) : list)),
+    onMutate: (reason) =>
+      cache.edit((list) =>
+        list.map((r) =>
+          r.id === reason.id ? { ...r, archived: true, archivedAt: new Date().toISOString() } : r,
+        ),
+      ),
+    onSuccess: (result, reason) =>
+      cache.set((list) =>
+        result.deleted
+          ? list.filter((r) => r.id !== reason.id)
+          : result.reason
+            ? replace(result.reason)(list)
+            : list,
+      ),
     onError: (_e, _v, context) => cache.restore(context),
     onSettled: () => cache.refresh(),
   });

@@ -28,7 +28,10 @@ export function MobileNav({ items, footer }: { items: NavLink[]; footer: ReactNo
         <span className="sr-only">{open ? t("closeMenu") : t("openMenu")}</span>
       </button>
       {open && (
-        <div id="mobile-nav" className="absolute inset-x-0 top-14 z-30 border-b border-slate-200 bg-white px-3 pt-2 pb-4 shadow-lg">
+        <div
+          id="mobile-nav"
+          className="absolute inset-x-0 top-14 z-30 border-b border-slate-200 bg-white px-3 pt-2 pb-4 shadow-lg"
+        >
           <nav aria-label="Main">
             <NavLinks items={items} onNavigate={() => setOpen(false)} />
           </nav>

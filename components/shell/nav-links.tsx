@@ -24,7 +24,9 @@ export function NavLinks({ items, onNavigate }: { items: NavLink[]; onNavigate?:
               data-testid={`nav-${item.key}`}
               className={cn(
                 "flex min-h-10 items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors",
-                active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
+                active
+                  ? "bg-brand-50 text-brand-700"
+                  : "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
               )}
             >
               <Icon className={active ? "text-brand-600" : "text-slate-400"} />

@@ -14,7 +14,10 @@ export async function UserBox({ actor }: { actor: Actor }) {
   return (
     <div className="space-y-3">
       <div className="flex items-center gap-3">
-        <span aria-hidden className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand-100 text-sm font-semibold text-brand-700">
+        <span
+          aria-hidden
+          className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand-100 text-sm font-semibold text-brand-700"
+        >
           {initials}
         </span>
         <div className="min-w-0">
@@ -28,7 +31,10 @@ export async function UserBox({ actor }: { actor: Actor }) {
       </div>
       <LocaleSwitch />
       <form action={signOutAction}>
-        <button type="submit" className="w-full rounded-md px-3 py-2 text-left text-sm font-medium text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50">
+        <button
+          type="submit"
+          className="w-full rounded-md px-3 py-2 text-left text-sm font-medium text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50"
+        >
           {t("common.signOut")}
         </button>
       </form>

@@ -1,9 +1,9 @@
 /** React Query for "Teams and routing": one overview query, keys under "teams", and the API calls. */
 import { queryOptions } from "@tanstack/react-query";
-import type { TeamsOverview } from "@/lib/teams/get-teams-overview";
-import type { TeamMember } from "@/lib/teams/members";
-import type { SavedTeam } from "@/lib/teams/save-team";
-import type { TerritoriesResult } from "@/lib/teams/set-territories";
+import type { TeamsOverview } from "@/lib/domain/teams/get-teams-overview";
+import type { TeamMember } from "@/lib/domain/teams/members";
+import type { SavedTeam } from "@/lib/domain/teams/save-team";
+import type { TerritoriesResult } from "@/lib/domain/teams/set-territories";
 
 export type { TeamsOverview, TeamMember };
 

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { timeZoneChoices, zoneLabel } from "@/lib/teams/time-zones";
+import { timeZoneChoices, zoneLabel } from "@/lib/domain/teams/time-zones";
 import { errorKey } from "./queries";
 
 /** Name and time zone of a new or existing team. `onSave` resolves when the server agreed. */

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { zoneName } from "@/lib/teams/time-zones";
+import { zoneName } from "@/lib/domain/teams/time-zones";
 import { MemberList } from "./member-list";
 import type { TeamsOverview } from "./queries";
 import { TeamCountries } from "./team-countries";

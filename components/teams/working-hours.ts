@@ -1,4 +1,4 @@
-import type { WorkingHours } from "@/db/schema/users";
+import type { WorkingHours } from "@/lib/shared/vocabulary";
 
 /**
  * "Mon–Fri 09:00–18:00": runs of consecutive ISO weekdays joined by a dash. `dayName` gives a

@@ -9,15 +9,31 @@ import { BAND_SWATCHES } from "./score-histogram";
 import type { FormErrors, ThresholdForm } from "./threshold-form";
 
 /** The MQL threshold as a number, and the bands with their nurture tracks. */
-export function BandsEditor({ form, errors, editable, onChange }: { form: ThresholdForm; errors: FormErrors; editable: boolean; onChange: (f: ThresholdForm) => void }) {
+export function BandsEditor({
+  form,
+  errors,
+  editable,
+  onChange,
+}: {
+  form: ThresholdForm;
+  errors: FormErrors;
+  editable: boolean;
+  onChange: (f: ThresholdForm) => void;
+}) {
   const t = useTranslations("thresholds");
   const err = (key: string) => (errors[key] ? t(errors[key]) : undefined);
-  const setBand = (i: number, patch: Partial<ThresholdForm["bands"][number]>) => onChange({ ...form, bands: form.bands.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
+  const setBand = (i: number, patch: Partial<ThresholdForm["bands"][number]>) =>
+    onChange({ ...form, bands: form.bands.map((b, j) => (j === i ? { ...b, ...patch } : b)) });
   return (
     <Card aria-labelledby="bands-heading">
       <CardHeader id="bands-heading" title={t("bands.title")} />
       <div className="space-y-5 px-4 py-4 sm:px-5">
-        <Field id="mql-threshold" label={t("bands.threshold")} hint={t("bands.thresholdHint")} error={err("threshold")}>
+        <Field
+          id="mql-threshold"
+          label={t("bands.threshold")}
+          hint={t("bands.thresholdHint")}
+          error={err("threshold")}
+        >
           <Input
             id="mql-threshold"
             type="number"
@@ -45,7 +61,10 @@ export function BandsEditor({ form, errors, editable, onChange }: { form: Thresh
               return (
                 <li key={i} className="rounded-lg p-2 ring-1 ring-slate-200 sm:p-1 sm:ring-0">
                   <div className="grid grid-cols-[1rem_minmax(0,1fr)_5.5rem_2.5rem] items-center gap-2 sm:grid-cols-[1rem_minmax(0,1fr)_5.5rem_minmax(0,1.3fr)_2.5rem]">
-                    <span aria-hidden className={cn("size-3 rounded-sm", BAND_SWATCHES[i % BAND_SWATCHES.length])} />
+                    <span
+                      aria-hidden
+                      className={cn("size-3 rounded-sm", BAND_SWATCHES[i % BAND_SWATCHES.length])}
+                    />
                     <input
                       aria-label={t("bands.nameOf", { index: i + 1 })}
                       className={controlClass}
@@ -67,7 +86,10 @@ export function BandsEditor({ form, errors, editable, onChange }: { form: Thresh
                     <input
                       aria-label={t("bands.trackOf", { band: b.name || i + 1 })}
                       placeholder={t("bands.trackPlaceholder")}
-                      className={cn(controlClass, "col-span-3 col-start-2 row-start-2 sm:col-span-1 sm:col-start-auto sm:row-start-auto")}
+                      className={cn(
+                        controlClass,
+                        "col-span-3 col-start-2 row-start-2 sm:col-span-1 sm:col-start-auto sm:row-start-auto",
+                      )}
                       value={b.track}
                       disabled={!editable}
                       onChange={(e) => setBand(i, { track: e.target.value })}
@@ -77,7 +99,9 @@ export function BandsEditor({ form, errors, editable, onChange }: { form: Thresh
                         type="button"
                         className="col-start-4 row-start-1 flex size-9 items-center justify-center rounded-md text-slate-500 hover:bg-rose-50 hover:text-rose-700 sm:col-start-auto sm:row-start-auto"
                         aria-label={t("bands.remove", { band: b.name || i + 1 })}
-                        onClick={() => onChange({ ...form, bands: form.bands.filter((_, j) => j !== i) })}
+                        onClick={() =>
+                          onChange({ ...form, bands: form.bands.filter((_, j) => j !== i) })
+                        }
                       >
                         ×
                       </button>
@@ -102,7 +126,10 @@ export function BandsEditor({ form, errors, editable, onChange }: { form: Thresh
               onClick={() => {
                 const last = form.bands[form.bands.length - 1];
                 const min = last && Number.isFinite(Number(last.min)) ? Number(last.min) + 20 : 0;
-                onChange({ ...form, bands: [...form.bands, { name: "", min: String(min), track: "" }] });
+                onChange({
+                  ...form,
+                  bands: [...form.bands, { name: "", min: String(min), track: "" }],
+                });
               }}
             >
               {t("bands.add")}

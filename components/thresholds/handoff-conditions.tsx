@@ -8,13 +8,30 @@ import { ConditionEditor } from "@/components/rules/condition-editor";
 import { fieldLabel, type Translate } from "@/components/rules/describe-rule";
 import { useSuggestions } from "@/components/rules/use-scoring";
 import { isNumericField } from "@/components/rules/validate-rule";
-import { LEAD_FIELDS } from "@/lib/scoring/model";
+import { LEAD_FIELDS } from "@/lib/domain/scoring/model";
 import type { Exclusion, FormErrors, ThresholdForm } from "./threshold-form";
 
-const blankExclusion = (): Exclusion => ({ field: "jobTitle", op: "contains", value: "", values: [], min: "", max: "" });
+const blankExclusion = (): Exclusion => ({
+  field: "jobTitle",
+  op: "contains",
+  value: "",
+  values: [],
+  min: "",
+  max: "",
+});
 
 /** What else a lead needs before sales gets it: no fit-gate exclusion, the required fields, the recycle cool-down. */
-export function HandoffConditions({ form, errors, editable, onChange }: { form: ThresholdForm; errors: FormErrors; editable: boolean; onChange: (f: ThresholdForm) => void }) {
+export function HandoffConditions({
+  form,
+  errors,
+  editable,
+  onChange,
+}: {
+  form: ThresholdForm;
+  errors: FormErrors;
+  editable: boolean;
+  onChange: (f: ThresholdForm) => void;
+}) {
   const t = useTranslations("thresholds");
   const te = useTranslations("editor");
   const describe = useTranslations("rules.describe") as unknown as Translate;
@@ -24,7 +41,8 @@ export function HandoffConditions({ form, errors, editable, onChange }: { form: 
     if (!code) return undefined;
     return code.startsWith("editor:") ? te(code.slice("editor:".length)) : t(code);
   };
-  const setExclusion = (i: number, patch: Partial<Exclusion>) => onChange({ ...form, exclude: form.exclude.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
+  const setExclusion = (i: number, patch: Partial<Exclusion>) =>
+    onChange({ ...form, exclude: form.exclude.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
   return (
     <Card aria-labelledby="handoff-heading">
       <CardHeader id="handoff-heading" title={t("handoff.title")} />
@@ -32,13 +50,26 @@ export function HandoffConditions({ form, errors, editable, onChange }: { form: 
         <fieldset disabled={!editable}>
           <legend className="text-sm font-medium text-slate-700">{t("handoff.fitGate")}</legend>
           <p className="mb-3 text-xs text-slate-500">{t("handoff.fitGateHint")}</p>
-          {form.exclude.length === 0 && <p className="mb-3 text-sm text-slate-500">{t("handoff.noExclusions")}</p>}
+          {form.exclude.length === 0 && (
+            <p className="mb-3 text-sm text-slate-500">{t("handoff.noExclusions")}</p>
+          )}
           <ol className="space-y-3">
             {form.exclude.map((c, i) => (
               <li key={i} className="rounded-lg p-3 ring-1 ring-slate-200" data-testid="exclusion">
                 <div className="mb-2 flex items-end gap-2">
                   <Field id={`exclusion-${i}-field`} label={t("handoff.field")} className="flex-1">
-                    <Select id={`exclusion-${i}-field`} value={c.field} onChange={(e) => setExclusion(i, { field: e.target.value, op: isNumericField(e.target.value) ? "gte" : "contains", value: "", values: [] })}>
+                    <Select
+                      id={`exclusion-${i}-field`}
+                      value={c.field}
+                      onChange={(e) =>
+                        setExclusion(i, {
+                          field: e.target.value,
+                          op: isNumericField(e.target.value) ? "gte" : "contains",
+                          value: "",
+                          values: [],
+                        })
+                      }
+                    >
                       {LEAD_FIELDS.map((f) => (
                         <option key={f} value={f}>
                           {fieldLabel(describe, f)}
@@ -47,7 +78,14 @@ export function HandoffConditions({ form, errors, editable, onChange }: { form: 
                     </Select>
                   </Field>
                   {editable && (
-                    <Button variant="ghost" className="text-rose-700" onClick={() => onChange({ ...form, exclude: form.exclude.filter((_, j) => j !== i) })} aria-label={t("handoff.removeExclusion", { index: i + 1 })}>
+                    <Button
+                      variant="ghost"
+                      className="text-rose-700"
+                      onClick={() =>
+                        onChange({ ...form, exclude: form.exclude.filter((_, j) => j !== i) })
+                      }
+                      aria-label={t("handoff.removeExclusion", { index: i + 1 })}
+                    >
                       {t("handoff.remove")}
                     </Button>
                   )}
@@ -56,7 +94,9 @@ export function HandoffConditions({ form, errors, editable, onChange }: { form: 
                   idPrefix={`exclusion-${i}`}
                   condition={c}
                   numeric={isNumericField(c.field)}
-                  suggestions={suggestions.data?.fields.find((f) => f.field === c.field)?.values ?? []}
+                  suggestions={
+                    suggestions.data?.fields.find((f) => f.field === c.field)?.values ?? []
+                  }
                   error={errors[`exclude.${i}`]?.slice("editor:".length)}
                   onChange={(next) => setExclusion(i, next)}
                 />
@@ -64,7 +104,11 @@ export function HandoffConditions({ form, errors, editable, onChange }: { form: 
             ))}
           </ol>
           {editable && (
-            <Button variant="secondary" className="mt-3" onClick={() => onChange({ ...form, exclude: [...form.exclude, blankExclusion()] })}>
+            <Button
+              variant="secondary"
+              className="mt-3"
+              onClick={() => onChange({ ...form, exclude: [...form.exclude, blankExclusion()] })}
+            >
               {t("handoff.addExclusion")}
             </Button>
           )}
@@ -80,7 +124,14 @@ export function HandoffConditions({ form, errors, editable, onChange }: { form: 
                   type="checkbox"
                   className="size-4 rounded border-slate-300 text-brand-600 focus:ring-brand-600"
                   checked={form.required.includes(f)}
-                  onChange={(e) => onChange({ ...form, required: e.target.checked ? [...form.required, f] : form.required.filter((r) => r !== f) })}
+                  onChange={(e) =>
+                    onChange({
+                      ...form,
+                      required: e.target.checked
+                        ? [...form.required, f]
+                        : form.required.filter((r) => r !== f),
+                    })
+                  }
                 />
                 {fieldLabel(describe, f)}
               </label>
@@ -93,10 +144,30 @@ export function HandoffConditions({ form, errors, editable, onChange }: { form: 
           <p className="mb-2 text-xs text-slate-500">{t("handoff.recycleHint")}</p>
           <div className="grid gap-3 sm:grid-cols-2">
             <Field id="recycle-days" label={t("handoff.cooldownDays")} error={err("cooldownDays")}>
-              <Input id="recycle-days" type="number" inputMode="numeric" min={0} value={form.cooldownDays} aria-invalid={errors.cooldownDays ? true : undefined} onChange={(e) => onChange({ ...form, cooldownDays: e.target.value })} />
+              <Input
+                id="recycle-days"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                value={form.cooldownDays}
+                aria-invalid={errors.cooldownDays ? true : undefined}
+                onChange={(e) => onChange({ ...form, cooldownDays: e.target.value })}
+              />
             </Field>
-            <Field id="recycle-engagement" label={t("handoff.minNewEngagement")} error={err("minNewEngagement")}>
-              <Input id="recycle-engagement" type="number" inputMode="decimal" min={0} value={form.minNewEngagement} aria-invalid={errors.minNewEngagement ? true : undefined} onChange={(e) => onChange({ ...form, minNewEngagement: e.target.value })} />
+            <Field
+              id="recycle-engagement"
+              label={t("handoff.minNewEngagement")}
+              error={err("minNewEngagement")}
+            >
+              <Input
+                id="recycle-engagement"
+                type="number"
+                inputMode="decimal"
+                min={0}
+                value={form.minNewEngagement}
+                aria-invalid={errors.minNewEngagement ? true : undefined}
+                onChange={(e) => onChange({ ...form, minNewEngagement: e.target.value })}
+              />
             </Field>
           </div>
         </fieldset>

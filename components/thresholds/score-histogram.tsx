@@ -7,12 +7,40 @@
  */
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
-import { bandIndex, binScores, niceWidth, scoreQuantile, type ScoreBucket } from "@/lib/thresholds/figures";
+import {
+  bandIndex,
+  binScores,
+  niceWidth,
+  scoreQuantile,
+  type ScoreBucket,
+} from "@/lib/domain/thresholds/figures";
 
-export const BAND_FILLS = ["fill-slate-300", "fill-sky-300", "fill-indigo-400", "fill-violet-500", "fill-fuchsia-500", "fill-rose-400"];
-export const BAND_SWATCHES = ["bg-slate-300", "bg-sky-300", "bg-indigo-400", "bg-violet-500", "bg-fuchsia-500", "bg-rose-400"];
+export const BAND_FILLS = [
+  "fill-slate-300",
+  "fill-sky-300",
+  "fill-indigo-400",
+  "fill-violet-500",
+  "fill-fuchsia-500",
+  "fill-rose-400",
+];
+export const BAND_SWATCHES = [
+  "bg-slate-300",
+  "bg-sky-300",
+  "bg-indigo-400",
+  "bg-violet-500",
+  "bg-fuchsia-500",
+  "bg-rose-400",
+];
 
-export type Marker = { id: string; value: number; min: number; max: number; label: string; ariaLabel: string; kind: "mql" | "band" };
+export type Marker = {
+  id: string;
+  value: number;
+  min: number;
+  max: number;
+  label: string;
+  ariaLabel: string;
+  kind: "mql" | "band";
+};
 
 const HEIGHT = 280;
 const M = { top: 44, right: 16, bottom: 30, left: 44 };
@@ -41,7 +69,11 @@ export function chartDomain(scores: ScoreBucket[], anchors: number[]) {
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   const width = niceWidth(hi - lo);
-  return { lo: Math.floor(lo / width) * width - width, hi: Math.ceil((hi + 1) / width) * width + width, width };
+  return {
+    lo: Math.floor(lo / width) * width - width,
+    hi: Math.ceil((hi + 1) / width) * width + width,
+    width,
+  };
 }
 
 export function ScoreHistogram({
@@ -75,7 +107,8 @@ export function ScoreHistogram({
   const top = Math.max(1, ...bins.map((b) => b.leads));
   const y = (v: number) => M.top + plotH - (v / top) * plotH;
   const yTicks = [0, 0.5, 1].map((f) => Math.round(top * f));
-  const step = domain.width * Math.max(1, Math.ceil(bins.length / Math.max(2, Math.floor(plotW / 56))));
+  const step =
+    domain.width * Math.max(1, Math.ceil(bins.length / Math.max(2, Math.floor(plotW / 56))));
   const xTicks: number[] = [];
   for (let v = Math.ceil(domain.lo / step) * step; v <= domain.hi; v += step) xTicks.push(v || 0); // no "-0"
 
@@ -93,7 +126,16 @@ export function ScoreHistogram({
   const onKey = (marker: Marker) => (e: KeyboardEvent) => {
     if (!onMove) return;
     const big = e.shiftKey ? 10 : 1;
-    const next = { ArrowRight: marker.value + big, ArrowUp: marker.value + big, ArrowLeft: marker.value - big, ArrowDown: marker.value - big, PageUp: marker.value + 10, PageDown: marker.value - 10, Home: marker.min, End: marker.max }[e.key];
+    const next = {
+      ArrowRight: marker.value + big,
+      ArrowUp: marker.value + big,
+      ArrowLeft: marker.value - big,
+      ArrowDown: marker.value - big,
+      PageUp: marker.value + 10,
+      PageDown: marker.value - 10,
+      Home: marker.min,
+      End: marker.max,
+    }[e.key];
     if (next === undefined) return;
     e.preventDefault();
     onMove(marker.id, Math.min(marker.max, Math.max(marker.min, next)));
@@ -109,7 +151,10 @@ export function ScoreHistogram({
     else lastRight = left + w;
   }
 
-  const summary = t("summary", { leads: n(scores.reduce((s, b) => s + b.leads, 0)), bins: bins.length });
+  const summary = t("summary", {
+    leads: n(scores.reduce((s, b) => s + b.leads, 0)),
+    bins: bins.length,
+  });
   return (
     <div ref={container} className="relative w-full select-none" data-testid="score-histogram">
       {width > 0 && (
@@ -127,8 +172,20 @@ export function ScoreHistogram({
           <title>{summary}</title>
           {yTicks.map((v) => (
             <g key={v}>
-              <line x1={M.left} x2={M.left + plotW} y1={y(v)} y2={y(v)} className="stroke-slate-100" />
-              <text x={M.left - 6} y={y(v)} dy="0.32em" textAnchor="end" className="fill-slate-500 text-[11px] tabular-nums">
+              <line
+                x1={M.left}
+                x2={M.left + plotW}
+                y1={y(v)}
+                y2={y(v)}
+                className="stroke-slate-100"
+              />
+              <text
+                x={M.left - 6}
+                y={y(v)}
+                dy="0.32em"
+                textAnchor="end"
+                className="fill-slate-500 text-[11px] tabular-nums"
+              >
                 {n(v)}
               </text>
             </g>
@@ -144,24 +201,48 @@ export function ScoreHistogram({
                 height={Math.max(0, h)}
                 className={BAND_FILLS[bandIndex(bands, b.from) % BAND_FILLS.length]}
               >
-                <title>{t("bin", { from: n(b.from), to: n(b.from + domain.width), leads: n(b.leads) })}</title>
+                <title>
+                  {t("bin", { from: n(b.from), to: n(b.from + domain.width), leads: n(b.leads) })}
+                </title>
               </rect>
             );
           })}
-          <line x1={M.left} x2={M.left + plotW} y1={M.top + plotH} y2={M.top + plotH} className="stroke-slate-300" />
+          <line
+            x1={M.left}
+            x2={M.left + plotW}
+            y1={M.top + plotH}
+            y2={M.top + plotH}
+            className="stroke-slate-300"
+          />
           {xTicks.map((v) => (
-            <text key={v} x={x(v)} y={HEIGHT - 10} textAnchor="middle" className="fill-slate-500 text-[11px] tabular-nums">
+            <text
+              key={v}
+              x={x(v)}
+              y={HEIGHT - 10}
+              textAnchor="middle"
+              className="fill-slate-500 text-[11px] tabular-nums"
+            >
               {n(v)}
             </text>
           ))}
-          {live !== null && !markers.some((m) => m.kind === "mql" && m.value === live) && live >= domain.lo && live <= domain.hi && (
-            <g aria-hidden>
-              <line x1={x(live)} x2={x(live)} y1={M.top} y2={M.top + plotH} strokeDasharray="2 3" className="stroke-slate-500" />
-              <text x={x(live) + 4} y={M.top + 10} className="fill-slate-500 text-[10px]">
-                {t("live", { value: n(live) })}
-              </text>
-            </g>
-          )}
+          {live !== null &&
+            !markers.some((m) => m.kind === "mql" && m.value === live) &&
+            live >= domain.lo &&
+            live <= domain.hi && (
+              <g aria-hidden>
+                <line
+                  x1={x(live)}
+                  x2={x(live)}
+                  y1={M.top}
+                  y2={M.top + plotH}
+                  strokeDasharray="2 3"
+                  className="stroke-slate-500"
+                />
+                <text x={x(live) + 4} y={M.top + 10} className="fill-slate-500 text-[10px]">
+                  {t("live", { value: n(live) })}
+                </text>
+              </g>
+            )}
           {markers.map((m) => {
             const mx = x(m.value);
             const mql = m.kind === "mql";
@@ -183,7 +264,13 @@ export function ScoreHistogram({
                 aria-orientation="horizontal"
                 aria-readonly={onMove ? undefined : true}
                 data-testid={`marker-${m.id}`}
-                className={onMove ? (dragging === m.id ? "cursor-grabbing outline-none" : "cursor-grab outline-none") : "outline-none"}
+                className={
+                  onMove
+                    ? dragging === m.id
+                      ? "cursor-grabbing outline-none"
+                      : "cursor-grab outline-none"
+                    : "outline-none"
+                }
                 style={{ touchAction: "none" }}
                 onKeyDown={onKey(m)}
                 onFocus={() => setFocused(m.id)}
@@ -214,11 +301,33 @@ export function ScoreHistogram({
                       width={labelW}
                       height={18}
                       rx={9}
-                      className={mql ? "fill-rose-600" : active ? "fill-slate-700" : "fill-white stroke-slate-400"}
+                      className={
+                        mql
+                          ? "fill-rose-600"
+                          : active
+                            ? "fill-slate-700"
+                            : "fill-white stroke-slate-400"
+                      }
                       strokeWidth={active && !mql ? 0 : 1}
                     />
-                    {active && <rect x={lx - 3} y={ly - 3} width={labelW + 6} height={24} rx={12} fill="none" strokeWidth={2} className="stroke-brand-600" />}
-                    <text x={lx + labelW / 2} y={ly + 12.5} textAnchor="middle" className={`text-[11px] font-medium tabular-nums ${mql || active ? "fill-white" : "fill-slate-700"}`}>
+                    {active && (
+                      <rect
+                        x={lx - 3}
+                        y={ly - 3}
+                        width={labelW + 6}
+                        height={24}
+                        rx={12}
+                        fill="none"
+                        strokeWidth={2}
+                        className="stroke-brand-600"
+                      />
+                    )}
+                    <text
+                      x={lx + labelW / 2}
+                      y={ly + 12.5}
+                      textAnchor="middle"
+                      className={`text-[11px] font-medium tabular-nums ${mql || active ? "fill-white" : "fill-slate-700"}`}
+                    >
                       {m.label}
                     </text>
                   </>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { template } from "@/lib/scoring/templates";
+import { template } from "@/lib/domain/scoring/templates";
 import { formErrors, formFromModel, modelFromForm } from "./threshold-form";
 
 describe("the threshold designer's form", () => {
@@ -13,14 +13,21 @@ describe("the threshold designer's form", () => {
     const form = formFromModel(model);
     form.threshold = "120";
     form.bands[1] = { ...form.bands[1], name: "Evaluation", track: "Case studies" };
-    form.exclude = [...form.exclude, { field: "email", op: "contains", value: "@rival.example", values: [], min: "", max: "" }];
+    form.exclude = [
+      ...form.exclude,
+      { field: "email", op: "contains", value: "@rival.example", values: [], min: "", max: "" },
+    ];
     form.required = ["email"];
     form.cooldownDays = "45";
     const next = modelFromForm(model, form)!;
     expect(next.mqlThreshold).toBe(120);
     expect(next.bands[1].name).toBe("Evaluation");
     expect(next.nurtureTracks.Evaluation).toBe("Case studies");
-    expect(next.fitGate.exclude.at(-1)).toEqual({ field: "email", op: "contains", value: "@rival.example" });
+    expect(next.fitGate.exclude.at(-1)).toEqual({
+      field: "email",
+      op: "contains",
+      value: "@rival.example",
+    });
     expect(next.requiredFields).toEqual(["email"]);
     expect(next.recycle.cooldownDays).toBe(45);
   });

@@ -3,8 +3,15 @@
  * the model document. Errors are message keys of the `thresholds` namespace (condition errors are
  * keys of the `editor` namespace, prefixed "editor:"). The server validates again with the schema.
  */
-import { scoringModelSchema, type ScoringModel } from "@/lib/scoring/model";
-import { conditionDraft, conditionErrors, conditionValue, isNumericField, type ConditionDraft, type RuleErrors } from "@/components/rules/validate-rule";
+import { scoringModelSchema, type ScoringModel } from "@/lib/domain/scoring/model";
+import {
+  conditionDraft,
+  conditionErrors,
+  conditionValue,
+  isNumericField,
+  type ConditionDraft,
+  type RuleErrors,
+} from "@/components/rules/validate-rule";
 
 export type BandRow = { name: string; min: string; track: string };
 export type Exclusion = { field: string } & ConditionDraft;
@@ -24,7 +31,11 @@ const isWhole = (s: string) => isNumber(s) && Number.isInteger(Number(s));
 export function formFromModel(m: ScoringModel): ThresholdForm {
   return {
     threshold: String(m.mqlThreshold),
-    bands: m.bands.map((b) => ({ name: b.name, min: String(b.min), track: m.nurtureTracks[b.name] ?? "" })),
+    bands: m.bands.map((b) => ({
+      name: b.name,
+      min: String(b.min),
+      track: m.nurtureTracks[b.name] ?? "",
+    })),
     exclude: m.fitGate.exclude.map((c) => ({ field: c.field, ...conditionDraft(c) })),
     required: [...m.requiredFields],
     cooldownDays: String(m.recycle.cooldownDays),
@@ -37,9 +48,11 @@ export function formErrors(f: ThresholdForm): FormErrors {
   if (!isNumber(f.threshold)) errors.threshold = "errors.number";
   f.bands.forEach((b, i) => {
     if (!b.name.trim()) errors[`bands.${i}.name`] = "errors.bandName";
-    else if (f.bands.findIndex((o) => o.name.trim() === b.name.trim()) !== i) errors[`bands.${i}.name`] = "errors.bandNameTaken";
+    else if (f.bands.findIndex((o) => o.name.trim() === b.name.trim()) !== i)
+      errors[`bands.${i}.name`] = "errors.bandNameTaken";
     if (!isNumber(b.min)) errors[`bands.${i}.min`] = "errors.number";
-    else if (i > 0 && isNumber(f.bands[i - 1].min) && Number(b.min) <= Number(f.bands[i - 1].min)) errors[`bands.${i}.min`] = "errors.bandOrder";
+    else if (i > 0 && isNumber(f.bands[i - 1].min) && Number(b.min) <= Number(f.bands[i - 1].min))
+      errors[`bands.${i}.min`] = "errors.bandOrder";
   });
   if (!f.bands.length) errors.bands = "errors.noBands";
   f.exclude.forEach((c, i) => {
@@ -48,7 +61,8 @@ export function formErrors(f: ThresholdForm): FormErrors {
     if (found.value) errors[`exclude.${i}`] = `editor:${found.value}`;
   });
   if (!isWhole(f.cooldownDays) || Number(f.cooldownDays) < 0) errors.cooldownDays = "errors.days";
-  if (!isNumber(f.minNewEngagement) || Number(f.minNewEngagement) < 0) errors.minNewEngagement = "errors.nonNegative";
+  if (!isNumber(f.minNewEngagement) || Number(f.minNewEngagement) < 0)
+    errors.minNewEngagement = "errors.nonNegative";
   return errors;
 }
 

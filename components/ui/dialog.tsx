@@ -50,12 +50,19 @@ export function Dialog({
       }}
       className={cn(
         "m-0 max-h-dvh bg-transparent p-0 backdrop:bg-slate-900/40",
-        side ? "ml-auto h-dvh w-full max-w-none sm:w-[34rem]" : "mx-auto mt-[8vh] w-[calc(100%-2rem)] max-w-lg",
+        side
+          ? "ml-auto h-dvh w-full max-w-none sm:w-[34rem]"
+          : "mx-auto mt-[8vh] w-[calc(100%-2rem)] max-w-lg",
         className,
       )}
     >
       {open && (
-        <div className={cn("flex flex-col bg-white shadow-xl", side ? "h-full" : "max-h-[84vh] rounded-xl")}>
+        <div
+          className={cn(
+            "flex flex-col bg-white shadow-xl",
+            side ? "h-full" : "max-h-[84vh] rounded-xl",
+          )}
+        >
           <div className="flex items-start justify-between gap-4 border-b border-slate-100 px-5 py-4">
             <div className="min-w-0">
               <h2 id={labelledBy} className="text-base font-semibold text-slate-900">
@@ -63,14 +70,31 @@ export function Dialog({
               </h2>
               {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
             </div>
-            <button type="button" onClick={onClose} className="-m-1 rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800" aria-label={t("closeDialog")}>
-              <svg viewBox="0 0 24 24" width={20} height={20} fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden>
+            <button
+              type="button"
+              onClick={onClose}
+              className="-m-1 rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
+              aria-label={t("closeDialog")}
+            >
+              <svg
+                viewBox="0 0 24 24"
+                width={20}
+                height={20}
+                fill="none"
+                stroke="currentColor"
+                strokeWidth={1.8}
+                aria-hidden
+              >
                 <path d="M6 6l12 12M18 6L6 18" />
               </svg>
             </button>
           </div>
           <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">{children}</div>
-          {footer && <div className="flex flex-wrap justify-end gap-2 border-t border-slate-100 px-5 py-3">{footer}</div>}
+          {footer && (
+            <div className="flex flex-wrap justify-end gap-2 border-t border-slate-100 px-5 py-3">
+              {footer}
+            </div>
+          )}
         </div>
       )}
     </dialog>

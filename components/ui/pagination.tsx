@@ -23,25 +23,40 @@ export async function Pagination({
     const qs = search.toString();
     return qs ? `${basePath}?${qs}` : basePath;
   };
-  const link = "inline-flex min-h-10 items-center rounded-md px-3 text-sm font-medium ring-1 ring-inset ring-slate-300";
+  const link =
+    "inline-flex min-h-10 items-center rounded-md px-3 text-sm font-medium ring-1 ring-inset ring-slate-300";
   return (
     <nav aria-label={t("pagination")} className="flex items-center justify-between gap-3">
       {page > 1 ? (
-        <Link href={href(page - 1)} rel="prev" className={cn(link, "bg-white text-slate-800 hover:bg-slate-50")} data-testid="page-prev">
+        <Link
+          href={href(page - 1)}
+          rel="prev"
+          className={cn(link, "bg-white text-slate-800 hover:bg-slate-50")}
+          data-testid="page-prev"
+        >
           {t("previous")}
         </Link>
       ) : (
-        <span aria-disabled className={cn(link, "text-slate-400")}>{t("previous")}</span>
+        <span aria-disabled className={cn(link, "text-slate-400")}>
+          {t("previous")}
+        </span>
       )}
       <span className="text-sm text-slate-600" data-testid="page-indicator">
         {t("pageOf", { page, pageCount })}
       </span>
       {page < pageCount ? (
-        <Link href={href(page + 1)} rel="next" className={cn(link, "bg-white text-slate-800 hover:bg-slate-50")} data-testid="page-next">
+        <Link
+          href={href(page + 1)}
+          rel="next"
+          className={cn(link, "bg-white text-slate-800 hover:bg-slate-50")}
+          data-testid="page-next"
+        >
           {t("next")}
         </Link>
       ) : (
-        <span aria-disabled className={cn(link, "text-slate-400")}>{t("next")}</span>
+        <span aria-disabled className={cn(link, "text-slate-400")}>
+          {t("next")}
+        </span>
       )}
     </nav>
   );

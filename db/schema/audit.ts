@@ -13,8 +13,5 @@ export const auditLog = pgTable(
     targetId: text("target_id"),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [
-    index("audit_target_idx").on(t.targetType, t.targetId),
-    index("audit_at_idx").on(t.at),
-  ],
+  (t) => [index("audit_target_idx").on(t.targetType, t.targetId), index("audit_at_idx").on(t.at)],
 );

@@ -1,6 +1,6 @@
 import { pgEnum } from "drizzle-orm/pg-core";
-import { LIFECYCLE_STAGES, ROLES } from "./constants";
+import { LIFECYCLE_STAGES, ROLES } from "@/lib/shared/vocabulary";
 
-export * from "./constants";
+export * from "@/lib/shared/vocabulary";
 export const roleEnum = pgEnum("role", ROLES);
 export const lifecycleStageEnum = pgEnum("lifecycle_stage", LIFECYCLE_STAGES);

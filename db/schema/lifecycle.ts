@@ -1,4 +1,14 @@
-import { bigint, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { lifecycleStageEnum } from "./enums";
 import { leads } from "./leads";
 import { teams, users } from "./users";
@@ -29,7 +39,10 @@ export const leadTransitions = pgTable(
     modelVersion: integer("model_version"),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index("lead_transitions_lead_at_idx").on(t.leadId, t.at), index("lead_transitions_to_at_idx").on(t.toStage, t.at)],
+  (t) => [
+    index("lead_transitions_lead_at_idx").on(t.leadId, t.at),
+    index("lead_transitions_to_at_idx").on(t.toStage, t.at),
+  ],
 );
 
 /** Every assignment of a lead to an owner (or to the unassigned queue: user null). */
@@ -48,7 +61,10 @@ export const assignments = pgTable(
     actorType: text("actor_type").notNull(),
     actorId: text("actor_id"),
   },
-  (t) => [index("assignments_lead_at_idx").on(t.leadId, t.at), index("assignments_user_at_idx").on(t.userId, t.at)],
+  (t) => [
+    index("assignments_lead_at_idx").on(t.leadId, t.at),
+    index("assignments_user_at_idx").on(t.userId, t.at),
+  ],
 );
 
 /** Which team covers which country (ISO 3166-1 alpha-2). */

@@ -6,12 +6,22 @@
  *   under one model version), so rule lift and the predictive score never peek past the handoff.
  */
 import { sql } from "drizzle-orm";
-import { bigint, check, doublePrecision, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { OutcomeTarget } from "@/lib/shared/vocabulary";
 import { leadTransitions } from "./lifecycle";
 import { users } from "./users";
-
-export const OUTCOME_TARGETS = ["accepted", "qualified", "opportunity", "won"] as const;
-export type OutcomeTarget = (typeof OUTCOME_TARGETS)[number];
 
 export const reportSettings = pgTable(
   "report_settings",
@@ -53,7 +63,10 @@ export const mqlRuleHits = pgTable(
     ruleId: text("rule_id").notNull(),
     hits: integer("hits").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.transitionId, t.ruleId] }), index("mql_rule_hits_rule_idx").on(t.ruleId)],
+  (t) => [
+    primaryKey({ columns: [t.transitionId, t.ruleId] }),
+    index("mql_rule_hits_rule_idx").on(t.ruleId),
+  ],
 );
 
 export type ReportSettings = typeof reportSettings.$inferSelect;

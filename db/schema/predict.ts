@@ -2,7 +2,17 @@
  * The predictive score: logistic regressions trained on past handoffs and their outcomes, and each
  * open lead's probability under the latest one, with its top factors.
  */
-import { doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { leads } from "./leads";
 
 export const predictiveModels = pgTable("predictive_models", {
@@ -35,7 +45,10 @@ export const leadPredictions = pgTable(
       .references(() => predictiveModels.id, { onDelete: "cascade" }),
     probability: doublePrecision("probability").notNull(),
     /** The largest contributions, signed, in log-odds: [{ feature, label, contribution }]. */
-    factors: jsonb("factors").$type<{ feature: string; contribution: number }[]>().notNull().default([]),
+    factors: jsonb("factors")
+      .$type<{ feature: string; contribution: number }[]>()
+      .notNull()
+      .default([]),
     computedAt: timestamp("computed_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("lead_predictions_model_idx").on(t.modelId)],

@@ -3,8 +3,22 @@
  * reason lists, decisions, and in-app notifications (breaches for managers).
  */
 import { sql } from "drizzle-orm";
-import { bigint, boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { DECISION_KINDS, REASON_KINDS, TOUCH_CHANNELS } from "./constants";
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { DECISION_KINDS, REASON_KINDS, TOUCH_CHANNELS, type Bant } from "@/lib/shared/vocabulary";
 import { leads } from "./leads";
 import { teams, users } from "./users";
 
@@ -60,9 +74,13 @@ export const slaClocks = pgTable(
     closeReason: text("close_reason"),
   },
   (t) => [
-    uniqueIndex("sla_clocks_one_open_idx").on(t.leadId).where(sql`${t.closedAt} is null`),
+    uniqueIndex("sla_clocks_one_open_idx")
+      .on(t.leadId)
+      .where(sql`${t.closedAt} is null`),
     index("sla_clocks_lead_idx").on(t.leadId, t.startedAt),
-    index("sla_clocks_open_due_idx").on(t.firstTouchDue).where(sql`${t.closedAt} is null`),
+    index("sla_clocks_open_due_idx")
+      .on(t.firstTouchDue)
+      .where(sql`${t.closedAt} is null`),
     index("sla_clocks_user_idx").on(t.userId, t.startedAt),
   ],
 );
@@ -99,8 +117,6 @@ export const reasons = pgTable(
   (t) => [uniqueIndex("reasons_kind_code_idx").on(t.kind, t.code)],
 );
 
-export type Bant = { budget: string; authority: string; need: string; timeframe: string };
-
 /** Every decision on a lead, with the score and the model version at that moment. */
 export const decisions = pgTable(
   "decisions",
@@ -120,7 +136,10 @@ export const decisions = pgTable(
     modelVersion: integer("model_version"),
     at: timestamp("at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("decisions_lead_at_idx").on(t.leadId, t.at), index("decisions_kind_at_idx").on(t.kind, t.at)],
+  (t) => [
+    index("decisions_lead_at_idx").on(t.leadId, t.at),
+    index("decisions_kind_at_idx").on(t.kind, t.at),
+  ],
 );
 
 /** In-app notifications (SLA breaches for managers). */

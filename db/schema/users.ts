@@ -1,8 +1,6 @@
 import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { WorkingHours } from "@/lib/shared/vocabulary";
 import { roleEnum } from "./enums";
-
-/** Weekly working hours in the user's own time zone; days are ISO weekdays (1 = Monday). */
-export type WorkingHours = { days: number[]; start: string; end: string };
 
 export const teams = pgTable("teams", {
   id: uuid("id").primaryKey().defaultRandom(),

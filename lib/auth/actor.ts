@@ -1,5 +1,5 @@
-import type { Role } from "@/db/schema/constants";
-import type { ApiScope } from "@/lib/api-keys/scopes";
+import type { Role } from "@/lib/shared/vocabulary";
+import type { ApiScope } from "./scopes";
 
 /** A signed-in user. */
 export type Actor = {
@@ -13,7 +13,14 @@ export type Actor = {
 
 /** The actor fields of a user row (the session and the team lists read the same ones). */
 export function actorOf(user: Actor): Actor {
-  return { id: user.id, name: user.name, email: user.email, role: user.role, teamId: user.teamId, timeZone: user.timeZone };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    teamId: user.teamId,
+    timeZone: user.timeZone,
+  };
 }
 
 /** A machine client calling with an API key. */
@@ -30,8 +37,23 @@ export function viewerOf(principal: Principal): Viewer {
 }
 
 /** How the principal is written in audit logs and histories. */
-export function principalLabel(principal: Principal): { actorType: "user" | "api_key"; actorId: string; label: string; userId: string | null } {
+export function principalLabel(principal: Principal): {
+  actorType: "user" | "api_key";
+  actorId: string;
+  label: string;
+  userId: string | null;
+} {
   return principal.kind === "user"
-    ? { actorType: "user", actorId: principal.user.id, label: principal.user.name, userId: principal.user.id }
-    : { actorType: "api_key", actorId: principal.key.apiKeyId, label: `API key “${principal.key.name}”`, userId: null };
+    ? {
+        actorType: "user",
+        actorId: principal.user.id,
+        label: principal.user.name,
+        userId: principal.user.id,
+      }
+    : {
+        actorType: "api_key",
+        actorId: principal.key.apiKeyId,
+        label: `API key “${principal.key.name}”`,
+        userId: null,
+      };
 }

@@ -8,7 +8,7 @@ import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { users, type Role } from "@/db/schema";
-import { serverEnv } from "@/lib/env";
+import { serverEnv } from "@/lib/infra/env";
 import { signInSchema, verifyCredentials } from "./credentials";
 
 declare module "next-auth" {
@@ -59,7 +59,10 @@ function buildConfig(): NextAuthConfig {
         if (account?.provider === "credentials") return true;
         if (!user.email) return false;
         const db = await getDb();
-        const [row] = await db.select().from(users).where(eq(users.email, user.email.toLowerCase()));
+        const [row] = await db
+          .select()
+          .from(users)
+          .where(eq(users.email, user.email.toLowerCase()));
         return Boolean(row?.active);
       },
       async jwt({ token, user, account }) {

@@ -20,10 +20,18 @@ describe("password sign-in", () => {
   });
 
   it("refuses a wrong password, an unknown email, a deactivated user and an SSO-only user", async () => {
-    expect(await verifyCredentials(t.db, { email: "rita@example.test", password: "Correct horse" })).toBeNull();
-    expect(await verifyCredentials(t.db, { email: "nobody@example.test", password: "correct horse" })).toBeNull();
-    expect(await verifyCredentials(t.db, { email: "gone@example.test", password: "correct horse" })).toBeNull();
-    expect(await verifyCredentials(t.db, { email: "sso@example.test", password: "correct horse" })).toBeNull();
+    expect(
+      await verifyCredentials(t.db, { email: "rita@example.test", password: "Correct horse" }),
+    ).toBeNull();
+    expect(
+      await verifyCredentials(t.db, { email: "nobody@example.test", password: "correct horse" }),
+    ).toBeNull();
+    expect(
+      await verifyCredentials(t.db, { email: "gone@example.test", password: "correct horse" }),
+    ).toBeNull();
+    expect(
+      await verifyCredentials(t.db, { email: "sso@example.test", password: "correct horse" }),
+    ).toBeNull();
   });
 
   it("explains malformed input per field", () => {

@@ -6,7 +6,14 @@ describe("role-aware navigation", () => {
     const keys = (role: Parameters<typeof navFor>[0]) => navFor(role).map((i) => i.key);
     expect(keys("admin")).toEqual(["rules", "thresholds", "inbox", "leads", "reports", "settings"]);
     expect(keys("marketer")).toEqual(["rules", "thresholds", "leads", "reports"]);
-    expect(keys("manager")).toEqual(["rules", "thresholds", "inbox", "leads", "reports", "settings"]);
+    expect(keys("manager")).toEqual([
+      "rules",
+      "thresholds",
+      "inbox",
+      "leads",
+      "reports",
+      "settings",
+    ]);
     expect(keys("rep")).toEqual(["inbox", "leads"]);
   });
 

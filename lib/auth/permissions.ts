@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema/constants";
+import type { Role } from "@/lib/shared/vocabulary";
 
 /**
  * Who may do what. Pages, server actions and route handlers all check these on the server;

@@ -3,9 +3,10 @@
  * than `maxBytes` — counted after decompression, so a small gzip bomb cannot exhaust memory.
  */
 import { gunzipSync } from "node:zlib";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/shared/errors";
 
-const tooLarge = (maxBytes: number) => new AppError("payload_too_large", `The body is larger than ${maxBytes} bytes.`);
+const tooLarge = (maxBytes: number) =>
+  new AppError("payload_too_large", `The body is larger than ${maxBytes} bytes.`);
 
 async function readCapped(request: Request, maxBytes: number): Promise<Buffer> {
   if (Number(request.headers.get("content-length")) > maxBytes) throw tooLarge(maxBytes);
@@ -23,7 +24,10 @@ async function readCapped(request: Request, maxBytes: number): Promise<Buffer> {
 export async function readBody(request: Request, maxBytes: number): Promise<string> {
   const encoding = (request.headers.get("content-encoding") ?? "identity").trim().toLowerCase();
   if (encoding !== "identity" && encoding !== "gzip") {
-    throw new AppError("validation_failed", `Content-Encoding "${encoding}" is not supported; send identity or gzip.`);
+    throw new AppError(
+      "validation_failed",
+      `Content-Encoding "${encoding}" is not supported; send identity or gzip.`,
+    );
   }
   const raw = await readCapped(request, maxBytes);
   if (encoding === "identity") return raw.toString("utf8");

@@ -15,7 +15,11 @@ export function countryName(code: string | null | undefined, locale: string): st
   }
 }
 
-export function fullName(lead: { firstName: string | null; lastName: string | null; email: string | null }): string {
+export function fullName(lead: {
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+}): string {
   const name = [lead.firstName, lead.lastName].filter(Boolean).join(" ").trim();
   return name || lead.email || "—";
 }

@@ -17,15 +17,19 @@ describe("locale negotiation", () => {
 
 describe("messages", () => {
   const keys = (o: object, prefix = ""): string[] =>
-    Object.entries(o).flatMap(([k, v]) => (typeof v === "object" && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+    Object.entries(o).flatMap(([k, v]) =>
+      typeof v === "object" && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+    );
 
   it("has every English string in French and nothing extra", () => {
     expect(keys(fr).sort()).toEqual(keys(en).sort());
   });
 
   it("keeps the same placeholders in both languages", () => {
-    const get = (o: object, path: string) => path.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], o) as string;
+    const get = (o: object, path: string) =>
+      path.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], o) as string;
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]).sort();
-    for (const key of keys(en)) expect(placeholders(get(fr, key)), key).toEqual(placeholders(get(en, key)));
+    for (const key of keys(en))
+      expect(placeholders(get(fr, key)), key).toEqual(placeholders(get(en, key)));
   });
 });

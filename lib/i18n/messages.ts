@@ -18,8 +18,12 @@ export function loadMessages(locale: Locale): Messages {
   const cached = cache.get(locale);
   if (cached && process.env.NODE_ENV === "production") return cached;
   const messages: Messages = {};
-  for (const file of readdirSync(messagesDir(locale)).filter((f) => f.endsWith(".json")).sort()) {
-    messages[file.slice(0, -".json".length)] = JSON.parse(readFileSync(path.join(messagesDir(locale), file), "utf8"));
+  for (const file of readdirSync(messagesDir(locale))
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
+    messages[file.slice(0, -".json".length)] = JSON.parse(
+      readFileSync(path.join(messagesDir(locale), file), "utf8"),
+    );
   }
   cache.set(locale, messages);
   return messages;

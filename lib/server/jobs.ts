@@ -1,20 +1,20 @@
 /**
  * Periodic work run inside the web server (no external scheduler needed on the embedded default):
  * - decay refresh: every hour, rescore all leads when the active model ages scores
- *   (lib/scoring/refresh.ts skips itself when nothing would change).
- * - SLA breach sweep: every minute (lib/sla/sweep.ts), with the app clock (lib/clock.ts).
+ *   (lib/domain/scoring/refresh.ts skips itself when nothing would change).
+ * - SLA breach sweep: every minute (lib/domain/sla/sweep.ts), with the app clock (lib/infra/clock.ts).
  * - predictive score: every hour and a minute after start, bring handoff snapshots up to the active
- *   model, retrain (lib/predict/train.ts) and rescore open leads (lib/predict/score.ts).
+ *   model, retrain (lib/domain/predict/train.ts) and rescore open leads (lib/domain/predict/score.ts).
  * State lives in the database, so a restart loses nothing; with several app servers each runs the
  * job and the scoring lock makes the extra runs cheap no-ops.
  */
 import { getDb } from "@/db/client";
-import { appNow } from "@/lib/clock";
-import { refreshMqlSnapshots } from "@/lib/outcomes/rule-hits";
-import { scorePredictions } from "@/lib/predict/score";
-import { trainPredictiveModel } from "@/lib/predict/train";
-import { REFRESH_INTERVAL_MS, refreshScores } from "@/lib/scoring/refresh";
-import { sweepBreaches } from "@/lib/sla/sweep";
+import { appNow } from "@/lib/infra/clock";
+import { refreshMqlSnapshots } from "@/lib/domain/outcomes/rule-hits";
+import { scorePredictions } from "@/lib/domain/predict/score";
+import { trainPredictiveModel } from "@/lib/domain/predict/train";
+import { REFRESH_INTERVAL_MS, refreshScores } from "@/lib/domain/scoring/refresh";
+import { sweepBreaches } from "@/lib/domain/sla/sweep";
 
 const SWEEP_INTERVAL_MS = 60_000;
 const PREDICT_INTERVAL_MS = 3_600_000;
@@ -24,7 +24,10 @@ const globalJobs = globalThis as unknown as { accordJobs?: NodeJS.Timeout[] };
 async function runRefresh() {
   try {
     const result = await refreshScores(await getDb());
-    if ("scored" in result) console.log(`[accord] decay refresh: ${result.scored} leads rescored under v${result.version} in ${result.ms} ms`);
+    if ("scored" in result)
+      console.log(
+        `[accord] decay refresh: ${result.scored} leads rescored under v${result.version} in ${result.ms} ms`,
+      );
   } catch (error) {
     console.error("[accord] decay refresh failed", error);
   }
@@ -33,7 +36,10 @@ async function runRefresh() {
 async function runSweep() {
   try {
     const result = await sweepBreaches(await getDb(), appNow());
-    if (result.breaches.length) console.log(`[accord] SLA sweep: ${result.breaches.length} breaches, ${result.notified} notifications, ${result.reassigned} reassigned`);
+    if (result.breaches.length)
+      console.log(
+        `[accord] SLA sweep: ${result.breaches.length} breaches, ${result.notified} notifications, ${result.reassigned} reassigned`,
+      );
   } catch (error) {
     console.error("[accord] SLA sweep failed", error);
   }

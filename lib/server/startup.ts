@@ -6,8 +6,8 @@
 import { getDbHandle } from "@/db/client";
 import { EmbeddedDbBusyError } from "@/db/embedded-lock";
 import { migrateDb } from "@/db/migrate";
-import { isDatabaseEmpty, seedDemoData } from "@/db/seed";
-import { ConfigError, serverEnv } from "@/lib/env";
+import { isDatabaseEmpty, seedDemoData } from "@/lib/demo/seed";
+import { ConfigError, serverEnv } from "@/lib/infra/env";
 import { startJobs } from "./jobs";
 
 function fail(message: string): never {
@@ -31,11 +31,15 @@ export async function startServer(): Promise<void> {
     fail(`Cannot open the database: ${(error as Error).message}`);
   }
   await migrateDb(handle);
-  console.log(`[accord] database ready (${handle.kind === "pglite" ? `embedded, ${env.dataDir}` : "PostgreSQL"})`);
+  console.log(
+    `[accord] database ready (${handle.kind === "pglite" ? `embedded, ${env.dataDir}` : "PostgreSQL"})`,
+  );
   if (env.demoData && (await isDatabaseEmpty(handle.db))) {
     console.log("[accord] empty database: seeding demo data…");
     const summary = await seedDemoData(handle.db);
-    console.log(`[accord] seeded ${summary.users} users, ${summary.leads} leads, ${summary.events} events in ${summary.ms} ms`);
+    console.log(
+      `[accord] seeded ${summary.users} users, ${summary.leads} leads, ${summary.events} events in ${summary.ms} ms`,
+    );
   }
   if (env.ACCORD_JOBS) startJobs();
 }

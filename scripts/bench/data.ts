@@ -31,7 +31,9 @@ export async function generate(sql: Sql, leads: number, events: number, log: (m:
   log(`  ${leads.toLocaleString("en")} leads in ${Math.round(performance.now() - t)} ms`);
 
   // Bulk load without the secondary indexes, then rebuild them (what a restore would do).
-  await sql.unsafe(`drop index if exists events_lead_time_idx; drop index if exists events_name_time_idx`);
+  await sql.unsafe(
+    `drop index if exists events_lead_time_idx; drop index if exists events_name_time_idx`,
+  );
   await sql.unsafe(`alter table events drop constraint if exists events_lead_id_leads_id_fk`);
   t = performance.now();
   const chunk = 2_000_000;
@@ -62,7 +64,9 @@ export async function generate(sql: Sql, leads: number, events: number, log: (m:
   t = performance.now();
   await sql.unsafe(`create index events_lead_time_idx on events (lead_id, occurred_at desc)`);
   await sql.unsafe(`create index events_name_time_idx on events (name, occurred_at)`);
-  await sql.unsafe(`alter table events add constraint events_lead_id_leads_id_fk foreign key (lead_id) references leads(id) on delete cascade`);
+  await sql.unsafe(
+    `alter table events add constraint events_lead_id_leads_id_fk foreign key (lead_id) references leads(id) on delete cascade`,
+  );
   await sql.unsafe(`vacuum analyze leads`);
   await sql.unsafe(`vacuum analyze events`);
   log(`  indexes and statistics in ${Math.round(performance.now() - t)} ms`);

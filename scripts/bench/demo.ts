@@ -5,13 +5,17 @@
  */
 import { openDb, type DbHandle } from "../../db/client";
 import { migrateDb } from "../../db/migrate";
-import { seedDemoData } from "../../db/seed";
-import { previewModel } from "../../lib/scoring/preview";
-import { template } from "../../lib/scoring/templates";
+import { seedDemoData } from "../../lib/demo/seed";
+import { previewModel } from "../../lib/domain/scoring/preview";
+import { template } from "../../lib/domain/scoring/templates";
 import { inboxBenchmark } from "./inbox";
 import { timeResult, type Result } from "./report";
 
-export async function demoPreview(handle: DbHandle, id: string, inboxId: string): Promise<Result[]> {
+export async function demoPreview(
+  handle: DbHandle,
+  id: string,
+  inboxId: string,
+): Promise<Result[]> {
   await migrateDb(handle);
   await seedDemoData(handle.db, { now: new Date("2026-11-01T12:00:00Z") });
   const draft = template("seed-001-saas");
@@ -19,7 +23,11 @@ export async function demoPreview(handle: DbHandle, id: string, inboxId: string)
   let best = Infinity;
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
-    await previewModel(handle.db, { draft, activeThreshold: 50, asOf: new Date("2026-11-01T12:00:00Z") });
+    await previewModel(handle.db, {
+      draft,
+      activeThreshold: 50,
+      asOf: new Date("2026-11-01T12:00:00Z"),
+    });
     best = Math.min(best, performance.now() - t);
   }
   const inbox = await inboxBenchmark(handle.db, inboxId, new Date("2026-11-01T12:00:00Z"));
@@ -29,7 +37,15 @@ export async function demoPreview(handle: DbHandle, id: string, inboxId: string)
 
 export async function demoPreviewBenchmarks(postgresUrl: string): Promise<Result[]> {
   return [
-    ...(await demoPreview(await openDb({ kind: "pglite", dataDir: null }), "preview_demo_3k_pglite", "inbox_500_mqls_pglite")),
-    ...(await demoPreview(await openDb({ kind: "postgres", url: postgresUrl }), "preview_demo_3k_postgres", "inbox_500_mqls_postgres")),
+    ...(await demoPreview(
+      await openDb({ kind: "pglite", dataDir: null }),
+      "preview_demo_3k_pglite",
+      "inbox_500_mqls_pglite",
+    )),
+    ...(await demoPreview(
+      await openDb({ kind: "postgres", url: postgresUrl }),
+      "preview_demo_3k_postgres",
+      "inbox_500_mqls_postgres",
+    )),
   ];
 }

@@ -7,7 +7,8 @@
 export function floorSql(asOf: Date): string {
   const A = `'${asOf.toISOString()}'::timestamptz`;
   const since = (days: number) => `occurred_at >= ${A} - make_interval(secs => ${days * 86400})`;
-  const decay = (h: number) => `power(0.5::float8, greatest(date_part('epoch', ${A} - occurred_at), 0) / ${h * 86400})`;
+  const decay = (h: number) =>
+    `power(0.5::float8, greatest(date_part('epoch', ${A} - occurred_at), 0) / ${h * 86400})`;
   return `
   select lead_id, fit, engagement, fit + engagement as total from (
   select l.id as lead_id, least((

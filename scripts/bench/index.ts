@@ -14,12 +14,12 @@ import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { openDb } from "../../db/client";
 import { migrateDb } from "../../db/migrate";
-import { createApiKey } from "../../lib/api-keys/api-keys";
-import { previewModel } from "../../lib/scoring/preview";
-import { publishDraft } from "../../lib/scoring/publish";
-import { scoringModelSchema } from "../../lib/scoring/model";
-import { saveDraft } from "../../lib/scoring/versions";
-import { thresholdEvidence } from "../../lib/thresholds/analysis";
+import { createApiKey } from "../../lib/domain/api-keys/api-keys";
+import { previewModel } from "../../lib/domain/scoring/preview";
+import { publishDraft } from "../../lib/domain/scoring/publish";
+import { scoringModelSchema } from "../../lib/domain/scoring/model";
+import { saveDraft } from "../../lib/domain/scoring/versions";
+import { thresholdEvidence } from "../../lib/domain/thresholds/analysis";
 import { BENCH_AS_OF, generate } from "./data";
 import { demoPreviewBenchmarks } from "./demo";
 import { floorSql } from "./floor";
@@ -29,7 +29,16 @@ import { printAndSave, rateResult, timeResult, type Result } from "./report";
 import { reportBenchmarks } from "./reports";
 import { startServer } from "./server";
 
-const { values: args } = parseArgs({ options: { big: { type: "boolean" }, "skip-ingest": { type: "boolean" }, keep: { type: "boolean" }, leads: { type: "string" }, events: { type: "string" }, only: { type: "string" } } });
+const { values: args } = parseArgs({
+  options: {
+    big: { type: "boolean" },
+    "skip-ingest": { type: "boolean" },
+    keep: { type: "boolean" },
+    leads: { type: "string" },
+    events: { type: "string" },
+    only: { type: "string" },
+  },
+});
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const log = (m: string) => console.log(m);
 const by = { actorType: "user" as const, actorId: "bench", label: "Benchmark", userId: null };
@@ -58,7 +67,12 @@ async function withDatabase<T>(name: string, fn: (url: string) => Promise<T>): P
   }
 }
 
-async function scoringBenchmarks(url: string, leads: number, events: number, prefix: string): Promise<Result[]> {
+async function scoringBenchmarks(
+  url: string,
+  leads: number,
+  events: number,
+  prefix: string,
+): Promise<Result[]> {
   const handle = await openDb({ kind: "postgres", url, max: 4 });
   await migrateDb(handle);
   const raw = postgres(url, { max: 1, onnotice: () => {} });
@@ -72,7 +86,9 @@ async function scoringBenchmarks(url: string, leads: number, events: number, pre
   let floorMs = Infinity;
   for (let i = 0; i < 2; i++) {
     await raw.unsafe(`drop table if exists floor_scores`);
-    const [, ms] = await timed(() => raw.unsafe(`create unlogged table floor_scores as ${floorSql(BENCH_AS_OF)}`));
+    const [, ms] = await timed(() =>
+      raw.unsafe(`create unlogged table floor_scores as ${floorSql(BENCH_AS_OF)}`),
+    );
     floorMs = Math.min(floorMs, ms);
   }
   log(`  floor (hand-written SQL): ${Math.round(floorMs)} ms`);
@@ -82,22 +98,51 @@ async function scoringBenchmarks(url: string, leads: number, events: number, pre
   const model = scoringModelSchema.parse(BENCH_MODEL);
   await saveDraft(handle.db, model as never, { userId: null, label: "Benchmark" });
   const first = await publishDraft(handle.db, by, "bench: first model", () => BENCH_AS_OF);
-  log(`  first publish v${first.version}: ${first.leadsRescored.toLocaleString("en")} leads in ${first.ms} ms`);
-  const [check] = await raw.unsafe(`select count(*)::int as n, count(*) filter (where abs(s.total - f.total) > 1e-6 or abs(s.fit - f.fit) > 1e-6)::int as differ from lead_scores s join floor_scores f using (lead_id)`);
+  log(
+    `  first publish v${first.version}: ${first.leadsRescored.toLocaleString("en")} leads in ${first.ms} ms`,
+  );
+  const [check] = await raw.unsafe(
+    `select count(*)::int as n, count(*) filter (where abs(s.total - f.total) > 1e-6 or abs(s.fit - f.fit) > 1e-6)::int as differ from lead_scores s join floor_scores f using (lead_id)`,
+  );
   log(`  publish agrees with the floor on ${check.n - check.differ} of ${check.n} leads`);
-  if (check.differ > 0 || check.n !== leads) throw new Error(`publish and floor disagree on ${check.differ} leads (${check.n} compared)`);
+  if (check.differ > 0 || check.n !== leads)
+    throw new Error(`publish and floor disagree on ${check.differ} leads (${check.n} compared)`);
   // Republish twice with different edits, best of two as for the floor.
   let publishMs = Infinity;
-  for (const [i, ids] of [["a3", "e5", "e8", "e12"], ["a1", "e1", "e3", "e13"]].entries()) {
+  for (const [i, ids] of [
+    ["a3", "e5", "e8", "e12"],
+    ["a1", "e1", "e3", "e13"],
+  ].entries()) {
     const edited = structuredClone(model);
     for (const id of ids) edited.rules.find((r) => r.id === id)!.points += 5 * (i + 1);
     await saveDraft(handle.db, edited as never, { userId: null, label: "Benchmark" });
-    const republish = await publishDraft(handle.db, by, `bench: rules ${ids.join(", ")} changed`, () => BENCH_AS_OF);
-    log(`  republish v${republish.version} (4 rules changed): ${republish.leadsRescored.toLocaleString("en")} leads in ${republish.ms} ms`);
+    const republish = await publishDraft(
+      handle.db,
+      by,
+      `bench: rules ${ids.join(", ")} changed`,
+      () => BENCH_AS_OF,
+    );
+    log(
+      `  republish v${republish.version} (4 rules changed): ${republish.leadsRescored.toLocaleString("en")} leads in ${republish.ms} ms`,
+    );
     publishMs = Math.min(publishMs, republish.ms);
   }
-  results.push(timeResult(`${prefix}publish_first`, first.ms, floorMs, leads <= 100_000 ? { maxMs: 10_000 } : undefined));
-  results.push(timeResult(`${prefix}publish`, publishMs, floorMs, leads <= 100_000 ? { maxMs: 10_000, maxRatio: 2 } : undefined));
+  results.push(
+    timeResult(
+      `${prefix}publish_first`,
+      first.ms,
+      floorMs,
+      leads <= 100_000 ? { maxMs: 10_000 } : undefined,
+    ),
+  );
+  results.push(
+    timeResult(
+      `${prefix}publish`,
+      publishMs,
+      floorMs,
+      leads <= 100_000 ? { maxMs: 10_000, maxRatio: 2 } : undefined,
+    ),
+  );
 
   if (!args.big || leads <= 100_000) {
     const draft = structuredClone(model);
@@ -108,19 +153,31 @@ async function scoringBenchmarks(url: string, leads: number, events: number, pre
     await raw.unsafe(`vacuum analyze lead_scores`);
     let previewMs = Infinity;
     for (let i = 0; i < 3; i++) {
-      const [preview, ms] = await timed(() => previewModel(handle.db, { draft, activeThreshold: model.mqlThreshold, asOf: BENCH_AS_OF }));
+      const [preview, ms] = await timed(() =>
+        previewModel(handle.db, { draft, activeThreshold: model.mqlThreshold, asOf: BENCH_AS_OF }),
+      );
       previewMs = Math.min(previewMs, ms);
-      if (i === 0) log(`  preview: ${preview.changed.toLocaleString("en")} leads change, ${preview.newlyMql} become MQL, ${preview.droppedBelow} drop`);
+      if (i === 0)
+        log(
+          `  preview: ${preview.changed.toLocaleString("en")} leads change, ${preview.newlyMql} become MQL, ${preview.droppedBelow} drop`,
+        );
     }
     results.push(timeResult(`${prefix}preview`, previewMs, floorMs, { maxMs: 3_000 }));
 
     // The threshold designer's evidence, against one plain scan of the tables it reads.
-    const [, scanMs] = await timed(() => raw.unsafe(`select (select count(*) from score_history), (select count(*) from lead_scores), (select count(*) from lead_transitions)`));
+    const [, scanMs] = await timed(() =>
+      raw.unsafe(
+        `select (select count(*) from score_history), (select count(*) from lead_scores), (select count(*) from lead_transitions)`,
+      ),
+    );
     let evidenceMs = Infinity;
     for (let i = 0; i < 3; i++) {
       const [evidence, ms] = await timed(() => thresholdEvidence(handle.db, BENCH_AS_OF));
       evidenceMs = Math.min(evidenceMs, ms);
-      if (i === 0) log(`  threshold evidence: ${evidence.scores.length} score buckets, ${evidence.weeks.reduce((n, w) => n + w.moves.length, 0)} weekly moves`);
+      if (i === 0)
+        log(
+          `  threshold evidence: ${evidence.scores.length} score buckets, ${evidence.weeks.reduce((n, w) => n + w.moves.length, 0)} weekly moves`,
+        );
     }
     results.push(timeResult(`${prefix}threshold_evidence`, evidenceMs, scanMs, { maxMs: 1_000 }));
   }
@@ -140,13 +197,26 @@ async function ingestionBenchmark(url: string, leads: number): Promise<Result[]>
     const base = "http://127.0.0.1:3200";
     // Warm-up: compile routes and fill caches.
     await ingestThroughApi(base, key.secret, makeEvents("warm", 2_000, leads));
-    const apiRate = await ingestThroughApi(base, key.secret, makeEvents("api", count, leads, "sessions"));
-    const uniformRate = await ingestThroughApi(base, key.secret, makeEvents("uniform", count, leads, "uniform"));
+    const apiRate = await ingestThroughApi(
+      base,
+      key.secret,
+      makeEvents("api", count, leads, "sessions"),
+    );
+    const uniformRate = await ingestThroughApi(
+      base,
+      key.secret,
+      makeEvents("uniform", count, leads, "uniform"),
+    );
     const raw = postgres(url, { max: 4, onnotice: () => {} });
     const floorRate = await ingestRawFloor(raw, makeEvents("raw", count, leads, "sessions"));
     await raw.end();
-    log(`  ingestion: ${Math.round(apiRate)} events/s in sessions, ${Math.round(uniformRate)} events/s with 500 distinct leads per batch (stored and scored); raw insert floor ${Math.round(floorRate)} events/s`);
-    return [rateResult("ingest_api_4x500", apiRate, floorRate, 5_000), rateResult("ingest_api_4x500_uniform", uniformRate, floorRate)];
+    log(
+      `  ingestion: ${Math.round(apiRate)} events/s in sessions, ${Math.round(uniformRate)} events/s with 500 distinct leads per batch (stored and scored); raw insert floor ${Math.round(floorRate)} events/s`,
+    );
+    return [
+      rateResult("ingest_api_4x500", apiRate, floorRate, 5_000),
+      rateResult("ingest_api_4x500_uniform", uniformRate, floorRate),
+    ];
   } finally {
     server.stop();
   }
@@ -157,7 +227,8 @@ async function main() {
   const events = Number(args.events ?? 2_000_000);
   const results: Result[] = [];
   const stamp = Date.now().toString(36);
-  if (args.only && args.only !== "reports") throw new Error(`--only takes "reports" (got "${args.only}").`);
+  if (args.only && args.only !== "reports")
+    throw new Error(`--only takes "reports" (got "${args.only}").`);
   await withDatabase(`accord_bench_reports_${stamp}`, async (url) => {
     results.push(...(await reportBenchmarks(url, log)));
   });

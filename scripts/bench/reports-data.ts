@@ -15,11 +15,19 @@ export async function generateReportData(sql: Sql, log: (m: string) => void) {
   const asOf = `'${BENCH_AS_OF.toISOString()}'::timestamptz`;
   const ruleIds = `array[${BENCH_MODEL.rules.map((r) => `'${r.id}'`).join(",")}]`;
   await sql.unsafe(`select setseed(0.77)`);
-  await sql.unsafe(`insert into model_versions (version, document, author_label) values (1, '${JSON.stringify(BENCH_MODEL).replace(/'/g, "''")}'::jsonb, 'bench')`);
-  await sql.unsafe(`insert into teams (id, name) select md5('bench-team-' || i)::uuid, 'Team ' || i from generate_series(1, 5) i`);
-  await sql.unsafe(`insert into users (id, email, name, role, team_id) select md5('bench-rep-' || i)::uuid, 'rep' || i || '@bench.test', 'Rep ' || i, 'rep', md5('bench-team-' || (1 + i % 5))::uuid from generate_series(1, 40) i`);
+  await sql.unsafe(
+    `insert into model_versions (version, document, author_label) values (1, '${JSON.stringify(BENCH_MODEL).replace(/'/g, "''")}'::jsonb, 'bench')`,
+  );
+  await sql.unsafe(
+    `insert into teams (id, name) select md5('bench-team-' || i)::uuid, 'Team ' || i from generate_series(1, 5) i`,
+  );
+  await sql.unsafe(
+    `insert into users (id, email, name, role, team_id) select md5('bench-rep-' || i)::uuid, 'rep' || i || '@bench.test', 'Rep ' || i, 'rep', md5('bench-team-' || (1 + i % 5))::uuid from generate_series(1, 40) i`,
+  );
   // Every lead entered the funnel once; a quarter were handed over.
-  await sql.unsafe(`insert into lead_transitions (lead_id, at, to_stage, actor_type, reason) select id, created_at, 'lead', 'system', 'created' from leads`);
+  await sql.unsafe(
+    `insert into lead_transitions (lead_id, at, to_stage, actor_type, reason) select id, created_at, 'lead', 'system', 'created' from leads`,
+  );
   await sql.unsafe(`
     create temporary table bh as
     select i, md5('bench-lead-' || i)::uuid as lead_id, ${asOf} - interval '300 days' * random() as mql_at,
@@ -30,7 +38,9 @@ export async function generateReportData(sql: Sql, log: (m: string) => void) {
     select lead_id, mql_at, 'lead', 'mql', 'system', 'threshold_reached', total, fit, 1 from bh`);
   // Outcomes: 80 % decided (accepted with a chance growing with the score, else recycled / disqualified).
   const stage = (to: string, when: string, cond: string) =>
-    sql.unsafe(`insert into lead_transitions (lead_id, at, to_stage, actor_type, reason) select lead_id, mql_at + ${when}, '${to}', 'user', 'bench' from bh where ${cond}`);
+    sql.unsafe(
+      `insert into lead_transitions (lead_id, at, to_stage, actor_type, reason) select lead_id, mql_at + ${when}, '${to}', 'user', 'bench' from bh where ${cond}`,
+    );
   const accepted = `r1 < 0.8 and r2 < 0.3 + total / 300`;
   await stage("sal", "interval '1 day'", accepted);
   await stage("sql", "interval '5 days'", `${accepted} and r3 < 0.6`);
@@ -60,7 +70,21 @@ export async function generateReportData(sql: Sql, log: (m: string) => void) {
   await sql.unsafe(`insert into mql_rule_hits (transition_id, rule_id, hits)
     select s.transition_id, r.rule_id, 1 + floor(random() * 3)::int
     from mql_snapshots s cross join unnest(${ruleIds}) r(rule_id) where random() < 0.3`);
-  for (const table of ["lead_transitions", "assignments", "decisions", "sla_clocks", "mql_snapshots", "mql_rule_hits", "users", "teams"]) await sql.unsafe(`vacuum analyze ${table}`);
-  const [counts] = await sql.unsafe(`select (select count(*) from lead_transitions)::int as transitions, (select count(*) from mql_rule_hits)::int as hits, (select count(*) from decisions)::int as decisions`);
-  log(`  reports data: ${REPORT_HANDOFFS.toLocaleString("en")} handoffs, ${counts.transitions.toLocaleString("en")} transitions, ${counts.decisions.toLocaleString("en")} decisions, ${counts.hits.toLocaleString("en")} rule hits in ${Math.round(performance.now() - t)} ms`);
+  for (const table of [
+    "lead_transitions",
+    "assignments",
+    "decisions",
+    "sla_clocks",
+    "mql_snapshots",
+    "mql_rule_hits",
+    "users",
+    "teams",
+  ])
+    await sql.unsafe(`vacuum analyze ${table}`);
+  const [counts] = await sql.unsafe(
+    `select (select count(*) from lead_transitions)::int as transitions, (select count(*) from mql_rule_hits)::int as hits, (select count(*) from decisions)::int as decisions`,
+  );
+  log(
+    `  reports data: ${REPORT_HANDOFFS.toLocaleString("en")} handoffs, ${counts.transitions.toLocaleString("en")} transitions, ${counts.decisions.toLocaleString("en")} decisions, ${counts.hits.toLocaleString("en")} rule hits in ${Math.round(performance.now() - t)} ms`,
+  );
 }

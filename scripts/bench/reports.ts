@@ -6,13 +6,13 @@ import postgres from "postgres";
 import type { Db } from "../../db/client";
 import { openDb } from "../../db/client";
 import { migrateDb } from "../../db/migrate";
-import { calibrationReport } from "../../lib/reports/calibration";
-import { EMPTY_QUERY } from "../../lib/reports/context";
-import { funnelReport } from "../../lib/reports/funnel";
-import { reportSnapshot } from "../../lib/reports/snapshot";
-import { reasonsReport } from "../../lib/reports/reasons";
-import { ruleLiftReport } from "../../lib/reports/rule-lift";
-import { slaReport } from "../../lib/reports/sla";
+import { calibrationReport } from "../../lib/domain/reports/calibration";
+import { EMPTY_QUERY } from "../../lib/domain/reports/context";
+import { funnelReport } from "../../lib/domain/reports/funnel";
+import { reportSnapshot } from "../../lib/domain/reports/snapshot";
+import { reasonsReport } from "../../lib/domain/reports/reasons";
+import { ruleLiftReport } from "../../lib/domain/reports/rule-lift";
+import { slaReport } from "../../lib/domain/reports/sla";
 import { BENCH_AS_OF, generate } from "./data";
 import { generateReportData } from "./reports-data";
 import { timeResult, type Result } from "./report";
@@ -27,7 +27,11 @@ async function best(fn: () => Promise<unknown>, runs = 3): Promise<number> {
   return ms;
 }
 
-export async function reportBenchmarks(url: string, log: (m: string) => void, prefix = "reports_100k_"): Promise<Result[]> {
+export async function reportBenchmarks(
+  url: string,
+  log: (m: string) => void,
+  prefix = "reports_100k_",
+): Promise<Result[]> {
   const handle = await openDb({ kind: "postgres", url, max: 4 });
   await migrateDb(handle);
   const raw = postgres(url, { max: 1, onnotice: () => {} });
@@ -41,13 +45,39 @@ export async function reportBenchmarks(url: string, log: (m: string) => void, pr
   const last90 = { ...EMPTY_QUERY, from: new Date(now.getTime() - 90 * 86_400_000) };
   // As the routes run them: each report in its own read-only snapshot, JIT off.
   const cases: [string, () => Promise<unknown>][] = [
-    ["funnel_week", () => reportSnapshot(db, (tx) => funnelReport(tx, EMPTY_QUERY, { grain: "week", split: "none" }, now))],
-    ["funnel_month_by_rep", () => reportSnapshot(db, (tx) => funnelReport(tx, EMPTY_QUERY, { grain: "month", split: "rep" }, now))],
-    ["funnel_week_by_band_90d", () => reportSnapshot(db, (tx) => funnelReport(tx, last90, { grain: "week", split: "band" }, now))],
-    ["calibration", () => reportSnapshot(db, (tx) => calibrationReport(tx, EMPTY_QUERY, "opportunity", now))],
-    ["rule_lift", () => reportSnapshot(db, (tx) => ruleLiftReport(tx, EMPTY_QUERY, "opportunity", now))],
+    [
+      "funnel_week",
+      () =>
+        reportSnapshot(db, (tx) =>
+          funnelReport(tx, EMPTY_QUERY, { grain: "week", split: "none" }, now),
+        ),
+    ],
+    [
+      "funnel_month_by_rep",
+      () =>
+        reportSnapshot(db, (tx) =>
+          funnelReport(tx, EMPTY_QUERY, { grain: "month", split: "rep" }, now),
+        ),
+    ],
+    [
+      "funnel_week_by_band_90d",
+      () =>
+        reportSnapshot(db, (tx) => funnelReport(tx, last90, { grain: "week", split: "band" }, now)),
+    ],
+    [
+      "calibration",
+      () => reportSnapshot(db, (tx) => calibrationReport(tx, EMPTY_QUERY, "opportunity", now)),
+    ],
+    [
+      "rule_lift",
+      () => reportSnapshot(db, (tx) => ruleLiftReport(tx, EMPTY_QUERY, "opportunity", now)),
+    ],
     ["sla", () => reportSnapshot(db, (tx) => slaReport(tx, EMPTY_QUERY, now))],
-    ["reasons_week", () => reportSnapshot(db, (tx) => reasonsReport(tx, EMPTY_QUERY, { grain: "week", locale: "en" }))],
+    [
+      "reasons_week",
+      () =>
+        reportSnapshot(db, (tx) => reasonsReport(tx, EMPTY_QUERY, { grain: "week", locale: "en" })),
+    ],
   ];
   const results: Result[] = [];
   for (const [id, fn] of cases) {

@@ -6,10 +6,22 @@ import path from "node:path";
 export type BenchServer = { stop: () => void };
 
 /** The server runs in a process group of its own: stopping it stops tsx, start.ts and next-server together. */
-export async function startServer(databaseUrl: string, port: number, log: (m: string) => void): Promise<BenchServer> {
+export async function startServer(
+  databaseUrl: string,
+  port: number,
+  log: (m: string) => void,
+): Promise<BenchServer> {
   const tsx = path.resolve("node_modules", ".bin", "tsx");
   const child = spawn(tsx, ["scripts/start.ts"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(33).toString("base64"), PORT: String(port), ACCORD_JOBS: "false", ACCORD_DEMO_DATA: "false", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: randomBytes(33).toString("base64"),
+      PORT: String(port),
+      ACCORD_JOBS: "false",
+      ACCORD_DEMO_DATA: "false",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

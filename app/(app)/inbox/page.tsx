@@ -4,7 +4,7 @@ import { InboxView } from "@/components/inbox/inbox-view";
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
-import { inboxSnapshot } from "@/lib/inbox/snapshot";
+import { inboxSnapshot } from "@/lib/domain/inbox/snapshot";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("inbox") };
@@ -13,5 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A rep's open MQLs and SALs, most urgent first; a manager's team queue with breaches and reassignment. */
 export default async function InboxPage() {
   const actor = await requirePagePermission("inbox:read");
-  return <InboxView initial={await inboxSnapshot(await getDb(), actor)} managing={can(actor.role, "leads:assign")} />;
+  return (
+    <InboxView
+      initial={await inboxSnapshot(await getDb(), actor)}
+      managing={can(actor.role, "leads:assign")}
+    />
+  );
 }

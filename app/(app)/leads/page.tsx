@@ -9,8 +9,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
-import { listLeads, listLeadsSchema } from "@/lib/leads/list-leads";
-import { listOwners } from "@/lib/users/list-owners";
+import { listLeads, listLeadsSchema } from "@/lib/domain/leads/list-leads";
+import { listOwners } from "@/lib/domain/users/list-owners";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("leads") };
@@ -46,10 +46,17 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title={t("title")} subtitle={seesAll ? t("subtitle") : t("subtitleRep")} />
       <Card className="p-4 sm:p-5">
-        <LeadFilters values={{ q: query.q, stage: query.stage, owner: query.owner, sort: query.sort }} owners={owners} showOwner={seesAll} />
+        <LeadFilters
+          values={{ q: query.q, stage: query.stage, owner: query.owner, sort: query.sort }}
+          owners={owners}
+          showOwner={seesAll}
+        />
       </Card>
       {invalid.length > 0 && (
-        <p role="status" className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+        <p
+          role="status"
+          className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200"
+        >
           {t("invalidFilters", { fields: invalid.join(", ") })}
         </p>
       )}
@@ -74,7 +81,12 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             page={result.page}
             pageCount={result.pageCount}
             basePath="/leads"
-            params={{ q: query.q, stage: query.stage, owner: query.owner, sort: query.sort === "recent" ? undefined : query.sort }}
+            params={{
+              q: query.q,
+              stage: query.stage,
+              owner: query.owner,
+              sort: query.sort === "recent" ? undefined : query.sort,
+            }}
           />
         </div>
       )}

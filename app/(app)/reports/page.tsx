@@ -6,10 +6,10 @@ import { ReportsView } from "@/components/reports/reports-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { teams, users } from "@/db/schema";
-import { appNow } from "@/lib/clock";
+import { appNow } from "@/lib/infra/clock";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
-import { getReportSettings } from "@/lib/reports/settings";
+import { getReportSettings } from "@/lib/domain/reports/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("reports") };
@@ -22,7 +22,11 @@ export default async function ReportsPage() {
   const db = await getDb();
   const [teamRows, repRows, settings] = await Promise.all([
     db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name)),
-    db.select({ id: users.id, name: users.name, teamId: users.teamId }).from(users).where(eq(users.role, "rep")).orderBy(asc(users.name)),
+    db
+      .select({ id: users.id, name: users.name, teamId: users.teamId })
+      .from(users)
+      .where(eq(users.role, "rep"))
+      .orderBy(asc(users.name)),
     getReportSettings(db),
   ]);
   return (
@@ -34,7 +38,10 @@ export default async function ReportsPage() {
           reps={repRows}
           settings={settings}
           today={appNow().toISOString().slice(0, 10)}
-          permissions={{ canWrite: can(actor.role, "reports:write"), canDraft: can(actor.role, "recalibration:draft") }}
+          permissions={{
+            canWrite: can(actor.role, "reports:write"),
+            canDraft: can(actor.role, "recalibration:draft"),
+          }}
         />
       </Suspense>
     </>

@@ -9,14 +9,14 @@ import { TeamsPanel } from "@/components/teams/teams-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb, type Db } from "@/db/client";
 import { teams } from "@/db/schema";
-import { listApiKeys } from "@/lib/api-keys/api-keys";
+import { listApiKeys } from "@/lib/domain/api-keys/api-keys";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/actor";
-import { listReasons } from "@/lib/reasons/list-reasons";
-import { listPolicies } from "@/lib/sla/policies";
-import { countryNames } from "@/lib/teams/countries";
-import { getTeamsOverview } from "@/lib/teams/get-teams-overview";
+import { listReasons } from "@/lib/domain/reasons/list-reasons";
+import { listPolicies } from "@/lib/domain/sla/policies";
+import { countryNames } from "@/lib/domain/teams/countries";
+import { getTeamsOverview } from "@/lib/domain/teams/get-teams-overview";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("settings") };
@@ -24,7 +24,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The teams whose holidays the actor may change: every team for an admin, their own for a manager. */
 async function holidayTeams(db: Db, actor: Actor) {
-  const rows = await db.select({ id: teams.id, name: teams.name, timeZone: teams.timeZone, holidays: teams.holidays }).from(teams).orderBy(asc(teams.name));
+  const rows = await db
+    .select({ id: teams.id, name: teams.name, timeZone: teams.timeZone, holidays: teams.holidays })
+    .from(teams)
+    .orderBy(asc(teams.name));
   return can(actor.role, "users:manage") ? rows : rows.filter((team) => team.id === actor.teamId);
 }
 

@@ -4,8 +4,8 @@ import { ThresholdDesigner } from "@/components/thresholds/threshold-designer";
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
-import { editorState } from "@/lib/scoring/editor-state";
-import { thresholdEvidence } from "@/lib/thresholds/analysis";
+import { editorState } from "@/lib/domain/scoring/editor-state";
+import { thresholdEvidence } from "@/lib/domain/thresholds/analysis";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("thresholds") };
@@ -15,5 +15,12 @@ export default async function ThresholdsPage() {
   const actor = await requirePagePermission("thresholds:read");
   const db = await getDb();
   const [{ active, draft }, evidence] = await Promise.all([editorState(db), thresholdEvidence(db)]);
-  return <ThresholdDesigner canWrite={can(actor.role, "thresholds:write")} active={active} initialDraft={draft} initialEvidence={evidence} />;
+  return (
+    <ThresholdDesigner
+      canWrite={can(actor.role, "thresholds:write")}
+      active={active}
+      initialDraft={draft}
+      initialEvidence={evidence}
+    />
+  );
 }

@@ -25,7 +25,10 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     return { error: "fields", fields, email };
   }
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeCallback(formData.get("callbackUrl")) });
+    await signIn("credentials", {
+      ...parsed.data,
+      redirectTo: safeCallback(formData.get("callbackUrl")),
+    });
   } catch (error) {
     if (error instanceof AuthError) return { error: "invalid", email };
     throw error; // the success redirect travels as an exception

@@ -8,6 +8,12 @@ export async function GET() {
     await handle.db.execute(sql`select 1`);
     return Response.json({ status: "ok", database: handle.kind });
   } catch {
-    return Response.json({ status: "error", error: { code: "service_unavailable", message: "The database is not reachable." } }, { status: 503 });
+    return Response.json(
+      {
+        status: "error",
+        error: { code: "service_unavailable", message: "The database is not reachable." },
+      },
+      { status: 503 },
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/auth/api";
-import { createApiKey, createApiKeySchema, listApiKeys } from "@/lib/api-keys/api-keys";
+import { withApi } from "@/lib/http/with-api";
+import { createApiKey, createApiKeySchema, listApiKeys } from "@/lib/domain/api-keys/api-keys";
 
 /** Admins only, signed in (keys cannot mint keys). */
 export const GET = withApi({ permission: "api-keys:manage" }, async () => {
@@ -8,7 +8,17 @@ export const GET = withApi({ permission: "api-keys:manage" }, async () => {
   return Response.json({ data: keys });
 });
 
-export const POST = withApi({ permission: "api-keys:manage", body: createApiKeySchema }, async ({ body, principal }) => {
-  const key = await createApiKey(await getDb(), body, principal.kind === "user" ? principal.user.id : null);
-  return Response.json({ data: { id: key.id, name: body.name, scopes: body.scopes, secret: key.secret } }, { status: 201 });
-});
+export const POST = withApi(
+  { permission: "api-keys:manage", body: createApiKeySchema },
+  async ({ body, principal }) => {
+    const key = await createApiKey(
+      await getDb(),
+      body,
+      principal.kind === "user" ? principal.user.id : null,
+    );
+    return Response.json(
+      { data: { id: key.id, name: body.name, scopes: body.scopes, secret: key.secret } },
+      { status: 201 },
+    );
+  },
+);

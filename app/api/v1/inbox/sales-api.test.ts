@@ -5,9 +5,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
-import { decisionResponseSchema, inboxResponseSchema, leadSalesSchema, touchResponseSchema } from "@/lib/api/sales-response-schemas";
-import { assignedMql, salesTeams } from "@/lib/decisions/test-setup";
-import { sweepBreaches } from "@/lib/sla/sweep";
+import {
+  decisionResponseSchema,
+  inboxResponseSchema,
+  leadSalesSchema,
+  touchResponseSchema,
+} from "@/lib/http/contracts/sales-responses";
+import { assignedMql, salesTeams } from "@/lib/domain/decisions/test-setup";
+import { sweepBreaches } from "@/lib/domain/sla/sweep";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
@@ -27,7 +32,12 @@ let t: TestDb;
 let s: Awaited<ReturnType<typeof salesTeams>>;
 const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
 const get = (path = "/api/v1/x") => new Request(`http://accord.test${path}`);
-const json = (method: string, body: unknown) => new Request("http://accord.test/api/v1/x", { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const json = (method: string, body: unknown) =>
+  new Request("http://accord.test/api/v1/x", {
+    method,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 const bant = { budget: "40 k€", authority: "CTO", need: "PBX", timeframe: "Q1" };
 const as = (actor: Actor | null) => (session.actor = actor);
 
@@ -55,91 +65,238 @@ describe("sales API", () => {
     const body = inboxResponseSchema.parse(await response.json());
     expect(body.data.map((r: { id: string }) => r.id)).toContain(lead.id);
     as(s.frRep2);
-    expect((await (await inboxRoute.GET(get(), ctx())).json()).data.map((r: { id: string }) => r.id)).not.toContain(lead.id);
+    expect(
+      (await (await inboxRoute.GET(get(), ctx())).json()).data.map((r: { id: string }) => r.id),
+    ).not.toContain(lead.id);
   });
 
   it("touch, accept and read it back through GET /leads/{id}; another rep gets 404", async () => {
-    const lead = await assignedMql(t.db, s.frRep, new Date(Date.now() - 3_600_000), { total: 77, modelVersion: 2 });
+    const lead = await assignedMql(t.db, s.frRep, new Date(Date.now() - 3_600_000), {
+      total: 77,
+      modelVersion: 2,
+    });
     as(s.frRep2);
-    expect((await touchesRoute.POST(json("POST", { channel: "call", outcome: "no_answer" }), ctx({ id: lead.id }))).status).toBe(404);
-    expect((await decisionsRoute.POST(json("POST", { kind: "accept", bant }), ctx({ id: lead.id }))).status).toBe(404);
+    expect(
+      (
+        await touchesRoute.POST(
+          json("POST", { channel: "call", outcome: "no_answer" }),
+          ctx({ id: lead.id }),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (await decisionsRoute.POST(json("POST", { kind: "accept", bant }), ctx({ id: lead.id })))
+        .status,
+    ).toBe(404);
     expect((await leadRoute.GET(get(), ctx({ id: lead.id }))).status).toBe(404);
     as(s.marketer);
-    expect((await decisionsRoute.POST(json("POST", { kind: "accept", bant }), ctx({ id: lead.id }))).status).toBe(403);
+    expect(
+      (await decisionsRoute.POST(json("POST", { kind: "accept", bant }), ctx({ id: lead.id })))
+        .status,
+    ).toBe(403);
 
     as(s.frRep);
-    const touch = await touchesRoute.POST(json("POST", { channel: "call", outcome: "connected", note: "Spoke to Thibault" }), ctx({ id: lead.id }));
+    const touch = await touchesRoute.POST(
+      json("POST", { channel: "call", outcome: "connected", note: "Spoke to Thibault" }),
+      ctx({ id: lead.id }),
+    );
     expect(touch.status).toBe(201);
-    expect(touchResponseSchema.parse(await touch.json()).data).toMatchObject({ touch: { channel: "call", outcome: "connected" }, sla: { touchesDone: 1, touchesRequired: 3 } });
-    const invalid = await decisionsRoute.POST(json("POST", { kind: "accept", bant: { budget: "x" } }), ctx({ id: lead.id }));
+    expect(touchResponseSchema.parse(await touch.json()).data).toMatchObject({
+      touch: { channel: "call", outcome: "connected" },
+      sla: { touchesDone: 1, touchesRequired: 3 },
+    });
+    const invalid = await decisionsRoute.POST(
+      json("POST", { kind: "accept", bant: { budget: "x" } }),
+      ctx({ id: lead.id }),
+    );
     expect(invalid.status).toBe(400);
-    expect(Object.keys((await invalid.json()).error.fields)).toEqual(expect.arrayContaining(["bant.authority", "bant.need", "bant.timeframe"]));
-    const accepted = await decisionsRoute.POST(json("POST", { kind: "accept", bant }), ctx({ id: lead.id }));
+    expect(Object.keys((await invalid.json()).error.fields)).toEqual(
+      expect.arrayContaining(["bant.authority", "bant.need", "bant.timeframe"]),
+    );
+    const accepted = await decisionsRoute.POST(
+      json("POST", { kind: "accept", bant }),
+      ctx({ id: lead.id }),
+    );
     expect(accepted.status).toBe(201);
-    expect(decisionResponseSchema.parse(await accepted.json()).data).toMatchObject({ stage: "sal", decision: { kind: "accept", score: { total: 77 }, modelVersion: 2 } });
-    const again = await decisionsRoute.POST(json("POST", { kind: "accept", bant }), ctx({ id: lead.id }));
+    expect(decisionResponseSchema.parse(await accepted.json()).data).toMatchObject({
+      stage: "sal",
+      decision: { kind: "accept", score: { total: 77 }, modelVersion: 2 },
+    });
+    const again = await decisionsRoute.POST(
+      json("POST", { kind: "accept", bant }),
+      ctx({ id: lead.id }),
+    );
     expect(again.status).toBe(409);
 
     const read = await (await leadRoute.GET(get(), ctx({ id: lead.id }))).json();
     leadSalesSchema.parse(read.data);
-    expect(read.data).toMatchObject({ stage: "sal", decisions: [{ kind: "accept", bant }], touches: [{ channel: "call", note: "Spoke to Thibault" }], sla: { current: null, history: [{ closeReason: "accept", touchesDone: 1 }] } });
-    expect(read.data.transitions.at(-1)).toMatchObject({ from: "mql", to: "sal", reason: "accepted" });
+    expect(read.data).toMatchObject({
+      stage: "sal",
+      decisions: [{ kind: "accept", bant }],
+      touches: [{ channel: "call", note: "Spoke to Thibault" }],
+      sla: { current: null, history: [{ closeReason: "accept", touchesDone: 1 }] },
+    });
+    expect(read.data.transitions.at(-1)).toMatchObject({
+      from: "mql",
+      to: "sal",
+      reason: "accepted",
+    });
   });
 
   it("“no response” too early answers 422 with a field message", async () => {
     const lead = await assignedMql(t.db, s.usRep, new Date(Date.now() - 3_600_000));
     as(s.usRep);
-    const response = await decisionsRoute.POST(json("POST", { kind: "reject", reasonCode: "no_response" }), ctx({ id: lead.id }));
+    const response = await decisionsRoute.POST(
+      json("POST", { kind: "reject", reasonCode: "no_response" }),
+      ctx({ id: lead.id }),
+    );
     expect(response.status).toBe(422);
-    expect((await response.json()).error).toMatchObject({ code: "unprocessable", fields: { reasonCode: [expect.stringContaining("3 more touch attempts")] } });
+    expect((await response.json()).error).toMatchObject({
+      code: "unprocessable",
+      fields: { reasonCode: [expect.stringContaining("3 more touch attempts")] },
+    });
   });
 
   it("assign: managers within their team; reps are forbidden", async () => {
     const lead = await assignedMql(t.db, s.frRep, new Date(Date.now() - 3_600_000));
     as(s.frRep);
-    expect((await assignRoute.POST(json("POST", { repId: s.frRep2.id }), ctx({ id: lead.id }))).status).toBe(403);
+    expect(
+      (await assignRoute.POST(json("POST", { repId: s.frRep2.id }), ctx({ id: lead.id }))).status,
+    ).toBe(403);
     as(s.usManager);
-    expect((await assignRoute.POST(json("POST", { repId: s.usRep.id }), ctx({ id: lead.id }))).status).toBe(404);
+    expect(
+      (await assignRoute.POST(json("POST", { repId: s.usRep.id }), ctx({ id: lead.id }))).status,
+    ).toBe(404);
     as(s.frManager);
-    const response = await assignRoute.POST(json("POST", { repId: s.frRep2.id }), ctx({ id: lead.id }));
+    const response = await assignRoute.POST(
+      json("POST", { repId: s.frRep2.id }),
+      ctx({ id: lead.id }),
+    );
     expect(response.status).toBe(200);
-    expect((await response.json()).data).toMatchObject({ owner: { id: s.frRep2.id }, sla: { userId: s.frRep2.id } });
+    expect((await response.json()).data).toMatchObject({
+      owner: { id: s.frRep2.id },
+      sla: { userId: s.frRep2.id },
+    });
   });
 
   it("reasons: reps read the active lists; managers add, archive and delete; a used reason is archived, not deleted", async () => {
     as(s.frRep);
-    const list = (await (await reasonsRoute.GET(get("/api/v1/reasons?kind=disqualify"), ctx())).json()).data;
-    expect(list.map((r: { code: string }) => r.code)).toEqual(["student", "competitor", "wrong_persona", "no_budget", "duplicate", "spam"]);
+    const list = (
+      await (await reasonsRoute.GET(get("/api/v1/reasons?kind=disqualify"), ctx())).json()
+    ).data;
+    expect(list.map((r: { code: string }) => r.code)).toEqual([
+      "student",
+      "competitor",
+      "wrong_persona",
+      "no_budget",
+      "duplicate",
+      "spam",
+    ]);
     expect(list[0].labels).toEqual({ en: "Student", fr: "Étudiant" });
-    expect((await reasonsRoute.POST(json("POST", { kind: "reject", code: "budget_frozen", labels: { en: "Budget frozen", fr: "Budget gelé" } }), ctx())).status).toBe(403);
+    expect(
+      (
+        await reasonsRoute.POST(
+          json("POST", {
+            kind: "reject",
+            code: "budget_frozen",
+            labels: { en: "Budget frozen", fr: "Budget gelé" },
+          }),
+          ctx(),
+        )
+      ).status,
+    ).toBe(403);
     as(s.frManager);
-    const created = await reasonsRoute.POST(json("POST", { kind: "reject", code: "budget_frozen", labels: { en: "Budget frozen", fr: "Budget gelé" }, position: 0 }), ctx());
+    const created = await reasonsRoute.POST(
+      json("POST", {
+        kind: "reject",
+        code: "budget_frozen",
+        labels: { en: "Budget frozen", fr: "Budget gelé" },
+        position: 0,
+      }),
+      ctx(),
+    );
     expect(created.status).toBe(201);
     const reason = (await created.json()).data;
     expect(reason).toMatchObject({ position: 0, archived: false });
-    expect((await reasonsRoute.POST(json("POST", { kind: "reject", code: "budget_frozen", labels: { en: "x", fr: "x" } }), ctx())).status).toBe(422);
+    expect(
+      (
+        await reasonsRoute.POST(
+          json("POST", { kind: "reject", code: "budget_frozen", labels: { en: "x", fr: "x" } }),
+          ctx(),
+        )
+      ).status,
+    ).toBe(422);
 
     const lead = await assignedMql(t.db, s.frRep, new Date(Date.now() - 3_600_000));
-    await decisionsRoute.POST(json("POST", { kind: "reject", reasonCode: "budget_frozen" }), ctx({ id: lead.id }));
-    const removed = await (await reasonRoute.DELETE(new Request("http://accord.test/x", { method: "DELETE" }), ctx({ id: String(reason.id) }))).json();
+    await decisionsRoute.POST(
+      json("POST", { kind: "reject", reasonCode: "budget_frozen" }),
+      ctx({ id: lead.id }),
+    );
+    const removed = await (
+      await reasonRoute.DELETE(
+        new Request("http://accord.test/x", { method: "DELETE" }),
+        ctx({ id: String(reason.id) }),
+      )
+    ).json();
     expect(removed.data).toMatchObject({ deleted: false, reason: { archived: true } });
-    const unused = (await (await reasonsRoute.POST(json("POST", { kind: "disqualify", code: "typo_entry", labels: { en: "Typo", fr: "Coquille" } }), ctx())).json()).data;
-    expect((await (await reasonRoute.DELETE(new Request("http://accord.test/x", { method: "DELETE" }), ctx({ id: String(unused.id) }))).json()).data).toEqual({ deleted: true, reason: null });
-    const relabeled = await reasonRoute.PATCH(json("PATCH", { labels: { fr: "Budget bloqué" }, archived: false }), ctx({ id: String(reason.id) }));
-    expect((await relabeled.json()).data).toMatchObject({ labels: { en: "Budget frozen", fr: "Budget bloqué" }, archived: false });
+    const unused = (
+      await (
+        await reasonsRoute.POST(
+          json("POST", {
+            kind: "disqualify",
+            code: "typo_entry",
+            labels: { en: "Typo", fr: "Coquille" },
+          }),
+          ctx(),
+        )
+      ).json()
+    ).data;
+    expect(
+      (
+        await (
+          await reasonRoute.DELETE(
+            new Request("http://accord.test/x", { method: "DELETE" }),
+            ctx({ id: String(unused.id) }),
+          )
+        ).json()
+      ).data,
+    ).toEqual({ deleted: true, reason: null });
+    const relabeled = await reasonRoute.PATCH(
+      json("PATCH", { labels: { fr: "Budget bloqué" }, archived: false }),
+      ctx({ id: String(reason.id) }),
+    );
+    expect((await relabeled.json()).data).toMatchObject({
+      labels: { en: "Budget frozen", fr: "Budget bloqué" },
+      archived: false,
+    });
   });
 
   it("SLA tiers: everyone on the sales side reads them; managers replace them; invalid tiers answer 400", async () => {
     as(s.frRep);
     const tiers = (await (await policiesRoute.GET(get(), ctx())).json()).data;
     expect(tiers).toEqual([
-      expect.objectContaining({ name: "Hot", minFitGrade: "A", minScore: 100, firstTouchMinutes: 60, minTouches: 3, touchWindowDays: 5 }),
-      expect.objectContaining({ name: "Standard", minFitGrade: null, minScore: null, firstTouchMinutes: 240 }),
+      expect.objectContaining({
+        name: "Hot",
+        minFitGrade: "A",
+        minScore: 100,
+        firstTouchMinutes: 60,
+        minTouches: 3,
+        touchWindowDays: 5,
+      }),
+      expect.objectContaining({
+        name: "Standard",
+        minFitGrade: null,
+        minScore: null,
+        firstTouchMinutes: 240,
+      }),
     ]);
     expect((await policiesRoute.PUT(json("PUT", { policies: tiers }), ctx())).status).toBe(403);
     as(s.frManager);
     expect((await policiesRoute.PUT(json("PUT", { policies: [] }), ctx())).status).toBe(400);
-    const saved = await policiesRoute.PUT(json("PUT", { policies: [{ ...tiers[0], firstTouchMinutes: 30 }, tiers[1]] }), ctx());
+    const saved = await policiesRoute.PUT(
+      json("PUT", { policies: [{ ...tiers[0], firstTouchMinutes: 30 }, tiers[1]] }),
+      ctx(),
+    );
     expect((await saved.json()).data[0]).toMatchObject({ id: tiers[0].id, firstTouchMinutes: 30 });
     await policiesRoute.PUT(json("PUT", { policies: tiers }), ctx());
   });
@@ -148,8 +305,15 @@ describe("sales API", () => {
     const lead = await assignedMql(t.db, s.frRep, new Date("2026-11-23T08:00:00Z"));
     await sweepBreaches(t.db, new Date("2026-11-30T08:00:00Z"));
     as(s.frManager);
-    const body = await (await notificationsRoute.GET(get("/api/v1/notifications?unread=true"), ctx())).json();
-    expect(body.data.filter((n: { leadId: string }) => n.leadId === lead.id).map((n: { kind: string }) => n.kind).sort()).toEqual(["sla_breach_first_touch", "sla_breach_touches"]);
+    const body = await (
+      await notificationsRoute.GET(get("/api/v1/notifications?unread=true"), ctx())
+    ).json();
+    expect(
+      body.data
+        .filter((n: { leadId: string }) => n.leadId === lead.id)
+        .map((n: { kind: string }) => n.kind)
+        .sort(),
+    ).toEqual(["sla_breach_first_touch", "sla_breach_touches"]);
     expect(body.unread).toBeGreaterThanOrEqual(2);
     expect((await clockRoute.POST(json("POST", { advanceMinutes: 60 }))).status).toBe(404);
   });

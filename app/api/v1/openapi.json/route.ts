@@ -1,4 +1,4 @@
-import { openApiDocument } from "@/lib/api/openapi";
+import { openApiDocument } from "@/lib/http/openapi";
 
 /** Public: the machine-readable description of API v1. */
 export function GET(request: Request) {

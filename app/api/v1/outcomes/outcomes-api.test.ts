@@ -2,10 +2,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createLead, createUser } from "@/db/factories";
 import { createTestDb, type TestDb } from "@/db/testing";
-import { createApiKey } from "@/lib/api-keys/api-keys";
+import { createApiKey } from "@/lib/domain/api-keys/api-keys";
 import { actorOf, type Actor } from "@/lib/auth/actor";
-import { listTransitions } from "@/lib/lifecycle/lead-lifecycle";
-import { outcomesResponseSchema } from "@/lib/outcomes/outcome-schemas";
+import { listTransitions } from "@/lib/domain/lifecycle/lead-lifecycle";
+import { outcomesResponseSchema } from "@/lib/domain/outcomes/outcome-schemas";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
@@ -19,7 +19,10 @@ const ctx = { params: Promise.resolve({}) };
 const post = (body: unknown, secret?: string) =>
   new Request("http://accord.test/api/v1/outcomes", {
     method: "POST",
-    headers: { "content-type": "application/json", ...(secret ? { authorization: `Bearer ${secret}` } : {}) },
+    headers: {
+      "content-type": "application/json",
+      ...(secret ? { authorization: `Bearer ${secret}` } : {}),
+    },
     body: JSON.stringify(body),
   });
 
@@ -39,7 +42,9 @@ describe("POST /api/v1/outcomes", () => {
   it("401 without a key or session, 403 without the leads:write scope or permission", async () => {
     const body = { outcomes: [{ lead: { externalId: "x" }, stage: "customer" }] };
     expect((await route.POST(post(body), ctx)).status).toBe(401);
-    expect((await route.POST(post(body, "acc_000000000000_notarealsecretnotarealsecret"), ctx)).status).toBe(401);
+    expect(
+      (await route.POST(post(body, "acc_000000000000_notarealsecretnotarealsecret"), ctx)).status,
+    ).toBe(401);
     expect((await route.POST(post(body, readKey), ctx)).status).toBe(403);
     session.actor = actorOf(await createUser(t.db, { role: "rep", name: "Rep" }));
     expect((await route.POST(post(body), ctx)).status).toBe(403);
@@ -48,28 +53,67 @@ describe("POST /api/v1/outcomes", () => {
   it("400 for a malformed body or a batch where every item is refused; 413 beyond 1,000 items", async () => {
     expect((await route.POST(post({ leads: [] }), ctx)).status).toBe(401);
     expect((await route.POST(post({ leads: [] }, writeKey), ctx)).status).toBe(400);
-    const tooMany = { outcomes: Array.from({ length: 1001 }, () => ({ lead: { externalId: "x" }, stage: "customer" })) };
+    const tooMany = {
+      outcomes: Array.from({ length: 1001 }, () => ({
+        lead: { externalId: "x" },
+        stage: "customer",
+      })),
+    };
     expect((await route.POST(post(tooMany, writeKey), ctx)).status).toBe(413);
-    const refused = await route.POST(post({ outcomes: [{ lead: { externalId: "nobody" }, stage: "customer" }, { stage: "customer" }] }, writeKey), ctx);
+    const refused = await route.POST(
+      post(
+        {
+          outcomes: [{ lead: { externalId: "nobody" }, stage: "customer" }, { stage: "customer" }],
+        },
+        writeKey,
+      ),
+      ctx,
+    );
     expect(refused.status).toBe(400);
     const body = await refused.json();
-    expect(outcomesResponseSchema.parse(body).data).toMatchObject({ recorded: 0, skipped: 0, errors: [{ index: 0, message: "No lead with external id nobody." }, { index: 1 }] });
+    expect(outcomesResponseSchema.parse(body).data).toMatchObject({
+      recorded: 0,
+      skipped: 0,
+      errors: [{ index: 0, message: "No lead with external id nobody." }, { index: 1 }],
+    });
     expect(body.error.code).toBe("validation_failed");
   });
 
   it("200 with a mixed batch: good items stored under the key, bad ones reported by index", async () => {
     const lead = await createLead(t.db, { stage: "mql", externalId: "crm:7" });
     const response = await route.POST(
-      post({ outcomes: [{ lead: { externalId: "crm:7" }, stage: "customer", at: "2026-01-15T10:00:00Z" }, { lead: { externalId: "crm:8" }, stage: "customer" }, { lead: { externalId: "crm:7" }, stage: "customer" }] }, writeKey),
+      post(
+        {
+          outcomes: [
+            { lead: { externalId: "crm:7" }, stage: "customer", at: "2026-01-15T10:00:00Z" },
+            { lead: { externalId: "crm:8" }, stage: "customer" },
+            { lead: { externalId: "crm:7" }, stage: "customer" },
+          ],
+        },
+        writeKey,
+      ),
       ctx,
     );
     expect(response.status).toBe(200);
-    expect(outcomesResponseSchema.parse(await response.json()).data).toEqual({ recorded: 1, skipped: 1, errors: [{ index: 1, message: "No lead with external id crm:8." }] });
+    expect(outcomesResponseSchema.parse(await response.json()).data).toEqual({
+      recorded: 1,
+      skipped: 1,
+      errors: [{ index: 1, message: "No lead with external id crm:8." }],
+    });
     const won = (await listTransitions(t.db, lead.id)).at(-1);
-    expect(won).toMatchObject({ from: "mql", to: "customer", reason: "crm_won", actor: { type: "api_key" }, at: "2026-01-15T10:00:00.000Z" });
+    expect(won).toMatchObject({
+      from: "mql",
+      to: "customer",
+      reason: "crm_won",
+      actor: { type: "api_key" },
+      at: "2026-01-15T10:00:00.000Z",
+    });
 
     session.actor = actorOf(await createUser(t.db, { role: "marketer", name: "Marketer" }));
-    const replay = await route.POST(post({ outcomes: [{ lead: { externalId: "crm:7" }, stage: "customer" }] }), ctx);
+    const replay = await route.POST(
+      post({ outcomes: [{ lead: { externalId: "crm:7" }, stage: "customer" }] }),
+      ctx,
+    );
     expect(replay.status).toBe(200);
     expect((await replay.json()).data).toEqual({ recorded: 0, skipped: 1, errors: [] });
   });

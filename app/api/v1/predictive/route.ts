@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/auth/api";
-import { getPredictiveSummary } from "@/lib/predict/train";
+import { withApi } from "@/lib/http/with-api";
+import { getPredictiveSummary } from "@/lib/domain/predict/train";
 
 /** The latest training run of the predictive score (null before the first). */
 export const GET = withApi({ permission: "reports:read", scope: "reports:read" }, async () => {

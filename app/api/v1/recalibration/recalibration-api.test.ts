@@ -5,12 +5,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
-import { predictiveResponseSchema, recalibrationDraftResponseSchema, thresholdResponseSchema, trainResponseSchema } from "@/lib/api/predict-response-schemas";
-import { inboxResponseSchema } from "@/lib/api/sales-response-schemas";
-import { assignedMql, salesTeams } from "@/lib/decisions/test-setup";
-import { publishTestModel, seedHandoffs } from "@/lib/predict/test-seed";
-import type { PredictiveSummary } from "@/lib/predict/types";
-import { getActiveModel, getDraft } from "@/lib/scoring/versions";
+import {
+  predictiveResponseSchema,
+  recalibrationDraftResponseSchema,
+  thresholdResponseSchema,
+  trainResponseSchema,
+} from "@/lib/http/contracts/predict-responses";
+import { inboxResponseSchema } from "@/lib/http/contracts/sales-responses";
+import { assignedMql, salesTeams } from "@/lib/domain/decisions/test-setup";
+import { publishTestModel, seedHandoffs } from "@/lib/domain/predict/test-seed";
+import type { PredictiveSummary } from "@/lib/domain/predict/types";
+import { getActiveModel, getDraft } from "@/lib/domain/scoring/versions";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
@@ -28,20 +33,37 @@ let mqlId: string;
 let trained: PredictiveSummary;
 const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
 const get = (path = "/api/v1/x") => new Request(`http://accord.test${path}`);
-const post = (body?: unknown) => new Request("http://accord.test/api/v1/x", { method: "POST", headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+const post = (body?: unknown) =>
+  new Request("http://accord.test/api/v1/x", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 const as = (actor: Actor | null) => (session.actor = actor);
 
 beforeAll(async () => {
   t = await createTestDb();
   (globalThis as unknown as { accordDb?: Promise<unknown> }).accordDb = Promise.resolve(t);
   s = await salesTeams(t.db);
-  await publishTestModel(t.db, 1, { rules: [{ id: "demo", kind: "event", label: "Demo requested", event: "Demo Requested", points: 20 }] });
+  await publishTestModel(t.db, 1, {
+    rules: [
+      { id: "demo", kind: "event", label: "Demo requested", event: "Demo Requested", points: 20 },
+    ],
+  });
   const now = new Date();
   await seedHandoffs(t.db, now, [
     { source: "webinar", count: 150, rate: 0.6, score: (i) => 50 + (i % 40) },
     { source: "ads", count: 170, rate: 0.1, score: (i) => 50 + (i % 40) },
   ]);
-  mqlId = (await assignedMql(t.db, s.frRep, new Date(Date.now() - 3_600_000), { total: 70, modelVersion: 1 }, { source: "webinar" })).id;
+  mqlId = (
+    await assignedMql(
+      t.db,
+      s.frRep,
+      new Date(Date.now() - 3_600_000),
+      { total: 70, modelVersion: 1 },
+      { source: "webinar" },
+    )
+  ).id;
 });
 afterAll(async () => {
   delete (globalThis as unknown as { accordDb?: unknown }).accordDb;
@@ -55,7 +77,9 @@ describe("predictive score API", () => {
     as(s.frRep);
     expect((await predictiveRoute.GET(get(), ctx())).status).toBe(403);
     as(s.marketer);
-    expect(predictiveResponseSchema.parse(await (await predictiveRoute.GET(get(), ctx())).json()).data).toBeNull();
+    expect(
+      predictiveResponseSchema.parse(await (await predictiveRoute.GET(get(), ctx())).json()).data,
+    ).toBeNull();
     expect((await trainRoute.POST(post(), ctx())).status).toBe(403);
   });
 
@@ -66,35 +90,63 @@ describe("predictive score API", () => {
     trained = trainResponseSchema.parse(await response.json()).data as PredictiveSummary;
     expect(trained.status).toBe("ready");
     expect(trained.auc!).toBeGreaterThan(0.7);
-    expect(trained.suggestions.newRules.find((r) => r.rule.field === "source" && r.rule.value === "webinar")?.rule.points).toBeGreaterThan(0);
+    expect(
+      trained.suggestions.newRules.find(
+        (r) => r.rule.field === "source" && r.rule.value === "webinar",
+      )?.rule.points,
+    ).toBeGreaterThan(0);
     as(s.marketer);
-    expect(predictiveResponseSchema.parse(await (await predictiveRoute.GET(get(), ctx())).json()).data).toMatchObject({ id: trained.id, status: "ready" });
+    expect(
+      predictiveResponseSchema.parse(await (await predictiveRoute.GET(get(), ctx())).json()).data,
+    ).toMatchObject({ id: trained.id, status: "ready" });
     as(s.admin);
     const lead = await (await leadRoute.GET(get(), ctx({ id: mqlId }))).json();
-    expect(lead.data.prediction).toMatchObject({ modelId: trained.id, probability: expect.any(Number) });
+    expect(lead.data.prediction).toMatchObject({
+      modelId: trained.id,
+      probability: expect.any(Number),
+    });
     expect(lead.data.prediction.probability).toBeGreaterThan(0.4);
     as(s.frRep);
     const inbox = inboxResponseSchema.parse(await (await inboxRoute.GET(get(), ctx())).json());
-    expect(inbox.data.find((r) => r.id === mqlId)?.prediction).toBeCloseTo(lead.data.prediction.probability, 10);
+    expect(inbox.data.find((r) => r.id === mqlId)?.prediction).toBeCloseTo(
+      lead.data.prediction.probability,
+      10,
+    );
   });
 });
 
 describe("threshold recommendation API", () => {
   it("validates its query with clear messages", async () => {
     as(s.marketer);
-    const bad = await thresholdRoute.GET(get("/api/v1/recalibration/threshold?rate=lots&weeks=0&target=sale"), ctx());
+    const bad = await thresholdRoute.GET(
+      get("/api/v1/recalibration/threshold?rate=lots&weeks=0&target=sale"),
+      ctx(),
+    );
     expect(bad.status).toBe(400);
     const { error } = await bad.json();
-    expect(error.fields).toMatchObject({ rate: ["rate must be a number."], weeks: ["weeks is a whole number from 1 to 104."] });
+    expect(error.fields).toMatchObject({
+      rate: ["rate must be a number."],
+      weeks: ["weeks is a whole number from 1 to 104."],
+    });
     expect(error.fields.target[0]).toMatch(/target must be one of/);
   });
 
   it("recommends a threshold from the backtest", async () => {
     as(s.marketer);
-    const response = await thresholdRoute.GET(get("/api/v1/recalibration/threshold?rate=0.3&capacity=100&weeks=26"), ctx());
+    const response = await thresholdRoute.GET(
+      get("/api/v1/recalibration/threshold?rate=0.3&capacity=100&weeks=26"),
+      ctx(),
+    );
     expect(response.status).toBe(200);
     const { data } = thresholdResponseSchema.parse(await response.json());
-    expect(data).toMatchObject({ target: "opportunity", targetRate: 0.3, capacityPerWeek: 100, weeks: 26, reason: "meets_rate_and_capacity", current: { threshold: 50 } });
+    expect(data).toMatchObject({
+      target: "opportunity",
+      targetRate: 0.3,
+      capacityPerWeek: 100,
+      weeks: 26,
+      reason: "meets_rate_and_capacity",
+      current: { threshold: 50 },
+    });
     expect(data.curve.length).toBe(40);
   });
 });
@@ -109,15 +161,32 @@ describe("recalibration draft API", () => {
     const unknown = await draftRoute.POST(post({ rules: [{ ruleId: "nope", points: 3 }] }), ctx());
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error.message).toMatch(/no rule "nope"/);
-    const response = await draftRoute.POST(post({ mqlThreshold: 65, rules: [{ ruleId: "demo", points: 30 }], newRules: [newRule], note: "From the assistant" }), ctx());
+    const response = await draftRoute.POST(
+      post({
+        mqlThreshold: 65,
+        rules: [{ ruleId: "demo", points: 30 }],
+        newRules: [newRule],
+        note: "From the assistant",
+      }),
+      ctx(),
+    );
     expect(response.status).toBe(200);
     const { data } = recalibrationDraftResponseSchema.parse(await response.json());
     expect(data.changed).toHaveLength(3);
-    expect(data.draft).toMatchObject({ mqlThreshold: 65, rules: [{ id: "demo", points: 30 }, { id: newRule.id, field: "source", value: "webinar" }] });
+    expect(data.draft).toMatchObject({
+      mqlThreshold: 65,
+      rules: [
+        { id: "demo", points: 30 },
+        { id: newRule.id, field: "source", value: "webinar" },
+      ],
+    });
     const draft = await getDraft(t.db);
     expect(draft?.document).toMatchObject({ mqlThreshold: 65 });
     const active = await getActiveModel(t.db);
-    expect(active).toMatchObject({ version: 1, model: { mqlThreshold: 50, rules: [{ id: "demo", points: 20 }] } });
+    expect(active).toMatchObject({
+      version: 1,
+      model: { mqlThreshold: 50, rules: [{ id: "demo", points: 20 }] },
+    });
     // Applying to the draft again builds on it; a duplicate new rule is refused.
     expect((await draftRoute.POST(post({ newRules: [newRule] }), ctx())).status).toBe(409);
   });

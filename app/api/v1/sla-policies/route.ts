@@ -1,10 +1,10 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/auth/api";
-import { appNow } from "@/lib/clock";
-import { listPolicies } from "@/lib/sla/policies";
-import { savePolicies } from "@/lib/sla/save-policies";
-import { policiesInputSchema } from "@/lib/sla/schemas";
-import { sessionUser } from "@/lib/teams/session-user";
+import { withApi } from "@/lib/http/with-api";
+import { appNow } from "@/lib/infra/clock";
+import { listPolicies } from "@/lib/domain/sla/policies";
+import { savePolicies } from "@/lib/domain/sla/save-policies";
+import { policiesInputSchema } from "@/lib/domain/sla/schemas";
+import { sessionUser } from "@/lib/domain/teams/session-user";
 
 /** The SLA tiers, in order (the first a lead meets applies). */
 export const GET = withApi({ permission: "sla:read" }, async ({ principal }) => {
@@ -13,6 +13,16 @@ export const GET = withApi({ permission: "sla:read" }, async ({ principal }) => 
 });
 
 /** Replaces the tiers (admins and managers); running clocks keep their terms. */
-export const PUT = withApi({ permission: "settings:sales", body: policiesInputSchema }, async ({ principal, body }) => {
-  return Response.json({ data: await savePolicies({ db: await getDb(), actor: sessionUser(principal), input: body, now: appNow() }) });
-});
+export const PUT = withApi(
+  { permission: "settings:sales", body: policiesInputSchema },
+  async ({ principal, body }) => {
+    return Response.json({
+      data: await savePolicies({
+        db: await getDb(),
+        actor: sessionUser(principal),
+        input: body,
+        now: appNow(),
+      }),
+    });
+  },
+);

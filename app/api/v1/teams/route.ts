@@ -1,9 +1,9 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/auth/api";
-import { sessionUser } from "@/lib/teams/session-user";
-import { getTeamsOverview } from "@/lib/teams/get-teams-overview";
-import { saveTeam } from "@/lib/teams/save-team";
-import { saveTeamSchema } from "@/lib/teams/schemas";
+import { withApi } from "@/lib/http/with-api";
+import { sessionUser } from "@/lib/domain/teams/session-user";
+import { getTeamsOverview } from "@/lib/domain/teams/get-teams-overview";
+import { saveTeam } from "@/lib/domain/teams/save-team";
+import { saveTeamSchema } from "@/lib/domain/teams/schemas";
 
 /** Teams, their countries and members, and the gaps routing cannot fill. Admins only, signed in. */
 export const GET = withApi({ permission: "users:manage" }, async ({ principal }) => {

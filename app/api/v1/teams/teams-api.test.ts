@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { createTeam, createUser } from "@/db/factories";
 import { createTestDb, type TestDb } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
-import { createActor } from "@/lib/teams/test-actors";
+import { createActor } from "@/lib/domain/teams/test-actors";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));

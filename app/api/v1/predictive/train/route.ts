@@ -1,9 +1,9 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/auth/api";
-import { appNow } from "@/lib/clock";
-import { scorePredictions } from "@/lib/predict/score";
-import { trainPredictiveModel } from "@/lib/predict/train";
-import { sessionUser } from "@/lib/teams/session-user";
+import { withApi } from "@/lib/http/with-api";
+import { appNow } from "@/lib/infra/clock";
+import { scorePredictions } from "@/lib/domain/predict/score";
+import { trainPredictiveModel } from "@/lib/domain/predict/train";
+import { sessionUser } from "@/lib/domain/teams/session-user";
 
 /** Trains the predictive score now, then rescores open leads with it. */
 export const POST = withApi({ permission: "reports:write" }, async ({ principal }) => {

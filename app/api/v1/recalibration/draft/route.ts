@@ -1,13 +1,16 @@
 import { getDb } from "@/db/client";
 import { principalLabel } from "@/lib/auth/actor";
-import { withApi } from "@/lib/auth/api";
-import { applyToDraft } from "@/lib/predict/apply-to-draft";
-import { draftChangesSchema } from "@/lib/predict/schemas";
-import { sessionUser } from "@/lib/teams/session-user";
+import { withApi } from "@/lib/http/with-api";
+import { applyToDraft } from "@/lib/domain/predict/apply-to-draft";
+import { draftChangesSchema } from "@/lib/domain/predict/schemas";
+import { sessionUser } from "@/lib/domain/teams/session-user";
 
 /** Writes the picked suggestions into the draft model (never publishes). */
-export const POST = withApi({ permission: "recalibration:draft", body: draftChangesSchema }, async ({ principal, body }) => {
-  sessionUser(principal);
-  const data = await applyToDraft(await getDb(), body, principalLabel(principal));
-  return Response.json({ data });
-});
+export const POST = withApi(
+  { permission: "recalibration:draft", body: draftChangesSchema },
+  async ({ principal, body }) => {
+    sessionUser(principal);
+    const data = await applyToDraft(await getDb(), body, principalLabel(principal));
+    return Response.json({ data });
+  },
+);

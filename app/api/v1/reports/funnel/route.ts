@@ -1,11 +1,11 @@
 import { getDb } from "@/db/client";
-import { reportSnapshot } from "@/lib/reports/snapshot";
-import { reportResponse } from "@/lib/api/report-response";
-import { withApi } from "@/lib/auth/api";
-import { appNow } from "@/lib/clock";
-import { funnelCsv } from "@/lib/reports/csv";
-import { funnelReport } from "@/lib/reports/funnel";
-import { funnelQuerySchema, toReportQuery } from "@/lib/reports/query-schema";
+import { reportSnapshot } from "@/lib/domain/reports/snapshot";
+import { reportResponse } from "@/lib/http/report-response";
+import { withApi } from "@/lib/http/with-api";
+import { appNow } from "@/lib/infra/clock";
+import { funnelCsv } from "@/lib/domain/reports/csv";
+import { funnelReport } from "@/lib/domain/reports/funnel";
+import { funnelQuerySchema, toReportQuery } from "@/lib/domain/reports/query-schema";
 
 /** The MQL funnel by weekly or monthly cohort, optionally split by source, band, grade, rep or team. */
 export const GET = withApi(

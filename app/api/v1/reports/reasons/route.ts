@@ -1,10 +1,10 @@
 import { getDb } from "@/db/client";
-import { reportSnapshot } from "@/lib/reports/snapshot";
-import { reportResponse } from "@/lib/api/report-response";
-import { withApi } from "@/lib/auth/api";
-import { reasonsCsv } from "@/lib/reports/csv";
-import { reasonsQuerySchema, toReportQuery } from "@/lib/reports/query-schema";
-import { reasonsReport } from "@/lib/reports/reasons";
+import { reportSnapshot } from "@/lib/domain/reports/snapshot";
+import { reportResponse } from "@/lib/http/report-response";
+import { withApi } from "@/lib/http/with-api";
+import { reasonsCsv } from "@/lib/domain/reports/csv";
+import { reasonsQuerySchema, toReportQuery } from "@/lib/domain/reports/query-schema";
+import { reasonsReport } from "@/lib/domain/reports/reasons";
 
 /** Reject and disqualify reasons per week or month, with spikes. */
 export const GET = withApi(

@@ -1,6 +1,6 @@
-import { targetReportRoute } from "@/lib/api/report-response";
-import { ruleLiftCsv } from "@/lib/reports/csv";
-import { ruleLiftReport } from "@/lib/reports/rule-lift";
+import { targetReportRoute } from "@/lib/http/report-response";
+import { ruleLiftCsv } from "@/lib/domain/reports/csv";
+import { ruleLiftReport } from "@/lib/domain/reports/rule-lift";
 
 /** Lift of each rule of the active model among decided handoffs, for a target (the settings' stage by default). */
 export const GET = targetReportRoute("rules", ruleLiftReport, ruleLiftCsv);

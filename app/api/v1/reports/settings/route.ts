@@ -1,12 +1,12 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/auth/api";
-import { appNow } from "@/lib/clock";
+import { withApi } from "@/lib/http/with-api";
+import { appNow } from "@/lib/infra/clock";
 import {
   getReportSettings,
   reportSettingsSchema,
   updateReportSettings,
-} from "@/lib/reports/settings";
-import { sessionUser } from "@/lib/teams/session-user";
+} from "@/lib/domain/reports/settings";
+import { sessionUser } from "@/lib/domain/teams/session-user";
 
 /** The funnel's target rate and stage, and how long an open MQL may wait before it counts as lost. */
 export const GET = withApi({ permission: "reports:read", scope: "reports:read" }, async () => {

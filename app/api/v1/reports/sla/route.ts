@@ -1,11 +1,11 @@
 import { getDb } from "@/db/client";
-import { reportSnapshot } from "@/lib/reports/snapshot";
-import { reportResponse } from "@/lib/api/report-response";
-import { withApi } from "@/lib/auth/api";
-import { appNow } from "@/lib/clock";
-import { slaCsv } from "@/lib/reports/csv";
-import { reportQuerySchema, toReportQuery } from "@/lib/reports/query-schema";
-import { slaReport } from "@/lib/reports/sla";
+import { reportSnapshot } from "@/lib/domain/reports/snapshot";
+import { reportResponse } from "@/lib/http/report-response";
+import { withApi } from "@/lib/http/with-api";
+import { appNow } from "@/lib/infra/clock";
+import { slaCsv } from "@/lib/domain/reports/csv";
+import { reportQuerySchema, toReportQuery } from "@/lib/domain/reports/query-schema";
+import { slaReport } from "@/lib/domain/reports/sla";
 
 /** SLA compliance and time to first touch per rep, per team and overall (clocks started in the period). */
 export const GET = withApi(

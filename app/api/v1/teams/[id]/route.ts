@@ -1,8 +1,8 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/auth/api";
-import { saveTeam } from "@/lib/teams/save-team";
-import { saveTeamSchema } from "@/lib/teams/schemas";
-import { sessionUser } from "@/lib/teams/session-user";
+import { withApi } from "@/lib/http/with-api";
+import { saveTeam } from "@/lib/domain/teams/save-team";
+import { saveTeamSchema } from "@/lib/domain/teams/schemas";
+import { sessionUser } from "@/lib/domain/teams/session-user";
 
 /** Renames a team and sets its time zone. */
 export const PATCH = withApi(

@@ -5,11 +5,11 @@
  */
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { readOptionalJson } from "@/lib/auth/api";
-import { appNow, setTestClock } from "@/lib/clock";
-import { testClockEnabled } from "@/lib/env";
-import { AppError, toResponse, validationError } from "@/lib/errors";
-import { sweepBreaches } from "@/lib/sla/sweep";
+import { readOptionalJson } from "@/lib/http/with-api";
+import { appNow, setTestClock } from "@/lib/infra/clock";
+import { testClockEnabled } from "@/lib/infra/env";
+import { AppError, toResponse, validationError } from "@/lib/shared/errors";
+import { sweepBreaches } from "@/lib/domain/sla/sweep";
 
 const bodySchema = z.union([
   z.object({ at: z.iso.datetime({ offset: true }) }),
@@ -33,12 +33,27 @@ export async function GET(): Promise<Response> {
 export async function POST(request: Request): Promise<Response> {
   try {
     requireEnabled();
-    const parsed = bodySchema.safeParse((await readOptionalJson(request, 10_000)) ?? { reset: true });
+    const parsed = bodySchema.safeParse(
+      (await readOptionalJson(request, 10_000)) ?? { reset: true },
+    );
     if (!parsed.success) throw validationError(parsed.error);
     const body = parsed.data;
-    const now = setTestClock("at" in body ? new Date(body.at) : "advanceMinutes" in body ? new Date(appNow().getTime() + body.advanceMinutes * 60_000) : null);
+    const now = setTestClock(
+      "at" in body
+        ? new Date(body.at)
+        : "advanceMinutes" in body
+          ? new Date(appNow().getTime() + body.advanceMinutes * 60_000)
+          : null,
+    );
     const sweep = await sweepBreaches(await getDb(), now);
-    return Response.json({ data: { now: now.toISOString(), breaches: sweep.breaches.length, notified: sweep.notified, reassigned: sweep.reassigned } });
+    return Response.json({
+      data: {
+        now: now.toISOString(),
+        breaches: sweep.breaches.length,
+        notified: sweep.notified,
+        reassigned: sweep.reassigned,
+      },
+    });
   } catch (error) {
     return toResponse(error);
   }

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/auth/api";
-import { thresholdEvidence } from "@/lib/thresholds/analysis";
+import { withApi } from "@/lib/http/with-api";
+import { thresholdEvidence } from "@/lib/domain/thresholds/analysis";
 
 /** The threshold designer's evidence: current scores, 12 weeks of replayed crossings, past handoffs and their outcomes. */
 export const GET = withApi({ permission: "thresholds:read", scope: "model:read" }, async () => {

@@ -1,8 +1,8 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/auth/api";
-import { memberPatchSchema } from "@/lib/teams/schemas";
-import { sessionUser } from "@/lib/teams/session-user";
-import { updateMember } from "@/lib/teams/update-member";
+import { withApi } from "@/lib/http/with-api";
+import { memberPatchSchema } from "@/lib/domain/teams/schemas";
+import { sessionUser } from "@/lib/domain/teams/session-user";
+import { updateMember } from "@/lib/domain/teams/update-member";
 
 /** Team, capacity, away-until, working hours, time zone and active flag of one user. */
 export const PATCH = withApi(

@@ -1,14 +1,21 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/auth/api";
-import { AppError, validationError } from "@/lib/errors";
-import { getVersionRecord, versionParamsSchema } from "@/lib/scoring/get-version";
+import { withApi } from "@/lib/http/with-api";
+import { AppError, validationError } from "@/lib/shared/errors";
+import { getVersionRecord, versionParamsSchema } from "@/lib/domain/scoring/get-version";
 
 /** One published version: its document and who published it, when, why and what it cost. */
-export const GET = withApi({ permission: "rules:read", scope: "model:read" }, async ({ params }) => {
-  const parsed = versionParamsSchema.safeParse(params);
-  if (!parsed.success) throw validationError(parsed.error, "The version in the URL is not valid.");
-  const record = await getVersionRecord(await getDb(), parsed.data.version);
-  if (!record) throw new AppError("not_found", `There is no published version ${parsed.data.version}.`);
-  const { model, authorLabel, publishedAt, ...meta } = record;
-  return Response.json({ data: { ...meta, author: authorLabel, publishedAt: publishedAt.toISOString(), model } });
-});
+export const GET = withApi(
+  { permission: "rules:read", scope: "model:read" },
+  async ({ params }) => {
+    const parsed = versionParamsSchema.safeParse(params);
+    if (!parsed.success)
+      throw validationError(parsed.error, "The version in the URL is not valid.");
+    const record = await getVersionRecord(await getDb(), parsed.data.version);
+    if (!record)
+      throw new AppError("not_found", `There is no published version ${parsed.data.version}.`);
+    const { model, authorLabel, publishedAt, ...meta } = record;
+    return Response.json({
+      data: { ...meta, author: authorLabel, publishedAt: publishedAt.toISOString(), model },
+    });
+  },
+);

@@ -1,8 +1,8 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/auth/api";
-import { setTerritoriesSchema } from "@/lib/teams/schemas";
-import { sessionUser } from "@/lib/teams/session-user";
-import { setTerritories } from "@/lib/teams/set-territories";
+import { withApi } from "@/lib/http/with-api";
+import { setTerritoriesSchema } from "@/lib/domain/teams/schemas";
+import { sessionUser } from "@/lib/domain/teams/session-user";
+import { setTerritories } from "@/lib/domain/teams/set-territories";
 
 /** Replaces the team's countries; `moved` lists those taken from another team. */
 export const PUT = withApi(

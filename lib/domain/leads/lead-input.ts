@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+/** Empty strings clear nothing by accident: they mean "unknown" and are stored as null. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional();
+
+export const leadInputSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().email("Not a valid email address.").max(320).optional(),
+    externalId: z.string().trim().min(1).max(200).optional(),
+    firstName: text(100),
+    lastName: text(100),
+    jobTitle: text(200),
+    seniority: text(50),
+    company: text(200),
+    industry: text(100),
+    companySize: z
+      .number()
+      .int("companySize is a whole number of employees.")
+      .min(0)
+      .max(10_000_000)
+      .nullable()
+      .optional(),
+    country: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{2}$/, "country is a two-letter ISO code, e.g. FR or US.")
+      .transform((c) => c.toUpperCase())
+      .nullable()
+      .optional(),
+    phone: text(50),
+    source: text(100),
+    consent: z.boolean().optional(),
+    traits: z
+      .record(z.string().max(64), z.unknown(), { message: "traits must be a JSON object." })
+      .refine((t) => JSON.stringify(t).length <= 16_384, "traits must stay under 16 KB.")
+      .optional(),
+  })
+  .strict()
+  .refine((l) => l.email || l.externalId, {
+    message: "Identify the lead with email or externalId.",
+    path: ["email"],
+  });
+
+export type LeadInput = z.output<typeof leadInputSchema>;

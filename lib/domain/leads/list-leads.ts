@@ -1,0 +1,184 @@
+import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { queryRows, type Db } from "@/db/client";
+import { AppError } from "@/lib/shared/errors";
+import { LIFECYCLE_STAGES, leadScores, leads, users } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/actor";
+import { visibleLeads } from "@/lib/auth/lead-scope";
+
+import { LEAD_SORTS } from "./constants";
+
+/** Empty form fields mean "no filter". */
+const blankAsUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+export const listLeadsSchema = z
+  .object({
+    q: z.preprocess(
+      blankAsUndefined,
+      z.string().trim().max(200, "Search is limited to 200 characters.").optional(),
+    ),
+    email: z.preprocess(
+      blankAsUndefined,
+      z.string().trim().toLowerCase().email("Not a valid email address.").optional(),
+    ),
+    stage: z.preprocess(
+      blankAsUndefined,
+      z.enum(LIFECYCLE_STAGES, { message: "Unknown lifecycle stage." }).optional(),
+    ),
+    owner: z.preprocess(
+      blankAsUndefined,
+      z
+        .union([z.literal("me"), z.literal("unassigned"), z.guid()], {
+          message: "Owner must be a user id, 'me' or 'unassigned'.",
+        })
+        .optional(),
+    ),
+    sort: z
+      .enum(LEAD_SORTS, { message: `Sort must be one of ${LEAD_SORTS.join(", ")}.` })
+      .default("recent"),
+    page: z.coerce
+      .number()
+      .int("Page must be a whole number.")
+      .min(1, "Pages start at 1.")
+      .max(100_000)
+      .default(1),
+    pageSize: z.coerce.number().int().min(1).max(200, "At most 200 leads per page.").default(25),
+    /** Keyset pagination (API clients): the `nextCursor` of the previous page; follows the recent order. */
+    cursor: z.preprocess(blankAsUndefined, z.string().max(200).optional()),
+  })
+  .refine((q) => !q.cursor || q.sort === "recent", {
+    message: "Cursor pages follow the recent order: leave sort out.",
+    path: ["cursor"],
+  });
+
+type Cursor = { u: string; i: string };
+
+/** `u` is the exact (microsecond) time as Postgres printed it: a JS Date would round it to the millisecond and skip rows. */
+function encodeCursor(row: { cursorTime: string; id: string }): string {
+  return Buffer.from(JSON.stringify({ u: row.cursorTime, i: row.id })).toString("base64url");
+}
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Cursor;
+    if (
+      typeof parsed.u === "string" &&
+      !Number.isNaN(Date.parse(parsed.u)) &&
+      /^[0-9a-f-]{36}$/i.test(parsed.i)
+    )
+      return parsed;
+  } catch {
+    // fall through
+  }
+  throw new AppError("validation_failed", "The cursor is not one this API gave out.", {
+    cursor: ["Unknown cursor."],
+  });
+}
+
+export type ListLeadsInput = z.input<typeof listLeadsSchema>;
+export type ListLeadsQuery = z.output<typeof listLeadsSchema>;
+
+export type LeadListRow = {
+  id: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  jobTitle: string | null;
+  company: string | null;
+  country: string | null;
+  stage: (typeof LIFECYCLE_STAGES)[number];
+  ownerId: string | null;
+  ownerName: string | null;
+  updatedAt: Date;
+  score: number | null;
+  fitGrade: string | null;
+  engagementGrade: number | null;
+};
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listLeads({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Viewer;
+  query: ListLeadsQuery;
+}) {
+  const conditions: SQL[] = [visibleLeads(actor)];
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
+    conditions.push(
+      or(
+        ilike(leads.email, pattern),
+        ilike(leads.company, pattern),
+        sql`(coalesce(${leads.firstName}, '') || ' ' || coalesce(${leads.lastName}, '')) ilike ${pattern}`,
+      )!,
+    );
+  }
+  if (query.email) conditions.push(eq(leads.email, query.email));
+  if (query.stage) conditions.push(eq(leads.stage, query.stage));
+  if (query.owner === "me")
+    conditions.push("id" in actor ? eq(leads.ownerId, actor.id) : sql`false`);
+  else if (query.owner === "unassigned") conditions.push(isNull(leads.ownerId));
+  else if (query.owner) conditions.push(eq(leads.ownerId, query.owner));
+  const where = and(...conditions);
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const keyset = cursor
+    ? sql`(${leads.updatedAt}, ${leads.id}) < (${cursor.u}::timestamptz, ${cursor.i}::uuid)`
+    : undefined;
+
+  const order = {
+    recent: [desc(leads.updatedAt), desc(leads.id)],
+    created: [desc(leads.createdAt), asc(leads.id)],
+    name: [asc(sql`lower(${leads.lastName})`), asc(sql`lower(${leads.firstName})`), asc(leads.id)],
+    company: [asc(sql`lower(${leads.company})`), asc(leads.id)],
+    score: [sql`${leadScores.total} desc nulls last`, asc(leads.id)],
+  }[query.sort];
+
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: leads.id,
+        email: leads.email,
+        firstName: leads.firstName,
+        lastName: leads.lastName,
+        jobTitle: leads.jobTitle,
+        company: leads.company,
+        country: leads.country,
+        stage: leads.stage,
+        ownerId: leads.ownerId,
+        ownerName: users.name,
+        updatedAt: leads.updatedAt,
+        cursorTime: sql<string>`to_char(${leads.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+        score: leadScores.total,
+        fitGrade: leadScores.fitGrade,
+        engagementGrade: leadScores.engagementGrade,
+      })
+      .from(leads)
+      .leftJoin(users, eq(users.id, leads.ownerId))
+      .leftJoin(leadScores, eq(leadScores.leadId, leads.id))
+      .where(keyset ? and(where, keyset) : where)
+      .orderBy(...order)
+      .limit(query.pageSize + 1)
+      .offset(cursor ? 0 : (query.page - 1) * query.pageSize),
+    queryRows<{ total: number }>(
+      db,
+      sql`select count(*)::int as total from ${leads} where ${where}`,
+    ),
+  ]);
+  const more = rows.length > query.pageSize;
+  const pageRows = rows.slice(0, query.pageSize);
+  const last = pageRows[pageRows.length - 1];
+  return {
+    rows: pageRows.map(({ cursorTime: _, ...row }) => row) as LeadListRow[],
+    nextCursor: more && query.sort === "recent" ? encodeCursor(last) : null,
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Creates or updates leads by email (or external id), one validated item at a time: a bad item is
+ * reported by index and the others are saved. Only the fields sent change; traits are merged.
+ * Fit may change, so the touched leads are rescored in the same transaction.
+ */
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { leads } from "@/db/schema";
+import { withTxRetry } from "@/lib/domain/ingest/retry";
+import { fieldErrors, type FieldErrors } from "@/lib/shared/errors";
+import { lockScoringShared } from "@/lib/domain/scoring/locks";
+import { scoreAndHandOff } from "@/lib/domain/lifecycle/score-and-hand-off";
+import { getActiveModel } from "@/lib/domain/scoring/versions";
+import { leadInputSchema, type LeadInput } from "./lead-input";
+
+export type UpsertResult = {
+  leads: { index: number; id: string; created: boolean }[];
+  errors: { index: number; code: "invalid"; message: string; fields?: FieldErrors }[];
+};
+
+export async function upsertLeads(
+  db: Db,
+  raw: unknown[],
+  options: { source?: string; now?: Date } = {},
+): Promise<UpsertResult> {
+  const now = options.now ?? new Date();
+  const errors: UpsertResult["errors"] = [];
+  const valid: { index: number; input: LeadInput }[] = [];
+  raw.forEach((item, index) => {
+    const parsed = leadInputSchema.safeParse(item);
+    if (parsed.success) valid.push({ index, input: parsed.data });
+    else
+      errors.push({
+        index,
+        code: "invalid",
+        message: parsed.error.issues[0].message,
+        fields: fieldErrors(parsed.error),
+      });
+  });
+  if (!valid.length) return { leads: [], errors };
+  const saved = await withTxRetry(() =>
+    db.transaction(async (tx) => {
+      await lockScoringShared(tx);
+      const out: UpsertResult["leads"] = [];
+      // Sorted so concurrent batches lock the same leads in the same order.
+      const ordered = [...valid].sort((a, b) =>
+        (a.input.email ?? a.input.externalId ?? "").localeCompare(
+          b.input.email ?? b.input.externalId ?? "",
+        ),
+      );
+      for (const { index, input } of ordered) {
+        const { traits, consent, email, externalId, ...fields } = input;
+        const changes = {
+          ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+          ...(consent !== undefined ? { consent, consentAt: consent ? now : null } : {}),
+        };
+        const find = (where: ReturnType<typeof eq>) =>
+          tx
+            .select({ id: leads.id, email: leads.email, externalId: leads.externalId })
+            .from(leads)
+            .where(where)
+            .for("update");
+        let [existing] = email ? await find(eq(leads.email, email)) : [];
+        let externalTaken = false;
+        if (!existing && externalId) {
+          // A lead first known by user id, now identified by email: the same person.
+          const [byExternal] = await find(eq(leads.externalId, externalId));
+          if (byExternal && (!email || !byExternal.email)) existing = byExternal;
+          else externalTaken = Boolean(byExternal);
+        }
+        if (existing) {
+          await tx
+            .update(leads)
+            .set({
+              ...changes,
+              ...(email && !existing.email ? { email } : {}),
+              ...(externalId && !existing.externalId ? { externalId } : {}),
+              ...(traits
+                ? { traits: sql`${leads.traits} || ${JSON.stringify(traits)}::jsonb` }
+                : {}),
+              updatedAt: now,
+            })
+            .where(eq(leads.id, existing.id));
+          out.push({ index, id: existing.id, created: false });
+        } else {
+          const [row] = await tx
+            .insert(leads)
+            .values({
+              email: email ?? null,
+              externalId: externalTaken ? null : (externalId ?? null),
+              source: options.source ?? null,
+              ...changes,
+              traits: traits ?? {},
+              createdAt: now,
+              updatedAt: now,
+            })
+            .returning({ id: leads.id });
+          out.push({ index, id: row.id, created: true });
+        }
+      }
+      const active = await getActiveModel(tx);
+      if (active)
+        await scoreAndHandOff(tx, {
+          model: active.model,
+          version: active.version,
+          asOf: now,
+          cause: "lead",
+          leadIds: out.map((l) => l.id),
+        });
+      return out.sort((a, b) => a.index - b.index);
+    }),
+  );
+  return { leads: saved, errors };
+}

@@ -1,0 +1,76 @@
+/** What the recalibration and predictive routes accept, validated at the edge. */
+import { z } from "zod";
+import { OUTCOME_TARGETS } from "@/lib/shared/vocabulary";
+
+const number = (name: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?$/, `${name} must be a number.`)
+    .transform(Number);
+
+export const thresholdQuerySchema = z
+  .object({
+    target: z
+      .enum(OUTCOME_TARGETS, { message: `target must be one of ${OUTCOME_TARGETS.join(", ")}.` })
+      .optional(),
+    rate: number("rate")
+      .refine((r) => r > 0 && r <= 1, "rate is a share between 0 and 1 (0.3 = 30 %).")
+      .optional()
+      .describe("Target conversion rate as a share; default: the report settings' target rate."),
+    capacity: number("capacity")
+      .refine((c) => c >= 0 && c <= 1_000_000, "capacity is between 0 and 1,000,000 MQLs per week.")
+      .optional()
+      .describe("MQLs the reps can take per week; default: the sum of active reps' capacities."),
+    weeks: number("weeks")
+      .refine(
+        (w) => Number.isInteger(w) && w >= 1 && w <= 104,
+        "weeks is a whole number from 1 to 104.",
+      )
+      .optional()
+      .describe("Backtest window in weeks; default 26."),
+  })
+  .strict();
+
+const ruleId = z
+  .string()
+  .min(1, "Every rule needs an id.")
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "Rule ids use letters, digits, _ and -.");
+const points = z
+  .number({ message: "Points must be a number." })
+  .finite("Points must be a number.")
+  .min(-10_000)
+  .max(10_000);
+
+export const newRuleSchema = z
+  .object({
+    id: ruleId,
+    kind: z.literal("attribute"),
+    label: z.string().trim().min(1, "Give the rule a label.").max(200),
+    field: z.string().min(1).max(80),
+    op: z.literal("eq"),
+    value: z.string().min(1, "Enter a value.").max(500),
+    points,
+  })
+  .strict();
+
+export const draftChangesSchema = z
+  .object({
+    mqlThreshold: z
+      .number({ message: "mqlThreshold must be a number." })
+      .finite()
+      .min(-10_000)
+      .max(100_000)
+      .optional(),
+    rules: z.array(z.object({ ruleId, points }).strict()).max(500).optional(),
+    newRules: z.array(newRuleSchema).max(100).optional(),
+    note: z.string().max(2000).optional(),
+  })
+  .strict()
+  .refine(
+    (c) => c.mqlThreshold !== undefined || c.rules?.length || c.newRules?.length,
+    "Send at least one change: mqlThreshold, rules or newRules.",
+  );
+
+export type DraftChanges = z.infer<typeof draftChangesSchema>;

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { scoringModelSchema } from "@/lib/domain/scoring/model";
+import { seededRandom } from "./cv";
+import { buildSpec, encoder, type RawFeatures } from "./features";
+import { fitLogistic } from "./logistic";
+import { featureStats, pointsPerLogOdds, suggestChanges } from "./suggest";
+
+const model = scoringModelSchema.parse({
+  name: "m",
+  mqlThreshold: 50,
+  bands: [{ name: "cold", min: 0 }],
+  rules: [
+    { id: "demo", kind: "event", label: "Demo", event: "Demo Requested", points: 10 },
+    { id: "noise", kind: "event", label: "Newsletter open", event: "Email Opened", points: 10 },
+    {
+      id: "us",
+      kind: "attribute",
+      label: "US",
+      field: "country",
+      op: "in",
+      value: ["US", "CA"],
+      points: 5,
+    },
+  ],
+});
+
+/** 2,000 handoffs: demo requests multiply the odds; newsletter opens and the country do nothing; students (a trait) rarely convert. */
+function synthetic() {
+  const random = seededRandom(11);
+  const raw: RawFeatures[] = [];
+  const labels: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const demo = random() < 0.3 ? 1 + Math.floor(random() * 3) : 0;
+    const noise = Math.floor(random() * 5);
+    const student = random() < 0.15;
+    const country = random() < 0.5 ? "us" : "fr";
+    const z = -1.2 + 1.5 * Math.log1p(demo) - (student ? 2 : 0);
+    labels.push(random() < 1 / (1 + Math.exp(-z)) ? 1 : 0);
+    raw.push({
+      values: {
+        source: null,
+        industry: null,
+        seniority: null,
+        country,
+        "traits.persona": student ? "student" : "pro",
+      },
+      companySize: null,
+      hits: { demo, noise },
+    });
+  }
+  return { raw, labels };
+}
+
+describe("rule suggestions", () => {
+  it("re-weighs the predictive rule, leaves the noise one alone, and proposes a negative rule for students", () => {
+    const { raw, labels } = synthetic();
+    const spec = buildSpec(
+      ["source", "industry", "seniority", "country", "traits.persona"],
+      raw,
+      model,
+    );
+    const rows = raw.map(encoder(spec));
+    const fit = fitLogistic(rows, labels, spec.features.length, { lambda: 1 });
+    const s = suggestChanges({
+      model,
+      spec,
+      weights: fit.weights,
+      stdErrors: fit.stdErrors,
+      stats: featureStats(rows, labels, spec.features.length),
+    });
+    const demo = s.rules.find((r) => r.ruleId === "demo")!;
+    const noise = s.rules.find((r) => r.ruleId === "noise")!;
+    expect(demo.suggestedPoints).toBeGreaterThan(0);
+    // No evidence either way (within two standard errors of 0): its points stay as they are.
+    expect(Math.abs(noise.weight / 1)).toBeLessThan(Math.abs(demo.weight));
+    expect(noise.suggestedPoints).toBe(noise.currentPoints);
+    expect(demo.lift!).toBeGreaterThan(1);
+    const student = s.newRules.find(
+      (r) => r.rule.field === "traits.persona" && r.rule.value === "student",
+    )!;
+    expect(student.rule).toMatchObject({
+      kind: "attribute",
+      op: "eq",
+      label: "Trait persona: student",
+    });
+    expect(student.rule.points).toBeLessThan(0);
+    expect(student.rule.id).toMatch(/^[A-Za-z0-9_-]+$/);
+    // country = us is covered by the "in" rule already, and carries no signal anyway.
+    expect(s.newRules.some((r) => r.rule.field === "country")).toBe(false);
+    // The suggestions are valid rules for the draft.
+    expect(
+      scoringModelSchema.safeParse({
+        ...model,
+        rules: [...model.rules, ...s.newRules.map((r) => r.rule)],
+      }).success,
+    ).toBe(true);
+  });
+
+  it("maps log-odds to points by least squares through the origin", () => {
+    expect(
+      pointsPerLogOdds([
+        { points: 10, effect: 1 },
+        { points: 20, effect: 2 },
+      ]),
+    ).toBeCloseTo(10, 12);
+    expect(pointsPerLogOdds([{ points: -10, effect: -0.5 }])).toBeCloseTo(20, 12);
+    expect(pointsPerLogOdds([])).toBe(10);
+  });
+});

@@ -1,0 +1,49 @@
+/** The stored training run (predictive_models row) as the API and the UI read it. */
+import type { PredictiveModel } from "@/db/schema/predict";
+import type { OutcomeTarget } from "@/lib/shared/vocabulary";
+import type { CalibrationBin } from "./calibration";
+import type { FeatureSpec } from "./features";
+import type { Coefficient, PredictiveSummary, RuleSuggestion, NewRuleSuggestion } from "./types";
+
+/** What predictive_models.detail holds (everything but minimum is absent on "insufficient" rows). */
+export type PredictiveDetail = {
+  minimum: { decided: number; positives: number };
+  windowDays: number;
+  ms: number;
+  lambda?: number;
+  foldAucs?: number[];
+  heldOutAuc?: number | null;
+  calibration?: CalibrationBin[];
+  brier?: number | null;
+  intercept?: number;
+  converged?: boolean;
+  iterations?: number;
+  coefficients?: Coefficient[];
+  /** Training mean of each feature, in spec order: factors are weight × (x − mean). */
+  means?: number[];
+  spec?: FeatureSpec;
+  suggestions?: { rules: RuleSuggestion[]; newRules: NewRuleSuggestion[] };
+  pointsPerLogOdds?: number;
+};
+
+export function summaryOf(row: PredictiveModel): PredictiveSummary {
+  const d = row.detail as PredictiveDetail;
+  return {
+    id: row.id,
+    trainedAt: row.trainedAt.toISOString(),
+    target: row.target as OutcomeTarget,
+    status: row.status === "ready" ? "ready" : "insufficient",
+    decided: row.decided,
+    positives: row.positives,
+    minimum: d.minimum,
+    since: row.since ? row.since.toISOString() : null,
+    auc: row.auc,
+    foldAucs: d.foldAucs ?? [],
+    calibration: d.calibration ?? [],
+    coefficients: d.coefficients ?? [],
+    suggestions: d.suggestions ?? { rules: [], newRules: [] },
+    brier: d.brier ?? null,
+    pointsPerLogOdds: d.pointsPerLogOdds ?? null,
+    trainingMs: d.ms,
+  };
+}

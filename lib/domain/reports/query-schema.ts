@@ -1,0 +1,61 @@
+/** The query strings of the report routes, validated with zod and turned into a ReportQuery. */
+import { z } from "zod";
+import { OUTCOME_TARGETS } from "@/lib/shared/vocabulary";
+import { LOCALES } from "@/lib/i18n/locales";
+import { SPLITS, type ReportQuery } from "./types";
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.")
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    "This is not a real date.",
+  );
+
+const baseShape = {
+  /** First day included (UTC). */
+  from: day.optional(),
+  /** Last day included (UTC). */
+  to: day.optional(),
+  team: z.uuid("team is a team id (UUID).").optional(),
+  rep: z.uuid("rep is a user id (UUID).").optional(),
+  source: z.string().trim().min(1).max(200).optional(),
+  format: z.enum(["json", "csv"], { message: 'format is "json" or "csv".' }).default("json"),
+};
+const ordered = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+const orderMessage = { message: "from is after to.", path: ["from"] };
+
+export const reportQuerySchema = z.object(baseShape).refine(ordered, orderMessage);
+
+const grain = z.enum(["week", "month"], { message: 'grain is "week" or "month".' }).default("week");
+const target = z.enum(OUTCOME_TARGETS, {
+  message: `target is one of ${OUTCOME_TARGETS.join(", ")}.`,
+});
+
+const split = z.enum(SPLITS, { message: `split is one of ${SPLITS.join(", ")}.` }).default("none");
+const locale = z
+  .enum(LOCALES, { message: `locale is one of ${LOCALES.join(", ")}.` })
+  .default("en");
+export const funnelQuerySchema = z
+  .object({ ...baseShape, grain, split })
+  .refine(ordered, orderMessage);
+export const targetQuerySchema = z
+  .object({ ...baseShape, target: target.optional() })
+  .refine(ordered, orderMessage);
+export const reasonsQuerySchema = z
+  .object({ ...baseShape, grain, locale })
+  .refine(ordered, orderMessage);
+
+export type ReportQueryInput = z.infer<typeof reportQuerySchema>;
+
+export function toReportQuery(q: ReportQueryInput): ReportQuery {
+  return {
+    from: q.from ? new Date(`${q.from}T00:00:00Z`) : null,
+    to: q.to ? new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000) : null,
+    teamId: q.team ?? null,
+    repId: q.rep ?? null,
+    source: q.source ?? null,
+  };
+}

@@ -1,0 +1,200 @@
+/**
+ * The compiler: turns a scoring model into one set-based SQL query that scores every lead (or
+ * the given leads) — for publish, refresh, ingestion and previews. Semantics are the evaluator's
+ * (evaluate.ts); the differential test proves they agree.
+ *
+ * Shape, chosen for speed (see scripts/bench):
+ * - one scan of the events the rules name; a property is extracted only for the event names whose
+ *   rules read it;
+ * - one aggregate per lead: a filtered count per rule without decay (`maxCount` is then just
+ *   least(count, N)), a filtered sum of decay factors per rule with a half-life;
+ * - a rule with both a half-life and a maxCount needs its N most recent events: a small side query
+ *   ranks only that rule's matching events;
+ * - attribute rules, caps, grades and band on the leads table.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { fieldSql } from "./field-sql";
+import { isActive, type AttributeRule, type EventRule, type ScoringModel } from "./model";
+import { arrayParam } from "@/db/sql-array";
+import { conditionSql, jsonTextSql, needs, seenFromText, type SeenSql } from "./sql-conditions";
+
+export type CompileOptions = {
+  asOf: Date;
+  /** Score only these leads (ingestion); all leads when absent. */
+  leadIds?: string[] | null;
+};
+
+const f8 = (n: number) => sql`${String(n)}::float8`;
+const col = (name: string) => sql.raw(name);
+
+/** The properties rules read, each with the event names whose rules read it. */
+type PropertyColumn = {
+  path: string;
+  names: Set<string>;
+  text: boolean;
+  num: boolean;
+  idx: number;
+};
+
+function propertyColumns(rules: EventRule[]): Map<string, PropertyColumn> {
+  const columns = new Map<string, PropertyColumn>();
+  for (const rule of rules) {
+    for (const c of rule.where ?? []) {
+      const column = columns.get(c.property) ?? {
+        path: c.property,
+        names: new Set(),
+        text: false,
+        num: false,
+        idx: columns.size,
+      };
+      column.names.add(rule.event);
+      const need = needs(c);
+      column.text ||= need.text;
+      column.num ||= need.num;
+      columns.set(c.property, column);
+    }
+  }
+  return columns;
+}
+
+/** The window's start, computed here: `asOf - interval` in SQL would be re-evaluated on every row. */
+const since = (rule: EventRule, asOf: Date) =>
+  rule.withinDays
+    ? sql` and occurred_at >= ${new Date(asOf.getTime() - rule.withinDays * 86_400_000).toISOString()}::timestamptz`
+    : sql``;
+
+const decaySql = (halfLifeDays: number, asOf: SQL) =>
+  sql`power(0.5::float8, greatest(date_part('epoch', ${asOf} - occurred_at), 0) / ${f8(halfLifeDays * 86400)})`;
+
+/** The rule's match, over the prepared columns (main scan) or over raw properties (side queries). */
+function matchSql(rule: EventRule, asOf: Date, seen: (property: string) => SeenSql): SQL {
+  const parts = [
+    sql`name = ${rule.event}::text`,
+    ...(rule.where ?? []).map((c) => conditionSql(c, seen(c.property))),
+  ];
+  return sql`${sql.join(parts, sql` and `)}${since(rule, asOf)}`;
+}
+
+function eventsSql(rules: EventRule[], options: CompileOptions, asOf: SQL) {
+  const at = options.asOf;
+  const names = [...new Set(rules.map((r) => r.event))];
+  const leadFilter = options.leadIds
+    ? sql` and lead_id = any(${arrayParam(options.leadIds, "uuid")})`
+    : sql``;
+  const props = propertyColumns(rules);
+  const extracted = [...props.values()].map(
+    (p) =>
+      sql`, case when name = any(${arrayParam([...p.names], "text")}) then ${jsonTextSql(sql`properties`, p.path.split("."))} end as ${col(`p${p.idx}`)}`,
+  );
+  const prepared = [...props.values()].flatMap((p) => {
+    const seen = seenFromText(col(`p${p.idx}`));
+    return [
+      ...(p.text ? [sql`, ${seen.text} as ${col(`t${p.idx}`)}`] : []),
+      ...(p.num ? [sql`, ${seen.num} as ${col(`n${p.idx}`)}`] : []),
+    ];
+  });
+  const prepSeen = (property: string): SeenSql => {
+    const idx = props.get(property)!.idx;
+    return { text: col(`t${idx}`), num: col(`n${idx}`) };
+  };
+  const rawSeen = (property: string): SeenSql =>
+    seenFromText(jsonTextSql(sql`properties`, property.split(".")));
+
+  const aggregates: SQL[] = [];
+  const sides: SQL[] = [];
+  const earned: SQL[] = [];
+  rules.forEach((rule, k) => {
+    const m = matchSql(rule, at, prepSeen);
+    const points = f8(rule.points);
+    if (rule.halfLifeDays && rule.maxCount) {
+      // The N most recent matching events, each decayed: rank only this rule's events.
+      const side = col(`r${k}`);
+      sides.push(sql`left join (
+        select lead_id, sum(${decaySql(rule.halfLifeDays, asOf)}) as s from (
+          select lead_id, occurred_at, row_number() over (partition by lead_id order by occurred_at desc, id desc) as rn
+          from events where ${matchSql(rule, at, rawSeen)}${leadFilter}
+        ) ranked where rn <= ${String(rule.maxCount)}::int group by lead_id
+      ) ${side} on ${side}.lead_id = leads.id`);
+      earned.push(sql` + coalesce(${side}.s, 0) * ${points}`);
+    } else if (rule.halfLifeDays) {
+      aggregates.push(
+        sql`, coalesce(sum(${decaySql(rule.halfLifeDays, asOf)}) filter (where ${m}), 0)::float8 as ${col(`s${k}`)}`,
+      );
+      earned.push(sql` + coalesce(a.${col(`s${k}`)}, 0) * ${points}`);
+    } else {
+      aggregates.push(sql`, count(*) filter (where ${m}) as ${col(`c${k}`)}`);
+      const count = rule.maxCount
+        ? sql`least(coalesce(a.${col(`c${k}`)}, 0), ${String(rule.maxCount)}::int)`
+        : sql`coalesce(a.${col(`c${k}`)}, 0)`;
+      earned.push(sql` + ${count}::float8 * ${points}`);
+    }
+  });
+
+  // These levels only name things: PostgreSQL flattens them (measured faster than fencing them).
+  const main = aggregates.length
+    ? sql`left join (
+        select lead_id${sql.join(aggregates, sql``)}
+        from (
+          select lead_id, id, occurred_at, name${sql.join(prepared, sql``)}
+          from (
+            select lead_id, id, occurred_at, name${sql.join(extracted, sql``)}
+            from events where name = any(${arrayParam(names, "text")})${leadFilter}
+          ) extracted
+        ) prepared
+        group by lead_id
+      ) a on a.lead_id = leads.id`
+    : sql``;
+  return { joins: sql`${main} ${sql.join(sides, sql` `)}`, earned };
+}
+
+/**
+ * Rows: lead_id, fit, engagement, total, fit_grade, engagement_grade, band. The OFFSET 0 fences
+ * make fit, engagement and total computed once per lead; flattened, each grade and band test would
+ * re-evaluate every rule.
+ */
+export function compileScores(model: ScoringModel, options: CompileOptions): SQL {
+  const active = model.rules.filter(isActive);
+  const attributeRules = active.filter((r): r is AttributeRule => r.kind === "attribute");
+  const eventRules = active.filter((r): r is EventRule => r.kind === "event");
+  const asOf = sql`${options.asOf.toISOString()}::timestamptz`;
+
+  const fitTerms = attributeRules.map(
+    (r) =>
+      sql` + (case when ${conditionSql(r, fieldSql(r.field))} then ${f8(r.points)} else 0::float8 end)`,
+  );
+  const events = eventRules.length
+    ? eventsSql(eventRules, options, asOf)
+    : { joins: sql``, earned: [] };
+  const leadFilter = options.leadIds
+    ? sql`where leads.id = any(${arrayParam(options.leadIds, "uuid")})`
+    : sql``;
+
+  const cap = (expr: SQL, value: number | null) =>
+    value === null ? expr : sql`least(${expr}, ${f8(value)})`;
+  const { grades, bands } = model;
+  const bandCases = [...bands]
+    .reverse()
+    .slice(0, -1)
+    .map((b) => sql`when total >= ${f8(b.min)} then ${b.name}::text`);
+  const bandSql = bandCases.length
+    ? sql`case ${sql.join(bandCases, sql` `)} else ${bands[0].name}::text end`
+    : sql`${bands[0].name}::text`;
+
+  return sql`
+    select lead_id, fit, engagement, total,
+      case when fit >= ${f8(grades.fit.A)} then 'A' when fit >= ${f8(grades.fit.B)} then 'B' when fit >= ${f8(grades.fit.C)} then 'C' else 'D' end as fit_grade,
+      case when engagement >= ${f8(grades.engagement["1"])} then 1 when engagement >= ${f8(grades.engagement["2"])} then 2 when engagement >= ${f8(grades.engagement["3"])} then 3 else 4 end as engagement_grade,
+      ${bandSql} as band
+    from (
+      select lead_id, fit, engagement, ${cap(sql`fit + engagement`, model.caps.total)} as total
+      from (
+        select leads.id as lead_id,
+          ${cap(sql`(0::float8${sql.join(fitTerms, sql``)})`, model.caps.fit)} as fit,
+          ${cap(sql`(0::float8${sql.join(events.earned, sql``)})`, model.caps.engagement)} as engagement
+        from leads ${events.joins}
+        ${leadFilter}
+        offset 0
+      ) raw
+      offset 0
+    ) totals`;
+}

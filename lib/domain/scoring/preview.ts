@@ -1,0 +1,137 @@
+/**
+ * What a draft would do to the real lead base, without writing anything: how many scores change,
+ * who would newly reach the MQL threshold and who would fall below it, the distribution before and
+ * after, and the biggest movers. One read-only statement over the compiled draft.
+ */
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "@/db/client";
+import { eligibleSql, lastRecycleJoin } from "@/lib/domain/lifecycle/eligibility-sql";
+import { tuneForScoring } from "./locks";
+import { compileScores } from "./compile";
+import type { ScoringModel } from "./model";
+
+export type Mover = {
+  leadId: string;
+  name: string;
+  company: string | null;
+  before: number | null;
+  after: number;
+};
+export type Preview = {
+  leads: number;
+  changed: number;
+  newlyMql: number;
+  droppedBelow: number;
+  mqlBefore: number;
+  mqlAfter: number;
+  /** Leads that would become MQL (handed over to sales) on publish. */
+  handoffs: number;
+  threshold: { before: number | null; after: number };
+  histogram: { from: number; to: number; before: number; after: number }[];
+  movers: Mover[];
+  ms: number;
+};
+
+const BINS = 20;
+
+export async function previewModel(
+  db: Db,
+  args: { draft: ScoringModel; activeThreshold: number | null; asOf?: Date; movers?: number },
+): Promise<Preview> {
+  const started = performance.now();
+  const asOf = args.asOf ?? new Date();
+  const before = args.activeThreshold;
+  const after = args.draft.mqlThreshold;
+  const beforeMql = before === null ? sql`false` : sql`(s.total >= ${String(before)}::float8)`;
+  const [row] = await db.transaction(async (tx) => {
+    await tuneForScoring(tx);
+    // Computed into a temporary table first: a CREATE TABLE AS may use parallel workers (measured).
+    await tx.execute(
+      sql`create temporary table previewed on commit drop as ${compileScores(args.draft, { asOf })}`,
+    );
+    return queryRows<{
+      leads: number;
+      changed: number;
+      newly_mql: number;
+      dropped: number;
+      mql_before: number;
+      mql_after: number;
+      handoffs: number;
+      lo: number | null;
+      hi: number | null;
+      histogram: { b: number; before: number; after: number }[] | null;
+      movers: Mover[] | null;
+    }>(
+      tx,
+      sql`
+    with cmp as materialized (
+      select d.lead_id, s.total as before, d.total as after,
+             ${beforeMql} as was_mql, (d.total >= ${String(after)}::float8) as is_mql
+      from previewed d left join lead_scores s on s.lead_id = d.lead_id
+    ),
+    stats as (
+      select count(*)::int as leads,
+             count(*) filter (where before is null or abs(after - before) >= 0.005)::int as changed,
+             count(*) filter (where is_mql and not coalesce(was_mql, false))::int as newly_mql,
+             count(*) filter (where coalesce(was_mql, false) and not is_mql)::int as dropped,
+             count(*) filter (where was_mql)::int as mql_before,
+             count(*) filter (where is_mql)::int as mql_after,
+             least(min(after), coalesce(min(before), min(after))) as lo,
+             greatest(max(after), coalesce(max(before), max(after))) as hi
+      from cmp
+    ),
+    binned as (
+      select width_bucket(cmp.before, st.lo, st.hi + 1e-9, ${BINS}) as bb, width_bucket(cmp.after, st.lo, st.hi + 1e-9, ${BINS}) as ba
+      from cmp, stats st
+    ),
+    handoffs as (
+      select count(*)::int as handoffs
+      from leads join previewed s on s.lead_id = leads.id
+      ${lastRecycleJoin}
+      where ${eligibleSql(args.draft, asOf)}
+    ),
+    top as (
+      select lead_id, before, after from cmp
+      where before is null or abs(after - before) >= 0.005
+      order by abs(after - coalesce(before, 0)) desc, lead_id
+      limit ${args.movers ?? 10}
+    )
+    select st.*, (select handoffs from handoffs) as handoffs,
+      (select json_agg(json_build_object('b', b, 'before', nb, 'after', na) order by b) from (
+         select coalesce(x.b, y.b) as b, coalesce(x.n, 0) as nb, coalesce(y.n, 0) as na
+         from (select bb as b, count(*)::int as n from binned where bb is not null group by bb) x
+         full join (select ba as b, count(*)::int as n from binned group by ba) y on x.b = y.b) h) as histogram,
+      (select json_agg(m order by abs(m.after - coalesce(m.before, 0)) desc, m."leadId") from (
+         select t.lead_id as "leadId",
+                coalesce(nullif(trim(coalesce(l.first_name, '') || ' ' || coalesce(l.last_name, '')), ''), l.email, l.external_id) as name,
+                l.company, t.before, t.after
+         from top t join leads l on l.id = t.lead_id) m) as movers
+    from stats st`,
+    );
+  });
+  const lo = row.lo ?? 0;
+  const hi = row.hi ?? 0;
+  const width = (hi + 1e-9 - lo) / BINS;
+  const histogram = Array.from({ length: BINS }, (_, i) => {
+    const bin = row.histogram?.find((h) => h.b === i + 1);
+    return {
+      from: lo + i * width,
+      to: lo + (i + 1) * width,
+      before: bin?.before ?? 0,
+      after: bin?.after ?? 0,
+    };
+  });
+  return {
+    leads: row.leads,
+    changed: row.changed,
+    newlyMql: row.newly_mql,
+    droppedBelow: row.dropped,
+    mqlBefore: row.mql_before,
+    mqlAfter: row.mql_after,
+    handoffs: row.handoffs,
+    threshold: { before, after },
+    histogram,
+    movers: row.movers ?? [],
+    ms: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,116 @@
+/** Reading and writing model versions and the draft. */
+import { desc, eq, sql } from "drizzle-orm";
+import { queryRows, type Queryable } from "@/db/client";
+import { modelDraft, modelVersions } from "@/db/schema";
+import { scoringModelSchema, type ScoringModel } from "./model";
+
+export type ActiveModel = {
+  version: number;
+  model: ScoringModel;
+  publishedAt: Date;
+  authorLabel: string;
+  note: string;
+};
+
+function parseStored(document: unknown): ScoringModel {
+  // Stored versions were valid when published; parse fills defaults added since.
+  return scoringModelSchema.parse(document);
+}
+
+export async function getActiveModel(db: Queryable): Promise<ActiveModel | null> {
+  const [row] = await db.select().from(modelVersions).orderBy(desc(modelVersions.version)).limit(1);
+  return row
+    ? {
+        version: row.version,
+        model: parseStored(row.document),
+        publishedAt: row.publishedAt,
+        authorLabel: row.authorLabel,
+        note: row.note,
+      }
+    : null;
+}
+
+const versionCache = new Map<number, ScoringModel>();
+
+/** A published version (immutable, so cached). */
+export async function getModelVersion(
+  db: Queryable,
+  version: number,
+): Promise<ScoringModel | null> {
+  const cached = versionCache.get(version);
+  if (cached) return cached;
+  const [row] = await db
+    .select({ document: modelVersions.document })
+    .from(modelVersions)
+    .where(eq(modelVersions.version, version));
+  if (!row) return null;
+  const model = parseStored(row.document);
+  versionCache.set(version, model);
+  return model;
+}
+
+export async function listVersions(db: Queryable) {
+  return db
+    .select({
+      version: modelVersions.version,
+      note: modelVersions.note,
+      authorLabel: modelVersions.authorLabel,
+      publishedAt: modelVersions.publishedAt,
+      leadsRescored: modelVersions.leadsRescored,
+      durationMs: modelVersions.durationMs,
+      name: sql<string>`${modelVersions.document}->>'name'`,
+    })
+    .from(modelVersions)
+    .orderBy(desc(modelVersions.version));
+}
+
+export type Draft = {
+  document: unknown;
+  baseVersion: number | null;
+  updatedAt: Date;
+  updatedByLabel: string;
+};
+
+export async function getDraft(db: Queryable): Promise<Draft | null> {
+  const [row] = await db.select().from(modelDraft).where(eq(modelDraft.id, 1));
+  return row
+    ? {
+        document: row.document,
+        baseVersion: row.baseVersion,
+        updatedAt: row.updatedAt,
+        updatedByLabel: row.updatedByLabel,
+      }
+    : null;
+}
+
+/** Saves the draft as given (it may be invalid while being edited; publish validates). */
+export async function saveDraft(
+  db: Queryable,
+  document: Record<string, unknown>,
+  by: { userId: string | null; label: string },
+  baseVersion?: number | null,
+): Promise<Draft> {
+  const base =
+    baseVersion === undefined ? ((await getActiveModel(db))?.version ?? null) : baseVersion;
+  const values = {
+    id: 1,
+    document,
+    baseVersion: base,
+    updatedBy: by.userId,
+    updatedByLabel: by.label,
+    updatedAt: new Date(),
+  };
+  await db
+    .insert(modelDraft)
+    .values(values)
+    .onConflictDoUpdate({ target: modelDraft.id, set: { ...values, id: undefined } });
+  return { document, baseVersion: base, updatedAt: values.updatedAt, updatedByLabel: by.label };
+}
+
+export async function nextVersionNumber(db: Queryable): Promise<number> {
+  const [row] = await queryRows<{ v: number }>(
+    db,
+    sql`select coalesce(max(version), 0)::int + 1 as v from ${modelVersions}`,
+  );
+  return row.v;
+}

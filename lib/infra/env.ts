@@ -1,0 +1,131 @@
+/**
+ * The only reader of process.env. Two views, validated on first use:
+ * - dbEnv(): what the data layer needs (tests, CLI and server);
+ * - serverEnv(): everything the web server needs, checked at start-up.
+ *
+ * On the embedded default (no DATABASE_URL) nothing is required: the auth secret is
+ * generated once and kept under the data directory. With DATABASE_URL (a real deployment)
+ * AUTH_SECRET must be given.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const booleanish = z
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
+  .transform((v) => ["true", "1", "yes", "on"].includes(v));
+
+const dbSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+        .optional(),
+    ),
+  ACCORD_DATA_DIR: z.string().trim().min(1).default(".data"),
+});
+
+const serverSchema = dbSchema.extend({
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  AUTH_OIDC_ISSUER: z.url("must be a URL").optional(),
+  AUTH_OIDC_ID: z.string().min(1).optional(),
+  AUTH_OIDC_SECRET: z.string().min(1).optional(),
+  AUTH_OIDC_NAME: z.string().min(1).default("SSO"),
+  ACCORD_DEMO_DATA: booleanish.optional(),
+  ACCORD_JOBS: booleanish.default(true),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535, "must be a port number").default(3000),
+});
+
+export type DbEnv = z.infer<typeof dbSchema> & { dataDir: string };
+export type ServerEnv = Omit<z.infer<typeof serverSchema>, "AUTH_SECRET"> & {
+  dataDir: string;
+  authSecret: string;
+  demoData: boolean;
+  oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+function explain(error: z.ZodError): string {
+  const first = error.issues[0];
+  const key = first.path.join(".") || "environment";
+  return `Invalid configuration: ${key} ${first.message}`;
+}
+
+function parse<T extends z.ZodType>(schema: T): z.infer<T> {
+  const result = schema.safeParse(process.env);
+  if (!result.success) throw new ConfigError(explain(result.error));
+  return result.data;
+}
+
+export function dbEnv(): DbEnv {
+  const env = parse(dbSchema);
+  return { ...env, dataDir: path.resolve(env.ACCORD_DATA_DIR) };
+}
+
+/** The end-to-end test clock hook (lib/infra/clock.ts): off unless ACCORD_TEST_CLOCK is set to a true value. */
+export function testClockEnabled(): boolean {
+  const parsed = booleanish.safeParse(process.env.ACCORD_TEST_CLOCK?.trim().toLowerCase());
+  return parsed.success && parsed.data;
+}
+
+let cachedServerEnv: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  if (cachedServerEnv) return cachedServerEnv;
+  const { AUTH_SECRET, ...env } = parse(serverSchema);
+  const dataDir = path.resolve(env.ACCORD_DATA_DIR);
+  const embedded = !env.DATABASE_URL;
+  if (!embedded && !AUTH_SECRET) {
+    throw new ConfigError(
+      "Invalid configuration: AUTH_SECRET is required when DATABASE_URL is set (generate one with `openssl rand -base64 33`)",
+    );
+  }
+  const oidcKeys = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET];
+  if (oidcKeys.some(Boolean) && !oidcKeys.every(Boolean)) {
+    throw new ConfigError(
+      "Invalid configuration: AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together",
+    );
+  }
+  cachedServerEnv = {
+    ...env,
+    dataDir,
+    authSecret: AUTH_SECRET ?? embeddedAuthSecret(dataDir),
+    demoData: env.ACCORD_DEMO_DATA ?? embedded,
+    oidc: env.AUTH_OIDC_ISSUER
+      ? {
+          issuer: env.AUTH_OIDC_ISSUER,
+          clientId: env.AUTH_OIDC_ID!,
+          clientSecret: env.AUTH_OIDC_SECRET!,
+          name: env.AUTH_OIDC_NAME,
+        }
+      : null,
+  };
+  return cachedServerEnv;
+}
+
+/** Generated on first start and kept, so sessions survive restarts of the embedded app. */
+function embeddedAuthSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(33).toString("base64");
+  try {
+    writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    // Another process wrote it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      return readFileSync(file, "utf8").trim();
+    throw error;
+  }
+  return secret;
+}

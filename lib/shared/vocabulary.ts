@@ -1,0 +1,57 @@
+/**
+ * The vocabulary the database, the server and the browser share: plain constants and types, no
+ * drizzle import, safe in client bundles. The schema builds its enums from these.
+ */
+export const ROLES = ["admin", "marketer", "manager", "rep"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** subscriber → lead → mql → sal → sql → opportunity → customer, with side exits recycled and disqualified. */
+export const LIFECYCLE_STAGES = [
+  "subscriber",
+  "lead",
+  "mql",
+  "sal",
+  "sql",
+  "opportunity",
+  "customer",
+  "recycled",
+  "disqualified",
+] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+/** How a rep reached out to a lead. */
+export const TOUCH_CHANNELS = ["call", "email", "meeting", "linkedin"] as const;
+export type TouchChannel = (typeof TOUCH_CHANNELS)[number];
+
+/** What came of a touch. */
+export const TOUCH_OUTCOMES = [
+  "no_answer",
+  "left_message",
+  "connected",
+  "replied",
+  "meeting_booked",
+  "bounced",
+] as const;
+export type TouchOutcome = (typeof TOUCH_OUTCOMES)[number];
+
+/** A rep's decision on a lead: accept (MQL → SAL), qualify (SAL → SQL), reject (→ recycled), disqualify. */
+export const DECISION_KINDS = ["accept", "qualify", "reject", "disqualify"] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+/** The two agreed reason lists. */
+export const REASON_KINDS = ["reject", "disqualify"] as const;
+export type ReasonKind = (typeof REASON_KINDS)[number];
+
+/** Fit grade letters, best first. */
+export const FIT_GRADES = ["A", "B", "C", "D"] as const;
+export type FitGradeLetter = (typeof FIT_GRADES)[number];
+
+/** What a handoff counts as converted to, in reports and the predictive score. */
+export const OUTCOME_TARGETS = ["accepted", "qualified", "opportunity", "won"] as const;
+export type OutcomeTarget = (typeof OUTCOME_TARGETS)[number];
+
+/** Weekly working hours in the user's own time zone; days are ISO weekdays (1 = Monday). */
+export type WorkingHours = { days: number[]; start: string; end: string };
+
+/** What a rep records on accepting a lead (seed 004). */
+export type Bant = { budget: string; authority: string; need: string; timeframe: string };
