@@ -17,6 +17,7 @@ async function main() {
     PORT: String(E2E_PORT),
     ACCORD_DEMO_DATA: "true",
     ACCORD_TEST_CLOCK: "1",
+    ACCORD_CHECK_RESPONSES: "1",
     NEXT_TELEMETRY_DISABLED: "1",
   };
   let cleanup = async () => {};

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { icons } from "@/components/ui/icons";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { homeFor, navFor } from "@/lib/auth/permissions";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";

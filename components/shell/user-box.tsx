@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/actions/session";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { LocaleSwitch } from "./locale-switch";
 
 export async function UserBox({ actor }: { actor: Actor }) {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Actor } from "./actor";
+import type { Actor } from "./principal";
 import { can, type Permission } from "./permissions";
 import { AppError, validationError } from "@/lib/shared/errors";
 

@@ -1,14 +1,26 @@
-import { eq, sql, type SQL } from "drizzle-orm";
-import { leads } from "@/db/schema";
-import type { Viewer } from "./actor";
-import { can } from "./permissions";
-
 /**
- * The rows of `leads` this viewer may see, as a WHERE clause: everything for roles that read all
- * leads and for API keys (their scope was checked by the route), only their own for a rep. Data
- * access puts it in every query, so a forgotten guard in a page still returns nothing it should not.
+ * Which leads a person may see and act on, written once and put in the WHERE clause of every
+ * query that reads or changes a lead (the list, the lead page, the inbox, decisions, exports), so
+ * a forgotten guard in a page still returns nothing it should not:
+ * - an API key: every lead (its scope was checked by the route);
+ * - a role allowed to read every lead (`leads:read-all`: admins, marketers): every lead;
+ * - a manager: the leads of their team's reps and the unassigned ones;
+ * - a rep (and anyone else): only their own.
+ * A lead outside the scope reads as "not found", never "forbidden", so ids leak nothing.
  */
-export function visibleLeads(viewer: Viewer): SQL {
+import { sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { can } from "./permissions";
+import type { Viewer } from "./principal";
+
+/** `owner` is the lead's owner column (a drizzle column, or raw SQL such as sql`l.owner_id`). */
+export function leadScope(viewer: Viewer, owner: AnyPgColumn | SQL): SQL {
   if ("apiKeyId" in viewer) return sql`true`;
-  return can(viewer.role, "leads:read-all") ? sql`true` : eq(leads.ownerId, viewer.id);
+  if (can(viewer.role, "leads:read-all")) return sql`true`;
+  if (viewer.role === "manager") {
+    return viewer.teamId
+      ? sql`(${owner} is null or ${owner} in (select u.id from users u where u.team_id = ${viewer.teamId}))`
+      : sql`${owner} is null`;
+  }
+  return sql`${owner} = ${viewer.id}`;
 }

@@ -11,8 +11,8 @@ export const PERMISSIONS = {
   "thresholds:write": ["admin", "marketer"],
   "inbox:read": ["admin", "manager", "rep"],
   "leads:read": ["admin", "marketer", "manager", "rep"],
-  /** Read every lead, not only one's own. */
-  "leads:read-all": ["admin", "marketer", "manager"],
+  /** Read every lead; without it a manager reads their team's and unassigned leads, a rep their own (lead-scope.ts). */
+  "leads:read-all": ["admin", "marketer"],
   "leads:write": ["admin", "marketer"],
   "leads:decide": ["admin", "manager", "rep"],
   /** Reassign a lead to another rep (managers within their team). */

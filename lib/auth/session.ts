@@ -8,7 +8,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { actorOf, type Actor } from "./actor";
+import { actorOf, type Actor } from "./principal";
 import { auth } from "./config";
 import { can, type Permission } from "./permissions";
 

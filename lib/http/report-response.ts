@@ -1,7 +1,7 @@
 /** How every report route answers: `{ data }` as JSON, or CSV as an attachment; with Server-Timing. */
 import { getDb, type Queryable } from "@/db/client";
 import type { OutcomeTarget } from "@/lib/shared/vocabulary";
-import { withApi } from "./with-api";
+import { withLegacyApi as withApi } from "./legacy-api";
 import { appNow } from "@/lib/infra/clock";
 import { toCsv, type Cell } from "@/lib/domain/reports/csv";
 import { targetQuerySchema, toReportQuery } from "@/lib/domain/reports/query-schema";

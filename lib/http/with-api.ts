@@ -1,37 +1,46 @@
 /**
- * Every route handler goes through `withApi`. It authenticates — an API key in
- * `Authorization: Bearer …` (or, for Segment-style clients, as the Basic username) or the
- * session cookie — and answers 401 JSON without either; checks the key's scope or the user's
- * permission (403 JSON); validates query and body with zod (400 with field errors); and turns any
- * thrown error into the stable JSON shape of lib/shared/errors.ts.
+ * Every route handler is bound to its contract with `withApi(contract, handler)`. From the
+ * contract alone it authenticates — an API key in `Authorization: Bearer …` (or, for
+ * Segment-style clients, as the Basic username) or the session cookie — and answers 401 without
+ * either; checks the key's scope or the person's permission (403); validates path parameters
+ * (404), query and body (400 with field errors); and turns any thrown error into the stable JSON
+ * shape of lib/shared/errors.ts. The handler answers through `reply`, typed by the contract's
+ * responses (and, when ACCORD_CHECK_RESPONSES is on, checked against them at run time).
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { verifyApiKey } from "@/lib/domain/api-keys/api-keys";
-import type { ApiScope } from "@/lib/auth/scopes";
-import { AppError, toResponse, validationError } from "@/lib/shared/errors";
-import type { Principal } from "@/lib/auth/actor";
-import { can, type Permission } from "@/lib/auth/permissions";
+import type { Actor, Principal } from "@/lib/auth/principal";
+import { can } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
+import { checkResponsesEnabled } from "@/lib/infra/env";
+import { AppError, validationError } from "@/lib/shared/errors";
+import type { Access, Contract, ResponseBody, SuccessStatus } from "./contract";
+import { readJson, readOptionalJson } from "./read-json";
+import { toResponse } from "./respond";
 
-type Handler<Q, B> = (ctx: {
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export type HandlerContext<C extends Contract> = {
   request: Request;
   principal: Principal;
-  query: Q;
-  body: B;
-  params: Record<string, string>;
-}) => Promise<Response> | Response;
-
-export type ApiOptions<Q extends z.ZodType, B extends z.ZodType> = {
-  /** What a signed-in user needs; omit for key-only endpoints. */
-  permission?: Permission;
-  /** What an API key needs; omit for session-only endpoints. */
-  scope?: ApiScope;
-  query?: Q;
-  body?: B;
-  /** Largest accepted body in bytes (413 beyond). */
-  maxBodyBytes?: number;
+  /** The signed-in person; always set on session-only contracts. */
+  user: C["access"] extends { session: true } ? Actor : Actor | null;
+  params: Out<C["params"]>;
+  query: Out<C["query"]>;
+  body: Out<C["body"]>;
+  /** Answers with JSON the contract declares for this status. */
+  reply: <S extends SuccessStatus<C>>(
+    status: S,
+    body: ResponseBody<C, S>,
+    init?: { headers?: HeadersInit },
+  ) => Response;
 };
+
+export type RouteHandler = ((
+  request: Request,
+  context?: { params: Promise<Record<string, string>> },
+) => Promise<Response>) & { contract: Contract };
 
 /** The API key in the request, if any: Bearer token, or HTTP Basic username (Segment's write key). */
 export function apiKeyFrom(request: Request): string | null {
@@ -46,88 +55,99 @@ export function apiKeyFrom(request: Request): string | null {
   return "";
 }
 
-export async function authenticate(
-  request: Request,
-  options: { permission?: Permission; scope?: ApiScope },
-): Promise<Principal> {
+export async function authenticate(request: Request, access: Access): Promise<Principal | null> {
+  if (access.public) return null;
   const key = apiKeyFrom(request);
   if (key !== null) {
     const found = key ? await verifyApiKey(await getDb(), key) : null;
     if (!found)
       throw new AppError("unauthorized", "The API key is missing, malformed, revoked or unknown.");
-    if (!options.scope)
+    if (!access.scope)
       throw new AppError("forbidden", "This endpoint is for signed-in users, not API keys.");
-    if (!found.scopes.includes(options.scope))
-      throw new AppError("forbidden", `This API key lacks the "${options.scope}" scope.`);
+    if (!found.scopes.includes(access.scope))
+      throw new AppError("forbidden", `This API key lacks the "${access.scope}" scope.`);
     return { kind: "key", key: { apiKeyId: found.id, name: found.name, scopes: found.scopes } };
   }
   const actor = await getActor();
   if (!actor) throw new AppError("unauthorized", "Sign in or send a valid API key.");
-  if (!options.permission) throw new AppError("forbidden", "This endpoint takes an API key.");
-  if (!can(actor.role, options.permission))
+  if (!access.permission) throw new AppError("forbidden", "This endpoint takes an API key.");
+  if (!can(actor.role, access.permission))
     throw new AppError("forbidden", "Your role does not allow this action.");
   return { kind: "user", user: actor };
 }
 
-export function withApi<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
-  options: ApiOptions<Q, B>,
-  handler: Handler<z.infer<Q>, z.infer<B>>,
-) {
-  return async (
-    request: Request,
-    context: { params: Promise<Record<string, string>> },
-  ): Promise<Response> => {
+function parseOr<S extends z.ZodType>(schema: S, raw: unknown, fail: (e: z.ZodError) => AppError) {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw fail(parsed.error);
+  return parsed.data;
+}
+
+async function readJsonBody(request: Request, contract: Contract): Promise<unknown> {
+  const max = contract.maxBodyBytes ?? 1_000_000;
+  return contract.bodyOptional ? readOptionalJson(request, max) : readJson(request, max);
+}
+
+function replier(contract: Contract) {
+  return (status: number, body: unknown, init?: { headers?: HeadersInit }) => {
+    const schema = contract.responses[status]?.schema;
+    if (checkResponsesEnabled() && schema) {
+      // As the client will read it: dates become strings, undefined fields disappear.
+      const checked = schema.safeParse(JSON.parse(JSON.stringify(body)));
+      if (!checked.success) {
+        console.error(
+          `[accord] ${contract.operationId} answered ${status} outside its contract`,
+          JSON.stringify(checked.error.issues.slice(0, 5)),
+        );
+        throw new Error(`Response of ${contract.operationId} does not match its contract.`);
+      }
+    }
+    return Response.json(body, { status, headers: init?.headers });
+  };
+}
+
+export function withApi<const C extends Contract>(
+  contract: C,
+  handler: (ctx: HandlerContext<C>) => Promise<Response> | Response,
+): RouteHandler {
+  const run = async (request: Request, context?: { params: Promise<Record<string, string>> }) => {
     try {
-      const principal = await authenticate(request, options);
-      let query: unknown = undefined;
-      if (options.query) {
-        const raw = Object.fromEntries(new URL(request.url).searchParams);
-        const parsed = options.query.safeParse(raw);
-        if (!parsed.success) throw validationError(parsed.error, "The query string is not valid.");
-        query = parsed.data;
-      }
+      const principal = await authenticate(request, contract.access);
+      const rawParams = (await context?.params) ?? {};
+      const params = contract.params
+        ? parseOr(
+            contract.params,
+            rawParams,
+            () => new AppError("not_found", "Nothing at this address."),
+          )
+        : undefined;
+      const query = contract.query
+        ? parseOr(contract.query, Object.fromEntries(new URL(request.url).searchParams), (e) =>
+            validationError(e, "The query string is not valid."),
+          )
+        : undefined;
       let body: unknown = undefined;
-      if (options.body) {
-        body = await readJson(request, options.maxBodyBytes ?? 1_000_000);
-        const parsed = options.body.safeParse(body);
-        if (!parsed.success) throw validationError(parsed.error, "The request body is not valid.");
-        body = parsed.data;
+      if (contract.body) {
+        const raw = await readJsonBody(request, contract);
+        body =
+          raw === undefined
+            ? undefined
+            : parseOr(contract.body, raw, (e) =>
+                validationError(e, "The request body is not valid."),
+              );
       }
-      const params = (await context?.params) ?? {};
-      return await handler({
+      const ctx = {
         request,
-        principal,
-        query: query as z.infer<Q>,
-        body: body as z.infer<B>,
+        principal: principal as Principal,
+        user: principal?.kind === "user" ? principal.user : null,
         params,
-      });
+        query,
+        body,
+        reply: replier(contract),
+      } as unknown as HandlerContext<C>;
+      return await handler(ctx);
     } catch (error) {
       return toResponse(error);
     }
   };
-}
-
-/** Reads a JSON body (gzip accepted), refusing more than `maxBytes` once decompressed. */
-export async function readJson(request: Request, maxBytes: number): Promise<unknown> {
-  const { readBody } = await import("./read-body");
-  const text = await readBody(request, maxBytes);
-  if (!text.trim())
-    throw new AppError("validation_failed", "The request body is empty; send JSON.");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("validation_failed", "The request body is not valid JSON.");
-  }
-}
-
-/** Like readJson, but an empty body is `undefined` rather than an error. */
-export async function readOptionalJson(request: Request, maxBytes: number): Promise<unknown> {
-  const { readBody } = await import("./read-body");
-  const text = await readBody(request, maxBytes);
-  if (!text.trim()) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("validation_failed", "The request body is not valid JSON.");
-  }
+  return Object.assign(run, { contract });
 }

@@ -78,6 +78,15 @@ export function testClockEnabled(): boolean {
   return parsed.success && parsed.data;
 }
 
+/**
+ * Tests only: every API answer is checked against its contract's response schema and a mismatch
+ * fails the request (lib/http/with-api.ts). Set by the e2e server and the unit tests.
+ */
+export function checkResponsesEnabled(): boolean {
+  const parsed = booleanish.safeParse(process.env.ACCORD_CHECK_RESPONSES?.trim().toLowerCase());
+  return parsed.success && parsed.data;
+}
+
 let cachedServerEnv: ServerEnv | undefined;
 
 export function serverEnv(): ServerEnv {

@@ -55,3 +55,14 @@ export type WorkingHours = { days: number[]; start: string; end: string };
 
 /** What a rep records on accepting a lead (seed 004). */
 export type Bant = { budget: string; authority: string; need: string; timeframe: string };
+
+/** What an API key may do; people are governed by roles (lib/auth/permissions.ts). */
+export const API_SCOPES = [
+  "events:write",
+  "leads:read",
+  "leads:write",
+  "model:read",
+  "model:write",
+  "reports:read",
+] as const;
+export type ApiScope = (typeof API_SCOPES)[number];

@@ -12,7 +12,7 @@ import { teams } from "@/db/schema";
 import { listApiKeys } from "@/lib/domain/api-keys/api-keys";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { listReasons } from "@/lib/domain/reasons/list-reasons";
 import { listPolicies } from "@/lib/domain/sla/policies";
 import { countryNames } from "@/lib/domain/teams/countries";

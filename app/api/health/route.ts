@@ -1,19 +1,16 @@
 import { sql } from "drizzle-orm";
 import { getDbHandle } from "@/db/client";
+import { getHealth } from "@/lib/http/contracts/admin";
+import { withApi } from "@/lib/http/with-api";
+import { AppError } from "@/lib/shared/errors";
 
 /** Liveness and database reachability, for load balancers and the start script. */
-export async function GET() {
+export const GET = withApi(getHealth, async ({ reply }) => {
   try {
     const handle = await getDbHandle();
     await handle.db.execute(sql`select 1`);
-    return Response.json({ status: "ok", database: handle.kind });
+    return reply(200, { status: "ok", database: handle.kind });
   } catch {
-    return Response.json(
-      {
-        status: "error",
-        error: { code: "service_unavailable", message: "The database is not reachable." },
-      },
-      { status: 503 },
-    );
+    throw new AppError("service_unavailable", "The database is not reachable.");
   }
-}
+});

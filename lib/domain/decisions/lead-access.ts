@@ -1,13 +1,14 @@
 /**
- * The lead a person may act on, locked for the rest of the transaction: a rep only their own
- * leads, a manager their team's leads and the unassigned queue, an admin any lead. Anything else
- * reads as "not found" (never "forbidden"), so ids of other reps' leads leak nothing, and the row
- * lock makes concurrent decisions on one lead take turns (the second sees the first's stage).
+ * The lead a person may act on, locked for the rest of the transaction: within their lead scope
+ * (lib/auth/lead-scope.ts; the use cases check the permission to act). Anything else reads as
+ * "not found", and the row lock makes concurrent decisions on one lead take turns (the second
+ * sees the first's stage).
  */
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
 import type { LifecycleStage } from "@/lib/shared/vocabulary";
-import type { Actor } from "@/lib/auth/actor";
+import { leadScope } from "@/lib/auth/lead-scope";
+import type { Actor } from "@/lib/auth/principal";
 import { AppError } from "@/lib/shared/errors";
 import { isLeadId } from "@/lib/domain/leads/id";
 
@@ -25,22 +26,6 @@ export type LockedLead = {
   modelVersion: number | null;
 };
 
-/** Which leads (alias `l`, owner alias `o`) this person may act on, as a WHERE clause. */
-export function actionableLeads(actor: Decider): SQL {
-  switch (actor.role) {
-    case "admin":
-      return sql`true`;
-    case "manager":
-      return actor.teamId
-        ? sql`(l.owner_id is null or o.team_id = ${actor.teamId})`
-        : sql`l.owner_id is null`;
-    case "rep":
-      return sql`l.owner_id = ${actor.id}`;
-    default:
-      return sql`false`;
-  }
-}
-
 export const NOT_FOUND_MESSAGE = "No lead with this id is visible to you.";
 
 export async function lockLeadFor(
@@ -56,7 +41,7 @@ export async function lockLeadFor(
         from leads l
         left join users o on o.id = l.owner_id
         left join lead_scores s on s.lead_id = l.id
-        where l.id = ${leadId} and ${actionableLeads(actor)}
+        where l.id = ${leadId} and ${leadScope(actor, sql`l.owner_id`)}
         for update of l`,
   );
   if (!row) throw new AppError("not_found", NOT_FOUND_MESSAGE);

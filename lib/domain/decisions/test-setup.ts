@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { createLead, createTeam, createUser } from "@/db/factories";
 import { leadScores, leadTransitions } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { assignLead } from "@/lib/domain/routing/assign-lead";
 
 const paris = { days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00" };

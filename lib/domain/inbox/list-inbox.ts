@@ -7,8 +7,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
 import type { LifecycleStage } from "@/lib/shared/vocabulary";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { assertCan } from "@/lib/auth/guard";
+import { leadScope } from "@/lib/auth/lead-scope";
 import { topReasons, type TopReason } from "./top-reasons";
 
 export type InboxFilter = {
@@ -78,16 +79,10 @@ type Row = {
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
 function scope(actor: Pick<Actor, "id" | "role" | "teamId">, repId: InboxFilter["repId"]): SQL {
-  if (actor.role === "rep") return sql`l.owner_id = ${actor.id}`;
-  const team =
-    actor.role === "admin"
-      ? sql`true`
-      : actor.teamId
-        ? sql`(l.owner_id is null or o.team_id = ${actor.teamId})`
-        : sql`l.owner_id is null`;
-  if (repId === "unassigned") return sql`${team} and l.owner_id is null`;
-  if (repId) return sql`${team} and l.owner_id = ${repId}`;
-  return team;
+  const visible = leadScope(actor, sql`l.owner_id`);
+  if (repId === "unassigned") return sql`${visible} and l.owner_id is null`;
+  if (repId) return sql`${visible} and l.owner_id = ${repId}`;
+  return visible;
 }
 
 export async function listInbox(

@@ -1,5 +1,5 @@
 import type { Queryable } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { appNow } from "@/lib/infra/clock";
 import { listInbox } from "./list-inbox";
 

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { queryRows, type Db } from "@/db/client";
 import { AppError } from "@/lib/shared/errors";
 import { LIFECYCLE_STAGES, leadScores, leads, users } from "@/db/schema";
-import type { Viewer } from "@/lib/auth/actor";
-import { visibleLeads } from "@/lib/auth/lead-scope";
+import type { Viewer } from "@/lib/auth/principal";
+import { leadScope } from "@/lib/auth/lead-scope";
 
 import { LEAD_SORTS } from "./constants";
 
@@ -108,7 +108,7 @@ export async function listLeads({
   actor: Viewer;
   query: ListLeadsQuery;
 }) {
-  const conditions: SQL[] = [visibleLeads(actor)];
+  const conditions: SQL[] = [leadScope(actor, leads.ownerId)];
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
     conditions.push(

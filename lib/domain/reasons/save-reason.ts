@@ -7,7 +7,7 @@ import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { queryRows, type Db, type Queryable } from "@/db/client";
 import { auditLog, reasons } from "@/db/schema";
 import type { ReasonKind } from "@/lib/shared/vocabulary";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { AppError } from "@/lib/shared/errors";
 import { assertCan, parseInput } from "@/lib/auth/guard";
 import { reasonView, type ReasonView } from "./list-reasons";

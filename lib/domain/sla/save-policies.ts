@@ -6,7 +6,7 @@
 import { eq, inArray, notInArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, slaPolicies } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { AppError } from "@/lib/shared/errors";
 import { assertCan, parseInput } from "@/lib/auth/guard";
 import { listPolicies, type SlaPolicyView } from "./policies";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLead, createTeam, createUser } from "@/db/factories";
 import { createTestDb, type TestDb } from "@/db/testing";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { getRoutingGaps } from "./get-routing-gaps";
 import { setTerritories } from "./set-territories";
 import { createActor } from "./test-actors";

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { getRoutingGaps, type RoutingGaps } from "./get-routing-gaps";
 import { listTeams, type TeamView } from "./list-teams";
 import type { TeamMember } from "./members";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLead, createTeam, createUser } from "@/db/factories";
 import { teamTerritories } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/db/testing";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { listTeams } from "./list-teams";
 import { createActor } from "./test-actors";
 

@@ -1,7 +1,7 @@
 import { asc } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { teamTerritories, teams } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { assertCan } from "@/lib/auth/guard";
 import { isRoutable, selectMembers, type TeamMember } from "./members";
 

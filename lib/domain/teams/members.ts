@@ -2,7 +2,7 @@
 import { and, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { leads, users, type WorkingHours } from "@/db/schema";
-import { actorOf, type Actor } from "@/lib/auth/actor";
+import { actorOf, type Actor } from "@/lib/auth/principal";
 import { lastAwayDay } from "./zoned-date";
 
 export type TeamMember = Actor & {

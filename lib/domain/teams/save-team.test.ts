@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, teams } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/db/testing";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { saveTeam } from "./save-team";
 import { createActor } from "./test-actors";
 

@@ -1,4 +1,4 @@
-import type { Actor, Principal } from "@/lib/auth/actor";
+import type { Actor, Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/shared/errors";
 
 /** Team settings are for signed-in people; `withApi` without a scope already refuses API keys. */

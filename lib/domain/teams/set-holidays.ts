@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, teams } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/shared/errors";
 import { isUuid } from "@/lib/infra/ids";

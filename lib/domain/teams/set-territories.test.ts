@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTeam } from "@/db/factories";
 import { auditLog, teamTerritories } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/db/testing";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { setTerritories } from "./set-territories";
 import { createActor } from "./test-actors";
 

@@ -7,7 +7,7 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { auditLog, teamTerritories, teams } from "@/db/schema";
 import { arrayParam } from "@/db/sql-array";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { AppError } from "@/lib/shared/errors";
 import { isUuid } from "@/lib/infra/ids";
 import { assertCan, parseInput } from "@/lib/auth/guard";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLead, createTeam, createUser } from "@/db/factories";
 import { auditLog, users } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/db/testing";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { createActor } from "./test-actors";
 import { updateMember } from "./update-member";
 

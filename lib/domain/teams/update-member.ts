@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { auditLog, teams, users, type User } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { AppError } from "@/lib/shared/errors";
 import { isUuid } from "@/lib/infra/ids";
 import { assertCan, parseInput } from "@/lib/auth/guard";

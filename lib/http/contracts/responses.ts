@@ -1,27 +1,7 @@
 /** Response shapes of API v1, as zod schemas: they document the API (openapi.ts) and are checked in tests. */
 import { z } from "zod";
-import { ERROR_STATUS } from "@/lib/shared/errors";
+import { itemErrorSchema } from "./common";
 import { LIFECYCLE_STAGES } from "@/lib/shared/vocabulary";
-
-export const errorResponseSchema = z.object({
-  error: z.object({
-    code: z.enum(
-      Object.keys(ERROR_STATUS) as [keyof typeof ERROR_STATUS, ...(keyof typeof ERROR_STATUS)[]],
-    ),
-    message: z.string(),
-    fields: z
-      .record(z.string(), z.array(z.string()))
-      .optional()
-      .describe("Field path → messages; JSON paths ($.rules.0.points) for models."),
-  }),
-});
-
-const itemError = z.object({
-  index: z.number().int(),
-  code: z.enum(["invalid", "unknown_lead"]),
-  message: z.string(),
-  fields: z.record(z.string(), z.array(z.string())).optional(),
-});
 
 export const ingestResponseSchema = z.object({
   accepted: z.number().int().describe("Events stored now."),
@@ -30,7 +10,7 @@ export const ingestResponseSchema = z.object({
     .int()
     .describe("Events whose id was already stored (or repeated in the batch)."),
   errors: z
-    .array(itemError)
+    .array(itemErrorSchema)
     .describe("Rejected events, by their index in the batch; the others were stored."),
 });
 

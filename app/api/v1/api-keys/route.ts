@@ -1,24 +1,15 @@
 import { getDb } from "@/db/client";
+import { createApiKey, listApiKeys } from "@/lib/domain/api-keys/api-keys";
+import * as contracts from "@/lib/http/contracts/admin";
 import { withApi } from "@/lib/http/with-api";
-import { createApiKey, createApiKeySchema, listApiKeys } from "@/lib/domain/api-keys/api-keys";
 
-/** Admins only, signed in (keys cannot mint keys). */
-export const GET = withApi({ permission: "api-keys:manage" }, async () => {
-  const keys = await listApiKeys(await getDb());
-  return Response.json({ data: keys });
-});
-
-export const POST = withApi(
-  { permission: "api-keys:manage", body: createApiKeySchema },
-  async ({ body, principal }) => {
-    const key = await createApiKey(
-      await getDb(),
-      body,
-      principal.kind === "user" ? principal.user.id : null,
-    );
-    return Response.json(
-      { data: { id: key.id, name: body.name, scopes: body.scopes, secret: key.secret } },
-      { status: 201 },
-    );
-  },
+export const GET = withApi(contracts.listApiKeys, async ({ reply }) =>
+  reply(200, { data: await listApiKeys(await getDb()) }),
 );
+
+export const POST = withApi(contracts.createApiKey, async ({ body, user, reply }) => {
+  const key = await createApiKey(await getDb(), body, user.id);
+  return reply(201, {
+    data: { id: key.id, name: body.name, scopes: body.scopes, secret: key.secret },
+  });
+});

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/http/with-api";
+import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
 import { listNotifications } from "@/lib/domain/notifications/notifications";
 import { notificationsQuerySchema } from "@/lib/domain/notifications/schemas";
 import { sessionUser } from "@/lib/domain/teams/session-user";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { createLead, createUser } from "@/db/factories";
 import { createTestDb, type TestDb } from "@/db/testing";
 import { createApiKey } from "@/lib/domain/api-keys/api-keys";
-import { actorOf, type Actor } from "@/lib/auth/actor";
+import { actorOf, type Actor } from "@/lib/auth/principal";
 import { listTransitions } from "@/lib/domain/lifecycle/lead-lifecycle";
 import { outcomesResponseSchema } from "@/lib/domain/outcomes/outcome-schemas";
 

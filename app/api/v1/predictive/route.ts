@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/http/with-api";
+import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
 import { getPredictiveSummary } from "@/lib/domain/predict/train";
 
 /** The latest training run of the predictive score (null before the first). */

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/http/with-api";
+import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
 import { can } from "@/lib/auth/permissions";
 import { listReasons } from "@/lib/domain/reasons/list-reasons";
 import { createReason } from "@/lib/domain/reasons/save-reason";

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createUser } from "@/db/factories";
 import { createTestDb, type TestDb } from "@/db/testing";
-import { actorOf, type Actor } from "@/lib/auth/actor";
+import { actorOf, type Actor } from "@/lib/auth/principal";
 import { buildReasonData, buildReportData, buildSlaData } from "@/lib/domain/reports/test-data";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/http/with-api";
+import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
 import { AppError } from "@/lib/shared/errors";
 import { getActiveModel } from "@/lib/domain/scoring/versions";
 

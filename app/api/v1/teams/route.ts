@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/http/with-api";
+import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
 import { sessionUser } from "@/lib/domain/teams/session-user";
 import { getTeamsOverview } from "@/lib/domain/teams/get-teams-overview";
 import { saveTeam } from "@/lib/domain/teams/save-team";

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTeam, createUser } from "@/db/factories";
 import { createTestDb, type TestDb } from "@/db/testing";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/principal";
 import { createActor } from "@/lib/domain/teams/test-actors";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));

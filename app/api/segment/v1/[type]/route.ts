@@ -1,27 +1,20 @@
 import { getDb } from "@/db/client";
-import { readJson, withApi } from "@/lib/http/with-api";
-import { AppError } from "@/lib/shared/errors";
 import { MAX_BATCH } from "@/lib/domain/ingest/schemas";
-import { ingestSegment, SEGMENT_TYPES, type SegmentType } from "@/lib/domain/ingest/segment";
-
-/** Decompressed bodies larger than this are refused (gzip bombs included). */
-const MAX_BODY = 8_000_000;
+import { ingestSegment } from "@/lib/domain/ingest/segment";
+import { ingestSegment as contract } from "@/lib/http/contracts/ingest";
+import { readJson } from "@/lib/http/read-json";
+import { withApi } from "@/lib/http/with-api";
+import { AppError } from "@/lib/shared/errors";
 
 /**
  * POST /api/segment/v1/{batch|identify|track|page}: the Segment HTTP tracking API. The write key
- * is an Accord API key with the events:write scope, sent as the HTTP Basic username.
+ * is an Accord API key with the events:write scope, sent as the HTTP Basic username. The body is
+ * read here (not by the contract) because Segment clients send it gzip'd and in several shapes.
  */
-export const POST = withApi({ scope: "events:write" }, async ({ request, params }) => {
-  const type = params.type;
-  if (type !== "batch" && !(SEGMENT_TYPES as readonly string[]).includes(type)) {
-    throw new AppError(
-      "not_found",
-      `Unknown Segment call "${type}"; use batch, identify, track or page.`,
-    );
-  }
-  const body = (await readJson(request, MAX_BODY)) as Record<string, unknown>;
+export const POST = withApi(contract, async ({ request, params, reply }) => {
+  const body = (await readJson(request, contract.maxBodyBytes)) as Record<string, unknown> | null;
   let messages: unknown[];
-  if (type === "batch") {
+  if (params.type === "batch") {
     if (!Array.isArray(body?.batch))
       throw new AppError("validation_failed", 'A batch body is { "batch": [ … ] }.', {
         batch: ["Expected an array of messages."],
@@ -38,7 +31,7 @@ export const POST = withApi({ scope: "events:write" }, async ({ request, params 
   const result = await ingestSegment(
     await getDb(),
     messages,
-    type === "batch" ? undefined : (type as SegmentType),
+    params.type === "batch" ? undefined : params.type,
   );
-  return Response.json({ success: true, ...result });
+  return reply(200, { success: true, ...result });
 });

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
-import { principalLabel } from "@/lib/auth/actor";
-import { withApi } from "@/lib/http/with-api";
+import { principalLabel } from "@/lib/auth/principal";
+import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
 import { applyToDraft } from "@/lib/domain/predict/apply-to-draft";
 import { draftChangesSchema } from "@/lib/domain/predict/schemas";
 import { sessionUser } from "@/lib/domain/teams/session-user";

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/http/with-api";
+import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
 import { appNow } from "@/lib/infra/clock";
 import { thresholdQuerySchema } from "@/lib/domain/predict/schemas";
 import { thresholdRecommendation } from "@/lib/domain/thresholds/backtest";

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { reportSnapshot } from "@/lib/domain/reports/snapshot";
 import { reportResponse } from "@/lib/http/report-response";
-import { withApi } from "@/lib/http/with-api";
+import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
 import { appNow } from "@/lib/infra/clock";
 import { funnelCsv } from "@/lib/domain/reports/csv";
 import { funnelReport } from "@/lib/domain/reports/funnel";

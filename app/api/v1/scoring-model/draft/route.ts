@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { principalLabel } from "@/lib/auth/actor";
-import { withApi } from "@/lib/http/with-api";
+import { principalLabel } from "@/lib/auth/principal";
+import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
 import { AppError } from "@/lib/shared/errors";
 import { parseModelOr422 } from "@/lib/domain/scoring/draft-input";
 import { scoringModelSchema } from "@/lib/domain/scoring/model";

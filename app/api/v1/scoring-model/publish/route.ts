@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { principalLabel } from "@/lib/auth/actor";
-import { readOptionalJson, withApi } from "@/lib/http/with-api";
+import { principalLabel } from "@/lib/auth/principal";
+import { readOptionalJson, withLegacyApi as withApi } from "@/lib/http/legacy-api";
 import { validationError } from "@/lib/shared/errors";
 import { publishDraft } from "@/lib/domain/scoring/publish";
 

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/http/with-api";
+import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
 import { listVersions } from "@/lib/domain/scoring/versions";
 
 export const GET = withApi({ permission: "rules:read", scope: "model:read" }, async () => {

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/http/with-api";
+import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
 import { saveTeam } from "@/lib/domain/teams/save-team";
 import { saveTeamSchema } from "@/lib/domain/teams/schemas";
 import { sessionUser } from "@/lib/domain/teams/session-user";

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/http/with-api";
+import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
 import { thresholdEvidence } from "@/lib/domain/thresholds/analysis";
 
 /** The threshold designer's evidence: current scores, 12 weeks of replayed crossings, past handoffs and their outcomes. */

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/http/with-api";
+import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
 import { appNow } from "@/lib/infra/clock";
 import { reassignLead } from "@/lib/domain/decisions/reassign-lead";
 import { assignInputSchema } from "@/lib/domain/decisions/schemas";

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/http/with-api";
+import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
 import { appNow } from "@/lib/infra/clock";
 import { decideLead } from "@/lib/domain/decisions/decide-lead";
 import { decisionInputSchema } from "@/lib/domain/decisions/schemas";

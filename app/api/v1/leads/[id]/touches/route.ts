@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/http/with-api";
+import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
 import { appNow } from "@/lib/infra/clock";
 import { logTouch } from "@/lib/domain/decisions/log-touch";
 import { touchInputSchema } from "@/lib/domain/decisions/schemas";

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { readOptionalJson, withApi } from "@/lib/http/with-api";
+import { readOptionalJson, withLegacyApi as withApi } from "@/lib/http/legacy-api";
 import { AppError } from "@/lib/shared/errors";
 import { parseModelOr422 } from "@/lib/domain/scoring/draft-input";
 import { previewModel } from "@/lib/domain/scoring/preview";

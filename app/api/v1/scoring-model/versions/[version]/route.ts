@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/http/with-api";
+import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
 import { AppError, validationError } from "@/lib/shared/errors";
 import { getVersionRecord, versionParamsSchema } from "@/lib/domain/scoring/get-version";
 

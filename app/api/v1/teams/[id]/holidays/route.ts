@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { withApi } from "@/lib/http/with-api";
+import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
 import { setHolidaysSchema } from "@/lib/domain/teams/schemas";
 import { sessionUser } from "@/lib/domain/teams/session-user";
 import { setTeamHolidays } from "@/lib/domain/teams/set-holidays";

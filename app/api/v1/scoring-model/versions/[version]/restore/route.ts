@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
-import { principalLabel } from "@/lib/auth/actor";
-import { withApi } from "@/lib/http/with-api";
+import { principalLabel } from "@/lib/auth/principal";
+import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
 import { validationError } from "@/lib/shared/errors";
 import { versionParamsSchema } from "@/lib/domain/scoring/get-version";
 import { restoreVersion } from "@/lib/domain/scoring/restore-version";

@@ -29,8 +29,8 @@ export type KeyActor = { apiKeyId: string; name: string; scopes: ApiScope[] };
 /** Whoever a request acts for. */
 export type Principal = { kind: "user"; user: Actor } | { kind: "key"; key: KeyActor };
 
-/** What data-access functions need to scope rows: a user (by role and ownership) or a key (all rows). */
-export type Viewer = Pick<Actor, "id" | "role"> | Pick<KeyActor, "apiKeyId">;
+/** What data-access functions need to scope rows: a person (by role, team and ownership) or a key (all rows). */
+export type Viewer = Pick<Actor, "id" | "role" | "teamId"> | Pick<KeyActor, "apiKeyId">;
 
 export function viewerOf(principal: Principal): Viewer {
   return principal.kind === "user" ? principal.user : principal.key;

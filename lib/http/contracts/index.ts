@@ -1,0 +1,43 @@
+/**
+ * Every operation of the API, one contract each. The OpenAPI document is generated from this
+ * list, and lib/http/contracts.test.ts checks that every route file on disk is bound to one of
+ * them and that nothing here lacks a route.
+ */
+import type { Contract } from "../contract";
+import { ADMIN_CONTRACTS } from "./admin";
+import { INGEST_CONTRACTS } from "./ingest";
+import { LEADS_CONTRACTS } from "./leads";
+import { REPORTS_CONTRACTS } from "./reports";
+import { SALES_CONTRACTS } from "./sales";
+import { SCORING_CONTRACTS } from "./scoring";
+import { TEAMS_CONTRACTS } from "./teams";
+
+export const TAGS = [
+  { name: "Ingestion", description: "Events in, by the REST API or a Segment-compatible source." },
+  { name: "Leads", description: "Leads, their scores with receipts, timelines and CRM outcomes." },
+  {
+    name: "Sales",
+    description: "The MQL inbox, touches, decisions, reasons, SLA tiers and notifications.",
+  },
+  { name: "Teams", description: "Teams, territories, holidays and the reps' routing settings." },
+  {
+    name: "Scoring model",
+    description: "The draft, its impact preview, publishing and versions; threshold evidence.",
+  },
+  {
+    name: "Reports",
+    description:
+      "Funnel, calibration, rule lift, SLA and reasons; recalibration and the predictive score.",
+  },
+  { name: "Administration", description: "API keys, health, this document, and test hooks." },
+];
+
+export const ALL_CONTRACTS: readonly Contract[] = [
+  ...INGEST_CONTRACTS,
+  ...LEADS_CONTRACTS,
+  ...SALES_CONTRACTS,
+  ...TEAMS_CONTRACTS,
+  ...SCORING_CONTRACTS,
+  ...REPORTS_CONTRACTS,
+  ...ADMIN_CONTRACTS,
+];
