@@ -1,25 +1,27 @@
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { principalLabel } from "@/lib/auth/principal";
-import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
+import * as contracts from "@/lib/http/contracts/scoring";
+import { withApi } from "@/lib/http/with-api";
 import { AppError } from "@/lib/shared/errors";
 import { parseModelOr422 } from "@/lib/domain/scoring/draft-input";
 import { scoringModelSchema } from "@/lib/domain/scoring/model";
 import { getActiveModel, getDraft, saveDraft } from "@/lib/domain/scoring/versions";
 
-export const GET = withApi({ permission: "rules:read", scope: "model:read" }, async () => {
+/** The saved draft (with defaults filled when valid, as saved when not), else the active model. */
+export const GET = withApi(contracts.getScoringDraft, async ({ reply }) => {
   const db = await getDb();
   const draft = await getDraft(db);
   if (draft) {
-    const valid = scoringModelSchema.safeParse(draft.document).success;
-    return Response.json({
-      data: {
-        model: draft.document,
-        baseVersion: draft.baseVersion,
-        updatedAt: draft.updatedAt.toISOString(),
-        updatedBy: draft.updatedByLabel,
-        valid,
-      },
+    const meta = {
+      baseVersion: draft.baseVersion,
+      updatedAt: draft.updatedAt,
+      updatedBy: draft.updatedByLabel,
+    };
+    const parsed = scoringModelSchema.safeParse(draft.document);
+    return reply(200, {
+      data: parsed.success
+        ? { model: parsed.data, ...meta, valid: true }
+        : { model: draft.document as Record<string, unknown>, ...meta, valid: false },
     });
   }
   const active = await getActiveModel(db);
@@ -28,7 +30,7 @@ export const GET = withApi({ permission: "rules:read", scope: "model:read" }, as
       "not_found",
       "There is no draft and no published model yet; PUT a draft first.",
     );
-  return Response.json({
+  return reply(200, {
     data: {
       model: active.model,
       baseVersion: active.version,
@@ -40,24 +42,21 @@ export const GET = withApi({ permission: "rules:read", scope: "model:read" }, as
 });
 
 /** Replaces the draft with a valid model document; nothing goes live until publish. */
-export const PUT = withApi(
-  { permission: "rules:write", scope: "model:write", body: z.unknown(), maxBodyBytes: 2_000_000 },
-  async ({ body, principal }) => {
-    const model = parseModelOr422(body);
-    const who = principalLabel(principal);
-    const db = await getDb();
-    const draft = await saveDraft(db, model as unknown as Record<string, unknown>, {
-      userId: who.userId,
-      label: who.label,
-    });
-    return Response.json({
-      data: {
-        model,
-        baseVersion: draft.baseVersion,
-        updatedAt: draft.updatedAt.toISOString(),
-        updatedBy: draft.updatedByLabel,
-        valid: true,
-      },
-    });
-  },
-);
+export const PUT = withApi(contracts.saveScoringDraft, async ({ body, principal, reply }) => {
+  const model = parseModelOr422(body);
+  const who = principalLabel(principal);
+  const db = await getDb();
+  const draft = await saveDraft(db, model as unknown as Record<string, unknown>, {
+    userId: who.userId,
+    label: who.label,
+  });
+  return reply(200, {
+    data: {
+      model,
+      baseVersion: draft.baseVersion,
+      updatedAt: draft.updatedAt,
+      updatedBy: draft.updatedByLabel,
+      valid: true,
+    },
+  });
+});

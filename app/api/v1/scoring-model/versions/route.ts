@@ -1,10 +1,8 @@
 import { getDb } from "@/db/client";
-import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
+import { listScoringVersions as contract } from "@/lib/http/contracts/scoring";
+import { withApi } from "@/lib/http/with-api";
 import { listVersions } from "@/lib/domain/scoring/versions";
 
-export const GET = withApi({ permission: "rules:read", scope: "model:read" }, async () => {
-  const versions = await listVersions(await getDb());
-  return Response.json({
-    data: versions.map((v) => ({ ...v, publishedAt: v.publishedAt.toISOString() })),
-  });
+export const GET = withApi(contract, async ({ reply }) => {
+  return reply(200, { data: await listVersions(await getDb()) });
 });

@@ -1,31 +1,26 @@
 import { getDb } from "@/db/client";
 import { principalLabel } from "@/lib/auth/principal";
-import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
-import { validationError } from "@/lib/shared/errors";
-import { versionParamsSchema } from "@/lib/domain/scoring/get-version";
+import { restoreScoringVersion as contract } from "@/lib/http/contracts/scoring";
+import { withApi } from "@/lib/http/with-api";
+import type { ScoringModel } from "@/lib/domain/scoring/model";
 import { restoreVersion } from "@/lib/domain/scoring/restore-version";
 
 /** Copies a published version into the draft (replacing it); nothing goes live until publish. */
-export const POST = withApi(
-  { permission: "rules:write", scope: "model:write" },
-  async ({ params, principal }) => {
-    const parsed = versionParamsSchema.safeParse(params);
-    if (!parsed.success)
-      throw validationError(parsed.error, "The version in the URL is not valid.");
-    const draft = await restoreVersion({
-      db: await getDb(),
-      by: principalLabel(principal),
-      version: parsed.data.version,
-    });
-    return Response.json({
-      data: {
-        model: draft.document,
-        baseVersion: draft.baseVersion,
-        updatedAt: draft.updatedAt.toISOString(),
-        updatedBy: draft.updatedByLabel,
-        valid: true,
-        restoredFrom: draft.restoredFrom,
-      },
-    });
-  },
-);
+export const POST = withApi(contract, async ({ params, principal, reply }) => {
+  const draft = await restoreVersion({
+    db: await getDb(),
+    by: principalLabel(principal),
+    version: params.version,
+  });
+  return reply(200, {
+    data: {
+      // A published version's model, parsed on reading (getVersionRecord).
+      model: draft.document as ScoringModel,
+      baseVersion: draft.baseVersion,
+      updatedAt: draft.updatedAt,
+      updatedBy: draft.updatedByLabel,
+      valid: true,
+      restoredFrom: draft.restoredFrom,
+    },
+  });
+});
