@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { describeRule, formatPoints, type Translate } from "@/components/rules/describe-rule";
+import { describeRule, formatPoints } from "@/components/rules/describe-rule";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -89,7 +89,7 @@ export async function ScoreReceipt({
   activeRuleId: string | null;
 }) {
   const t = await getTranslations("receipt.receipt");
-  const describe = (await getTranslations("rules.describe")) as unknown as Translate;
+  const describe = await getTranslations("rules.describe");
   const locale = await getLocale();
   const rules = new Map((model?.rules ?? []).map((r) => [r.id, r]));
   const lineCount = sums.fit.lines.length + sums.engagement.lines.length;

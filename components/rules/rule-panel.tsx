@@ -8,13 +8,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 import { LEAD_FIELDS, type Rule } from "@/lib/domain/scoring/model";
 import { ConditionEditor } from "./condition-editor";
-import {
-  describeRule,
-  eventLabel,
-  fieldLabel,
-  propertyLabel,
-  type Translate,
-} from "./describe-rule";
+import { describeRule, eventLabel, fieldLabel, propertyLabel } from "./describe-rule";
 import { usePropertySuggestions, useSuggestions } from "./use-scoring";
 import { isNumericField, ruleFromDraft, validateRuleDraft, type RuleDraft } from "./validate-rule";
 
@@ -39,7 +33,7 @@ export function RulePanel({
   impact: ReactNode;
 }) {
   const t = useTranslations("editor");
-  const describe = useTranslations("rules.describe") as unknown as Translate;
+  const describe = useTranslations("rules.describe");
   const locale = useLocale();
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
