@@ -14,10 +14,11 @@ import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { ActionDialog, reasonLabel, type DialogKind } from "./action-dialogs";
+import { ActionDialog, type DialogKind } from "./action-dialogs";
 import { Breaches } from "./breaches";
 import { InboxRowItem } from "./inbox-row";
 import { LeadPane } from "./lead-pane";
+import { reasonLabel } from "./reason-label";
 import {
   useInbox,
   useInboxAction,

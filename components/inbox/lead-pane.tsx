@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 import { Timeline, type TimelinePage } from "@/components/leads/timeline";
 import { formatPoints } from "@/components/rules/describe-rule";
 import { api } from "@/components/rules/use-scoring";
-import { reasonLabel } from "./action-dialogs";
+import { reasonLabel } from "./reason-label";
 import { useReasons } from "./use-inbox";
 import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
