@@ -2,7 +2,7 @@
 
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { describeRule, formatPoints, type Translate } from "@/components/rules/describe-rule";
+import { describeRule, formatPoints } from "@/components/rules/describe-rule";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import type { ModelDiff, RuleChange, RuleField } from "@/lib/domain/scoring/diff";
@@ -17,7 +17,7 @@ const conditionOnly = (rule: Rule): Rule =>
 
 function useRuleWords() {
   const t = useTranslations("history.diff");
-  const td = useTranslations("rules.describe") as unknown as Translate;
+  const td = useTranslations("rules.describe");
   const format = useFormatter();
   const locale = useLocale();
   const limit = (rule: Rule, field: "maxCount" | "withinDays" | "halfLifeDays"): string => {

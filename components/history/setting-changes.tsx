@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { describeCondition, fieldLabel, type Translate } from "@/components/rules/describe-rule";
+import { describeCondition, fieldLabel } from "@/components/rules/describe-rule";
 import type { ReactNode } from "react";
 import type { Band, SettingChange } from "@/lib/domain/scoring/diff";
 import type { FieldCondition } from "@/lib/domain/scoring/model";
@@ -32,7 +32,7 @@ function BandChanges({ before, after }: { before: Band[]; after: Band[] }) {
 
 export function SettingChanges({ changes }: { changes: SettingChange[] }) {
   const t = useTranslations("history.diff");
-  const describe = useTranslations("rules.describe") as unknown as Translate;
+  const describe = useTranslations("rules.describe");
   const locale = useLocale();
   const format = useFormatter();
   const condition = (c: FieldCondition) =>

@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { describeCondition, fieldLabel, type Translate } from "@/components/rules/describe-rule";
+import { describeCondition, fieldLabel } from "@/components/rules/describe-rule";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { LeadLifecycle } from "@/lib/domain/lifecycle/lead-lifecycle";
 import { StageBadge } from "./stage-badge";
@@ -21,7 +21,7 @@ export async function LifecycleCard({
   total: number | null;
 }) {
   const t = await getTranslations("lifecycle");
-  const describe = (await getTranslations("rules.describe")) as unknown as Translate;
+  const describe = await getTranslations("rules.describe");
   const format = await getFormatter();
   const locale = await getLocale();
   const number = (n: number) => format.number(n, { maximumFractionDigits: 1 });

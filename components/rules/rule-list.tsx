@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import type { Rule } from "@/lib/domain/scoring/model";
-import { describeRule, formatPoints, type Translate } from "./describe-rule";
+import { describeRule, formatPoints } from "./describe-rule";
 
 export type RuleStatus = "new" | "changed" | "removed" | null;
 
@@ -53,7 +53,7 @@ export function RuleList({
   testId: string;
 }) {
   const t = useTranslations("editor");
-  const describe = useTranslations("rules.describe") as unknown as Translate;
+  const describe = useTranslations("rules.describe");
   const locale = useLocale();
   return (
     <div className="divide-y divide-slate-100" data-testid={testId}>

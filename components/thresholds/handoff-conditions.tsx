@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ConditionEditor } from "@/components/rules/condition-editor";
-import { fieldLabel, type Translate } from "@/components/rules/describe-rule";
+import { fieldLabel } from "@/components/rules/describe-rule";
 import { useSuggestions } from "@/components/rules/use-scoring";
 import { isNumericField } from "@/components/rules/validate-rule";
 import { LEAD_FIELDS } from "@/lib/domain/scoring/model";
@@ -34,7 +34,7 @@ export function HandoffConditions({
 }) {
   const t = useTranslations("thresholds");
   const te = useTranslations("editor");
-  const describe = useTranslations("rules.describe") as unknown as Translate;
+  const describe = useTranslations("rules.describe");
   const suggestions = useSuggestions();
   const err = (key: string) => {
     const code = errors[key];

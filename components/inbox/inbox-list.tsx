@@ -1,0 +1,88 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { InboxRow } from "@/lib/domain/inbox/list-inbox";
+import type { RepLoad } from "@/lib/domain/routing/queues";
+import type { DialogKind } from "./action-dialogs";
+import { InboxRowItem } from "./inbox-row";
+
+/** The rows as a listbox (the selection is its active descendant), with the polling status under it. */
+export function InboxList({
+  rows,
+  selectedId,
+  activeId,
+  managing,
+  showPrediction,
+  reps,
+  offsetMs,
+  fetching,
+  error,
+  registerRow,
+  onSelect,
+  onOpen,
+  onAction,
+  onAssign,
+}: {
+  rows: InboxRow[];
+  selectedId: string | null;
+  /** The selected row's id once it is in the list. */
+  activeId: string | null;
+  managing: boolean;
+  showPrediction: boolean;
+  reps: RepLoad[];
+  offsetMs: number;
+  fetching: boolean;
+  error: Error | null;
+  registerRow: (id: string, el: HTMLLIElement | null) => void;
+  onSelect: (id: string) => void;
+  onOpen: () => void;
+  onAction: (kind: DialogKind, row: InboxRow) => void;
+  onAssign: (row: InboxRow, repId: string, repName: string) => void;
+}) {
+  const t = useTranslations("inbox");
+  return (
+    <Card className="self-start overflow-hidden" aria-busy={fetching}>
+      {error && (
+        <p className="px-4 py-3 text-sm text-rose-700">
+          {t("loadFailed", { message: error.message })}
+        </p>
+      )}
+      {rows.length === 0 ? (
+        <EmptyState
+          title={managing ? t("empty.managerTitle") : t("empty.repTitle")}
+          body={managing ? t("empty.managerBody") : t("empty.repBody")}
+        />
+      ) : (
+        <ul
+          role="listbox"
+          aria-label={t("listLabel")}
+          aria-activedescendant={activeId ? `inbox-${activeId}` : undefined}
+          className="divide-y divide-slate-100"
+          data-testid="inbox-list"
+        >
+          {rows.map((row) => (
+            <InboxRowItem
+              key={row.id}
+              ref={(el) => registerRow(row.id, el)}
+              row={row}
+              selected={row.id === selectedId}
+              offsetMs={offsetMs}
+              managing={managing}
+              showPrediction={showPrediction}
+              reps={reps}
+              onSelect={() => onSelect(row.id)}
+              onOpen={onOpen}
+              onAction={(kind) => onAction(kind, row)}
+              onAssign={(repId, repName) => onAssign(row, repId, repName)}
+            />
+          ))}
+        </ul>
+      )}
+      <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-400" aria-live="polite">
+        {fetching ? t("refreshing") : t("refreshed")}
+      </p>
+    </Card>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import type { PredictiveSummary } from "@/lib/domain/predict/types";
+import { Kpi } from "./chart-frame";
+import { useFormat } from "./format";
+import { ModelCalibrationChart } from "./model-calibration-chart";
+import { ModelWeightsChart } from "./model-weights-chart";
+
+/** A trained model: how well it separates (AUC), on how much data, its calibration and weights. */
+export function ReadyModel({
+  model,
+  trainButton,
+}: {
+  model: PredictiveSummary;
+  trainButton: ReactNode;
+}) {
+  const t = useTranslations("reports.predictive");
+  const tr = useTranslations("reports");
+  const f = useFormat();
+  const auc = model.auc ?? 0;
+  const calibration = model.calibration.filter((c) => c.count > 0);
+  return (
+    <div className="space-y-4">
+      <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+        <Kpi
+          label={t("auc")}
+          value={f.dec(model.auc)}
+          tone={auc >= 0.75 ? "green" : auc >= 0.65 ? "amber" : "red"}
+          hint={t("folds", { folds: model.foldAucs.map((a) => f.dec(a)).join(" · ") })}
+          testId="predictive-auc"
+        />
+        <Kpi
+          label={t("decided")}
+          value={f.n(model.decided)}
+          hint={t("positives", {
+            count: f.n(model.positives),
+            stage: tr(`stages.${model.target}`),
+          })}
+        />
+        <Kpi label={t("trainedAt")} value={f.date(model.trainedAt)} />
+        <Kpi label={t("since")} value={model.since ? f.date(model.since) : t("allHistory")} />
+      </div>
+      <p className="text-sm text-slate-600">
+        {t(auc >= 0.75 ? "aucGood" : auc >= 0.65 ? "aucFair" : "aucWeak")}
+      </p>
+      <div className="grid gap-5 lg:grid-cols-2">
+        <ModelCalibrationChart calibration={calibration} />
+        <ModelWeightsChart coefficients={model.coefficients} />
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        {trainButton}
+        <p className="text-xs text-slate-500">{t("schedule")}</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { useFormatter, useLocale, useNow, useTranslations } from "next-intl";
+import type { ActiveSummary } from "@/lib/domain/scoring/editor-state";
+
+export function DesignerStatus({
+  active,
+  changes,
+  saveState,
+}: {
+  active: ActiveSummary;
+  changes: number;
+  saveState: string | null;
+}) {
+  const t = useTranslations("thresholds");
+  const locale = useLocale();
+  const format = useFormatter();
+  const now = useNow({ updateInterval: 60_000 });
+  const n = (v: number) => new Intl.NumberFormat(locale).format(v);
+  return (
+    <div
+      className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600"
+      data-testid="designer-status"
+    >
+      <span>
+        {active
+          ? t("status.active", {
+              version: active.version,
+              threshold: n(active.model.mqlThreshold),
+              when: format.relativeTime(new Date(active.publishedAt), now),
+            })
+          : t("status.noActive")}
+      </span>
+      <span data-testid="draft-changes">
+        {changes === 0 ? t("status.draftClean") : t("status.draftChanges", { count: changes })}
+      </span>
+      {saveState && (
+        <span className="text-slate-400" aria-live="polite" data-testid="save-state">
+          {saveState}
+        </span>
+      )}
+    </div>
+  );
+}
