@@ -1,8 +1,10 @@
 /**
  * The sales routes end to end, minus the cookie (the session lookup is the one thing mocked):
- * inbox, touches, decisions, reassignment, reasons, SLA tiers, notifications, and the lead API.
+ * inbox and its reps, touches, decisions, reassignment, reasons, SLA tiers, notifications (and
+ * marking them read), and the lead API. Every answer is checked against its contract.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createUser } from "@/db/factories";
 import { createTestDb, type TestDb } from "@/db/testing";
 import type { Actor } from "@/lib/auth/principal";
 import {
@@ -18,6 +20,7 @@ const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
 
 const inboxRoute = await import("./route");
+const repsRoute = await import("./reps/route");
 const touchesRoute = await import("../leads/[id]/touches/route");
 const decisionsRoute = await import("../leads/[id]/decisions/route");
 const assignRoute = await import("../leads/[id]/assign/route");
@@ -26,6 +29,7 @@ const reasonsRoute = await import("../reasons/route");
 const reasonRoute = await import("../reasons/[id]/route");
 const policiesRoute = await import("../sla-policies/route");
 const notificationsRoute = await import("../notifications/route");
+const readRoute = await import("../notifications/read/route");
 const clockRoute = await import("../test/clock/route");
 
 let t: TestDb;
@@ -40,6 +44,9 @@ const json = (method: string, body: unknown) =>
   });
 const bant = { budget: "40 k€", authority: "CTO", need: "PBX", timeframe: "Q1" };
 const as = (actor: Actor | null) => (session.actor = actor);
+const ids = async (response: Response) =>
+  ((await response.json()).data as { id: string }[]).map((r) => r.id);
+const del = () => new Request("http://accord.test/api/v1/x", { method: "DELETE" });
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -68,6 +75,73 @@ describe("sales API", () => {
     expect(
       (await (await inboxRoute.GET(get(), ctx())).json()).data.map((r: { id: string }) => r.id),
     ).not.toContain(lead.id);
+  });
+
+  it("inbox: a manager narrows to one rep, the unassigned queue or breached clocks; a bad repId answers 400", async () => {
+    const hour = 3_600_000;
+    const mine = await assignedMql(t.db, s.frRep, new Date(Date.now() - hour));
+    const queued = await assignedMql(t.db, null, new Date(Date.now() - hour));
+    const late = await assignedMql(t.db, s.frRep2, new Date(Date.now() - 30 * 24 * hour));
+    await sweepBreaches(t.db, new Date());
+    as(s.frManager);
+    const all = await ids(await inboxRoute.GET(get("/api/v1/inbox"), ctx()));
+    expect(all).toEqual(expect.arrayContaining([mine.id, queued.id, late.id]));
+
+    const byRep = await inboxRoute.GET(get(`/api/v1/inbox?repId=${s.frRep.id}`), ctx());
+    const rows = inboxResponseSchema.parse(await byRep.json()).data;
+    expect(rows.map((r) => r.id)).toContain(mine.id);
+    expect(rows.every((r) => r.owner?.id === s.frRep.id)).toBe(true);
+    expect(rows.find((r) => r.id === mine.id)?.sla).toMatchObject({
+      touchesDone: 0,
+      breached: { firstTouch: false },
+    });
+
+    const unassigned = await inboxRoute.GET(get("/api/v1/inbox?repId=unassigned"), ctx());
+    const queue = inboxResponseSchema.parse(await unassigned.json()).data;
+    expect(queue.map((r) => r.id)).toContain(queued.id);
+    expect(queue.every((r) => r.owner === null && r.sla === null)).toBe(true);
+
+    const breached = await inboxRoute.GET(get("/api/v1/inbox?breached=true&limit=50"), ctx());
+    const late_ = inboxResponseSchema.parse(await breached.json()).data;
+    expect(late_.map((r) => r.id)).toContain(late.id);
+    expect(late_.map((r) => r.id)).not.toContain(mine.id);
+    expect(late_.find((r) => r.id === late.id)?.sla).toMatchObject({
+      breached: { firstTouch: true },
+      overdue: true,
+    });
+
+    const bad = await inboxRoute.GET(get("/api/v1/inbox?repId=bob"), ctx());
+    expect(bad.status).toBe(400);
+    expect(Object.keys((await bad.json()).error.fields)).toEqual(["repId"]);
+  });
+
+  it("inbox reps: a manager's team with their load, every team's for an admin, none for a manager in no team", async () => {
+    as(s.frRep);
+    expect((await repsRoute.GET(get(), ctx())).status).toBe(403);
+    await assignedMql(t.db, s.frRep2, new Date(Date.now() - 3_600_000));
+
+    as(s.frManager);
+    const team = await repsRoute.GET(get(), ctx());
+    expect(team.status).toBe(200);
+    const reps = (await team.json()).data as { id: string; open: number }[];
+    expect(reps.map((r) => r.id).sort()).toEqual([s.frRep.id, s.frRep2.id].sort());
+    expect(reps.find((r) => r.id === s.frRep2.id)).toMatchObject({
+      name: "Léa FR",
+      team: s.fr.name,
+      capacity: 50,
+      away: false,
+      open: expect.any(Number),
+    });
+    expect(reps.find((r) => r.id === s.frRep2.id)!.open).toBeGreaterThanOrEqual(1);
+
+    as(s.admin);
+    expect(await ids(await repsRoute.GET(get(), ctx()))).toEqual(
+      expect.arrayContaining([s.frRep.id, s.frRep2.id, s.usRep.id]),
+    );
+
+    const loner = await createUser(t.db, { role: "manager", name: "No-team manager" });
+    as({ ...loner, teamId: null });
+    expect((await (await repsRoute.GET(get(), ctx())).json()).data).toEqual([]);
   });
 
   it("touch, accept and read it back through GET /leads/{id}; another rep gets 404", async () => {
@@ -140,6 +214,80 @@ describe("sales API", () => {
       from: "mql",
       to: "sal",
       reason: "accepted",
+    });
+  });
+
+  it("touches: not in the future (422); a malformed lead id answers 404", async () => {
+    const lead = await assignedMql(t.db, s.frRep, new Date(Date.now() - 3_600_000));
+    as(s.frRep);
+    const future = await touchesRoute.POST(
+      json("POST", {
+        channel: "email",
+        outcome: "left_message",
+        at: new Date(Date.now() + 3_600_000).toISOString(),
+      }),
+      ctx({ id: lead.id }),
+    );
+    expect(future.status).toBe(422);
+    expect((await future.json()).error.fields).toEqual({
+      at: ["Give a time that has already passed."],
+    });
+    const earlier = await touchesRoute.POST(
+      json("POST", {
+        channel: "linkedin",
+        outcome: "left_message",
+        at: new Date(Date.now() - 60_000).toISOString(),
+      }),
+      ctx({ id: lead.id }),
+    );
+    expect(earlier.status).toBe(201);
+    expect((await earlier.json()).data).toMatchObject({
+      touch: { channel: "linkedin", note: null, userId: s.frRep.id },
+      sla: { userId: s.frRep.id, touchesDone: 1, firstTouchAt: expect.any(String) },
+    });
+    const malformed = await touchesRoute.POST(
+      json("POST", { channel: "call", outcome: "connected" }),
+      ctx({ id: "not-a-lead" }),
+    );
+    expect(malformed.status).toBe(404);
+    expect((await malformed.json()).error.code).toBe("not_found");
+  });
+
+  it("decisions: qualify a SAL, disqualify an MQL with a listed reason; an unlisted reason answers 422, an unknown kind 400", async () => {
+    const hot = await assignedMql(t.db, s.usRep, new Date(Date.now() - 3_600_000), { total: 91 });
+    const cold = await assignedMql(t.db, s.usRep, new Date(Date.now() - 3_600_000));
+    as(s.usRep);
+    expect(
+      (await decisionsRoute.POST(json("POST", { kind: "qualify" }), ctx({ id: hot.id }))).status,
+    ).toBe(409);
+    await decisionsRoute.POST(json("POST", { kind: "accept", bant }), ctx({ id: hot.id }));
+    const qualified = await decisionsRoute.POST(
+      json("POST", { kind: "qualify", note: "Demo booked" }),
+      ctx({ id: hot.id }),
+    );
+    expect(qualified.status).toBe(201);
+    expect(decisionResponseSchema.parse(await qualified.json()).data).toMatchObject({
+      stage: "sql",
+      decision: { kind: "qualify", note: "Demo booked", bant: null, reasonCode: null },
+    });
+
+    const unlisted = await decisionsRoute.POST(
+      json("POST", { kind: "disqualify", reasonCode: "too_small" }),
+      ctx({ id: cold.id }),
+    );
+    expect(unlisted.status).toBe(422);
+    expect(Object.keys((await unlisted.json()).error.fields)).toEqual(["reasonCode"]);
+    expect(
+      (await decisionsRoute.POST(json("POST", { kind: "promote" }), ctx({ id: cold.id }))).status,
+    ).toBe(400);
+    const disqualified = await decisionsRoute.POST(
+      json("POST", { kind: "disqualify", reasonCode: "student" }),
+      ctx({ id: cold.id }),
+    );
+    expect(disqualified.status).toBe(201);
+    expect((await disqualified.json()).data).toMatchObject({
+      stage: "disqualified",
+      decision: { kind: "disqualify", reasonCode: "student", userId: s.usRep.id },
     });
   });
 
@@ -271,6 +419,55 @@ describe("sales API", () => {
     });
   });
 
+  it("reasons: archived ones are listed only for editors who ask; ids that are not reasons answer 404", async () => {
+    as(s.frManager);
+    const created = await reasonsRoute.POST(
+      json("POST", {
+        kind: "reject",
+        code: "seasonal_pause",
+        labels: { en: "Seasonal pause", fr: "Pause saisonnière" },
+      }),
+      ctx(),
+    );
+    const reason = (await created.json()).data;
+    const archived = await reasonRoute.PATCH(
+      json("PATCH", { archived: true }),
+      ctx({ id: String(reason.id) }),
+    );
+    expect(archived.status).toBe(200);
+    expect((await archived.json()).data).toMatchObject({
+      code: "seasonal_pause",
+      archived: true,
+      archivedAt: expect.any(String),
+    });
+    const codes = async (path: string) =>
+      ((await (await reasonsRoute.GET(get(path), ctx())).json()).data as { code: string }[]).map(
+        (r) => r.code,
+      );
+    expect(await codes("/api/v1/reasons?kind=reject")).not.toContain("seasonal_pause");
+    expect(await codes("/api/v1/reasons?kind=reject&includeArchived=true")).toContain(
+      "seasonal_pause",
+    );
+    as(s.frRep);
+    expect(await codes("/api/v1/reasons?kind=reject&includeArchived=true")).not.toContain(
+      "seasonal_pause",
+    );
+    expect((await reasonsRoute.GET(get("/api/v1/reasons?kind=other"), ctx())).status).toBe(400);
+
+    as(s.frManager);
+    expect(
+      (await reasonRoute.PATCH(json("PATCH", { position: 0 }), ctx({ id: "abc" }))).status,
+    ).toBe(404);
+    expect(
+      (await reasonRoute.PATCH(json("PATCH", {}), ctx({ id: String(reason.id) }))).status,
+    ).toBe(400);
+    const missing = await reasonRoute.DELETE(del(), ctx({ id: "999999" }));
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.message).toBe("No reason with this id.");
+    const deleted = await reasonRoute.DELETE(del(), ctx({ id: String(reason.id) }));
+    expect((await deleted.json()).data).toEqual({ deleted: true, reason: null });
+  });
+
   it("SLA tiers: everyone on the sales side reads them; managers replace them; invalid tiers answer 400", async () => {
     as(s.frRep);
     const tiers = (await (await policiesRoute.GET(get(), ctx())).json()).data;
@@ -316,6 +513,45 @@ describe("sales API", () => {
     ).toEqual(["sla_breach_first_touch", "sla_breach_touches"]);
     expect(body.unread).toBeGreaterThanOrEqual(2);
     expect((await clockRoute.POST(json("POST", { advanceMinutes: 60 }))).status).toBe(404);
+  });
+
+  it("notifications: pages by id; marking read by ids or all counts only one's own unread ones", async () => {
+    await assignedMql(t.db, s.frRep, new Date(Date.now() - 30 * 24 * 3_600_000));
+    await assignedMql(t.db, s.frRep2, new Date(Date.now() - 30 * 24 * 3_600_000));
+    await sweepBreaches(t.db, new Date());
+    as(s.frManager);
+    const list = async (path = "/api/v1/notifications") =>
+      (await (await notificationsRoute.GET(get(path), ctx())).json()) as {
+        data: { id: number; kind: string; readAt: string | null; data: { breach: string } }[];
+        unread: number;
+      };
+    const before = await list("/api/v1/notifications?unread=true");
+    expect(before.unread).toBeGreaterThanOrEqual(2);
+    expect(before.data[0]).toMatchObject({
+      readAt: null,
+      kind: expect.stringMatching(/^sla_breach_/),
+    });
+    expect(["first_touch", "touches"]).toContain(before.data[0].data.breach);
+
+    const first = await list("/api/v1/notifications?limit=1");
+    expect(first.data).toHaveLength(1);
+    const next = await list(`/api/v1/notifications?limit=1&before=${first.data[0].id}`);
+    expect(next.data[0].id).toBeLessThan(first.data[0].id);
+
+    const [one] = before.data;
+    as(s.usManager);
+    expect(
+      (await (await readRoute.POST(json("POST", { ids: [one.id] }), ctx())).json()).data,
+    ).toEqual({ marked: 0 });
+    as(s.frManager);
+    const marked = await readRoute.POST(json("POST", { ids: [one.id] }), ctx());
+    expect(marked.status).toBe(200);
+    expect((await marked.json()).data).toEqual({ marked: 1 });
+    expect((await list()).unread).toBe(before.unread - 1);
+    expect((await readRoute.POST(json("POST", { ids: [] }), ctx())).status).toBe(400);
+    const rest = await (await readRoute.POST(json("POST", { all: true }), ctx())).json();
+    expect(rest.data).toEqual({ marked: before.unread - 1 });
+    expect(await list("/api/v1/notifications?unread=true")).toEqual({ data: [], unread: 0 });
   });
 
   it("with ACCORD_TEST_CLOCK=1, the test clock moves the app's now and sweeps at once", async () => {

@@ -1,21 +1,13 @@
 import { getDb } from "@/db/client";
-import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
-import { sessionUser } from "@/lib/domain/teams/session-user";
 import { getTeamsOverview } from "@/lib/domain/teams/get-teams-overview";
 import { saveTeam } from "@/lib/domain/teams/save-team";
-import { saveTeamSchema } from "@/lib/domain/teams/schemas";
+import * as contracts from "@/lib/http/contracts/teams";
+import { withApi } from "@/lib/http/with-api";
 
-/** Teams, their countries and members, and the gaps routing cannot fill. Admins only, signed in. */
-export const GET = withApi({ permission: "users:manage" }, async ({ principal }) => {
-  return Response.json({
-    data: await getTeamsOverview({ db: await getDb(), actor: sessionUser(principal) }),
-  });
-});
+export const GET = withApi(contracts.getTeamsOverview, async ({ user, reply }) =>
+  reply(200, { data: await getTeamsOverview({ db: await getDb(), actor: user }) }),
+);
 
-export const POST = withApi(
-  { permission: "users:manage", body: saveTeamSchema },
-  async ({ principal, body }) => {
-    const team = await saveTeam({ db: await getDb(), actor: sessionUser(principal), ...body });
-    return Response.json({ data: team }, { status: 201 });
-  },
+export const POST = withApi(contracts.createTeam, async ({ user, body, reply }) =>
+  reply(201, { data: await saveTeam({ db: await getDb(), actor: user, ...body }) }),
 );

@@ -14,6 +14,7 @@ vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
 const teamsRoute = await import("./route");
 const teamRoute = await import("./[id]/route");
 const territoriesRoute = await import("./[id]/territories/route");
+const holidaysRoute = await import("./[id]/holidays/route");
 const userRoute = await import("../users/[id]/route");
 
 let t: TestDb;
@@ -86,14 +87,17 @@ describe("teams API", () => {
     );
     expect(created.status).toBe(201);
     const { id } = (await created.json()).data;
-    expect(
-      (
-        await teamRoute.PATCH(
-          json("PATCH", { name: "North America", timeZone: "America/Chicago" }),
-          ctx({ id }),
-        )
-      ).status,
-    ).toBe(200);
+    const renamed = await teamRoute.PATCH(
+      json("PATCH", { name: "North America", timeZone: "America/Chicago" }),
+      ctx({ id }),
+    );
+    expect(renamed.status).toBe(200);
+    expect((await renamed.json()).data).toEqual({
+      id,
+      name: "North America",
+      timeZone: "America/Chicago",
+      created: false,
+    });
     await territoriesRoute.PUT(json("PUT", { countries: ["FR"] }), ctx({ id: team.id }));
     const moved = await territoriesRoute.PUT(json("PUT", { countries: ["US", "FR"] }), ctx({ id }));
     expect((await moved.json()).data.moved).toEqual([
@@ -104,6 +108,79 @@ describe("teams API", () => {
       ctx({ id: member.id }),
     );
     expect((await patched.json()).data).toMatchObject({ capacity: 12, teamId: id, openMqls: 0 });
+    const away = await userRoute.PATCH(
+      json("PATCH", {
+        awayUntil: "2099-01-31",
+        workingHours: { days: [5, 1, 1], start: "08:00", end: "16:00" },
+      }),
+      ctx({ id: member.id }),
+    );
+    expect((await away.json()).data).toMatchObject({
+      awayUntil: "2099-01-31",
+      away: true,
+      workingHours: { days: [1, 5], start: "08:00", end: "16:00" },
+    });
+
+    const overview = (
+      await (await teamsRoute.GET(new Request("http://accord.test/api/v1/teams"), ctx())).json()
+    ).data;
+    expect(overview.teams.map((x: { name: string }) => x.name)).toEqual(["EMEA", "North America"]);
+    expect(overview.teams[1]).toMatchObject({
+      countries: ["FR", "US"],
+      members: [{ id: member.id, away: true }],
+    });
+    expect(overview).toMatchObject({ unassignedMqls: 0, uncoveredCountries: [] });
+  });
+
+  it("refuses an admin deactivating their own account (422)", async () => {
+    session.actor = admin;
+    const self = await userRoute.PATCH(json("PATCH", { active: false }), ctx({ id: admin.id }));
+    expect(self.status).toBe(422);
+    expect((await self.json()).error.fields).toEqual({
+      active: ["You cannot deactivate your own account."],
+    });
+  });
+
+  it("holidays: admins for any team, a manager for their own team only", async () => {
+    const own = await createUser(t.db, { role: "manager", teamId: team.id, name: "EMEA manager" });
+    const other = await createTeam(t.db, "APAC", "Asia/Tokyo");
+    const teamManager: Actor = { ...own, teamId: team.id };
+    session.actor = rep;
+    expect(
+      (await holidaysRoute.PUT(json("PUT", { holidays: [] }), ctx({ id: team.id }))).status,
+    ).toBe(403);
+    session.actor = teamManager;
+    const set = await holidaysRoute.PUT(
+      json("PUT", { holidays: ["2026-12-25", "2026-12-24", "2026-12-25"] }),
+      ctx({ id: team.id }),
+    );
+    expect(set.status).toBe(200);
+    expect((await set.json()).data).toEqual({
+      teamId: team.id,
+      holidays: ["2026-12-24", "2026-12-25"],
+    });
+    const elsewhere = await holidaysRoute.PUT(
+      json("PUT", { holidays: ["2026-12-25"] }),
+      ctx({ id: other.id }),
+    );
+    expect(elsewhere.status).toBe(403);
+    const impossible = await holidaysRoute.PUT(
+      json("PUT", { holidays: ["2026-02-30"] }),
+      ctx({ id: team.id }),
+    );
+    expect(impossible.status).toBe(400);
+    expect((await impossible.json()).error.fields).toEqual({
+      "holidays.0": ["That date does not exist."],
+    });
+    session.actor = admin;
+    const admins = await holidaysRoute.PUT(
+      json("PUT", { holidays: ["2027-01-01"] }),
+      ctx({ id: other.id }),
+    );
+    expect((await admins.json()).data).toEqual({ teamId: other.id, holidays: ["2027-01-01"] });
+    expect(
+      (await holidaysRoute.PUT(json("PUT", { holidays: [] }), ctx({ id: "nope" }))).status,
+    ).toBe(404);
   });
 
   it("answers 400 with field errors and 404 for unknown ids", async () => {

@@ -1,14 +1,12 @@
 import { getDb } from "@/db/client";
-import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
-import { appNow } from "@/lib/infra/clock";
 import { repLoads } from "@/lib/domain/routing/queues";
-import { sessionUser } from "@/lib/domain/teams/session-user";
+import { listInboxReps as contract } from "@/lib/http/contracts/sales";
+import { withApi } from "@/lib/http/with-api";
+import { appNow } from "@/lib/infra/clock";
 
-/** The reps a manager can filter by and reassign to (their team; every team for admins), with their load. */
-export const GET = withApi({ permission: "leads:assign" }, async ({ principal }) => {
-  const actor = sessionUser(principal);
-  if (actor.role !== "admin" && !actor.teamId) return Response.json({ data: [] });
-  return Response.json({
-    data: await repLoads(await getDb(), actor.role === "admin" ? null : actor.teamId, appNow()),
+export const GET = withApi(contract, async ({ user, reply }) => {
+  if (user.role !== "admin" && !user.teamId) return reply(200, { data: [] });
+  return reply(200, {
+    data: await repLoads(await getDb(), user.role === "admin" ? null : user.teamId, appNow()),
   });
 });

@@ -1,21 +1,15 @@
 import { getDb } from "@/db/client";
-import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
-import { appNow } from "@/lib/infra/clock";
 import { markNotificationsRead } from "@/lib/domain/notifications/notifications";
-import { markReadSchema } from "@/lib/domain/notifications/schemas";
-import { sessionUser } from "@/lib/domain/teams/session-user";
+import { markNotificationsRead as contract } from "@/lib/http/contracts/sales";
+import { withApi } from "@/lib/http/with-api";
+import { appNow } from "@/lib/infra/clock";
 
-/** Marks some (or all) of the signed-in person's notifications read. */
-export const POST = withApi(
-  { permission: "notifications:read", body: markReadSchema },
-  async ({ principal, body }) => {
-    const actor = sessionUser(principal);
-    const marked = await markNotificationsRead(
-      await getDb(),
-      actor.id,
-      "all" in body ? "all" : body.ids,
-      appNow(),
-    );
-    return Response.json({ data: { marked } });
-  },
-);
+export const POST = withApi(contract, async ({ user, body, reply }) => {
+  const marked = await markNotificationsRead(
+    await getDb(),
+    user.id,
+    "all" in body ? "all" : body.ids,
+    appNow(),
+  );
+  return reply(200, { data: { marked } });
+});

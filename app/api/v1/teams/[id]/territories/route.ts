@@ -1,19 +1,10 @@
 import { getDb } from "@/db/client";
-import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
-import { setTerritoriesSchema } from "@/lib/domain/teams/schemas";
-import { sessionUser } from "@/lib/domain/teams/session-user";
 import { setTerritories } from "@/lib/domain/teams/set-territories";
+import { setTeamTerritories as contract } from "@/lib/http/contracts/teams";
+import { withApi } from "@/lib/http/with-api";
 
-/** Replaces the team's countries; `moved` lists those taken from another team. */
-export const PUT = withApi(
-  { permission: "users:manage", body: setTerritoriesSchema },
-  async ({ principal, params, body }) => {
-    const result = await setTerritories({
-      db: await getDb(),
-      actor: sessionUser(principal),
-      teamId: params.id,
-      ...body,
-    });
-    return Response.json({ data: result });
-  },
+export const PUT = withApi(contract, async ({ user, params, body, reply }) =>
+  reply(200, {
+    data: await setTerritories({ db: await getDb(), actor: user, teamId: params.id, ...body }),
+  }),
 );
