@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "@/db/testing";
 import type { Actor } from "@/lib/auth/principal";
+import { createApiKey } from "@/lib/domain/api-keys/api-keys";
 import {
   predictiveResponseSchema,
   recalibrationDraftResponseSchema,
@@ -26,17 +27,22 @@ const predictiveRoute = await import("../predictive/route");
 const trainRoute = await import("../predictive/train/route");
 const leadRoute = await import("../leads/[id]/route");
 const inboxRoute = await import("../inbox/route");
+const settingsRoute = await import("../reports/settings/route");
 
 let t: TestDb;
 let s: Awaited<ReturnType<typeof salesTeams>>;
 let mqlId: string;
 let trained: PredictiveSummary;
+let reportsKey: string;
 const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
-const get = (path = "/api/v1/x") => new Request(`http://accord.test${path}`);
-const post = (body?: unknown) =>
+const bearer = (key?: string): Record<string, string> =>
+  key ? { authorization: `Bearer ${key}` } : {};
+const get = (path = "/api/v1/x", key?: string) =>
+  new Request(`http://accord.test${path}`, { headers: bearer(key) });
+const post = (body?: unknown, key?: string) =>
   new Request("http://accord.test/api/v1/x", {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...bearer(key) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 const as = (actor: Actor | null) => (session.actor = actor);
@@ -45,6 +51,7 @@ beforeAll(async () => {
   t = await createTestDb();
   (globalThis as unknown as { accordDb?: Promise<unknown> }).accordDb = Promise.resolve(t);
   s = await salesTeams(t.db);
+  reportsKey = (await createApiKey(t.db, { name: "BI", scopes: ["reports:read"] }, null)).secret;
   await publishTestModel(t.db, 1, {
     rules: [
       { id: "demo", kind: "event", label: "Demo requested", event: "Demo Requested", points: 20 },
@@ -81,6 +88,15 @@ describe("predictive score API", () => {
       predictiveResponseSchema.parse(await (await predictiveRoute.GET(get(), ctx())).json()).data,
     ).toBeNull();
     expect((await trainRoute.POST(post(), ctx())).status).toBe(403);
+  });
+
+  it("is readable with a reports:read key, but training is for signed-in people", async () => {
+    const read = await predictiveRoute.GET(get("/api/v1/predictive", reportsKey), ctx());
+    expect(read.status).toBe(200);
+    expect((await read.json()).data).toBeNull();
+    const train = await trainRoute.POST(post(undefined, reportsKey), ctx());
+    expect(train.status).toBe(403);
+    expect((await train.json()).error.message).toMatch(/for signed-in users, not API keys/);
   });
 
   it("trains on the handoffs, scores open leads, and shows the prediction on the lead and in the inbox", async () => {
@@ -149,6 +165,19 @@ describe("threshold recommendation API", () => {
     });
     expect(data.curve.length).toBe(40);
   });
+
+  it("defaults to the report settings and the reps' capacity, for keys too", async () => {
+    const response = await thresholdRoute.GET(
+      get("/api/v1/recalibration/threshold", reportsKey),
+      ctx(),
+    );
+    expect(response.status).toBe(200);
+    const { data } = await response.json();
+    expect(data).toMatchObject({ target: "opportunity", targetRate: 0.3, weeks: 26 });
+    expect(data.capacityPerWeek).toBe(150);
+    expect(data.outcomesSince).toEqual(expect.any(String));
+    expect(data.windowEnd).toEqual(expect.any(String));
+  });
 });
 
 describe("recalibration draft API", () => {
@@ -189,5 +218,74 @@ describe("recalibration draft API", () => {
     });
     // Applying to the draft again builds on it; a duplicate new rule is refused.
     expect((await draftRoute.POST(post({ newRules: [newRule] }), ctx())).status).toBe(409);
+  });
+
+  it("refuses a change that makes the model invalid (422), and API keys", async () => {
+    as(s.marketer);
+    const invalid = await draftRoute.POST(
+      post({
+        newRules: [
+          {
+            id: "p-planet",
+            kind: "attribute",
+            label: "Planet",
+            field: "planet",
+            op: "eq",
+            value: "mars",
+            points: 5,
+          },
+        ],
+      }),
+      ctx(),
+    );
+    expect(invalid.status).toBe(422);
+    const { error } = await invalid.json();
+    expect(error.code).toBe("unprocessable");
+    expect(Object.keys(error.fields).join(" ")).toMatch(/field/);
+    const byKey = await draftRoute.POST(post({ mqlThreshold: 70 }, reportsKey), ctx());
+    expect(byKey.status).toBe(403);
+    expect((await getDraft(t.db))?.document).toMatchObject({ mqlThreshold: 65 });
+  });
+});
+
+describe("training below the minimum", () => {
+  it("stores an insufficient run and leaves the leads' predictions alone", async () => {
+    as(s.frManager);
+    const settings = await settingsRoute.PUT(
+      new Request("http://accord.test/api/v1/reports/settings", {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ targetRate: 0.2, targetStage: "won", outcomeWindowDays: 90 }),
+      }),
+      ctx(),
+    );
+    expect(settings.status).toBe(200);
+    const response = await trainRoute.POST(post(), ctx());
+    expect(response.status).toBe(200);
+    const { data } = await response.json();
+    expect(data).toMatchObject({
+      target: "won",
+      status: "insufficient",
+      decided: 0,
+      positives: 0,
+      minimum: { decided: 200, positives: 40 },
+      since: null,
+      auc: null,
+      coefficients: [],
+    });
+    expect(data.id).toBeGreaterThan(trained.id);
+    as(s.marketer);
+    const latest = (await (await predictiveRoute.GET(get(), ctx())).json()).data;
+    expect(latest).toMatchObject({ id: data.id, status: "insufficient" });
+    const threshold = await thresholdRoute.GET(get("/api/v1/recalibration/threshold"), ctx());
+    expect((await threshold.json()).data).toMatchObject({
+      target: "won",
+      targetRate: 0.2,
+      outcomesSince: null,
+      decided: 0,
+    });
+    as(s.admin);
+    const lead = await (await leadRoute.GET(get(), ctx({ id: mqlId }))).json();
+    expect(lead.data.prediction.modelId).toBe(trained.id);
   });
 });

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createUser } from "@/db/factories";
 import { createTestDb, type TestDb } from "@/db/testing";
+import { createApiKey } from "@/lib/domain/api-keys/api-keys";
 import { actorOf, type Actor } from "@/lib/auth/principal";
 import { buildReasonData, buildReportData, buildSlaData } from "@/lib/domain/reports/test-data";
 
@@ -16,13 +17,18 @@ const reasons = await import("./reasons/route");
 const settings = await import("./settings/route");
 
 let t: TestDb;
+let d: Awaited<ReturnType<typeof buildReportData>>;
 const actors: Record<"rep" | "marketer" | "manager", Actor> = {} as never;
+const keys = { reports: "", leads: "" };
 const ctx = () => ({ params: Promise.resolve({}) });
-const get = (path: string) => new Request(`http://accord.test/api/v1/reports/${path}`);
-const put = (body: unknown) =>
+const bearer = (key?: string): Record<string, string> =>
+  key ? { authorization: `Bearer ${key}` } : {};
+const get = (path: string, key?: string) =>
+  new Request(`http://accord.test/api/v1/reports/${path}`, { headers: bearer(key) });
+const put = (body: unknown, key?: string) =>
   new Request("http://accord.test/api/v1/reports/settings", {
     method: "PUT",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...bearer(key) },
     body: JSON.stringify(body),
   });
 const as = (actor: Actor | null) => (session.actor = actor);
@@ -30,11 +36,13 @@ const as = (actor: Actor | null) => (session.actor = actor);
 beforeAll(async () => {
   t = await createTestDb();
   (globalThis as unknown as { accordDb?: Promise<unknown> }).accordDb = Promise.resolve(t);
-  const d = await buildReportData(t.db);
+  d = await buildReportData(t.db);
   await buildSlaData(t.db, d);
   await buildReasonData(t.db, d);
   for (const role of ["rep", "marketer", "manager"] as const)
     actors[role] = actorOf(await createUser(t.db, { role }));
+  keys.reports = (await createApiKey(t.db, { name: "BI", scopes: ["reports:read"] }, null)).secret;
+  keys.leads = (await createApiKey(t.db, { name: "CRM", scopes: ["leads:read"] }, null)).secret;
 });
 afterAll(async () => {
   delete (globalThis as unknown as { accordDb?: unknown }).accordDb;
@@ -87,6 +95,99 @@ describe("reports API", () => {
     ).toBe("Pas prêt / mauvais moment");
   });
 
+  it("serves API keys with the reports:read scope, and refuses other keys", async () => {
+    for (const [path, handler] of routes) {
+      const response = await handler(get(path, keys.reports), ctx());
+      expect(response.status, path).toBe(200);
+      expect((await response.json()).data, path).toBeTruthy();
+      const refused = await handler(get(path, keys.leads), ctx());
+      expect(refused.status, path).toBe(403);
+      expect((await refused.json()).error.message).toMatch(/lacks the "reports:read" scope/);
+    }
+  });
+
+  it("splits the funnel every way, each split adding up to the totals", async () => {
+    as(actors.marketer);
+    const period = "from=2026-08-31&to=2026-10-04";
+    for (const split of ["none", "source", "band", "grade", "rep", "team"]) {
+      for (const grain of ["week", "month"]) {
+        const response = await funnel.GET(
+          get(`funnel?${period}&split=${split}&grain=${grain}`),
+          ctx(),
+        );
+        expect(response.status, `${split} ${grain}`).toBe(200);
+        const { data } = await response.json();
+        expect(data).toMatchObject({ grain, split, totals: { mqls: 6 } });
+        expect(data.cohorts).toHaveLength(grain === "week" ? 5 : 3);
+        const grouped = data.groups.reduce((n: number, g: { mqls: number }) => n + g.mqls, 0);
+        expect(grouped, split).toBe(split === "none" ? 0 : 6);
+      }
+    }
+    const { data } = await (await funnel.GET(get(`funnel?${period}&split=rep`), ctx())).json();
+    expect(data.groups.map((g: { label: string; mqls: number }) => [g.label, g.mqls])).toEqual([
+      ["Alice", 3],
+      ["(unassigned)", 2],
+      ["Bob", 1],
+    ]);
+  });
+
+  it("takes the target from the query, else from the settings", async () => {
+    as(actors.marketer);
+    const stage = (await (await settings.GET(get("settings"), ctx())).json()).data.targetStage;
+    const byDefault = (await (await calibration.GET(get("calibration"), ctx())).json()).data;
+    expect(byDefault.target).toBe(stage);
+    expect(byDefault.bands.map((b: { key: string }) => b.key)).toEqual(["cold", "warm", "hot"]);
+    expect(byDefault.deciles.length).toBeGreaterThan(0);
+    const won = (await (await rules.GET(get("rules?target=won"), ctx())).json()).data;
+    expect(won).toMatchObject({ target: "won", modelVersion: 1 });
+    expect(won.rules.map((r: { ruleId: string }) => r.ruleId).sort()).toEqual([
+      "demo",
+      "fit",
+      "none",
+    ]);
+  });
+
+  it("narrows SLA and reasons to a team, and reasons by month", async () => {
+    as(actors.marketer);
+    const teamB = (await (await sla.GET(get(`sla?team=${d.teamB.id}`), ctx())).json()).data;
+    expect(teamB.reps.map((r: { label: string }) => r.label)).toEqual(["Bob"]);
+    expect(teamB.teams.map((r: { key: string }) => r.key)).toEqual([d.teamB.id]);
+    expect(teamB.overall.clocks).toBe(2);
+    expect(teamB.distribution).toHaveLength(6);
+    const monthly = (await (await reasons.GET(get("reasons?grain=month"), ctx())).json()).data;
+    expect(monthly.periods).toEqual(["2026-09-01", "2026-10-01"]);
+    expect(
+      monthly.reasons.map((r: { code: string; counts: number[] }) => [r.code, r.counts]),
+    ).toEqual([
+      ["not_ready", [2, 4]],
+      ["competitor", [1, 0]],
+    ]);
+    const none = (await (await reasons.GET(get(`reasons?team=${d.teamB.id}`), ctx())).json()).data;
+    expect(none).toEqual({ grain: "week", periods: [], reasons: [] });
+  });
+
+  it("answers a period with no handoffs with zeros and nulls", async () => {
+    as(actors.marketer);
+    const period = "from=2020-01-06&to=2020-01-19";
+    const f = (await (await funnel.GET(get(`funnel?${period}&split=team`), ctx())).json()).data;
+    expect(f.cohorts.map((c: { cohort: string; mqls: number }) => [c.cohort, c.mqls])).toEqual([
+      ["2020-01-06", 0],
+      ["2020-01-13", 0],
+    ]);
+    expect(f.groups).toEqual([]);
+    const c = (await (await calibration.GET(get(`calibration?${period}`), ctx())).json()).data;
+    expect(c.bands.every((b: { rate: null; interval: null }) => !b.rate && !b.interval)).toBe(true);
+    expect(c).toMatchObject({ deciles: [], monotonic: true, inversions: [] });
+    const r = (await (await rules.GET(get(`rules?${period}`), ctx())).json()).data;
+    expect(r).toMatchObject({ decided: 0, converted: 0 });
+    expect(r.rules.every((x: { lift: null }) => x.lift === null)).toBe(true);
+    const s = (await (await sla.GET(get(`sla?${period}`), ctx())).json()).data;
+    expect(s).toMatchObject({ reps: [], teams: [], breachesByWeek: [] });
+    expect(s.overall).toMatchObject({ clocks: 0, compliance: null, medianMinutes: null });
+    const q = (await (await reasons.GET(get(`reasons?${period}`), ctx())).json()).data;
+    expect(q).toEqual({ grain: "week", periods: ["2020-01-06", "2020-01-13"], reasons: [] });
+  });
+
   it("exports CSV as an attachment", async () => {
     as(actors.marketer);
     const response = await reasons.GET(get("reasons?format=csv"), ctx());
@@ -99,6 +200,22 @@ describe("reports API", () => {
       "kind,code,label,2026-09-07,2026-09-14,2026-09-21,2026-09-28,2026-10-05,total",
     );
     expect(lines[1]).toBe("reject,not_ready,Not ready / timing,1,0,1,0,4,6");
+  });
+
+  it("exports the funnel as CSV, timed like the JSON", async () => {
+    as(actors.marketer);
+    const response = await funnel.GET(
+      get("funnel?from=2026-08-31&to=2026-10-04&split=source&format=csv"),
+      ctx(),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("server-timing")).toMatch(/^report;dur=\d/);
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="accord-funnel.csv"',
+    );
+    const lines = (await response.text()).trim().split("\r\n");
+    expect(lines[0]).toBe("part,key,label,mqls,accepted,qualified,opportunity,won");
+    expect(lines.at(-1)).toMatch(/^total,,,6,/);
   });
 
   it("refuses invalid queries with field messages", async () => {
@@ -125,6 +242,9 @@ describe("reports API", () => {
       "outcomeWindowDays",
       "targetRate",
     ]);
+    const byKey = await settings.PUT(put(body, keys.reports), ctx());
+    expect(byKey.status).toBe(403);
+    expect((await byKey.json()).error.message).toMatch(/for signed-in users, not API keys/);
     const saved = await settings.PUT(put(body), ctx());
     expect((await saved.json()).data).toEqual(body);
     expect((await (await settings.GET(get("settings"), ctx())).json()).data).toEqual(body);

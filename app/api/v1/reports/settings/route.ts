@@ -1,25 +1,17 @@
 import { getDb } from "@/db/client";
-import { withLegacyApi as withApi } from "@/lib/http/legacy-api";
+import { getReportSettings, updateReportSettings } from "@/lib/domain/reports/settings";
+import * as contracts from "@/lib/http/contracts/reports";
+import { withApi } from "@/lib/http/with-api";
 import { appNow } from "@/lib/infra/clock";
-import {
-  getReportSettings,
-  reportSettingsSchema,
-  updateReportSettings,
-} from "@/lib/domain/reports/settings";
-import { sessionUser } from "@/lib/domain/teams/session-user";
 
 /** The funnel's target rate and stage, and how long an open MQL may wait before it counts as lost. */
-export const GET = withApi({ permission: "reports:read", scope: "reports:read" }, async () => {
-  return Response.json({ data: await getReportSettings(await getDb()) });
-});
+export const GET = withApi(contracts.getReportSettings, async ({ reply }) =>
+  reply(200, { data: await getReportSettings(await getDb()) }),
+);
 
 /** Replaces the report settings (admins and managers, signed in). */
-export const PUT = withApi(
-  { permission: "reports:write", body: reportSettingsSchema },
-  async ({ principal, body }) => {
-    const actor = sessionUser(principal);
-    return Response.json({
-      data: await updateReportSettings(await getDb(), body, { userId: actor.id, now: appNow() }),
-    });
-  },
+export const PUT = withApi(contracts.updateReportSettings, async ({ user, body, reply }) =>
+  reply(200, {
+    data: await updateReportSettings(await getDb(), body, { userId: user.id, now: appNow() }),
+  }),
 );
