@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { asc, eq } from "drizzle-orm";
 import { Suspense } from "react";
 import { ReportsView } from "@/components/reports/reports-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
-import { teams, users } from "@/db/schema";
 import { appNow } from "@/lib/infra/clock";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
+import { reportFilterOptions } from "@/lib/domain/reports/filter-options";
 import { getReportSettings } from "@/lib/domain/reports/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,22 +19,14 @@ export default async function ReportsPage() {
   const actor = await requirePagePermission("reports:read");
   const t = await getTranslations("reports");
   const db = await getDb();
-  const [teamRows, repRows, settings] = await Promise.all([
-    db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name)),
-    db
-      .select({ id: users.id, name: users.name, teamId: users.teamId })
-      .from(users)
-      .where(eq(users.role, "rep"))
-      .orderBy(asc(users.name)),
-    getReportSettings(db),
-  ]);
+  const [options, settings] = await Promise.all([reportFilterOptions(db), getReportSettings(db)]);
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <Suspense>
         <ReportsView
-          teams={teamRows}
-          reps={repRows}
+          teams={options.teams}
+          reps={options.reps}
           settings={settings}
           today={appNow().toISOString().slice(0, 10)}
           permissions={{

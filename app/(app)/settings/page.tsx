@@ -1,34 +1,23 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { asc } from "drizzle-orm";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { HolidaysPanel } from "@/components/settings/holidays-panel";
 import { ReasonsPanel } from "@/components/settings/reasons-panel";
 import { SlaPoliciesPanel } from "@/components/settings/sla-policies-panel";
 import { TeamsPanel } from "@/components/teams/teams-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb, type Db } from "@/db/client";
-import { teams } from "@/db/schema";
+import { getDb } from "@/db/client";
 import { listApiKeys } from "@/lib/domain/api-keys/api-keys";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
-import type { Actor } from "@/lib/auth/principal";
 import { listReasons } from "@/lib/domain/reasons/list-reasons";
 import { listPolicies } from "@/lib/domain/sla/policies";
 import { countryNames } from "@/lib/domain/teams/countries";
 import { getTeamsOverview } from "@/lib/domain/teams/get-teams-overview";
+import { listHolidayTeams } from "@/lib/domain/teams/list-holiday-teams";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("settings") };
-}
-
-/** The teams whose holidays the actor may change: every team for an admin, their own for a manager. */
-async function holidayTeams(db: Db, actor: Actor) {
-  const rows = await db
-    .select({ id: teams.id, name: teams.name, timeZone: teams.timeZone, holidays: teams.holidays })
-    .from(teams)
-    .orderBy(asc(teams.name));
-  return can(actor.role, "users:manage") ? rows : rows.filter((team) => team.id === actor.teamId);
 }
 
 /**
@@ -46,7 +35,7 @@ export default async function SettingsPage() {
     can(actor.role, "api-keys:manage") ? listApiKeys(db) : null,
     sales ? listPolicies(db) : null,
     sales ? listReasons(db, { includeArchived: true }) : null,
-    sales ? holidayTeams(db, actor) : null,
+    sales ? listHolidayTeams(db, actor) : null,
   ]);
   return (
     <>
