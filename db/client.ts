@@ -38,7 +38,7 @@ export async function openDb(options: OpenOptions): Promise<DbHandle> {
       onnotice: () => {},
       connection: { application_name: "accord" },
     });
-    const db = drizzle({ client, schema }) as unknown as Db;
+    const db: Db = drizzle({ client, schema });
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import("@electric-sql/pglite");
@@ -54,7 +54,7 @@ export async function openDb(options: OpenOptions): Promise<DbHandle> {
   }
   try {
     const client = await PGlite.create(dir ? { dataDir: dir } : {});
-    const db = drizzle({ client, schema }) as unknown as Db;
+    const db: Db = drizzle({ client, schema });
     return {
       db,
       kind: "pglite",
@@ -77,15 +77,17 @@ export function defaultOpenOptions(holder: string): OpenOptions {
     : { kind: "pglite", dataDir: env.dataDir, holder };
 }
 
-const globalForDb = globalThis as unknown as { accordDb?: Promise<DbHandle> };
+declare global {
+  var accordDb: Promise<DbHandle> | undefined;
+}
 
 /** The process-wide handle, opened on first use and cached on globalThis (survives dev reloads). */
 export function getDbHandle(holder = "the Accord server"): Promise<DbHandle> {
-  globalForDb.accordDb ??= openDb(defaultOpenOptions(holder)).catch((error) => {
-    globalForDb.accordDb = undefined;
+  globalThis.accordDb ??= openDb(defaultOpenOptions(holder)).catch((error) => {
+    globalThis.accordDb = undefined;
     throw error;
   });
-  return globalForDb.accordDb;
+  return globalThis.accordDb;
 }
 
 export async function getDb(): Promise<Db> {

@@ -15,11 +15,15 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export async function createTestDb(prefix = "accord_test"): Promise<TestDb> {
+/** `migrate: false` leaves the database as a new deployment finds it: no tables at all. */
+export async function createTestDb(
+  prefix = "accord_test",
+  { migrate = true }: { migrate?: boolean } = {},
+): Promise<TestDb> {
   const serverUrl = dbEnv().DATABASE_URL;
   if (!serverUrl) {
     const handle = await openDb({ kind: "pglite", dataDir: null });
-    await migrateDb(handle);
+    if (migrate) await migrateDb(handle);
     return { ...handle, url: null };
   }
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
@@ -28,7 +32,7 @@ export async function createTestDb(prefix = "accord_test"): Promise<TestDb> {
   await admin.unsafe(`create database "${name}"`); // name is generated above, never user input
   const url = withDatabase(serverUrl, name);
   const handle = await openDb({ kind: "postgres", url, max: 5 });
-  await migrateDb(handle);
+  if (migrate) await migrateDb(handle);
   return {
     ...handle,
     url,

@@ -19,15 +19,43 @@ const onServer = Boolean(dbEnv().DATABASE_URL);
 let dataDir: string;
 let serverDb: TestDb | null = null;
 
-async function cli(...args: string[]) {
-  const env = { ...process.env, ACCORD_DATA_DIR: dataDir, DATABASE_URL: serverDb?.url ?? "" };
+async function cliWith(env: { ACCORD_DATA_DIR: string; DATABASE_URL: string }, args: string[]) {
   try {
-    const { stdout, stderr } = await run(tsx, ["scripts/cli.ts", ...args], { env });
+    const { stdout, stderr } = await run(tsx, ["scripts/cli.ts", ...args], {
+      env: { ...process.env, ...env },
+    });
     return { code: 0, out: stdout + stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, out: e.stdout + e.stderr };
   }
+}
+
+async function cli(...args: string[]) {
+  return cliWith({ ACCORD_DATA_DIR: dataDir, DATABASE_URL: serverDb?.url ?? "" }, args);
+}
+
+/** A database nobody has opened yet: a new embedded directory, or a server database with no tables. */
+async function firstUse<T>(
+  fn: (env: { ACCORD_DATA_DIR: string; DATABASE_URL: string }) => Promise<T>,
+): Promise<T> {
+  const empty = onServer ? await createTestDb("accord_cli_first", { migrate: false }) : null;
+  try {
+    return await fn({
+      ACCORD_DATA_DIR: mkdtempSync(path.join(tmpdir(), "accord-cli-first-")),
+      DATABASE_URL: empty?.url ?? "",
+    });
+  } finally {
+    await empty?.close();
+  }
+}
+
+/** An expected failure: exit code 1, one line, no stack frames. */
+function expectOneLine(result: { code: number; out: string }, text: string) {
+  expect(result.code).toBe(1);
+  expect(result.out).toContain(text);
+  expect(result.out).not.toContain("    at ");
+  expect(result.out.trim().split("\n")).toHaveLength(1);
 }
 
 async function withCliDb<T>(fn: (db: TestDb["db"]) => Promise<T>): Promise<T> {
@@ -175,4 +203,61 @@ describe("operator CLI", () => {
       );
     },
   );
+
+  describe("on first use", () => {
+    it("creates a user in a database nobody has opened yet", async () => {
+      const result = await firstUse((env) =>
+        cliWith(env, [
+          "users:create",
+          "--email",
+          "first@example.test",
+          "--name",
+          "First",
+          "--role",
+          "admin",
+          "--password",
+          "longenough",
+        ]),
+      );
+      expect(result.code).toBe(0);
+      expect(result.out).toMatch(/^Created admin first@example.test \([0-9a-f-]{36}\)\.\n$/);
+    });
+
+    it(
+      "seeds the demo data into a database nobody has opened yet",
+      { timeout: 180_000 },
+      async () => {
+        const result = await firstUse((env) => cliWith(env, ["db:seed"]));
+        expect(result.code).toBe(0);
+        expect(result.out).toMatch(/Seeded \d+ users, \d+ leads and \d+ events/);
+        expect(result.out).not.toContain("    at ");
+      },
+    );
+  });
+
+  describe("expected failures: one line, exit code 1, no stack trace", () => {
+    it("an unknown command and a bad flag", async () => {
+      const [unknown, badFlag, badValue] = await Promise.all([
+        cli("users:delete", "--email", "x@example.test"),
+        cli("users:create", "--emial", "x@example.test"),
+        cli("predictive:train", "--rate", "3"),
+      ]);
+      expectOneLine(unknown, 'Unknown command "users:delete"');
+      expectOneLine(badFlag, "Unknown option '--emial'. Usage: npm run cli -- users:create");
+      expectOneLine(badValue, "--rate is a share between 0 and 1");
+    });
+
+    it("a malformed DATABASE_URL and an unreachable PostgreSQL", async () => {
+      const [malformed, unreachable] = await Promise.all([
+        cliWith({ ACCORD_DATA_DIR: dataDir, DATABASE_URL: "postgres://u:p@[::1:5432/accord" }, [
+          "db:migrate",
+        ]),
+        cliWith({ ACCORD_DATA_DIR: dataDir, DATABASE_URL: "postgres://127.0.0.1:1/accord" }, [
+          "db:migrate",
+        ]),
+      ]);
+      expectOneLine(malformed, "DATABASE_URL is not a valid URL");
+      expectOneLine(unreachable, "Cannot reach PostgreSQL at 127.0.0.1:1 (ECONNREFUSED)");
+    });
+  });
 });

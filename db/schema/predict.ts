@@ -2,6 +2,7 @@
  * The predictive score: logistic regressions trained on past handoffs and their outcomes, and each
  * open lead's probability under the latest one, with its top factors.
  */
+import { sql } from "drizzle-orm";
 import {
   doublePrecision,
   index,
@@ -13,6 +14,8 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { PredictiveDetail } from "@/lib/domain/predict/summary";
+import type { PredictionFactor } from "@/lib/domain/predict/types";
 import { leads } from "./leads";
 
 export const predictiveModels = pgTable("predictive_models", {
@@ -30,8 +33,14 @@ export const predictiveModels = pgTable("predictive_models", {
   positives: integer("positives").notNull(),
   /** Mean held-out AUC over the cross-validation folds, null when not trained. */
   auc: doublePrecision("auc"),
-  /** Everything else: per-fold AUCs, features with coefficients and scaling, calibration, suggestions. */
-  detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+  /**
+   * Everything else: per-fold AUCs, features with coefficients and scaling, calibration, suggestions.
+   * The default stays SQL rather than `{}`: every insert writes a full detail, and `{}` is not one.
+   */
+  detail: jsonb("detail")
+    .$type<PredictiveDetail>()
+    .notNull()
+    .default(sql`'{}'::jsonb`),
 });
 
 export const leadPredictions = pgTable(
@@ -44,11 +53,8 @@ export const leadPredictions = pgTable(
       .notNull()
       .references(() => predictiveModels.id, { onDelete: "cascade" }),
     probability: doublePrecision("probability").notNull(),
-    /** The largest contributions, signed, in log-odds: [{ feature, label, contribution }]. */
-    factors: jsonb("factors")
-      .$type<{ feature: string; contribution: number }[]>()
-      .notNull()
-      .default([]),
+    /** The largest contributions, signed, in log-odds. */
+    factors: jsonb("factors").$type<PredictionFactor[]>().notNull().default([]),
     computedAt: timestamp("computed_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("lead_predictions_model_idx").on(t.modelId)],

@@ -12,13 +12,20 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { ScoringModelInput } from "@/lib/domain/scoring/model";
 import { leads } from "./leads";
 import { users } from "./users";
+
+/**
+ * A stored model document: valid when written, but possibly missing fields the model has gained
+ * defaults for since — so readers parse it with scoringModelSchema rather than trust it as-is.
+ */
+type StoredModel = ScoringModelInput;
 
 /** Published scoring models, immutable. The active model is the highest version. */
 export const modelVersions = pgTable("model_versions", {
   version: integer("version").primaryKey(),
-  document: jsonb("document").$type<Record<string, unknown>>().notNull(),
+  document: jsonb("document").$type<StoredModel>().notNull(),
   note: text("note").notNull().default(""),
   authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
   /** Who published, as shown in the history (a user's name or an API key's). */
@@ -33,7 +40,7 @@ export const modelDraft = pgTable(
   "model_draft",
   {
     id: smallint("id").primaryKey().default(1),
-    document: jsonb("document").$type<Record<string, unknown>>().notNull(),
+    document: jsonb("document").$type<StoredModel>().notNull(),
     baseVersion: integer("base_version"),
     updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
     updatedByLabel: text("updated_by_label").notNull(),

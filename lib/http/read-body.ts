@@ -11,14 +11,20 @@ const tooLarge = (maxBytes: number) =>
 async function readCapped(request: Request, maxBytes: number): Promise<Buffer> {
   if (Number(request.headers.get("content-length")) > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return Buffer.alloc(0);
+  // A reader rather than `for await`: the DOM typings give ReadableStream no async iterator.
+  const reader = request.body.getReader();
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.length;
-    if (size > maxBytes) throw tooLarge(maxBytes);
-    chunks.push(Buffer.from(chunk));
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks);
+    size += value.length;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(Buffer.from(value));
   }
-  return Buffer.concat(chunks);
 }
 
 export async function readBody(request: Request, maxBytes: number): Promise<string> {

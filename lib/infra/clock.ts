@@ -5,15 +5,18 @@
  */
 import { testClockEnabled } from "./env";
 
-const state = globalThis as unknown as { accordClockOffsetMs?: number };
+declare global {
+  // On globalThis so the test-clock route and the code reading the time share one offset.
+  var accordClockOffsetMs: number | undefined;
+}
 
 export function appNow(): Date {
-  return new Date(Date.now() + (testClockEnabled() ? (state.accordClockOffsetMs ?? 0) : 0));
+  return new Date(Date.now() + (testClockEnabled() ? (globalThis.accordClockOffsetMs ?? 0) : 0));
 }
 
 /** Moves the test clock to `at` (null: back to real time). Refuses when the hook is off. */
 export function setTestClock(at: Date | null): Date {
   if (!testClockEnabled()) throw new Error("The test clock is disabled (set ACCORD_TEST_CLOCK=1).");
-  state.accordClockOffsetMs = at ? at.getTime() - Date.now() : 0;
+  globalThis.accordClockOffsetMs = at ? at.getTime() - Date.now() : 0;
   return appNow();
 }

@@ -19,7 +19,10 @@ import { sweepBreaches } from "@/lib/domain/sla/sweep";
 const SWEEP_INTERVAL_MS = 60_000;
 const PREDICT_INTERVAL_MS = 3_600_000;
 
-const globalJobs = globalThis as unknown as { accordJobs?: NodeJS.Timeout[] };
+declare global {
+  // On globalThis so a dev reload does not start a second set of timers.
+  var accordJobs: NodeJS.Timeout[] | undefined;
+}
 
 async function runRefresh() {
   try {
@@ -63,12 +66,12 @@ async function runPredict() {
 }
 
 export function startJobs(): void {
-  if (globalJobs.accordJobs) return;
+  if (globalThis.accordJobs) return;
   const first = setTimeout(runRefresh, 30_000);
   const hourly = setInterval(runRefresh, REFRESH_INTERVAL_MS);
   const sweep = setInterval(runSweep, SWEEP_INTERVAL_MS);
   const firstPredict = setTimeout(runPredict, 60_000);
   const predict = setInterval(runPredict, PREDICT_INTERVAL_MS);
   for (const timer of [first, hourly, sweep, firstPredict, predict]) timer.unref();
-  globalJobs.accordJobs = [first, hourly, sweep, firstPredict, predict];
+  globalThis.accordJobs = [first, hourly, sweep, firstPredict, predict];
 }

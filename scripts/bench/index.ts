@@ -96,7 +96,7 @@ async function scoringBenchmarks(
   // First publish: every lead gets its first score. Then the everyday case: a marketer changes
   // several rules and republishes over scores that already exist.
   const model = scoringModelSchema.parse(BENCH_MODEL);
-  await saveDraft(handle.db, model as never, { userId: null, label: "Benchmark" });
+  await saveDraft(handle.db, model, { userId: null, label: "Benchmark" });
   const first = await publishDraft(handle.db, by, "bench: first model", () => BENCH_AS_OF);
   log(
     `  first publish v${first.version}: ${first.leadsRescored.toLocaleString("en")} leads in ${first.ms} ms`,
@@ -115,7 +115,7 @@ async function scoringBenchmarks(
   ].entries()) {
     const edited = structuredClone(model);
     for (const id of ids) edited.rules.find((r) => r.id === id)!.points += 5 * (i + 1);
-    await saveDraft(handle.db, edited as never, { userId: null, label: "Benchmark" });
+    await saveDraft(handle.db, edited, { userId: null, label: "Benchmark" });
     const republish = await publishDraft(
       handle.db,
       by,

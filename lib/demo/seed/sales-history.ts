@@ -8,7 +8,6 @@
 import type { LifecycleStage } from "@/lib/shared/vocabulary";
 import { routeMqls, type TeamState } from "@/lib/domain/routing/round-robin";
 import { fitGateExclusions, missingFields } from "@/lib/domain/lifecycle/eligibility";
-import type { ScoredLead } from "@/lib/domain/scoring/fields";
 import type { ScoringModel } from "@/lib/domain/scoring/model";
 import type { SeedLead } from "./generate";
 import { Prng } from "./prng";
@@ -68,11 +67,7 @@ export function simulateSalesHistory(args: {
   // When each eligible lead first crossed the threshold.
   const handoffs: { lead: SeedLead; at: Snapshot }[] = [];
   for (const lead of args.leads) {
-    if (
-      fitGateExclusions(model, lead as unknown as ScoredLead).length ||
-      missingFields(model, lead as unknown as ScoredLead).length
-    )
-      continue;
+    if (fitGateExclusions(model, lead).length || missingFields(model, lead).length) continue;
     const crossing = (byLead.get(lead.id) ?? [])
       .sort((a, b) => a.at.getTime() - b.at.getTime())
       .find((s) => s.total >= model.mqlThreshold);

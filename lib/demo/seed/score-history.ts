@@ -8,7 +8,6 @@
  * publishing.
  */
 import { evaluate, type ScoredEvent } from "@/lib/domain/scoring/evaluate";
-import type { ScoredLead } from "@/lib/domain/scoring/fields";
 import { isActive, type ScoringModel } from "@/lib/domain/scoring/model";
 import type { scoreHistory } from "@/db/schema";
 import type { SeedEvent, SeedLead } from "./generate";
@@ -39,7 +38,7 @@ export function replayScoreHistory(
     const seen: ScoredEvent[] = [];
     let recorded: number | null = null;
     const snapshot = (at: Date) => {
-      const score = evaluate(model, lead as unknown as ScoredLead, seen, at);
+      const score = evaluate(model, lead, seen, at);
       if (recorded !== null && Math.abs(score.total - recorded) < 1) return;
       recorded = score.total;
       rows.push({
@@ -60,9 +59,7 @@ export function replayScoreHistory(
       const event = { id: i + 1, name: e.name, properties: e.properties, occurredAt: e.occurredAt };
       // An event no rule counts changes no score (cheap to tell: scored alone, it earns no line).
       if (
-        !evaluate(model, lead as unknown as ScoredLead, [event], e.occurredAt).receipt.lines.some(
-          (l) => l.kind === "event",
-        )
+        !evaluate(model, lead, [event], e.occurredAt).receipt.lines.some((l) => l.kind === "event")
       )
         return;
       seen.push(event);

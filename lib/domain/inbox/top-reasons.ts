@@ -8,7 +8,6 @@ import { queryRows, type Queryable } from "@/db/client";
 import { arrayParam } from "@/db/sql-array";
 import { leads } from "@/db/schema";
 import { evaluate, type ScoredEvent } from "@/lib/domain/scoring/evaluate";
-import type { ScoredLead } from "@/lib/domain/scoring/fields";
 import { isActive } from "@/lib/domain/scoring/model";
 import { getModelVersion } from "@/lib/domain/scoring/versions";
 
@@ -67,12 +66,7 @@ export async function topReasons(
     const model = models.get(ref.modelVersion);
     const lead = leadRows.get(ref.leadId);
     if (!model || !lead) continue;
-    const { receipt } = evaluate(
-      model,
-      lead as unknown as ScoredLead,
-      eventsByLead.get(ref.leadId) ?? [],
-      ref.asOf,
-    );
+    const { receipt } = evaluate(model, lead, eventsByLead.get(ref.leadId) ?? [], ref.asOf);
     out.set(
       ref.leadId,
       receipt.lines

@@ -64,7 +64,7 @@ export async function applyToDraft(
     const model = parseModelOr422(document);
     const saved = await saveDraft(
       tx,
-      model as unknown as Record<string, unknown>,
+      model,
       { userId: by.userId, label: by.label },
       draft ? draft.baseVersion : (active?.version ?? null),
     );

@@ -13,13 +13,10 @@ import { ruleHitsSql } from "@/lib/domain/outcomes/rule-hits";
 import { getModelVersion } from "@/lib/domain/scoring/versions";
 import { encoder, loadLeadFeatures } from "./features";
 import { sigmoid, type SparseRow } from "./logistic";
-import type { PredictiveDetail } from "./summary";
-import type { LeadPredictionView } from "./types";
+import type { LeadPredictionView, PredictionFactor } from "./types";
 
 const BATCH = 5_000;
 const TOP_FACTORS = 3;
-
-type Factor = { feature: string; label: string; contribution: number };
 
 export function explain(
   row: SparseRow,
@@ -27,11 +24,11 @@ export function explain(
   means: number[],
   intercept: number,
   labels: { name: string; label: string }[],
-): { probability: number; factors: Factor[] } {
+): { probability: number; factors: PredictionFactor[] } {
   const x = new Float64Array(weights.length);
   row.index.forEach((j, k) => (x[j] = row.value[k]));
   let z = intercept;
-  const factors: Factor[] = [];
+  const factors: PredictionFactor[] = [];
   weights.forEach((w, j) => {
     z += w * x[j];
     const contribution = w * (x[j] - means[j]);
@@ -57,7 +54,7 @@ export type ScoreResult = { modelId: number | null; scored: number; ms: number }
 export async function scorePredictions(db: Queryable, now = new Date()): Promise<ScoreResult> {
   const started = performance.now();
   const model = await latestReadyModel(db);
-  const detail = model?.detail as PredictiveDetail | undefined;
+  const detail = model?.detail;
   if (!model || !detail?.spec || !detail.coefficients || !detail.means)
     return { modelId: null, scored: 0, ms: 0 };
   const { spec, means } = detail;
@@ -120,7 +117,7 @@ export async function getLeadPrediction(
     probability: number;
     model_id: number;
     computed_at: Date | string;
-    factors: Factor[];
+    factors: PredictionFactor[];
   }>(
     db,
     sql`select probability, model_id, computed_at, factors from lead_predictions where lead_id = ${leadId}::uuid`,

@@ -27,7 +27,7 @@ export type PredictiveDetail = {
 };
 
 export function summaryOf(row: PredictiveModel): PredictiveSummary {
-  const d = row.detail as PredictiveDetail;
+  const d = row.detail;
   return {
     id: row.id,
     trainedAt: row.trainedAt.toISOString(),

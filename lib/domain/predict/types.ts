@@ -91,9 +91,12 @@ export type PredictiveSummary = {
   trainingMs?: number;
 };
 
+/** One of a lead's largest contributions, signed, in log-odds. */
+export type PredictionFactor = { feature: string; label: string; contribution: number };
+
 export type LeadPredictionView = {
   probability: number;
   modelId: number;
   computedAt: string;
-  factors: { feature: string; label: string; contribution: number }[];
+  factors: PredictionFactor[];
 };

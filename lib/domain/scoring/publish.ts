@@ -51,7 +51,7 @@ export async function publishDraft(
     const version = await nextVersionNumber(tx);
     await tx.insert(modelVersions).values({
       version,
-      document: parsed.data as unknown as Record<string, unknown>,
+      document: parsed.data,
       note: note.trim(),
       authorId: by.userId,
       authorLabel: by.label,

@@ -28,7 +28,7 @@ export async function restoreVersion({
     const active = await getActiveModel(tx);
     const draft = await saveDraft(
       tx,
-      record.model as unknown as Record<string, unknown>,
+      record.model,
       { userId: by.userId, label: by.label },
       active?.version ?? null,
     );

@@ -83,10 +83,13 @@ export async function getDraft(db: Queryable): Promise<Draft | null> {
     : null;
 }
 
-/** Saves the draft as given (it may be invalid while being edited; publish validates). */
+/**
+ * Saves a valid model as the draft. A draft read back may still fail validation (the model may
+ * have tightened since it was saved), which is why Draft.document is unknown and publish checks.
+ */
 export async function saveDraft(
   db: Queryable,
-  document: Record<string, unknown>,
+  document: ScoringModel,
   by: { userId: string | null; label: string },
   baseVersion?: number | null,
 ): Promise<Draft> {

@@ -291,7 +291,8 @@ describe("scoring model API", () => {
   it("returns a draft that no longer validates as saved, and refuses to publish it", async () => {
     await saveDraft(
       t.db,
-      { name: "Legacy", mqlThreshold: 50, rules: "old" },
+      // Deliberately not a model: a draft saved under an older model schema.
+      { name: "Legacy", mqlThreshold: 50, rules: "old" } as never,
       {
         userId: null,
         label: "Old importer",

@@ -46,7 +46,7 @@ export const PUT = withApi(contracts.saveScoringDraft, async ({ body, principal,
   const model = parseModelOr422(body);
   const who = principalLabel(principal);
   const db = await getDb();
-  const draft = await saveDraft(db, model as unknown as Record<string, unknown>, {
+  const draft = await saveDraft(db, model, {
     userId: who.userId,
     label: who.label,
   });
