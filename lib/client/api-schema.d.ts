@@ -1259,7 +1259,7 @@ export type components = {
        *       "total": null
        *     }
        */
-      caps: {
+      caps?: {
         engagement: number | null;
         fit: number | null;
         total: number | null;
@@ -1270,7 +1270,7 @@ export type components = {
        *       "exclude": []
        *     }
        */
-      fitGate: {
+      fitGate?: {
         exclude: {
           field: string;
           /** @enum {string} */
@@ -1302,7 +1302,7 @@ export type components = {
        *       }
        *     }
        */
-      grades: {
+      grades?: {
         engagement: {
           1: number;
           2: number;
@@ -1317,7 +1317,7 @@ export type components = {
       mqlThreshold: number;
       name: string;
       /** @default {} */
-      nurtureTracks: {
+      nurtureTracks?: {
         [key: string]: string;
       };
       /**
@@ -1326,7 +1326,7 @@ export type components = {
        *       "minNewEngagement": 10
        *     }
        */
-      recycle: {
+      recycle?: {
         cooldownDays: number;
         minNewEngagement: number;
       };
@@ -1336,7 +1336,7 @@ export type components = {
        *       "phone"
        *     ]
        */
-      requiredFields: string[];
+      requiredFields?: string[];
       rules: (
         | {
             enabled?: boolean;

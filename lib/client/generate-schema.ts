@@ -11,6 +11,11 @@ const HEADER = `/**
 
 export async function apiSchemaSource(): Promise<string> {
   const document = openApiDocument("/") as unknown as Parameters<typeof openapiTS>[0];
-  const ast = await openapiTS(document, { exportType: true, alphabetize: true });
+  const ast = await openapiTS(document, {
+    exportType: true,
+    alphabetize: true,
+    // A field the server fills by default is optional to send (answers use the *Output schemas).
+    defaultNonNullable: false,
+  });
   return format(HEADER + astToString(ast), { parser: "typescript", printWidth: 100 });
 }

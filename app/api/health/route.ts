@@ -6,11 +6,14 @@ import { AppError } from "@/lib/shared/errors";
 
 /** Liveness and database reachability, for load balancers and the start script. */
 export const GET = withApi(getHealth, async ({ reply }) => {
-  try {
-    const handle = await getDbHandle();
-    await handle.db.execute(sql`select 1`);
-    return reply(200, { status: "ok", database: handle.kind });
-  } catch {
+  const handle = await getDbHandle().catch(() => null);
+  const reachable =
+    handle &&
+    (await handle.db.execute(sql`select 1`).then(
+      () => true,
+      () => false,
+    ));
+  if (!handle || !reachable)
     throw new AppError("service_unavailable", "The database is not reachable.");
-  }
+  return reply(200, { status: "ok", database: handle.kind });
 });
