@@ -3,7 +3,7 @@
 /** The rep's actions as small forms: log a touch, accept with BANT, qualify, reject or disqualify with a reason. */
 import { useTranslations } from "next-intl";
 import { Dialog } from "@/components/ui/dialog";
-import type { ReasonView } from "@/lib/domain/reasons/list-reasons";
+import type { Reason } from "@/lib/client/queries/settings";
 import { AcceptForm } from "./accept-form";
 import { DialogFooter } from "./dialog-parts";
 import { QualifyForm } from "./qualify-form";
@@ -15,7 +15,7 @@ export type DialogKind = "touch" | "accept" | "reject" | "disqualify" | "qualify
 type Props = {
   kind: DialogKind | null;
   lead: { id: string; name: string } | null;
-  reasons: ReasonView[];
+  reasons: Reason[];
   onClose: () => void;
   onSubmit: (action: Action) => void;
 };

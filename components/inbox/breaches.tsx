@@ -5,17 +5,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { NotificationView } from "@/lib/domain/notifications/notifications";
+import {
+  markAllNotificationsRead,
+  notificationQueries,
+  type UnreadNotifications,
+} from "@/lib/client/queries/inbox";
 import { useTick } from "./sla-countdown";
-
-type Page = { items: NotificationView[]; unread: number };
-
-async function fetchUnread(): Promise<Page> {
-  const response = await fetch("/api/v1/notifications?unread=true&limit=100");
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const body = await response.json();
-  return { items: body.data, unread: body.unread };
-}
 
 /** `offsetMs`: how far the app clock is from this browser's (times are shown relative to the app clock). */
 export function Breaches({ offsetMs }: { offsetMs: number }) {
@@ -23,23 +18,13 @@ export function Breaches({ offsetMs }: { offsetMs: number }) {
   const t = useTranslations("inbox.breaches");
   const format = useFormatter();
   const client = useQueryClient();
-  const query = useQuery({
-    queryKey: ["notifications", "unread"],
-    queryFn: fetchUnread,
-    refetchInterval: 20_000,
-  });
+  const unread = notificationQueries.unread();
+  const query = useQuery({ ...unread, refetchInterval: 20_000 });
   const now = new Date(useTick() + offsetMs);
   const read = useMutation({
-    mutationFn: async () => {
-      const response = await fetch("/api/v1/notifications/read", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ all: true }),
-      });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    },
+    mutationFn: markAllNotificationsRead,
     onSuccess: () =>
-      client.setQueryData<Page>(["notifications", "unread"], { items: [], unread: 0 }),
+      client.setQueryData<UnreadNotifications>(unread.queryKey, { items: [], unread: 0 }),
   });
   const items = (query.data?.items ?? []).filter((n) => n.kind.startsWith("sla_breach"));
   if (!items.length) return null;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { RepLoad } from "@/lib/domain/routing/queues";
+import type { RepLoad } from "@/lib/client/queries/inbox";
 import type { InboxFilter } from "./use-inbox";
 
 /** A manager narrows the list to a rep or to breaches; anyone may show the predictive score. */

@@ -3,8 +3,9 @@
 import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { InboxRow } from "@/lib/domain/inbox/list-inbox";
-import type { RepLoad } from "@/lib/domain/routing/queues";
+import { useApiErrorText } from "@/lib/client/use-api-error";
+import type { InboxRow } from "@/lib/client/queries/inbox";
+import type { RepLoad } from "@/lib/client/queries/inbox";
 import type { DialogKind } from "./action-dialogs";
 import { InboxRowItem } from "./inbox-row";
 
@@ -42,11 +43,12 @@ export function InboxList({
   onAssign: (row: InboxRow, repId: string, repName: string) => void;
 }) {
   const t = useTranslations("inbox");
+  const errorText = useApiErrorText();
   return (
     <Card className="self-start overflow-hidden" aria-busy={fetching}>
       {error && (
         <p className="px-4 py-3 text-sm text-rose-700">
-          {t("loadFailed", { message: error.message })}
+          {t("loadFailed", { message: errorText(error) })}
         </p>
       )}
       {rows.length === 0 ? (

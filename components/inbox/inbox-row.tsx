@@ -3,8 +3,8 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { forwardRef, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
-import type { InboxRow as Row } from "@/lib/domain/inbox/list-inbox";
-import type { RepLoad } from "@/lib/domain/routing/queues";
+import type { InboxRow as Row } from "@/lib/client/queries/inbox";
+import type { RepLoad } from "@/lib/client/queries/inbox";
 import type { DialogKind } from "./action-dialogs";
 import { SlaCountdown, useTick } from "./sla-countdown";
 

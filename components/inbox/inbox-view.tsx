@@ -11,6 +11,7 @@ import { useCallback, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
+import { useApiErrorText } from "@/lib/client/use-api-error";
 import { ActionDialog, type DialogKind } from "./action-dialogs";
 import { Breaches } from "./breaches";
 import { InboxFilters } from "./inbox-filters";
@@ -33,6 +34,7 @@ import { useInboxShortcuts } from "./use-inbox-shortcuts";
 export function InboxView({ initial, managing }: { initial: InboxData; managing: boolean }) {
   const t = useTranslations("inbox");
   const locale = useLocale();
+  const errorText = useApiErrorText();
   const [filter, setFilter] = useState<InboxFilter>({ repId: null, breached: false });
   const isDefault = filter.repId === null && !filter.breached;
   const inbox = useInbox(filter, isDefault ? initial : undefined);
@@ -81,7 +83,7 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
         });
       },
       onError: (error) =>
-        setMessage({ tone: "error", text: t("failed", { name, message: error.message }) }),
+        setMessage({ tone: "error", text: t("failed", { name, message: errorText(error) }) }),
     });
   };
 

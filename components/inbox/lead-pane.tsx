@@ -3,11 +3,11 @@
 /** The selected lead beside the list: why it scored, the SLA clocks, the touch log, decisions and activity. */
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { Timeline, type TimelinePage } from "@/components/leads/timeline";
-import { api } from "@/components/rules/use-scoring";
+import { Timeline } from "@/components/leads/timeline";
+import { useApiErrorText } from "@/lib/client/use-api-error";
+import { leadQueries } from "@/lib/client/queries/leads";
 import { PaneHeader } from "./pane-header";
 import { PaneDecisions, PaneTouches } from "./pane-history";
-import type { LeadJson } from "./pane-lead";
 import { PaneScore } from "./pane-score";
 import { PaneSection } from "./pane-section";
 import { PaneSla } from "./pane-sla";
@@ -17,23 +17,14 @@ import { useReasons } from "./use-inbox";
 export function LeadPane({ leadId, onClose }: { leadId: string; onClose: () => void }) {
   const t = useTranslations("inbox.pane");
   const locale = useLocale();
+  const errorText = useApiErrorText();
   const reasons = useReasons();
   const reasonText = (code: string) => {
     const found = reasons.data?.find((r) => r.code === code);
     return found ? reasonLabel(found, locale) : code;
   };
-  const lead = useQuery({
-    queryKey: ["inbox-lead", leadId],
-    queryFn: () => api<LeadJson>(`/api/v1/leads/${leadId}`),
-  });
-  const events = useQuery({
-    queryKey: ["inbox-lead", leadId, "events"],
-    queryFn: async (): Promise<TimelinePage> => {
-      const response = await fetch(`/api/v1/leads/${leadId}/events?limit=20`);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.json();
-    },
-  });
+  const lead = useQuery(leadQueries.detail(leadId));
+  const events = useQuery(leadQueries.firstEvents(leadId));
   const l = lead.data;
   return (
     <aside
@@ -45,7 +36,7 @@ export function LeadPane({ leadId, onClose }: { leadId: string; onClose: () => v
       <div className="min-h-0 flex-1 overflow-y-auto">
         {lead.isError && (
           <p className="px-5 py-3 text-sm text-rose-700">
-            {t("failed", { message: lead.error.message })}
+            {t("failed", { message: errorText(lead.error) })}
           </p>
         )}
         {l && (

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import type { LeadJson } from "./pane-lead";
+import type { Lead } from "@/lib/client/queries/leads";
 
 /** Who the lead is and how to reach them, a link to the full lead page, and the close button. */
 export function PaneHeader({
@@ -13,7 +13,7 @@ export function PaneHeader({
 }: {
   leadId: string;
   /** Undefined while loading. */
-  lead: LeadJson | undefined;
+  lead: Lead | undefined;
   onClose: () => void;
 }) {
   const t = useTranslations("inbox.pane");

@@ -1,11 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { LeadJson } from "./pane-lead";
+import type { Lead } from "@/lib/client/queries/leads";
 import { PaneSection } from "./pane-section";
 import { usePaneTime } from "./use-pane-time";
 
-export function PaneTouches({ touches }: { touches: LeadJson["touches"] }) {
+export function PaneTouches({ touches }: { touches: Lead["touches"] }) {
   const t = useTranslations("inbox.pane");
   const td = useTranslations("inbox.dialogs");
   const when = usePaneTime();
@@ -32,7 +32,7 @@ export function PaneDecisions({
   decisions,
   reasonText,
 }: {
-  decisions: LeadJson["decisions"];
+  decisions: Lead["decisions"];
   /** A reason code as the reader's label (the code itself when unknown). */
   reasonText: (code: string) => string;
 }) {

@@ -3,11 +3,11 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { formatPoints } from "@/components/rules/describe-rule";
 import { cn } from "@/components/ui/cn";
-import type { LeadJson } from "./pane-lead";
+import type { Lead } from "@/lib/client/queries/leads";
 import { PaneSection } from "./pane-section";
 
 /** The score and the rules that earned it, largest first (rules that earned nothing left out). */
-export function PaneScore({ lead: l }: { lead: LeadJson }) {
+export function PaneScore({ lead: l }: { lead: Lead }) {
   const t = useTranslations("inbox.pane");
   const format = useFormatter();
   const locale = useLocale();

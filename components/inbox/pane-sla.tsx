@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { LeadJson } from "./pane-lead";
+import type { Lead } from "@/lib/client/queries/leads";
 import { PaneSection } from "./pane-section";
 import { usePaneTime } from "./use-pane-time";
 
 /** The running SLA clock first, then the closed ones, each with its breaches. */
-export function PaneSla({ sla }: { sla: LeadJson["sla"] }) {
+export function PaneSla({ sla }: { sla: Lead["sla"] }) {
   const t = useTranslations("inbox.pane");
   const when = usePaneTime();
   return (

@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { cn } from "@/components/ui/cn";
-import type { ReasonView } from "@/lib/domain/reasons/list-reasons";
+import type { Reason } from "@/lib/client/queries/settings";
 import { NoteField } from "./dialog-parts";
 import { reasonLabel } from "./reason-label";
 import { submitOnEnter } from "./submit-on-enter";
@@ -19,7 +19,7 @@ export function ReasonForm({
 }: {
   kind: "reject" | "disqualify";
   lead: { id: string };
-  reasons: ReasonView[];
+  reasons: Reason[];
   onSubmit: (action: Action) => void;
 }) {
   const t = useTranslations("inbox.dialogs");

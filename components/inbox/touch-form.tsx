@@ -4,7 +4,12 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { cn } from "@/components/ui/cn";
 import { Field, Select } from "@/components/ui/field";
-import { TOUCH_CHANNELS, TOUCH_OUTCOMES } from "@/lib/shared/vocabulary";
+import {
+  TOUCH_CHANNELS,
+  TOUCH_OUTCOMES,
+  type TouchChannel,
+  type TouchOutcome,
+} from "@/lib/shared/vocabulary";
 import { NoteField } from "./dialog-parts";
 import { submitOnEnter } from "./submit-on-enter";
 import { useFirstFocus } from "./use-first-focus";
@@ -19,8 +24,8 @@ export function TouchForm({
   onSubmit: (action: Action) => void;
 }) {
   const t = useTranslations("inbox.dialogs");
-  const [channel, setChannel] = useState<string>("call");
-  const [outcome, setOutcome] = useState<string>("no_answer");
+  const [channel, setChannel] = useState<TouchChannel>("call");
+  const [outcome, setOutcome] = useState<TouchOutcome>("no_answer");
   const [note, setNote] = useState("");
   const first = useFirstFocus<HTMLInputElement>();
   const submit = (e: FormEvent) => {
@@ -60,7 +65,11 @@ export function TouchForm({
         </div>
       </fieldset>
       <Field id="touch-outcome" label={t("outcome")}>
-        <Select id="touch-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)}>
+        <Select
+          id="touch-outcome"
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value as TouchOutcome)}
+        >
           {TOUCH_OUTCOMES.map((o) => (
             <option key={o} value={o}>
               {t(`outcomes.${o}`)}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { InboxRow } from "@/lib/domain/inbox/list-inbox";
+import type { InboxRow } from "@/lib/client/queries/inbox";
 
 /**
  * The selected row, kept across polls: the same lead if still there, else the row now at its

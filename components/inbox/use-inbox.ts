@@ -6,36 +6,27 @@
  * roll back if the server refuses.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, api } from "@/components/rules/use-scoring";
-import type { InboxRow } from "@/lib/domain/inbox/list-inbox";
-import type { ReasonView } from "@/lib/domain/reasons/list-reasons";
-import type { RepLoad } from "@/lib/domain/routing/queues";
+import {
+  decideLead,
+  inboxQueries,
+  logTouch,
+  reassignLead,
+  type DecisionInput,
+  type InboxData,
+  type InboxFilter,
+  type InboxRow,
+  type TouchInput,
+} from "@/lib/client/queries/inbox";
+import { leadQueries } from "@/lib/client/queries/leads";
+import { reasonQueries } from "@/lib/client/queries/settings";
 
-export type InboxFilter = { repId: string | null; breached: boolean };
-export type InboxData = { rows: InboxRow[]; now: string; fetchedAt: number };
-
-export const inboxKeys = {
-  all: ["inbox"] as const,
-  list: (f: InboxFilter) => ["inbox", "list", f.repId ?? "all", f.breached] as const,
-};
-
-async function fetchInbox(f: InboxFilter): Promise<InboxData> {
-  const params = new URLSearchParams();
-  if (f.repId) params.set("repId", f.repId);
-  if (f.breached) params.set("breached", "true");
-  const response = await fetch(`/api/v1/inbox?${params}`);
-  const body = await response.json().catch(() => null);
-  if (!response.ok)
-    throw new ApiError(body?.error?.message ?? `HTTP ${response.status}`, response.status);
-  return { rows: body.data, now: body.now, fetchedAt: Date.now() };
-}
+export type { InboxData, InboxFilter };
 
 export const POLL_MS = 20_000;
 
 export function useInbox(filter: InboxFilter, initial: InboxData | undefined) {
   return useQuery({
-    queryKey: inboxKeys.list(filter),
-    queryFn: () => fetchInbox(filter),
+    ...inboxQueries.list(filter),
     initialData: initial,
     refetchInterval: POLL_MS,
     placeholderData: (previous) => previous,
@@ -43,40 +34,24 @@ export function useInbox(filter: InboxFilter, initial: InboxData | undefined) {
 }
 
 export function useReasons() {
-  return useQuery({
-    queryKey: ["reasons"],
-    queryFn: () => api<ReasonView[]>("/api/v1/reasons"),
-    staleTime: 5 * 60_000,
-  });
+  return useQuery({ ...reasonQueries.active(), staleTime: 5 * 60_000 });
 }
 
 export function useReps(enabled: boolean) {
-  return useQuery({
-    queryKey: ["inbox", "reps"],
-    queryFn: () => api<RepLoad[]>("/api/v1/inbox/reps"),
-    enabled,
-    staleTime: 30_000,
-  });
+  return useQuery({ ...inboxQueries.reps(), enabled, staleTime: 30_000 });
 }
 
 export type Action =
-  | { type: "touch"; leadId: string; body: { channel: string; outcome: string; note?: string } }
-  | {
-      type: "decide";
-      leadId: string;
-      body:
-        | {
-            kind: "accept";
-            bant: Record<"budget" | "authority" | "need" | "timeframe", string>;
-            note?: string;
-          }
-        | { kind: "qualify"; note?: string }
-        | { kind: "reject" | "disqualify"; reasonCode: string; note?: string };
-    }
+  | { type: "touch"; leadId: string; body: TouchInput }
+  | { type: "decide"; leadId: string; body: DecisionInput }
   | { type: "assign"; leadId: string; body: { repId: string }; repName: string };
 
-const url = (a: Action) =>
-  `/api/v1/leads/${a.leadId}/${a.type === "touch" ? "touches" : a.type === "decide" ? "decisions" : "assign"}`;
+// Nothing reads the answer: the list and the lead are re-read once the action settles.
+function send(a: Action): Promise<unknown> {
+  if (a.type === "touch") return logTouch(a.leadId, a.body);
+  if (a.type === "decide") return decideLead(a.leadId, a.body);
+  return reassignLead(a.leadId, a.body.repId);
+}
 
 /** What the list looks like right after the action, before the server answers. */
 function optimistic(rows: InboxRow[], a: Action): InboxRow[] {
@@ -106,12 +81,11 @@ function optimistic(rows: InboxRow[], a: Action): InboxRow[] {
 export function useInboxAction() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (a: Action) =>
-      api<unknown>(url(a), { method: "POST", body: JSON.stringify(a.body) }),
+    mutationFn: send,
     onMutate: async (a) => {
-      await client.cancelQueries({ queryKey: inboxKeys.all });
-      const previous = client.getQueriesData<InboxData>({ queryKey: ["inbox", "list"] });
-      client.setQueriesData<InboxData>({ queryKey: ["inbox", "list"] }, (d) =>
+      await client.cancelQueries({ queryKey: inboxQueries.all });
+      const previous = client.getQueriesData<InboxData>({ queryKey: inboxQueries.lists });
+      client.setQueriesData<InboxData>({ queryKey: inboxQueries.lists }, (d) =>
         d ? { ...d, rows: optimistic(d.rows, a) } : d,
       );
       return { previous };
@@ -120,8 +94,8 @@ export function useInboxAction() {
       for (const [key, data] of context?.previous ?? []) client.setQueryData(key, data);
     },
     onSettled: (_d, _e, a) => {
-      void client.invalidateQueries({ queryKey: inboxKeys.all });
-      void client.invalidateQueries({ queryKey: ["inbox-lead", a.leadId] });
+      void client.invalidateQueries({ queryKey: inboxQueries.all });
+      void client.invalidateQueries({ queryKey: leadQueries.detail(a.leadId).queryKey });
     },
   });
 }

@@ -3,19 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-
-export type TimelineEvent = {
-  id: number;
-  name: string;
-  properties: Record<string, unknown>;
-  occurredAt: string;
-  source: string;
-};
-
-export type TimelinePage = {
-  data: TimelineEvent[];
-  next: { before: string; beforeId: number } | null;
-};
+import { leadQueries, type TimelinePage } from "@/lib/client/queries/leads";
 
 const SHOWN_PROPERTIES = [
   "title",
@@ -52,23 +40,6 @@ function summary(properties: Record<string, unknown>): [string, string][] {
   return out.slice(0, 4);
 }
 
-async function fetchPage(
-  leadId: string,
-  filter: { name?: string; ids?: number[] },
-  cursor: TimelinePage["next"],
-): Promise<TimelinePage> {
-  const params = new URLSearchParams({ limit: "50" });
-  if (filter.name) params.set("name", filter.name);
-  if (filter.ids) params.set("ids", filter.ids.join(","));
-  if (cursor) {
-    params.set("before", cursor.before);
-    params.set("beforeId", String(cursor.beforeId));
-  }
-  const response = await fetch(`/api/v1/leads/${leadId}/events?${params}`);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response.json();
-}
-
 /** `name` or `ids` (the events behind a receipt line) narrow it; later pages keep the filter. */
 export function Timeline({
   leadId,
@@ -84,10 +55,7 @@ export function Timeline({
   const t = useTranslations("lead");
   const format = useFormatter();
   const query = useInfiniteQuery({
-    queryKey: ["lead-timeline", leadId, name ?? null, ids ?? null],
-    queryFn: ({ pageParam }) => fetchPage(leadId, { name, ids }, pageParam),
-    initialPageParam: null as TimelinePage["next"],
-    getNextPageParam: (last) => last.next,
+    ...leadQueries.timeline(leadId, { name, ids }),
     initialData: { pages: [initial], pageParams: [null] },
     staleTime: Infinity,
   });

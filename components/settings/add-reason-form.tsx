@@ -4,8 +4,8 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import type { Reason, ReasonCreateInput } from "@/lib/client/queries/settings";
 import { codeError, labelError, suggestCode } from "./reason-validation";
-import type { ReasonCreateInput, ReasonView } from "./sales-queries";
 
 /** A new reason: labels in both languages and a code (suggested from the English label). */
 export function AddReasonForm({
@@ -15,7 +15,7 @@ export function AddReasonForm({
   onAdd,
   onCancel,
 }: {
-  kind: ReasonView["kind"];
+  kind: Reason["kind"];
   pending: boolean;
   serverError?: string;
   onAdd: (input: ReasonCreateInput, done: () => void) => void;

@@ -8,69 +8,51 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { API_SCOPES, type ApiScope } from "@/lib/auth/scopes";
+import { ApiError } from "@/lib/client/api";
+import {
+  apiKeyQueries,
+  createApiKey,
+  revokeApiKey,
+  type ApiKey,
+} from "@/lib/client/queries/settings";
+import { useApiErrorText } from "@/lib/client/use-api-error";
 
-export type ApiKeyRow = {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: string[];
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  createdBy: string | null;
-};
-
-const keysQuery = {
-  queryKey: ["api-keys"] as const,
-  queryFn: async (): Promise<ApiKeyRow[]> => (await (await fetch("/api/v1/api-keys")).json()).data,
-};
-
-async function send(url: string, init: RequestInit) {
-  const response = await fetch(url, { ...init, headers: { "content-type": "application/json" } });
-  if (response.status === 204) return null;
-  const body = await response.json();
-  if (!response.ok)
-    throw Object.assign(new Error(body.error?.message ?? "Request failed"), {
-      fields: body.error?.fields,
-    });
-  return body.data;
-}
-
-export function ApiKeysPanel({ initial }: { initial: ApiKeyRow[] }) {
+export function ApiKeysPanel({ initial }: { initial: ApiKey[] }) {
   const t = useTranslations("settings.apiKeys");
   const format = useFormatter();
   const client = useQueryClient();
+  const errorText = useApiErrorText();
   const nameId = useId();
-  const keys = useQuery({ ...keysQuery, initialData: initial });
+  const list = apiKeyQueries.list();
+  const keys = useQuery({ ...list, initialData: initial });
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<ApiScope[]>(["events:write"]);
   const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const create = useMutation({
-    mutationFn: () =>
-      send("/api/v1/api-keys", { method: "POST", body: JSON.stringify({ name, scopes }) }),
+    mutationFn: () => createApiKey({ name, scopes }),
     onSuccess: (data) => {
       setSecret({ name: data.name, value: data.secret });
       setName("");
       setCopied(false);
-      client.invalidateQueries({ queryKey: keysQuery.queryKey });
+      client.invalidateQueries({ queryKey: apiKeyQueries.all });
     },
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => send(`/api/v1/api-keys/${id}`, { method: "DELETE" }),
+    mutationFn: revokeApiKey,
     onMutate: async (id) => {
-      await client.cancelQueries({ queryKey: keysQuery.queryKey });
-      const previous = client.getQueryData<ApiKeyRow[]>(keysQuery.queryKey);
-      client.setQueryData<ApiKeyRow[]>(keysQuery.queryKey, (rows) =>
+      await client.cancelQueries({ queryKey: list.queryKey });
+      const previous = client.getQueryData(list.queryKey);
+      client.setQueryData(list.queryKey, (rows) =>
         rows?.map((r) => (r.id === id ? { ...r, revokedAt: new Date().toISOString() } : r)),
       );
       return { previous };
     },
     onError: (_e, _id, context) =>
-      context?.previous && client.setQueryData(keysQuery.queryKey, context.previous),
-    onSettled: () => client.invalidateQueries({ queryKey: keysQuery.queryKey }),
+      context?.previous && client.setQueryData(list.queryKey, context.previous),
+    onSettled: () => client.invalidateQueries({ queryKey: apiKeyQueries.all }),
   });
-  const fields = (create.error as { fields?: Record<string, string[]> } | null)?.fields;
+  const fields = create.error instanceof ApiError ? create.error.fields : undefined;
   const date = (iso: string | null) =>
     iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : "—";
 
@@ -125,7 +107,7 @@ export function ApiKeysPanel({ initial }: { initial: ApiKeyRow[] }) {
         </form>
         {create.isError && !fields && (
           <p role="alert" className="text-sm text-rose-700">
-            {create.error.message}
+            {errorText(create.error)}
           </p>
         )}
         {secret && (

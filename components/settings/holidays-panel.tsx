@@ -11,9 +11,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
+import { setHolidays } from "@/lib/client/queries/settings";
 import { zoneName } from "@/lib/domain/teams/time-zones";
 import { localDate } from "@/lib/domain/time/zoned";
-import { errorKey, salesApi } from "./sales-queries";
+import { errorKey } from "./error-key";
 
 export type TeamHolidays = { id: string; name: string; timeZone: string; holidays: string[] };
 
@@ -26,7 +27,7 @@ function TeamHolidaysRow({ team, now }: { team: TeamHolidays; now: string }) {
   const today = localDate(new Date(now), team.timeZone).iso;
   const save = useMutation({
     scope: { id: `holidays-${team.id}` },
-    mutationFn: (next: string[]) => salesApi.setHolidays(team.id, next),
+    mutationFn: (next: string[]) => setHolidays(team.id, next),
     onMutate: (next) => {
       const previous = dates;
       setDates([...new Set(next)].sort());

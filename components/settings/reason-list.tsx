@@ -3,12 +3,13 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { Reason } from "@/lib/client/queries/settings";
 import { AddReasonForm } from "./add-reason-form";
 import { reasonLabel, ReasonRow } from "./reason-row";
-import { errorKey, type ReasonView } from "./sales-queries";
+import { errorKey } from "./error-key";
 import { useCreateReason, useRemoveReason, useUpdateReason } from "./use-reasons";
 
-type Kind = ReasonView["kind"];
+type Kind = Reason["kind"];
 
 /** One of the two lists: active reasons in order, an add form, the archived ones folded away. */
 export function ReasonList({
@@ -17,7 +18,7 @@ export function ReasonList({
   editable,
 }: {
   kind: Kind;
-  reasons: ReasonView[];
+  reasons: Reason[];
   editable: boolean;
 }) {
   const t = useTranslations("salesSettings");
@@ -51,7 +52,7 @@ export function ReasonList({
         ?.focus();
   });
 
-  const moveBy = (reason: ReasonView, index: number, by: -1 | 1) => {
+  const moveBy = (reason: Reason, index: number, by: -1 | 1) => {
     const neighbour = active[index + by];
     if (!neighbour) return;
     setNotice(null);

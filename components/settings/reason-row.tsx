@@ -5,12 +5,12 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
+import type { Reason } from "@/lib/client/queries/settings";
 import { labelError } from "./reason-validation";
-import type { ReasonView } from "./sales-queries";
 
 const small = "min-h-9 px-2.5 py-1.5";
 
-export const reasonLabel = (reason: ReasonView, locale: string) =>
+export const reasonLabel = (reason: Reason, locale: string) =>
   locale === "fr" ? reason.labels.fr : reason.labels.en;
 
 /** English and French labels of a reason; `onSave` gets only what changed. */
@@ -20,7 +20,7 @@ export function LabelsForm({
   onSave,
   onCancel,
 }: {
-  reason: ReasonView;
+  reason: Reason;
   pending: boolean;
   onSave: (labels: { en: string; fr: string }) => void;
   onCancel: () => void;
@@ -93,7 +93,7 @@ export function ReasonRow({
   onMove,
   onRemove,
 }: {
-  reason: ReasonView;
+  reason: Reason;
   first: boolean;
   last: boolean;
   editable: boolean;

@@ -4,13 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { reasonQueries, type Reason } from "@/lib/client/queries/settings";
 import { ReasonList } from "./reason-list";
-import { reasonsQuery, type ReasonView } from "./sales-queries";
 
 /** "Reason lists" in Settings: the agreed reject and disqualify reasons, archived ones included. */
-export function ReasonsPanel({ initial, editable }: { initial: ReasonView[]; editable: boolean }) {
+export function ReasonsPanel({ initial, editable }: { initial: Reason[]; editable: boolean }) {
   const t = useTranslations("salesSettings.reasons");
-  const reasons = useQuery({ ...reasonsQuery(), initialData: initial }).data;
+  const reasons = useQuery({ ...reasonQueries.withArchived(), initialData: initial }).data;
   return (
     <Card aria-labelledby="reasons-heading" data-testid="reasons-panel">
       <CardHeader

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { Reason } from "@/lib/client/queries/settings";
 import { blankTier, move, termsOf, toDraft, toInput, validateTiers } from "./sla-draft";
 import { suggestCode } from "./reason-validation";
 import { withPosition } from "./use-reasons";
-import type { ReasonView } from "./sales-queries";
 
 const hot = {
   id: 1,
@@ -118,7 +118,7 @@ describe("reason lists", () => {
   });
 
   it("moves a reason as the server does, archived ones keeping their places", () => {
-    const r = (id: number, position: number, archived = false): ReasonView => ({
+    const r = (id: number, position: number, archived = false): Reason => ({
       id,
       kind: "reject",
       code: `r${id}`,

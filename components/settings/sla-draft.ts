@@ -4,7 +4,7 @@
  * last tier catches every lead ("everyone else"), so its condition is never sent.
  */
 import { FIT_GRADES, type FitGradeLetter } from "@/lib/shared/vocabulary";
-import type { PolicyInput, SlaPolicyView } from "./sales-queries";
+import type { PolicyInput, SlaPolicy } from "@/lib/client/queries/settings";
 
 export type TouchUnit = "hours" | "minutes";
 
@@ -33,7 +33,7 @@ export const MAX_FIRST_TOUCH_MINUTES = 60 * 24 * 30;
 let seq = 0;
 const newKey = () => `tier-${++seq}`;
 
-export function toDraft(p: SlaPolicyView): TierDraft {
+export function toDraft(p: SlaPolicy): TierDraft {
   const hours = p.firstTouchMinutes % 60 === 0;
   return {
     key: `policy-${p.id}`,

@@ -11,7 +11,8 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { errorKey, policiesQuery, salesApi, salesKeys, type SlaPolicyView } from "./sales-queries";
+import { savePolicies, slaPolicyQueries, type SlaPolicy } from "@/lib/client/queries/settings";
+import { errorKey } from "./error-key";
 import {
   blankTier,
   hasErrors,
@@ -27,12 +28,13 @@ export function SlaPoliciesPanel({
   initial,
   editable,
 }: {
-  initial: SlaPolicyView[];
+  initial: SlaPolicy[];
   editable: boolean;
 }) {
   const t = useTranslations("salesSettings");
   const client = useQueryClient();
-  const saved = useQuery({ ...policiesQuery(), initialData: initial }).data;
+  const list = slaPolicyQueries.list();
+  const saved = useQuery({ ...list, initialData: initial }).data;
   const [draft, setDraft] = useState<TierDraft[] | null>(null);
   const tiers = useMemo(() => draft ?? saved.map(toDraft), [draft, saved]);
   const [showErrors, setShowErrors] = useState(false);
@@ -40,19 +42,19 @@ export function SlaPoliciesPanel({
   const errors = useMemo(() => validateTiers(tiers), [tiers]);
 
   const save = useMutation({
-    mutationFn: salesApi.savePolicies,
+    mutationFn: savePolicies,
     onMutate: async () => {
-      await client.cancelQueries({ queryKey: salesKeys.policies });
-      return { previous: client.getQueryData<SlaPolicyView[]>(salesKeys.policies) };
+      await client.cancelQueries({ queryKey: list.queryKey });
+      return { previous: client.getQueryData<SlaPolicy[]>(list.queryKey) };
     },
     onSuccess: (policies) => {
-      client.setQueryData(salesKeys.policies, policies);
+      client.setQueryData(list.queryKey, policies);
       setDraft(null);
       setShowErrors(false);
     },
     onError: (_e, _input, context) =>
-      context?.previous && client.setQueryData(salesKeys.policies, context.previous),
-    onSettled: () => client.invalidateQueries({ queryKey: salesKeys.policies }),
+      context?.previous && client.setQueryData(list.queryKey, context.previous),
+    onSettled: () => client.invalidateQueries({ queryKey: slaPolicyQueries.all }),
   });
 
   // Keeps the keyboard on the button that moved a tier, wherever the tier went.

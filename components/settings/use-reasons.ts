@@ -6,15 +6,17 @@
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import {
-  salesApi,
-  salesKeys,
+  createReason,
+  reasonQueries,
+  removeReason,
+  updateReason,
+  type Reason,
   type ReasonCreateInput,
   type ReasonPatch,
-  type ReasonView,
-} from "./sales-queries";
+} from "@/lib/client/queries/settings";
 
 /** The list after `id` moved to `position` among the active reasons of its kind. */
-export function withPosition(reasons: ReasonView[], id: number, position: number): ReasonView[] {
+export function withPosition(reasons: Reason[], id: number, position: number): Reason[] {
   const moved = reasons.find((r) => r.id === id);
   if (!moved) return reasons;
   const order = reasons
@@ -27,31 +29,30 @@ export function withPosition(reasons: ReasonView[], id: number, position: number
 
 function useReasonsCache() {
   const client = useQueryClient();
-  const key = salesKeys.reasons;
+  const key = reasonQueries.withArchived().queryKey;
   return {
-    async edit(update: (r: ReasonView[]) => ReasonView[]) {
+    async edit(update: (r: Reason[]) => Reason[]) {
       await client.cancelQueries({ queryKey: key });
-      const previous = client.getQueryData<ReasonView[]>(key);
-      if (previous) client.setQueryData<ReasonView[]>(key, update(previous));
+      const previous = client.getQueryData<Reason[]>(key);
+      if (previous) client.setQueryData<Reason[]>(key, update(previous));
       return { previous };
     },
-    set: (update: (r: ReasonView[]) => ReasonView[]) =>
-      client.setQueryData<ReasonView[]>(key, (r) => (r ? update(r) : r)),
-    restore: (context: { previous?: ReasonView[] } | undefined) =>
+    set: (update: (r: Reason[]) => Reason[]) =>
+      client.setQueryData<Reason[]>(key, (r) => (r ? update(r) : r)),
+    restore: (context: { previous?: Reason[] } | undefined) =>
       context?.previous && client.setQueryData(key, context.previous),
-    refresh: () => client.invalidateQueries({ queryKey: ["reasons"] }),
+    refresh: () => client.invalidateQueries({ queryKey: reasonQueries.all }),
   };
 }
 
-const replace = (saved: ReasonView) => (list: ReasonView[]) =>
+const replace = (saved: Reason) => (list: Reason[]) =>
   list.map((r) => (r.id === saved.id ? saved : r));
 
 export function useUpdateReason() {
   const cache = useReasonsCache();
   return useMutation({
     scope: { id: "reasons" },
-    mutationFn: ({ id, patch }: { id: number; patch: ReasonPatch }) =>
-      salesApi.updateReason(id, patch),
+    mutationFn: ({ id, patch }: { id: number; patch: ReasonPatch }) => updateReason(id, patch),
     onMutate: ({ id, patch }) =>
       cache.edit((list) => {
         let next = list.map((r) =>
@@ -82,7 +83,7 @@ export function useRemoveReason() {
   const cache = useReasonsCache();
   return useMutation({
     scope: { id: "reasons" },
-    mutationFn: (reason: ReasonView) => salesApi.removeReason(reason.id),
+    mutationFn: (reason: Reason) => removeReason(reason.id),
     onMutate: (reason) =>
       cache.edit((list) =>
         list.map((r) =>
@@ -106,7 +107,7 @@ export function useCreateReason() {
   const cache = useReasonsCache();
   return useMutation({
     scope: { id: "reasons" },
-    mutationFn: (input: ReasonCreateInput) => salesApi.createReason(input),
+    mutationFn: (input: ReasonCreateInput) => createReason(input),
     onSuccess: (saved) => cache.set((list) => [...list, saved]),
     onSettled: () => cache.refresh(),
   });

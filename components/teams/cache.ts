@@ -1,5 +1,5 @@
 /** Optimistic edits of the cached overview: the screen changes at once, the server answer follows. */
-import type { MemberChanges, TeamMember, TeamsOverview } from "./queries";
+import type { MemberChanges, TeamMember, TeamsOverview } from "@/lib/client/queries/settings";
 
 const byName = (a: TeamMember, b: TeamMember) => a.name.localeCompare(b.name);
 

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Input } from "@/components/ui/field";
 import { icons } from "@/components/ui/icons";
 import { fieldLabel, onEnter, ReadOnly } from "./member-field-parts";
-import type { TeamMember } from "./queries";
+import type { TeamMember } from "@/lib/client/queries/settings";
 import { useMemberDates } from "./use-member-dates";
 import type { MemberEdits } from "./use-member-edits";
 

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Input } from "@/components/ui/field";
 import { MAX_CAPACITY } from "@/lib/domain/teams/schemas";
 import { fieldLabel, onEnter, ReadOnly } from "./member-field-parts";
-import type { TeamMember } from "./queries";
+import type { TeamMember } from "@/lib/client/queries/settings";
 import type { MemberEdits } from "./use-member-edits";
 
 export function MemberCapacityField({

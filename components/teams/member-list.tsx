@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { MEMBER_GRID, MemberRow } from "./member-row";
-import type { TeamMember } from "./queries";
+import type { TeamMember } from "@/lib/client/queries/settings";
 
 export function MemberList({
   members,

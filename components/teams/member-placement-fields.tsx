@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Select } from "@/components/ui/field";
 import { timeZoneChoices, zoneLabel, zoneName } from "@/lib/domain/teams/time-zones";
 import { fieldLabel, ReadOnly } from "./member-field-parts";
-import type { MemberChanges, TeamMember } from "./queries";
+import type { MemberChanges, TeamMember } from "@/lib/client/queries/settings";
 
 export function MemberTimeZoneField({
   member,

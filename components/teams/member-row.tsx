@@ -10,7 +10,7 @@ import { MemberCapacityField } from "./member-capacity-field";
 import { fieldLabel } from "./member-field-parts";
 import { MemberTeamField, MemberTimeZoneField } from "./member-placement-fields";
 import { MemberSummary } from "./member-summary";
-import type { TeamMember } from "./queries";
+import type { TeamMember } from "@/lib/client/queries/settings";
 import { useTeamsSettings } from "./teams-context";
 import { useMemberEdits } from "./use-member-edits";
 

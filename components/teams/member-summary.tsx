@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { MAX_CAPACITY } from "@/lib/domain/teams/schemas";
-import type { TeamMember } from "./queries";
+import type { TeamMember } from "@/lib/client/queries/settings";
 import { useMemberDates } from "./use-member-dates";
 import { describeWorkingHours } from "./working-hours";
 

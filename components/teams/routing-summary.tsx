@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
-import type { TeamsOverview } from "./queries";
+import type { TeamsOverview } from "@/lib/client/queries/settings";
 import { useTeamsSettings } from "./teams-context";
 
 /** What routing cannot place today: the unassigned queue and the countries no team covers. */

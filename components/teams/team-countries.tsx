@@ -5,7 +5,8 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { icons } from "@/components/ui/icons";
 import { Select } from "@/components/ui/field";
-import { errorKey, type TeamsOverview } from "./queries";
+import type { TeamsOverview } from "@/lib/client/queries/settings";
+import { errorKey } from "./error-key";
 import { useTeamsSettings } from "./teams-context";
 import { useSetCountries } from "./use-teams";
 

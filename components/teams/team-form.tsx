@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { timeZoneChoices, zoneLabel } from "@/lib/domain/teams/time-zones";
-import { errorKey } from "./queries";
+import { errorKey } from "./error-key";
 
 /** Name and time zone of a new or existing team. `onSave` resolves when the server agreed. */
 export function TeamForm({

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { zoneName } from "@/lib/domain/teams/time-zones";
 import { MemberList } from "./member-list";
-import type { TeamsOverview } from "./queries";
+import type { TeamsOverview } from "@/lib/client/queries/settings";
 import { TeamCountries } from "./team-countries";
 import { TeamForm } from "./team-form";
 import { useTeamsSettings } from "./teams-context";

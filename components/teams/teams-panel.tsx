@@ -7,8 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { teamQueries, type TeamsOverview } from "@/lib/client/queries/settings";
 import { MemberList } from "./member-list";
-import { teamsOverviewQuery, type TeamsOverview } from "./queries";
 import { RoutingSummary } from "./routing-summary";
 import { TeamForm } from "./team-form";
 import { TeamSection } from "./team-section";
@@ -32,7 +32,7 @@ export function TeamsPanel({
 }) {
   const t = useTranslations("teams");
   const overview = useQuery({
-    ...teamsOverviewQuery(),
+    ...teamQueries.overview(),
     initialData: initial,
     enabled: editable,
   }).data;

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { MAX_CAPACITY } from "@/lib/domain/teams/schemas";
-import { errorKey, type MemberChanges, type TeamMember } from "./queries";
+import type { MemberChanges, TeamMember } from "@/lib/client/queries/settings";
+import { errorKey } from "./error-key";
 import { useUpdateMember } from "./use-teams";
 
 export type MemberProblem = { field: "capacity" | "awayUntil"; key: string };

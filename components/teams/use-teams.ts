@@ -5,12 +5,21 @@
  * server refuses it, and the overview is re-read afterwards so counts and gaps stay true.
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import {
+  createTeam,
+  setTerritories,
+  teamQueries,
+  updateMember,
+  updateTeam,
+  type MemberChanges,
+  type TeamInput,
+  type TeamsOverview,
+} from "@/lib/client/queries/settings";
 import { applyChanges, withCountries, withMember, withTeam } from "./cache";
-import { teamsApi, teamsKeys, type MemberChanges, type TeamsOverview } from "./queries";
 
 function useOverviewCache() {
   const client = useQueryClient();
-  const key = teamsKeys.overview;
+  const key = teamQueries.overview().queryKey;
   return {
     /** Applies an optimistic edit; returns what to restore on error. */
     async edit(update: (o: TeamsOverview) => TeamsOverview) {
@@ -31,7 +40,7 @@ export function useUpdateMember(userId: string, today: string) {
   const cache = useOverviewCache();
   return useMutation({
     scope: { id: `member-${userId}` },
-    mutationFn: (changes: MemberChanges) => teamsApi.updateMember(userId, changes),
+    mutationFn: (changes: MemberChanges) => updateMember(userId, changes),
     onMutate: (changes) =>
       cache.edit((o) => withMember(o, userId, (m) => applyChanges(m, changes, today))),
     onSuccess: (member) => cache.set((o) => withMember(o, userId, () => member)),
@@ -44,7 +53,7 @@ export function useSetCountries(teamId: string) {
   const cache = useOverviewCache();
   return useMutation({
     scope: { id: "territories" },
-    mutationFn: (countries: string[]) => teamsApi.setCountries(teamId, countries),
+    mutationFn: (countries: string[]) => setTerritories(teamId, countries),
     onMutate: (countries) => cache.edit((o) => withCountries(o, teamId, countries)),
     onError: (_error, _countries, context) => cache.restore(context),
     onSettled: () => cache.refresh(),
@@ -54,7 +63,7 @@ export function useSetCountries(teamId: string) {
 export function useUpdateTeam(teamId: string) {
   const cache = useOverviewCache();
   return useMutation({
-    mutationFn: (input: { name: string; timeZone: string }) => teamsApi.updateTeam(teamId, input),
+    mutationFn: (input: TeamInput) => updateTeam(teamId, input),
     onMutate: (input) => cache.edit((o) => withTeam(o, teamId, input)),
     onError: (_error, _input, context) => cache.restore(context),
     onSettled: () => cache.refresh(),
@@ -64,7 +73,7 @@ export function useUpdateTeam(teamId: string) {
 export function useCreateTeam() {
   const cache = useOverviewCache();
   return useMutation({
-    mutationFn: teamsApi.createTeam,
+    mutationFn: createTeam,
     onSuccess: (team) =>
       cache.set((o) => ({
         ...o,
