@@ -18,7 +18,13 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { DECISION_KINDS, REASON_KINDS, TOUCH_CHANNELS, type Bant } from "@/lib/shared/vocabulary";
+import {
+  DECISION_KINDS,
+  REASON_KINDS,
+  TOUCH_CHANNELS,
+  type Bant,
+  type TouchOutcome,
+} from "@/lib/shared/vocabulary";
 import { leads } from "./leads";
 import { teams, users } from "./users";
 
@@ -95,7 +101,7 @@ export const touches = pgTable(
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
     at: timestamp("at", { withTimezone: true }).notNull(),
     channel: touchChannelEnum("channel").notNull(),
-    outcome: text("outcome").notNull(),
+    outcome: text("outcome").$type<TouchOutcome>().notNull(),
     note: text("note"),
   },
   (t) => [index("touches_lead_at_idx").on(t.leadId, t.at)],

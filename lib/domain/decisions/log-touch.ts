@@ -16,7 +16,7 @@ export type TouchView = {
   userId: string | null;
   at: string;
   channel: Touch["channel"];
-  outcome: string;
+  outcome: Touch["outcome"];
   note: string | null;
 };
 

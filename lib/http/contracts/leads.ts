@@ -10,6 +10,7 @@ import {
   outcomeInputSchema,
   outcomesResponseSchema,
 } from "@/lib/domain/outcomes/outcome-schemas";
+import { fieldConditionSchema } from "@/lib/domain/scoring/model";
 import { LIFECYCLE_STAGES } from "@/lib/shared/vocabulary";
 import { defineContract } from "../contract";
 import { data, itemErrorSchema, leadIdParams } from "./common";
@@ -93,6 +94,50 @@ export const upsertLeads = defineContract({
     201: { description: "Created (one lead)", schema: data(upsertedSchema) },
   },
 });
+
+const transitionSchema = z.object({
+  at,
+  from: z.enum(LIFECYCLE_STAGES).nullable(),
+  to: z.enum(LIFECYCLE_STAGES),
+  actor: z.object({
+    type: z.string().describe("user, api_key or system"),
+    id: z.string().nullable(),
+  }),
+  reason: z.string().describe("Why: threshold_reached, accept, reject, crm_won…"),
+  note: z.string().nullable(),
+  score: z
+    .object({ total: z.number(), fit: z.number().nullable(), engagement: z.number().nullable() })
+    .nullable(),
+  modelVersion: z.number().int().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+/** Everything the API tells about one lead. */
+export const leadDetailSchema = leadResponseSchema.shape.data
+  .extend({
+    seniority: z.string().nullable(),
+    industry: z.string().nullable(),
+    companySize: z.number().int().nullable(),
+    phone: z.string().nullable(),
+    source: z.string().nullable(),
+    consent: z.object({ given: z.boolean(), at: at.nullable() }),
+    traits: z.record(z.string(), z.unknown()),
+    owner: z
+      .object({ id: z.guid(), name: z.string().nullable(), team: z.string().nullable() })
+      .nullable(),
+    nurtureTrack: z.string().nullable().describe("The nurture track of the lead's band."),
+    fitGate: z
+      .object({ passes: z.boolean(), excludedBy: z.array(fieldConditionSchema) })
+      .nullable()
+      .describe("Whether it passes the live model's fit gate, and the conditions that exclude it."),
+    missingFields: z.array(z.string()).describe("Fields sales needs that the lead lacks."),
+    transitions: z.array(transitionSchema),
+    createdAt: at,
+    updatedAt: at,
+  })
+  .extend(leadSalesSchema.shape)
+  .extend({ prediction: leadPredictionSchema.nullable() })
+  .strip();
 
 export const getLead = defineContract({
   operationId: "getLead",

@@ -1,6 +1,11 @@
 /** Response shapes of the sales routes (inbox, touches, decisions, SLA): they document the API and are checked in tests. */
 import { z } from "zod";
-import { DECISION_KINDS, LIFECYCLE_STAGES, TOUCH_CHANNELS } from "@/lib/shared/vocabulary";
+import {
+  DECISION_KINDS,
+  LIFECYCLE_STAGES,
+  TOUCH_CHANNELS,
+  TOUCH_OUTCOMES,
+} from "@/lib/shared/vocabulary";
 
 const at = z.string().datetime();
 
@@ -25,7 +30,7 @@ export const touchSchema = z.object({
   userId: z.guid().nullable(),
   at,
   channel: z.enum(TOUCH_CHANNELS),
-  outcome: z.string(),
+  outcome: z.enum(TOUCH_OUTCOMES),
   note: z.string().nullable(),
 });
 
