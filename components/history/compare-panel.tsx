@@ -10,15 +10,14 @@ import { Field, Select } from "@/components/ui/field";
 import { diffModels } from "@/lib/domain/scoring/diff";
 import { scoringModelSchema, type ScoringModel } from "@/lib/domain/scoring/model";
 import {
-  draftQuery,
-  versionQuery,
-  type DraftDoc,
-  type Side,
+  scoringQueries,
+  type Draft,
   type VersionDoc,
   type VersionSummary,
-} from "./queries";
+} from "@/lib/client/queries/scoring";
 import { RuleChanges } from "./rule-changes";
 import { SettingChanges } from "./setting-changes";
+import type { Side } from "./sides";
 
 type Loaded =
   | { state: "loading" | "error" | "invalid"; retry: () => void }
@@ -26,15 +25,15 @@ type Loaded =
 
 function useSideModel(
   side: Side,
-  initial: { docs: Record<number, VersionDoc>; draft: DraftDoc | null },
+  initial: { docs: Record<number, VersionDoc>; draft: Draft | null },
 ): Loaded {
   const version = useQuery({
-    ...versionQuery(side === "draft" ? 0 : side),
+    ...scoringQueries.version(side === "draft" ? 0 : side),
     enabled: side !== "draft",
     initialData: side === "draft" ? undefined : initial.docs[side],
   });
   const draft = useQuery({
-    ...draftQuery(),
+    ...scoringQueries.draft(),
     enabled: side === "draft",
     initialData: initial.draft ?? undefined,
   });
@@ -119,7 +118,7 @@ export function ComparePanel({
   from: Side;
   to: Side;
   onChange: (from: Side, to: Side) => void;
-  initial: { docs: Record<number, VersionDoc>; draft: DraftDoc | null };
+  initial: { docs: Record<number, VersionDoc>; draft: Draft | null };
 }) {
   const t = useTranslations("history.compare");
   const format = useFormatter();

@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
-import { ApiError, modelKeys, requestJson, type DraftDoc } from "./queries";
+import { ApiError } from "@/lib/client/api";
+import { restoreVersion, scoringQueries, type Draft } from "@/lib/client/queries/scoring";
 
 /** Asks before a version replaces the draft, saying whose unpublished work would be lost. */
 export function RestoreDialog({
@@ -14,7 +15,7 @@ export function RestoreDialog({
   onRestored,
 }: {
   version: number | null;
-  draft: DraftDoc | null;
+  draft: Draft | null;
   onClose: () => void;
   onRestored: (version: number) => void;
 }) {
@@ -24,14 +25,11 @@ export function RestoreDialog({
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const restore = useMutation({
-    mutationFn: (v: number) =>
-      requestJson<DraftDoc & { restoredFrom: number }>(
-        `/api/v1/scoring-model/versions/${v}/restore`,
-        { method: "POST" },
-      ),
+    mutationFn: restoreVersion,
     onSuccess: (data) => {
-      client.setQueryData(modelKeys.draft, data);
-      client.invalidateQueries({ queryKey: modelKeys.draft });
+      const { queryKey } = scoringQueries.draft();
+      client.setQueryData(queryKey, data);
+      client.invalidateQueries({ queryKey });
       onRestored(data.restoredFrom);
     },
   });

@@ -4,17 +4,25 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { ComparePanel } from "./compare-panel";
 import {
-  draftQuery,
-  versionsQuery,
-  type DraftDoc,
-  type Side,
+  scoringQueries,
+  type Draft,
   type VersionDoc,
   type VersionSummary,
-} from "./queries";
+} from "@/lib/client/queries/scoring";
+import { ComparePanel } from "./compare-panel";
 import { RestoreDialog } from "./restore-dialog";
+import type { Side } from "./sides";
 import { VersionList } from "./version-list";
+
+/** The draft as the page reads it, `valid` when it parses: what GET /draft answers. */
+export type DraftDoc = {
+  model: unknown;
+  baseVersion: number | null;
+  updatedAt: string | null;
+  updatedBy: string | null;
+  valid: boolean;
+};
 
 /** The interactive history: pick two sides to compare, restore a version as the draft. */
 export function VersionHistory({
@@ -33,8 +41,11 @@ export function VersionHistory({
   canRestore: boolean;
 }) {
   const t = useTranslations("history.restore");
-  const versions = useQuery({ ...versionsQuery(), initialData: initialVersions }).data;
-  const draft = useQuery({ ...draftQuery(), initialData: initialDraft ?? undefined }).data ?? null;
+  // The page builds the draft as GET /draft answers it; only its types are looser.
+  const seed = initialDraft as Draft | null;
+  const versions = useQuery({ ...scoringQueries.versions(), initialData: initialVersions }).data;
+  const draft =
+    useQuery({ ...scoringQueries.draft(), initialData: seed ?? undefined }).data ?? null;
   const [sides, setSides] = useState({ from: defaultFrom, to: defaultTo });
   const [restoring, setRestoring] = useState<number | null>(null);
   const [restored, setRestored] = useState<number | null>(null);
@@ -85,7 +96,7 @@ export function VersionHistory({
           from={sides.from}
           to={sides.to}
           onChange={compare}
-          initial={{ docs: initialDocs, draft: initialDraft }}
+          initial={{ docs: initialDocs, draft: seed }}
         />
       </div>
       {canRestore && (

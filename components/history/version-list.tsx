@@ -5,7 +5,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import type { DraftDoc, Side, VersionSummary } from "./queries";
+import type { Draft, VersionSummary } from "@/lib/client/queries/scoring";
+import type { Side } from "./sides";
 
 const small = "min-h-9 px-3 py-1.5 text-xs";
 
@@ -19,7 +20,7 @@ export function VersionList({
   onRestore,
 }: {
   versions: VersionSummary[];
-  draft: DraftDoc | null;
+  draft: Draft | null;
   from: Side;
   to: Side;
   canRestore: boolean;

@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { ThresholdPoint, ThresholdRecommendation } from "@/lib/domain/predict/types";
+import type { ThresholdPoint, ThresholdRecommendation } from "@/lib/client/queries/reports";
 import { DataTable } from "./chart-frame";
 import { useFormat } from "./format";
 

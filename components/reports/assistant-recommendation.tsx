@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import type { ThresholdPoint, ThresholdRecommendation } from "@/lib/domain/predict/types";
+import type { ThresholdPoint, ThresholdRecommendation } from "@/lib/client/queries/reports";
 import { DraftResult, Kpi } from "./chart-frame";
 import { useFormat } from "./format";
 import type { useCreateDraft } from "./use-reports";

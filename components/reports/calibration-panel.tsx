@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import {
   Bar,
@@ -12,11 +13,10 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { CalibrationReport, CalibrationRow } from "@/lib/domain/reports/types";
+import { reportCsvHref, reportQueries, type CalibrationRow } from "@/lib/client/queries/reports";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { useFormat } from "./format";
 import { TargetSelect, type TargetPanelProps } from "./target-select";
-import { reportUrl, useReport } from "./use-reports";
 
 const withError = (rows: CalibrationRow[]) =>
   rows.map((r) => ({
@@ -26,12 +26,12 @@ const withError = (rows: CalibrationRow[]) =>
   }));
 
 /** Conversion per score band and per decile, with 95 % intervals: a good model climbs. */
-export function CalibrationPanel({ params, target, onTarget }: TargetPanelProps) {
+export function CalibrationPanel({ filters, target, onTarget }: TargetPanelProps) {
   const t = useTranslations("reports.calibration");
   const tr = useTranslations("reports");
   const f = useFormat();
-  const query = new URLSearchParams([...params, ["target", target]]);
-  const { data, isLoading, isFetching, error } = useReport<CalibrationReport>("calibration", query);
+  const query = { ...filters, target };
+  const { data, isLoading, isFetching, error } = useQuery(reportQueries.calibration(query));
   const decided = data?.bands.reduce((sum, b) => sum + b.decided, 0) ?? 0;
   const table = (rows: CalibrationRow[], testId: string) => (
     <DataTable
@@ -95,7 +95,7 @@ export function CalibrationPanel({ params, target, onTarget }: TargetPanelProps)
         description={t("description")}
         loading={isLoading || isFetching}
         error={error}
-        csvHref={reportUrl("calibration", query, "csv")}
+        csvHref={reportCsvHref("calibration", query)}
         chart={data && decided > 0 ? chart(data.bands, "bar") : undefined}
         table={data ? table(data.bands, "calibration-bands") : undefined}
       >

@@ -5,7 +5,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Card, CardHeader } from "@/components/ui/card";
 import { icons } from "@/components/ui/icons";
-import { errorText } from "./use-reports";
+import { useApiErrorText } from "@/lib/client/use-api-error";
 
 /**
  * One dashboard panel: title, an optional description, the chart (an image to assistive
@@ -36,6 +36,7 @@ export function ChartFrame({
   testId?: string;
 }) {
   const t = useTranslations("reports");
+  const errorText = useApiErrorText();
   return (
     <Card aria-labelledby={`${id}-title`} aria-busy={loading} data-testid={testId}>
       <CardHeader
@@ -67,7 +68,7 @@ export function ChartFrame({
         {description && <p className="text-sm text-slate-600">{description}</p>}
         {error && (
           <p role="alert" className="text-sm text-rose-700">
-            {t("failed", { message: error.message })}
+            {t("failed", { message: errorText(error) })}
           </p>
         )}
         {chart && (
@@ -196,6 +197,7 @@ export function DraftResult({
   linkLabel: ReactNode;
   testId: string;
 }) {
+  const errorText = useApiErrorText();
   if (error)
     return (
       <p role="alert" className="text-sm text-rose-700">

@@ -13,7 +13,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { FunnelReport, StageCounts } from "@/lib/domain/reports/types";
+import type { FunnelReport, StageCounts } from "@/lib/client/queries/reports";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { useFormat } from "./format";
 import { rate, STAGE_KEYS, type StageKey } from "./funnel-stages";

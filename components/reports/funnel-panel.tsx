@@ -1,21 +1,22 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { FunnelReport, Split } from "@/lib/domain/reports/types";
+import { reportQueries, type ReportFilters } from "@/lib/client/queries/reports";
+import type { Split } from "@/lib/domain/reports/types";
 import { ChartFrame } from "./chart-frame";
 import { FunnelCohorts } from "./funnel-cohorts";
 import { FunnelSplit } from "./funnel-split";
 import { TARGET_KEY } from "./funnel-stages";
 import { FunnelTotals } from "./funnel-totals";
-import { useReport } from "./use-reports";
 
-export function FunnelPanel({ params, canWrite }: { params: URLSearchParams; canWrite: boolean }) {
+export function FunnelPanel({ filters, canWrite }: { filters: ReportFilters; canWrite: boolean }) {
   const t = useTranslations("reports.funnel");
   const [split, setSplit] = useState<Split>("source");
-  const withSplit = new URLSearchParams([...params, ["split", split]]);
-  const { data, isLoading, isFetching, error } = useReport<FunnelReport>("funnel", withSplit);
-  const grain = (params.get("grain") as "week" | "month") ?? "week";
+  const query = { ...filters, split };
+  const { data, isLoading, isFetching, error } = useQuery(reportQueries.funnel(query));
+  const grain = filters.grain ?? "week";
 
   if (!data) return <ChartFrame id="funnel" title={t("title")} loading={isLoading} error={error} />;
   const targetKey = TARGET_KEY[data.target.stage];
@@ -25,7 +26,7 @@ export function FunnelPanel({ params, canWrite }: { params: URLSearchParams; can
       <FunnelTotals
         data={data}
         targetKey={targetKey}
-        params={withSplit}
+        query={query}
         loading={isFetching}
         error={error}
         canWrite={canWrite}

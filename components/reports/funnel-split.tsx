@@ -3,12 +3,8 @@
 import { useTranslations } from "next-intl";
 import { Bar, BarChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Select } from "@/components/ui/field";
-import {
-  SPLITS,
-  type FunnelReport,
-  type Split,
-  type StageCounts,
-} from "@/lib/domain/reports/types";
+import type { FunnelReport, StageCounts } from "@/lib/client/queries/reports";
+import { SPLITS, type Split } from "@/lib/domain/reports/types";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { useFormat } from "./format";
 import { rate, STAGE_KEYS, type StageKey } from "./funnel-stages";

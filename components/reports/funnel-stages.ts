@@ -1,4 +1,4 @@
-import type { StageCounts } from "@/lib/domain/reports/types";
+import type { StageCounts } from "@/lib/client/queries/reports";
 import type { OutcomeTarget } from "@/lib/shared/vocabulary";
 
 export const STAGE_KEYS = ["mqls", "accepted", "qualified", "opportunity", "won"] as const;

@@ -2,18 +2,22 @@
 
 import { useTranslations } from "next-intl";
 import { Bar, BarChart, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { FunnelReport, StageCounts } from "@/lib/domain/reports/types";
+import {
+  reportCsvHref,
+  type FunnelReport,
+  type ReportQuery,
+  type StageCounts,
+} from "@/lib/client/queries/reports";
 import { ChartFrame, DataTable, Kpi } from "./chart-frame";
 import { useFormat } from "./format";
 import { rate, STAGE_KEYS, type StageKey } from "./funnel-stages";
 import { TargetSettings } from "./target-settings";
-import { reportUrl } from "./use-reports";
 
 /** The whole period's funnel: handoffs per stage, each stage's rate, and the target met or missed. */
 export function FunnelTotals({
   data,
   targetKey,
-  params,
+  query,
   loading,
   error,
   canWrite,
@@ -21,7 +25,7 @@ export function FunnelTotals({
   data: FunnelReport;
   targetKey: keyof StageCounts;
   /** The report's query, for the CSV link. */
-  params: URLSearchParams;
+  query: ReportQuery<"funnel">;
   loading: boolean;
   error: Error | null;
   canWrite: boolean;
@@ -45,7 +49,7 @@ export function FunnelTotals({
       description={t("description")}
       loading={loading}
       error={error}
-      csvHref={reportUrl("funnel", params, "csv")}
+      csvHref={reportCsvHref("funnel", query)}
       chart={
         totals.mqls === 0 ? undefined : (
           <ResponsiveContainer width="100%" height="100%">

@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { PredictiveSummary } from "@/lib/domain/predict/types";
+import type { PredictiveSummary } from "@/lib/client/queries/reports";
 import { DataTable } from "./chart-frame";
 import { useFormat } from "./format";
 

@@ -1,19 +1,21 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { recalibrationQueries } from "@/lib/client/queries/reports";
 import { ChartFrame } from "./chart-frame";
 import { useFormat } from "./format";
 import { ReadyModel } from "./ready-model";
 import { SuggestionsPanel } from "./suggestions-panel";
-import { usePredictive, useTrain } from "./use-reports";
+import { useTrain } from "./use-reports";
 
 /** The logistic regression behind the predictive score: its held-out AUC, calibration, weights. */
 export function PredictivePanel({ canTrain, canDraft }: { canTrain: boolean; canDraft: boolean }) {
   const t = useTranslations("reports.predictive");
   const tr = useTranslations("reports");
   const f = useFormat();
-  const { data, isLoading, error } = usePredictive();
+  const { data, isLoading, error } = useQuery(recalibrationQueries.predictive());
   const train = useTrain();
   const trainButton = canTrain && (
     <Button

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import type { PredictiveSummary } from "@/lib/domain/predict/types";
+import type { PredictiveSummary } from "@/lib/client/queries/reports";
 import { Kpi } from "./chart-frame";
 import { useFormat } from "./format";
 import { ModelCalibrationChart } from "./model-calibration-chart";

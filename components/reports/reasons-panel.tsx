@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import {
   Bar,
@@ -11,10 +12,10 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { ReasonsReport } from "@/lib/domain/reports/types";
+import { reportCsvHref, reportQueries, type ReportFilters } from "@/lib/client/queries/reports";
+import type { Locale } from "@/lib/i18n/locales";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { useFormat } from "./format";
-import { reportUrl, useReport } from "./use-reports";
 
 const COLORS = [
   "#4f5bd5",
@@ -30,12 +31,12 @@ const COLORS = [
 ];
 
 /** Rejection and disqualification reasons per period, stacked; a spike of one reason is called out. */
-export function ReasonsPanel({ params, locale }: { params: URLSearchParams; locale: string }) {
+export function ReasonsPanel({ filters, locale }: { filters: ReportFilters; locale: Locale }) {
   const t = useTranslations("reports.reasons");
   const tr = useTranslations("reports");
   const f = useFormat();
-  const query = new URLSearchParams([...params, ["locale", locale]]);
-  const { data, isLoading, isFetching, error } = useReport<ReasonsReport>("reasons", query);
+  const query = { ...filters, locale };
+  const { data, isLoading, isFetching, error } = useQuery(reportQueries.reasons(query));
   const grain = data?.grain ?? "week";
   const chartData = (data?.periods ?? []).map((p, i) => ({
     label: f.cohort(p, grain),
@@ -50,7 +51,7 @@ export function ReasonsPanel({ params, locale }: { params: URLSearchParams; loca
       title={t("title")}
       loading={isLoading || isFetching}
       error={error}
-      csvHref={reportUrl("reasons", query, "csv")}
+      csvHref={reportCsvHref("reasons", query)}
       chart={
         data && total > 0 ? (
           <ResponsiveContainer width="100%" height="100%">

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Input, Select } from "@/components/ui/field";
 import { SmallField } from "./chart-frame";
-import type { Filters } from "./use-reports";
+import type { Filters } from "./filters";
 
 export type Option = { id: string; name: string; teamId?: string | null };
 

@@ -4,8 +4,10 @@ import { useLocale, useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { cn } from "@/components/ui/cn";
+import type { ReportSettings } from "@/lib/client/queries/reports";
+import type { Grain } from "@/lib/domain/reports/types";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import type { OutcomeTarget } from "@/lib/shared/vocabulary";
-import type { Grain, ReportSettingsView } from "@/lib/domain/reports/types";
 import { CalibrationPanel } from "./calibration-panel";
 import { FunnelPanel } from "./funnel-panel";
 import { PredictivePanel } from "./predictive-panel";
@@ -14,7 +16,7 @@ import { ReportFilters, type Option } from "./report-filters";
 import { RulesPanel } from "./rules-panel";
 import { SlaPanel } from "./sla-panel";
 import { ThresholdAssistant } from "./threshold-assistant";
-import { filterParams, type Filters } from "./use-reports";
+import { filterParams, filterQuery, type Filters } from "./filters";
 
 export const TABS = ["funnel", "calibration", "rules", "sla", "reasons", "recalibration"] as const;
 export type Tab = (typeof TABS)[number];
@@ -31,12 +33,13 @@ export function ReportsView({
 }: {
   teams: Option[];
   reps: Option[];
-  settings: ReportSettingsView;
+  settings: ReportSettings;
   today: string;
   permissions: ReportsPermissions;
 }) {
   const t = useTranslations("reports");
-  const locale = useLocale();
+  const appLocale = useLocale();
+  const locale = isLocale(appLocale) ? appLocale : DEFAULT_LOCALE;
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
@@ -58,7 +61,7 @@ export function ReportsView({
     router.replace(`${pathname}?${params}`, { scroll: false });
   };
   const valid = !(filters.from && filters.to && filters.from > filters.to);
-  const params = filterParams(valid ? filters : { ...filters, from: "", to: "" });
+  const query = filterQuery(valid ? filters : { ...filters, from: "", to: "" });
 
   return (
     <>
@@ -96,13 +99,13 @@ export function ReportsView({
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === "funnel" && <FunnelPanel params={params} canWrite={permissions.canWrite} />}
+        {tab === "funnel" && <FunnelPanel filters={query} canWrite={permissions.canWrite} />}
         {tab === "calibration" && (
-          <CalibrationPanel params={params} target={target} onTarget={setTarget} />
+          <CalibrationPanel filters={query} target={target} onTarget={setTarget} />
         )}
-        {tab === "rules" && <RulesPanel params={params} target={target} onTarget={setTarget} />}
-        {tab === "sla" && <SlaPanel params={params} />}
-        {tab === "reasons" && <ReasonsPanel params={params} locale={locale} />}
+        {tab === "rules" && <RulesPanel filters={query} target={target} onTarget={setTarget} />}
+        {tab === "sla" && <SlaPanel filters={query} />}
+        {tab === "reasons" && <ReasonsPanel filters={query} locale={locale} />}
         {tab === "recalibration" && (
           <div className="space-y-5">
             <ThresholdAssistant

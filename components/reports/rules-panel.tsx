@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import {
   Bar,
@@ -12,21 +13,20 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { RuleLiftReport } from "@/lib/domain/reports/types";
+import { reportCsvHref, reportQueries } from "@/lib/client/queries/reports";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { useFormat } from "./format";
 import { TargetSelect, type TargetPanelProps } from "./target-select";
-import { reportUrl, useReport } from "./use-reports";
 
 /** Below this many decided handoffs where a rule fired, its lift is shown but flagged. */
 export const SMALL_SAMPLE = 30;
 
 /** For each rule: how often it fired on accepted vs rejected handoffs, and its lift. */
-export function RulesPanel({ params, target, onTarget }: TargetPanelProps) {
+export function RulesPanel({ filters, target, onTarget }: TargetPanelProps) {
   const t = useTranslations("reports.rules");
   const f = useFormat();
-  const query = new URLSearchParams([...params, ["target", target]]);
-  const { data, isLoading, isFetching, error } = useReport<RuleLiftReport>("rules", query);
+  const query = { ...filters, target };
+  const { data, isLoading, isFetching, error } = useQuery(reportQueries.rules(query));
   const rows = (data?.rules ?? []).filter((r) => r.lift !== null);
   const height = Math.max(160, rows.length * 26 + 40);
   return (
@@ -37,7 +37,7 @@ export function RulesPanel({ params, target, onTarget }: TargetPanelProps) {
       description={t("description")}
       loading={isLoading || isFetching}
       error={error}
-      csvHref={reportUrl("rules", query, "csv")}
+      csvHref={reportCsvHref("rules", query)}
       table={
         data && (
           <DataTable

@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import {
   Bar,
@@ -13,16 +14,22 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { SlaReport, SlaRow } from "@/lib/domain/reports/types";
+import {
+  reportCsvHref,
+  reportQueries,
+  type ReportFilters,
+  type SlaReport,
+  type SlaRow,
+} from "@/lib/client/queries/reports";
 import { ChartFrame, DataTable, Kpi } from "./chart-frame";
 import { useFormat } from "./format";
-import { reportUrl, useReport } from "./use-reports";
 
 /** SLA compliance per rep and team, time to first touch, breaches over time. */
-export function SlaPanel({ params }: { params: URLSearchParams }) {
+export function SlaPanel({ filters }: { filters: ReportFilters }) {
   const t = useTranslations("reports.sla");
   const f = useFormat();
-  const { data, isLoading, isFetching, error } = useReport<SlaReport>("sla", params);
+  // The filters carry `grain`, outside the SLA report's contract: the server ignores it.
+  const { data, isLoading, isFetching, error } = useQuery(reportQueries.sla(filters));
   const table = (rows: SlaRow[], testId: string, first: string) => (
     <DataTable
       testId={testId}
@@ -63,7 +70,7 @@ export function SlaPanel({ params }: { params: URLSearchParams }) {
         title={t("title")}
         loading={isLoading || isFetching}
         error={error}
-        csvHref={reportUrl("sla", params, "csv")}
+        csvHref={reportCsvHref("sla", filters)}
         table={data && table(data.reps, "sla-reps", t("rep"))}
       >
         {o && (

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { PredictiveSummary } from "@/lib/domain/predict/types";
+import type { PredictiveSummary } from "@/lib/client/queries/reports";
 import { ChartFrame, DataTable, DraftResult } from "./chart-frame";
 import { featureLabel } from "./feature-label";
 import { useFormat } from "./format";

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Select } from "@/components/ui/field";
+import type { ReportFilters } from "@/lib/client/queries/reports";
 import { OUTCOME_TARGETS, type OutcomeTarget } from "@/lib/shared/vocabulary";
 
 /** Which outcome counts as converted: accepted, qualified, opportunity or won. */
@@ -36,7 +37,7 @@ export function TargetSelect({
 
 /** What a report panel with its own "converted means" choice receives. */
 export type TargetPanelProps = {
-  params: URLSearchParams;
+  filters: ReportFilters;
   target: OutcomeTarget;
   onTarget: (t: OutcomeTarget) => void;
 };

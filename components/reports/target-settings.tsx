@@ -1,22 +1,25 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { OUTCOME_TARGETS } from "@/lib/shared/vocabulary";
-import type { ReportSettingsView } from "@/lib/domain/reports/types";
+import { reportQueries, type ReportSettings } from "@/lib/client/queries/reports";
+import { useApiErrorText } from "@/lib/client/use-api-error";
 import { SmallField } from "./chart-frame";
 import { useFormat } from "./format";
-import { errorText, useReportSettings, useSaveReportSettings } from "./use-reports";
+import { useSaveReportSettings } from "./use-reports";
 
 /** The agreed target (seed 000: MQL → opportunity ≈ 30 %), editable by managers and admins. */
 export function TargetSettings({ canWrite }: { canWrite: boolean }) {
   const t = useTranslations("reports.settings");
   const tr = useTranslations("reports");
   const f = useFormat();
-  const { data } = useReportSettings();
-  const [editing, setEditing] = useState<ReportSettingsView | null>(null);
+  const errorText = useApiErrorText();
+  const { data } = useQuery(reportQueries.settings());
+  const [editing, setEditing] = useState<ReportSettings | null>(null);
   const save = useSaveReportSettings();
   if (!data) return null;
   if (!editing)
@@ -58,7 +61,7 @@ export function TargetSettings({ canWrite }: { canWrite: boolean }) {
           onChange={(e) =>
             setEditing({
               ...editing,
-              targetStage: e.target.value as ReportSettingsView["targetStage"],
+              targetStage: e.target.value as ReportSettings["targetStage"],
             })
           }
         >

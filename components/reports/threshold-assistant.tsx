@@ -1,14 +1,16 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { recalibrationQueries } from "@/lib/client/queries/reports";
 import type { OutcomeTarget } from "@/lib/shared/vocabulary";
 import { AssistantCurveChart, AssistantCurveTable } from "./assistant-curve";
 import { AssistantInputs } from "./assistant-inputs";
 import { AssistantRecommendation } from "./assistant-recommendation";
 import { ChartFrame } from "./chart-frame";
 import { useFormat } from "./format";
-import { useCreateDraft, useThresholdAssistant } from "./use-reports";
+import { useCreateDraft } from "./use-reports";
 
 /**
  * For a target conversion and the reps' capacity, the threshold to use, backtested on past
@@ -29,10 +31,12 @@ export function ThresholdAssistant({
   const [ratePct, setRatePct] = useState(Math.round(defaults.rate * 1000) / 10);
   const [capacity, setCapacity] = useState<string>("");
   const valid = ratePct > 0 && ratePct <= 100 && (capacity === "" || Number(capacity) > 0);
-  const { data, isFetching, error } = useThresholdAssistant(
-    valid
-      ? { target, rate: ratePct / 100, capacity: capacity === "" ? null : Number(capacity) }
-      : null,
+  const { data, isFetching, error } = useQuery(
+    recalibrationQueries.threshold(
+      valid
+        ? { target, rate: ratePct / 100, capacity: capacity === "" ? null : Number(capacity) }
+        : null,
+    ),
   );
   // Here rather than in the recommendation, so the draft's outcome outlives a refetch that hides it.
   const draft = useCreateDraft();

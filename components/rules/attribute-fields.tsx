@@ -5,7 +5,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { LEAD_FIELDS } from "@/lib/domain/scoring/model";
 import { ConditionEditor } from "./condition-editor";
 import { fieldLabel } from "./describe-rule";
-import type { Suggestions } from "./use-scoring";
+import type { Suggestions } from "@/lib/client/queries/scoring";
 import { isNumericField, type RuleDraft, type RuleErrors } from "./validate-rule";
 
 const OTHER = "__other__";

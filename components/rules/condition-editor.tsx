@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { controlClass, Select } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 import type { Operator } from "@/lib/domain/scoring/model";
-import type { Counted } from "./use-scoring";
+import type { Counted } from "@/lib/client/queries/scoring";
 import { operatorsFor } from "./validate-rule";
 
 export type ConditionValue = {

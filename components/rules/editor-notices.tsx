@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { useApiErrorText } from "@/lib/client/use-api-error";
 
 export type EditorBanner = { tone: "ok" | "error"; text: string };
 
@@ -18,6 +19,7 @@ export function EditorNotices({
   banner: EditorBanner | null;
 }) {
   const t = useTranslations("editor");
+  const errorText = useApiErrorText();
   return (
     <>
       {!canWrite && (
@@ -30,7 +32,7 @@ export function EditorNotices({
           role="alert"
           className="mb-4 flex flex-wrap items-center gap-3 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200"
         >
-          {t("status.saveFailed", { message: saveError.message })}
+          {t("status.saveFailed", { message: errorText(saveError) })}
           <Button variant="secondary" className="min-h-8 py-1" onClick={onRetry}>
             {t("status.retry")}
           </Button>

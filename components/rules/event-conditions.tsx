@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { ConditionEditor } from "./condition-editor";
 import { propertyLabel } from "./describe-rule";
-import type { PropertySuggestion } from "./use-scoring";
+import type { PropertySuggestion } from "@/lib/client/queries/scoring";
 import type { RuleDraft, RuleErrors } from "./validate-rule";
 
 /** The "where" list of an engagement rule: each a property of the event and a condition on it. */

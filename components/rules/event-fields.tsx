@@ -5,7 +5,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { eventLabel } from "./describe-rule";
 import { EventConditions } from "./event-conditions";
 import { EventWindowFields } from "./event-window-fields";
-import type { Counted, PropertySuggestion } from "./use-scoring";
+import type { Counted, PropertySuggestion } from "@/lib/client/queries/scoring";
 import type { RuleDraft, RuleErrors } from "./validate-rule";
 
 const OTHER = "__other__";

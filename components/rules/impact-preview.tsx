@@ -5,7 +5,8 @@ import Link from "next/link";
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import type { PreviewResult } from "./use-scoring";
+import type { Preview } from "@/lib/client/queries/scoring";
+import { useApiErrorText } from "@/lib/client/use-api-error";
 
 function Stat({
   label,
@@ -43,12 +44,13 @@ export function ImpactPreview({
   loading,
   error,
 }: {
-  preview: PreviewResult | undefined;
+  preview: Preview | undefined;
   loading: boolean;
   error: Error | null;
 }) {
   const t = useTranslations("editor.preview");
   const locale = useLocale();
+  const errorText = useApiErrorText();
   const n = (v: number) => new Intl.NumberFormat(locale).format(v);
   const score = (v: number) =>
     new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v);
@@ -78,7 +80,7 @@ export function ImpactPreview({
       <div className="px-4 py-4 sm:px-5">
         {error && (
           <p role="alert" className="mb-3 text-sm text-rose-700">
-            {t("failed", { message: error.message })}
+            {t("failed", { message: errorText(error) })}
           </p>
         )}
         {preview && (
@@ -212,7 +214,7 @@ export function ImpactLine({
   preview,
   loading,
 }: {
-  preview: PreviewResult | undefined;
+  preview: Preview | undefined;
   loading: boolean;
 }) {
   const t = useTranslations("editor.preview");

@@ -7,9 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { controlClass } from "@/components/ui/field";
-import { api, type PreviewResult } from "./use-scoring";
-
-export type Published = { version: number; leadsRescored: number; ms: number };
+import { publishDraft, type Preview, type Published } from "@/lib/client/queries/scoring";
+import { useApiErrorText } from "@/lib/client/use-api-error";
 
 /** Confirms a publish: repeats the impact, asks for a note, shows progress while every lead is rescored. */
 export function PublishDialog({
@@ -20,22 +19,19 @@ export function PublishDialog({
 }: {
   open: boolean;
   onClose: () => void;
-  preview: PreviewResult | undefined;
+  preview: Preview | undefined;
   onPublished: (result: Published) => void;
 }) {
   const t = useTranslations("editor.publish");
   const tp = useTranslations("editor.panel");
   const locale = useLocale();
+  const errorText = useApiErrorText();
   const n = (v: number) => new Intl.NumberFormat(locale).format(v);
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState(false);
   const [elapsed, setElapsed] = useState(0);
   const publish = useMutation({
-    mutationFn: () =>
-      api<Published>("/api/v1/scoring-model/publish", {
-        method: "POST",
-        body: JSON.stringify({ note: note.trim() }),
-      }),
+    mutationFn: () => publishDraft(note.trim()),
     onSuccess: (result) => {
       setNote("");
       onPublished(result);
@@ -118,7 +114,7 @@ export function PublishDialog({
         )}
         {publish.isError && (
           <p role="alert" className="text-sm text-rose-700">
-            {t("failed", { message: publish.error.message })}
+            {t("failed", { message: errorText(publish.error) })}
           </p>
         )}
       </div>

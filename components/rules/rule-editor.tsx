@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useUnsavedWarning } from "@/components/ui/use-unsaved-warning";
+import type { Published } from "@/lib/client/queries/scoring";
 import type { Rule, ScoringModel } from "@/lib/domain/scoring/model";
 import { compareModels } from "./compare-models";
 import { EditorHeader } from "./editor-header";
@@ -15,13 +16,13 @@ import { ImportProblemsDialog } from "./import-problems-dialog";
 import { duplicateRule, placeRule, removeRule } from "./model-edits";
 import { ModelImportInput } from "./model-import-input";
 import { ModelTuning } from "./model-tuning";
-import { PublishDialog, type Published } from "./publish-dialog";
+import { PublishDialog } from "./publish-dialog";
 import { RuleColumns } from "./rule-columns";
 import { RulePanel } from "./rule-panel";
 import { TemplatesDialog } from "./templates-dialog";
 import { useNewRuleShortcut } from "./use-new-rule-shortcut";
 import { useRulePanel } from "./use-rule-panel";
-import { useDraft, usePreview, useSaveDraft, type DraftState } from "./use-scoring";
+import { editableModel, useDraft, usePreview, useSaveDraft, type DraftState } from "./use-scoring";
 
 import type { ActiveSummary } from "@/lib/domain/scoring/editor-state";
 
@@ -41,7 +42,7 @@ export function RuleEditor({
   const router = useRouter();
   const draftQuery = useDraft(initialDraft);
   const save = useSaveDraft();
-  const model = draftQuery.data?.model ?? null;
+  const model = editableModel(draftQuery.data, initialDraft);
   const { panel, previewed, setCandidate, openNew, openEdit, close } = useRulePanel(model);
   const preview = usePreview(previewed);
   const [dialog, setDialog] = useState<"publish" | "templates" | null>(null);

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { useApiErrorText } from "@/lib/client/use-api-error";
 
 /** Read-only mode, a failed autosave to retry, and the last publish's outcome. */
 export function DesignerNotices({
@@ -16,6 +17,7 @@ export function DesignerNotices({
   banner: string | null;
 }) {
   const t = useTranslations("thresholds");
+  const errorText = useApiErrorText();
   return (
     <>
       {!canWrite && (
@@ -28,7 +30,7 @@ export function DesignerNotices({
           role="alert"
           className="mb-4 flex flex-wrap items-center gap-3 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200"
         >
-          {t("status.saveFailed", { message: saveError.message })}
+          {t("status.saveFailed", { message: errorText(saveError) })}
           <Button variant="secondary" className="min-h-8 py-1" onClick={onRetry}>
             {t("status.retry")}
           </Button>

@@ -14,17 +14,21 @@ import { useMemo, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { useUnsavedWarning } from "@/components/ui/use-unsaved-warning";
-import { PublishDialog, type Published } from "@/components/rules/publish-dialog";
+import { PublishDialog } from "@/components/rules/publish-dialog";
 import type { ActiveSummary } from "@/components/rules/rule-editor";
 import {
-  api,
+  editableModel,
   useDraft,
   usePreview,
   useSaveDraft,
   type DraftState,
 } from "@/components/rules/use-scoring";
+import {
+  scoringQueries,
+  type Published,
+  type ThresholdEvidence,
+} from "@/lib/client/queries/scoring";
 import { diffModels } from "@/lib/domain/scoring/diff";
-import type { ThresholdEvidence } from "@/lib/domain/thresholds/figures";
 import { BandsEditor } from "./bands-editor";
 import { DesignerNotices } from "./designer-notices";
 import { DesignerStatus } from "./designer-status";
@@ -35,8 +39,6 @@ import { NoModel } from "./no-model";
 import { moveMarker, parseNumber, thresholdMarkers } from "./threshold-markers";
 import { ThresholdFigures } from "./threshold-figures";
 import { useThresholdForm } from "./use-threshold-form";
-
-const evidenceKey = ["thresholds", "evidence"] as const;
 
 export function ThresholdDesigner({
   initialDraft,
@@ -58,13 +60,8 @@ export function ThresholdDesigner({
   const draftQuery = useDraft(initialDraft);
   const save = useSaveDraft();
   const { mutate } = save;
-  const saved = draftQuery.data?.model ?? null;
-  const evidence = useQuery({
-    queryKey: evidenceKey,
-    queryFn: () => api<ThresholdEvidence>("/api/v1/thresholds/evidence"),
-    initialData: initialEvidence,
-    staleTime: 60_000,
-  }).data;
+  const saved = editableModel(draftQuery.data, initialDraft);
+  const evidence = useQuery({ ...scoringQueries.evidence(), initialData: initialEvidence }).data;
   const { form, setForm, errors, candidate, dirty } = useThresholdForm(saved, canWrite, mutate);
   const [publishing, setPublishing] = useState(false);
   const [banner, setBanner] = useState<string | null>(null);
@@ -118,7 +115,7 @@ export function ThresholdDesigner({
         seconds: format.number(result.ms / 1000, { maximumFractionDigits: 1 }),
       }),
     );
-    void client.invalidateQueries({ queryKey: evidenceKey });
+    void client.invalidateQueries({ queryKey: scoringQueries.evidence().queryKey });
     router.refresh();
   };
 

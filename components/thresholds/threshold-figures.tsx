@@ -5,6 +5,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis } from "recharts";
 import { cn } from "@/components/ui/cn";
+import type { ThresholdEvidence } from "@/lib/client/queries/scoring";
 import {
   conversionAtOrAbove,
   crossingsPerWeek,
@@ -12,7 +13,6 @@ import {
   MIN_DECIDED,
   MIN_HISTORY_WEEKS,
   weeksCovered,
-  type ThresholdEvidence,
 } from "@/lib/domain/thresholds/figures";
 
 function Figure({

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { parseSide, type DraftDoc, type Side, type VersionDoc } from "@/components/history/queries";
-import { VersionHistory } from "@/components/history/version-history";
+import { parseSide, type Side } from "@/components/history/sides";
+import { VersionHistory, type DraftDoc } from "@/components/history/version-history";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
+import type { VersionDoc } from "@/lib/client/queries/scoring";
 import { getVersionRecord, type VersionRecord } from "@/lib/domain/scoring/get-version";
 import { scoringModelSchema } from "@/lib/domain/scoring/model";
 import { getDraft, listVersions } from "@/lib/domain/scoring/versions";

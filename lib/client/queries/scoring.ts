@@ -1,0 +1,111 @@
+/**
+ * The scoring model over the API: the draft (one cache entry, shared by the rule editor, the
+ * threshold designer and the history), its impact preview, the pickers' suggestions, the
+ * published versions, and the threshold designer's evidence. Keys all start with "scoring".
+ */
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import type { ScoringModel } from "@/lib/domain/scoring/model";
+import { api, callData } from "../api";
+import type { components } from "../api-schema";
+
+const getDraft = () => callData(api.GET("/api/v1/scoring-model/draft"));
+const getVersions = () => callData(api.GET("/api/v1/scoring-model/versions"));
+const getVersion = (version: number) =>
+  callData(
+    api.GET("/api/v1/scoring-model/versions/{version}", {
+      params: { path: { version: String(version) } },
+    }),
+  );
+const getSuggestions = (event?: string) =>
+  callData(api.GET("/api/v1/scoring-model/suggestions", { params: { query: { event } } }));
+const getEvidence = () => callData(api.GET("/api/v1/thresholds/evidence"));
+
+/** The draft as GET answers it: a valid model, or (saved under an older schema) the raw document. */
+export type Draft = Awaited<ReturnType<typeof getDraft>>;
+export type ModelDocument = components["schemas"]["ScoringModelOutput"];
+export type VersionSummary = Awaited<ReturnType<typeof getVersions>>[number];
+export type VersionDoc = Awaited<ReturnType<typeof getVersion>>;
+export type ThresholdEvidence = Awaited<ReturnType<typeof getEvidence>>;
+export type Preview = Awaited<ReturnType<typeof previewModel>>;
+export type Published = Awaited<ReturnType<typeof publishDraft>>;
+
+// One operation answers two shapes, by whether `event` was asked; each query keeps its own.
+type SuggestionsAnswer = Awaited<ReturnType<typeof getSuggestions>>;
+export type Suggestions = Extract<SuggestionsAnswer, { events: unknown }>;
+export type PropertySuggestion = Extract<
+  SuggestionsAnswer,
+  { properties: unknown }
+>["properties"][number];
+export type Counted = Suggestions["events"][number];
+
+const noSuggestions: Suggestions = { events: [], fields: [], traits: [] };
+
+export function previewModel(model: ScoringModel) {
+  return callData(api.POST("/api/v1/scoring-model/draft/preview", { body: model }));
+}
+
+export function saveDraft(model: ScoringModel) {
+  return callData(api.PUT("/api/v1/scoring-model/draft", { body: model }));
+}
+
+export function publishDraft(note: string) {
+  return callData(api.POST("/api/v1/scoring-model/publish", { body: { note } }));
+}
+
+/** Copies a published version into the draft; the answer is the new draft. */
+export function restoreVersion(version: number) {
+  return callData(
+    api.POST("/api/v1/scoring-model/versions/{version}/restore", {
+      params: { path: { version: String(version) } },
+    }),
+  );
+}
+
+export const scoringQueries = {
+  all: ["scoring"] as const,
+  draft: () =>
+    queryOptions({ queryKey: [...scoringQueries.all, "draft"] as const, queryFn: getDraft }),
+  /** The impact of a candidate model; the last answer stays on screen while the next computes. */
+  preview: (model: ScoringModel | null) =>
+    queryOptions({
+      queryKey: [...scoringQueries.all, "preview", model ? JSON.stringify(model) : "none"] as const,
+      queryFn: () => previewModel(model!),
+      enabled: model !== null,
+      placeholderData: keepPreviousData,
+      staleTime: 30_000,
+    }),
+  suggestions: () =>
+    queryOptions({
+      queryKey: [...scoringQueries.all, "suggestions"] as const,
+      queryFn: async () => {
+        const answer = await getSuggestions();
+        return "events" in answer ? answer : noSuggestions;
+      },
+      staleTime: 5 * 60_000,
+    }),
+  properties: (event: string) =>
+    queryOptions({
+      queryKey: [...scoringQueries.all, "suggestions", event] as const,
+      queryFn: async () => {
+        const answer = await getSuggestions(event);
+        return "properties" in answer ? answer.properties : [];
+      },
+      enabled: event.trim().length > 0,
+      staleTime: 5 * 60_000,
+    }),
+  versions: () =>
+    queryOptions({ queryKey: [...scoringQueries.all, "versions"] as const, queryFn: getVersions }),
+  /** Published versions never change: fetched once. */
+  version: (version: number) =>
+    queryOptions({
+      queryKey: [...scoringQueries.all, "versions", version] as const,
+      queryFn: () => getVersion(version),
+      staleTime: Infinity,
+    }),
+  evidence: () =>
+    queryOptions({
+      queryKey: [...scoringQueries.all, "threshold-evidence"] as const,
+      queryFn: getEvidence,
+      staleTime: 60_000,
+    }),
+};
