@@ -77,32 +77,3 @@ export function useSuggestions() {
 export function usePropertySuggestions(event: string) {
   return useQuery(scoringQueries.properties(event));
 }
-
-/**
- * The hand-written client the inbox still uses (components/inbox); it goes once the inbox reads
- * through lib/client/api.
- */
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly fields?: Record<string, string[]>,
-  ) {
-    super(message);
-  }
-}
-
-export async function api<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, {
-    ...init,
-    headers: { "content-type": "application/json", ...init?.headers },
-  });
-  const body = response.status === 204 ? null : await response.json().catch(() => null);
-  if (!response.ok)
-    throw new ApiError(
-      body?.error?.message ?? `HTTP ${response.status}`,
-      response.status,
-      body?.error?.fields,
-    );
-  return body?.data as T;
-}

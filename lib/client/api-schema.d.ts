@@ -2596,7 +2596,14 @@ export interface operations {
                 channel: "call" | "email" | "meeting" | "linkedin";
                 id: number;
                 note: string | null;
-                outcome: string;
+                /** @enum {string} */
+                outcome:
+                  | "no_answer"
+                  | "left_message"
+                  | "connected"
+                  | "replied"
+                  | "meeting_booked"
+                  | "bounced";
                 userId: string | null;
               }[];
             } & {
@@ -3038,7 +3045,14 @@ export interface operations {
                 channel: "call" | "email" | "meeting" | "linkedin";
                 id: number;
                 note: string | null;
-                outcome: string;
+                /** @enum {string} */
+                outcome:
+                  | "no_answer"
+                  | "left_message"
+                  | "connected"
+                  | "replied"
+                  | "meeting_booked"
+                  | "bounced";
                 userId: string | null;
               };
             };
