@@ -9,6 +9,7 @@ import {
   saveReportSettings,
   trainPredictive,
 } from "@/lib/client/queries/reports";
+import { scoringQueries } from "@/lib/client/queries/scoring";
 
 /** New settings change every report's target: all of them are fetched again. */
 export function useSaveReportSettings() {
@@ -30,6 +31,11 @@ export function useTrain() {
   });
 }
 
+/** The draft changed on the server: the editor and the designer must not write back a stale copy. */
 export function useCreateDraft() {
-  return useMutation({ mutationFn: applyToDraft });
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: applyToDraft,
+    onSuccess: () => client.invalidateQueries({ queryKey: scoringQueries.draft().queryKey }),
+  });
 }
