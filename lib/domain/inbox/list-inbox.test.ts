@@ -205,10 +205,11 @@ describe("the inbox", () => {
       (await listInbox(t.db, s.frManager, { repId: "unassigned" })).rows.map((r) => r.id),
     ).toEqual([ids.unassigned]);
     expect((await listInbox(t.db, s.frManager, { repId: s.usRep.id })).rows).toEqual([]);
-    // A rep's filter cannot widen their view.
-    expect((await listInbox(t.db, s.frRep2, { repId: s.frRep.id })).rows.map((r) => r.id)).toEqual([
-      ids.otherRep,
-    ]);
+    // A rep's filter cannot widen their view: it narrows within their own leads.
+    expect((await listInbox(t.db, s.frRep2, { repId: s.frRep.id })).rows).toEqual([]);
+    expect((await listInbox(t.db, s.frRep2, { repId: s.frRep2.id })).rows.map((r) => r.id)).toEqual(
+      [ids.otherRep],
+    );
     expect(
       (await listInbox(t.db, s.frManager, { breachedOnly: true })).rows.map((r) => r.id),
     ).toEqual([ids.breached, ids.gradeA]); // gradeA was due at 11:00
