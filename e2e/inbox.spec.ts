@@ -158,7 +158,7 @@ test.describe("a rep", () => {
     await expect(page.getByTestId("inbox-message")).toContainText(
       `Nothing changed for ${touched.name}`,
     );
-    await expect(page.getByTestId("inbox-message")).toContainText("3 touch");
+    await expect(page.getByTestId("inbox-message")).toContainText("2 more touch attempts");
     await expect(row(page, touched.name)).toBeVisible();
 
     // Accept with BANT: empty answers are refused, then accepted.
