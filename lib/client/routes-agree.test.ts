@@ -137,7 +137,7 @@ describe("the typed client and the routes agree", () => {
   it("administration: health, the document, API keys", async () => {
     as(null);
     const health = await ok(client.GET("/api/health"), 200);
-    expect(health.database).toBe("pglite");
+    expect(health.database).toBe(t.url ? "postgres" : "pglite");
     const doc = await ok(client.GET("/api/v1/openapi.json"), 200);
     expect(doc.openapi).toMatch(/^3\.1/);
 
