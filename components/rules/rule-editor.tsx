@@ -8,7 +8,7 @@ import type { Published } from "@/lib/client/queries/scoring";
 import type { Rule, ScoringModel } from "@/lib/domain/scoring/model";
 import { compareModels } from "./compare-models";
 import { EditorHeader } from "./editor-header";
-import { EditorNotices, type EditorBanner } from "./editor-notices";
+import { DraftNotices, type DraftBanner } from "@/components/ui/draft-notices";
 import { EditorStatus } from "./editor-status";
 import { FirstRun } from "./first-run";
 import { ImpactLine, ImpactPreview } from "./impact-preview";
@@ -47,7 +47,7 @@ export function RuleEditor({
   const preview = usePreview(previewed);
   const [dialog, setDialog] = useState<"publish" | "templates" | null>(null);
   const [importProblems, setImportProblems] = useState<string[] | null>(null);
-  const [banner, setBanner] = useState<EditorBanner | null>(null);
+  const [banner, setBanner] = useState<DraftBanner | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const saveModel = useCallback(
@@ -137,7 +137,9 @@ export function RuleEditor({
         saved={Boolean(draftQuery.data?.updatedAt)}
         canWrite={canWrite}
       />
-      <EditorNotices
+      <DraftNotices
+        namespace="editor"
+        testId="editor-banner"
         canWrite={canWrite}
         saveError={save.isError ? save.error : null}
         onRetry={() => save.variables && save.mutate(save.variables)}

@@ -30,7 +30,7 @@ import {
 } from "@/lib/client/queries/scoring";
 import { diffModels } from "@/lib/domain/scoring/diff";
 import { BandsEditor } from "./bands-editor";
-import { DesignerNotices } from "./designer-notices";
+import { DraftNotices } from "@/components/ui/draft-notices";
 import { DesignerStatus } from "./designer-status";
 import { DistributionCard } from "./distribution-card";
 import { HandoffConditions } from "./handoff-conditions";
@@ -156,11 +156,13 @@ export function ThresholdDesigner({
         }
       />
       <DesignerStatus active={active} changes={changes} saveState={saveState} />
-      <DesignerNotices
+      <DraftNotices
+        namespace="thresholds"
+        testId="designer-banner"
         canWrite={canWrite}
         saveError={save.isError ? save.error : null}
         onRetry={() => candidate && mutate(candidate)}
-        banner={banner}
+        banner={banner ? { tone: "ok", text: banner } : null}
       />
 
       <div className="space-y-6">

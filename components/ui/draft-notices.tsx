@@ -4,19 +4,29 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { useApiErrorText } from "@/lib/client/use-api-error";
 
-/** Read-only mode, a failed autosave to retry, and the last publish's outcome. */
-export function DesignerNotices({
+export type DraftBanner = { tone: "ok" | "error"; text: string };
+
+/**
+ * What sits above a page that edits the draft model (the rule editor, the threshold designer):
+ * read-only mode, a failed save to retry, and the last action's outcome. Each page words it in its
+ * own namespace (`readOnly`, `status.saveFailed`, `status.retry`).
+ */
+export function DraftNotices({
+  namespace,
   canWrite,
   saveError,
   onRetry,
   banner,
+  testId,
 }: {
+  namespace: "editor" | "thresholds";
   canWrite: boolean;
   saveError: Error | null;
   onRetry: () => void;
-  banner: string | null;
+  banner: DraftBanner | null;
+  testId: string;
 }) {
-  const t = useTranslations("thresholds");
+  const t = useTranslations(namespace);
   const errorText = useApiErrorText();
   return (
     <>
@@ -39,10 +49,10 @@ export function DesignerNotices({
       {banner && (
         <div
           role="status"
-          className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200"
-          data-testid="designer-banner"
+          className={`mb-4 rounded-md px-3 py-2 text-sm ring-1 ${banner.tone === "ok" ? "bg-emerald-50 text-emerald-900 ring-emerald-200" : "bg-rose-50 text-rose-800 ring-rose-200"}`}
+          data-testid={testId}
         >
-          {banner}
+          {banner.text}
         </div>
       )}
     </>
