@@ -7,11 +7,10 @@
  *   reject      MQL or SAL → recycled (back to nurture), with a reject reason
  *   disqualify  MQL or SAL → disqualified, with a disqualify reason
  */
-import type { Db } from "@/db/client";
 import type { LifecycleStage, ReasonKind } from "@/lib/shared/vocabulary";
 import { assertCan, parseInput } from "@/lib/auth/guard";
 import { AppError } from "@/lib/shared/errors";
-import { lockLeadFor, requireStage, type Decider } from "./lead-access";
+import { lockLeadFor, requireStage, type LeadActionArgs } from "./lead-access";
 import { minimumTouchesStatus } from "./minimum-touches";
 import { activeReason } from "@/lib/domain/reasons/list-reasons";
 import { recordDecision, type DecisionView } from "./record-decision";
@@ -35,13 +34,7 @@ export async function decideLead({
   leadId,
   input,
   now = new Date(),
-}: {
-  db: Db;
-  actor: Decider;
-  leadId: string;
-  input: unknown;
-  now?: Date;
-}): Promise<DecideResult> {
+}: LeadActionArgs): Promise<DecideResult> {
   assertCan(actor, "leads:decide");
   const parsed = parseInput(decisionInputSchema, input);
   return db.transaction(async (tx) => {

@@ -5,7 +5,7 @@
  * sees the first's stage).
  */
 import { sql } from "drizzle-orm";
-import { queryRows, type Queryable } from "@/db/client";
+import { queryRows, type Db, type Queryable } from "@/db/client";
 import type { LifecycleStage } from "@/lib/shared/vocabulary";
 import { leadScope } from "@/lib/auth/lead-scope";
 import type { Actor } from "@/lib/auth/principal";
@@ -13,6 +13,9 @@ import { AppError } from "@/lib/shared/errors";
 import { isLeadId } from "@/lib/domain/leads/id";
 
 export type Decider = Pick<Actor, "id" | "role" | "teamId">;
+
+/** What every action on one lead (a touch, a decision, a reassignment) is called with. */
+export type LeadActionArgs = { db: Db; actor: Decider; leadId: string; input: unknown; now?: Date };
 
 export type LockedLead = {
   id: string;

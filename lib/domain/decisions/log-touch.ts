@@ -4,11 +4,10 @@
  * deadline marks the breach if the sweep has not yet.
  */
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { auditLog, touches, type Touch } from "@/db/schema";
 import { AppError } from "@/lib/shared/errors";
 import { assertCan, parseInput } from "@/lib/auth/guard";
-import { lockLeadFor, requireStage, type Decider } from "./lead-access";
+import { lockLeadFor, requireStage, type LeadActionArgs } from "./lead-access";
 import { touchInputSchema } from "./schemas";
 
 export type TouchView = {
@@ -35,13 +34,7 @@ export async function logTouch({
   leadId,
   input,
   now = new Date(),
-}: {
-  db: Db;
-  actor: Decider;
-  leadId: string;
-  input: unknown;
-  now?: Date;
-}): Promise<TouchView> {
+}: LeadActionArgs): Promise<TouchView> {
   assertCan(actor, "leads:decide");
   const data = parseInput(touchInputSchema, input);
   const at = data.at ? new Date(data.at) : now;

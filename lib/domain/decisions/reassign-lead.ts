@@ -3,12 +3,12 @@
  * lead's SLA clock restarts in the new rep's business hours.
  */
 import { sql } from "drizzle-orm";
-import { queryRows, type Db } from "@/db/client";
+import { queryRows } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import { AppError } from "@/lib/shared/errors";
 import { assignLead } from "@/lib/domain/routing/assign-lead";
 import { assertCan, parseInput } from "@/lib/auth/guard";
-import { lockLeadFor, requireStage, type Decider } from "./lead-access";
+import { lockLeadFor, requireStage, type LeadActionArgs } from "./lead-access";
 import { assignInputSchema } from "./schemas";
 
 export type ReassignResult = {
@@ -22,13 +22,7 @@ export async function reassignLead({
   leadId,
   input,
   now = new Date(),
-}: {
-  db: Db;
-  actor: Decider;
-  leadId: string;
-  input: unknown;
-  now?: Date;
-}): Promise<ReassignResult> {
+}: LeadActionArgs): Promise<ReassignResult> {
   assertCan(actor, "leads:assign");
   const { repId } = parseInput(assignInputSchema, input);
   return db.transaction(async (tx) => {
