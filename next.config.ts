@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files relative to its own package: keep it unbundled.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs"],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs", "pg-boss", "pg"],
   experimental: { authInterrupts: true },
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` checks types; the build stays fast

@@ -21,6 +21,8 @@ export type DbKind = "pglite" | "postgres";
 export interface DbHandle {
   db: Db;
   kind: DbKind;
+  /** The server's address (PostgreSQL only): the job queue opens its own connections to it. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -39,7 +41,7 @@ export async function openDb(options: OpenOptions): Promise<DbHandle> {
       connection: { application_name: "accord" },
     });
     const db: Db = drizzle({ client, schema });
-    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+    return { db, kind: "postgres", url: options.url, close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");

@@ -7,7 +7,7 @@ import { dbEnv } from "@/lib/infra/env";
 import { openDb, type DbHandle } from "./client";
 import { migrateDb } from "./migrate";
 
-export type TestDb = DbHandle & { url: string | null };
+export type TestDb = Omit<DbHandle, "url"> & { url: string | null };
 
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);

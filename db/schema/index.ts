@@ -9,3 +9,4 @@ export * from "./lifecycle";
 export * from "./sales";
 export * from "./outcomes";
 export * from "./predict";
+export * from "./jobs";

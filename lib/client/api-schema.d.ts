@@ -155,6 +155,68 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/jobs": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The latest background jobs, newest first (admins and managers)
+     * @description Signed-in roles: admin, manager. Not for API keys.
+     */
+    get: operations["listJobs"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/jobs/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Where a background job stands: queued, running (done / total), done, failed (with the error)
+     * @description Readable by whoever may read what the job works on (a publish: the model's readers).
+     *
+     *     Signed-in roles: admin, marketer, manager, rep. API keys with any scope, for the objects their scopes reach.
+     */
+    get: operations["getJob"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/jobs/{id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a queued or running job; a running one stops at its next step
+     * @description Signed-in roles: admin, marketer, manager, rep. API keys with any scope, for the objects their scopes reach.
+     */
+    post: operations["cancelJob"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/leads": {
     parameters: {
       query?: never;
@@ -1166,6 +1228,38 @@ export type components = {
         won: number;
       };
     };
+    Job: {
+      attempts: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The last attempt's error; kept while a retry waits. */
+      error: string | null;
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      maxAttempts: number;
+      /** @description What it does: scoring-publish, predict-train, sla-sweep… */
+      name: string;
+      progress: {
+        done: number | null;
+        /** @description What it is doing now, e.g. rescoring. */
+        phase: string | null;
+        /** @description Null while the total is not known yet. */
+        total: number | null;
+      };
+      requestedBy: string | null;
+      result: {
+        [key: string]: unknown;
+      } | null;
+      /**
+       * Format: date-time
+       * @description When it runs (or runs again, after a failure).
+       */
+      runAt: string;
+      startedAt: string | null;
+      /** @enum {string} */
+      state: "queued" | "running" | "done" | "failed" | "cancelled";
+    };
     /** @description SAL → SQL. */
     QualifyDecision: {
       /**
@@ -2168,6 +2262,170 @@ export interface operations {
       };
       /** @description The key lacks the scope, or the role the permission */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listJobs: {
+    parameters: {
+      query?: {
+        limit?: number;
+        name?: string;
+        state?: "queued" | "running" | "done" | "failed" | "cancelled";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Jobs */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: components["schemas"]["Job"][];
+          };
+        };
+      };
+      /** @description Invalid input, with the field errors */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The job */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: components["schemas"]["Job"];
+          };
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  cancelJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The job, cancelled (or already finished) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: components["schemas"]["Job"];
+          };
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -11,6 +11,10 @@ import path from "node:path";
 import createClient from "openapi-fetch";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "@/db/testing";
+import { predictTrainJob } from "@/lib/jobs/definitions/predict-train";
+import { InProcessDriver } from "@/lib/jobs/drivers/in-process";
+import { enqueue } from "@/lib/jobs/queue";
+import { JOBS } from "@/lib/jobs/registry";
 import type { Actor } from "@/lib/auth/principal";
 import { assignedMql, salesTeams } from "@/lib/domain/decisions/test-setup";
 import { publishTestModel, seedHandoffs } from "@/lib/domain/predict/test-seed";
@@ -510,6 +514,31 @@ describe("the typed client and the routes agree", () => {
     expect(read.data.decisions.map((d) => d.kind)).toEqual(["accept"]);
     expect(read.data.touches.map((touch) => touch.note)).toEqual(["Spoke to the CTO"]);
     expect(read.data.prediction?.probability).toBeGreaterThan(0);
+  });
+
+  it("background jobs: one job's state, the list, cancelling", async () => {
+    as(s.admin);
+    const queued = await enqueue(
+      t.db,
+      predictTrainJob,
+      {},
+      { driver: new InProcessDriver(t.db, JOBS, async () => null) },
+    );
+    const job = await ok(
+      client.GET("/api/v1/jobs/{id}", { params: { path: { id: queued } } }),
+      200,
+    );
+    expect(job.data.state).toBe("queued");
+    const list = await ok(
+      client.GET("/api/v1/jobs", { params: { query: { name: "predict-train" } } }),
+      200,
+    );
+    expect(list.data.map((j) => j.id)).toContain(queued);
+    const cancelled = await ok(
+      client.POST("/api/v1/jobs/{id}/cancel", { params: { path: { id: queued } } }),
+      200,
+    );
+    expect(cancelled.data.state).toBe("cancelled");
   });
 
   it("destructive last: delete a reason never used, revoke the API key", async () => {

@@ -16,10 +16,12 @@ export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
  * - `{ permission, scope }`: both;
  * - `{ permission, session: true }`: signed-in people only (the handler gets `user`);
  * - `{ scope }`: API keys only (ingestion);
+ * - `{ permission, scope: "any" }`: people, and any valid API key — the handler then decides per
+ *   object (a job is readable by whoever may read what it works on);
  * - `{ public: true }`: anyone (health, the OpenAPI document).
  */
 export type Access =
-  | { permission: Permission; scope: ApiScope; session?: never; public?: never }
+  | { permission: Permission; scope: ApiScope | "any"; session?: never; public?: never }
   | { permission: Permission; session: true; scope?: never; public?: never }
   | { scope: ApiScope; permission?: never; session?: never; public?: never }
   | { public: true; permission?: never; scope?: never; session?: never };

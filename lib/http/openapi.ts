@@ -45,8 +45,9 @@ function security(contract: Contract) {
   const { access } = contract;
   if (access.public) return [];
   const out: Record<string, string[]>[] = [];
-  if (access.scope) out.push({ apiKey: [access.scope] });
-  if (access.scope && contract.rawBody) out.push({ basicWriteKey: [access.scope] });
+  const scopes = access.scope && access.scope !== "any" ? [access.scope] : [];
+  if (access.scope) out.push({ apiKey: scopes });
+  if (access.scope && contract.rawBody) out.push({ basicWriteKey: scopes });
   if (access.permission) out.push({ session: [] });
   return out;
 }
@@ -57,7 +58,9 @@ function accessText(contract: Contract): string {
   const parts: string[] = [];
   if (access.permission)
     parts.push(`Signed-in roles: ${PERMISSIONS[access.permission].join(", ")}.`);
-  if (access.scope) parts.push(`API keys with the \`${access.scope}\` scope.`);
+  if (access.scope === "any")
+    parts.push("API keys with any scope, for the objects their scopes reach.");
+  else if (access.scope) parts.push(`API keys with the \`${access.scope}\` scope.`);
   else parts.push("Not for API keys.");
   return parts.join(" ");
 }

@@ -64,7 +64,7 @@ export async function authenticate(request: Request, access: Access): Promise<Pr
       throw new AppError("unauthorized", "The API key is missing, malformed, revoked or unknown.");
     if (!access.scope)
       throw new AppError("forbidden", "This endpoint is for signed-in users, not API keys.");
-    if (!found.scopes.includes(access.scope))
+    if (access.scope !== "any" && !found.scopes.includes(access.scope))
       throw new AppError("forbidden", `This API key lacks the "${access.scope}" scope.`);
     return { kind: "key", key: { apiKeyId: found.id, name: found.name, scopes: found.scopes } };
   }

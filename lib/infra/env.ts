@@ -38,7 +38,8 @@ const serverSchema = dbSchema.extend({
   AUTH_OIDC_SECRET: z.string().min(1).optional(),
   AUTH_OIDC_NAME: z.string().min(1).default("SSO"),
   ACCORD_DEMO_DATA: booleanish.optional(),
-  ACCORD_JOBS: booleanish.default(true),
+  /** Run background jobs in this process (off: a web server only, with `npm run worker` elsewhere). */
+  ACCORD_WORKER: booleanish.default(true),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535, "must be a port number").default(3000),
 });

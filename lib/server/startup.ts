@@ -8,7 +8,7 @@ import { EmbeddedDbBusyError } from "@/db/embedded-lock";
 import { migrateDb } from "@/db/migrate";
 import { isDatabaseEmpty, seedDemoData } from "@/lib/demo/seed";
 import { ConfigError, serverEnv } from "@/lib/infra/env";
-import { startJobs } from "./jobs";
+import { startJobsFor } from "./jobs";
 
 function fail(message: string): never {
   console.error(`[accord] ${message}`);
@@ -41,5 +41,5 @@ export async function startServer(): Promise<void> {
       `[accord] seeded ${summary.users} users, ${summary.leads} leads, ${summary.events} events in ${summary.ms} ms`,
     );
   }
-  if (env.ACCORD_JOBS) startJobs();
+  await startJobsFor(handle.kind, env.ACCORD_WORKER);
 }

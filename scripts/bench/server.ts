@@ -18,7 +18,7 @@ export async function startServer(
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: randomBytes(33).toString("base64"),
       PORT: String(port),
-      ACCORD_JOBS: "false",
+      ACCORD_WORKER: "false",
       ACCORD_DEMO_DATA: "false",
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -8,10 +8,10 @@ import { arrayParam } from "@/db/sql-array";
 import type { Db } from "@/db/client";
 import { events, leads } from "@/db/schema";
 import { fieldErrors, type FieldErrors } from "@/lib/shared/errors";
-import { lockScoringShared, tuneForIngestion } from "@/lib/domain/scoring/locks";
+import { lockLeads, lockScoringShared, tuneForIngestion } from "@/lib/domain/scoring/locks";
 import { scoreAndHandOff } from "@/lib/domain/lifecycle/score-and-hand-off";
 import { getActiveModel } from "@/lib/domain/scoring/versions";
-import { lockLeads, refKey, resolveLeads } from "./resolve-leads";
+import { refKey, resolveLeads } from "./resolve-leads";
 import { withTxRetry } from "./retry";
 import { eventInputSchema, type EventInput } from "./schemas";
 

@@ -67,16 +67,3 @@ export async function resolveLeads(
   }
   return resolved;
 }
-
-/**
- * Locks the leads' rows in a fixed order, so concurrent batches touching a lead score it one after
- * the other. NO KEY UPDATE: it does not conflict with the KEY SHARE locks that inserting events (a
- * foreign key to the lead) takes, so those never deadlock with it.
- */
-export async function lockLeads(tx: Queryable, leadIds: string[]): Promise<void> {
-  if (!leadIds.length) return;
-  const sorted = [...new Set(leadIds)].sort();
-  await tx.execute(
-    sql`select id from ${leads} where id = any(${arrayParam(sorted, "uuid")}) order by id for no key update`,
-  );
-}

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
+import { arrayParam } from "@/db/sql-array";
+import { leads } from "@/db/schema";
 
 /**
  * One advisory lock orders scoring writes. Publish and refresh rescore every lead and take it
@@ -31,4 +33,17 @@ export async function tuneForScoring(tx: Queryable): Promise<void> {
 export async function tuneForIngestion(tx: Queryable): Promise<void> {
   await tuneForScoring(tx);
   await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+}
+
+/**
+ * Locks the leads' rows in a fixed order, so concurrent batches touching a lead score it one after
+ * the other. NO KEY UPDATE: it does not conflict with the KEY SHARE locks that inserting events (a
+ * foreign key to the lead) takes, so those never deadlock with it.
+ */
+export async function lockLeads(tx: Queryable, leadIds: string[]): Promise<void> {
+  if (!leadIds.length) return;
+  const sorted = [...new Set(leadIds)].sort();
+  await tx.execute(
+    sql`select id from ${leads} where id = any(${arrayParam(sorted, "uuid")}) order by id for no key update`,
+  );
 }

@@ -6,6 +6,7 @@
 import type { Contract } from "../contract";
 import { ADMIN_CONTRACTS } from "./admin";
 import { INGEST_CONTRACTS } from "./ingest";
+import { JOBS_CONTRACTS } from "./jobs";
 import { LEADS_CONTRACTS } from "./leads";
 import { REPORTS_CONTRACTS } from "./reports";
 import { SALES_CONTRACTS } from "./sales";
@@ -29,6 +30,11 @@ export const TAGS = [
     description:
       "Funnel, calibration, rule lift, SLA and reasons; recalibration and the predictive score.",
   },
+  {
+    name: "Jobs",
+    description:
+      "Background work: publishing, training, imports, deliveries; its progress and errors.",
+  },
   { name: "Administration", description: "API keys, health, this document, and test hooks." },
 ];
 
@@ -39,5 +45,6 @@ export const ALL_CONTRACTS: readonly Contract[] = [
   ...TEAMS_CONTRACTS,
   ...SCORING_CONTRACTS,
   ...REPORTS_CONTRACTS,
+  ...JOBS_CONTRACTS,
   ...ADMIN_CONTRACTS,
 ];

@@ -1,0 +1,148 @@
+/**
+ * The embedded database is one process: jobs run inside it, with the `jobs` table as their
+ * queue — the same states, retries, singletons and progress as on PostgreSQL. A row left
+ * "running" when the process died is queued again at the next start; schedules fire from timers.
+ */
+import { sql } from "drizzle-orm";
+import cronParser from "cron-parser";
+import { queryRows, type Db } from "@/db/client";
+import type { AnyJobDefinition } from "../definition";
+import { executeJob } from "../execute";
+import type { JobDriver, WorkerRoles } from "./driver";
+
+export class InProcessDriver implements JobDriver {
+  readonly kind = "in-process";
+  private readonly running = new Set<Promise<void>>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly controller = new AbortController();
+  private polling: NodeJS.Timeout | null = null;
+  private working = false;
+  private ticking = false;
+  private stopped = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly definitions: readonly AnyJobDefinition[],
+    private readonly onSchedule: (definition: AnyJobDefinition) => Promise<unknown>,
+    private readonly options: { concurrency?: number; pollMs?: number } = {},
+  ) {}
+
+  async start(roles: WorkerRoles): Promise<void> {
+    // Only this process opens the embedded database: whatever was running was cut off by a stop.
+    await this.db.execute(
+      sql`update jobs set state = 'queued', worker = null where state = 'running'`,
+    );
+    if (roles.schedule)
+      for (const definition of this.definitions) if (definition.schedule) this.plan(definition);
+    if (roles.work) {
+      this.working = true;
+      this.polling = setInterval(() => void this.tick(), this.options.pollMs ?? 500);
+      this.polling.unref();
+      void this.tick();
+    }
+  }
+
+  private plan(definition: AnyJobDefinition) {
+    if (this.stopped) return;
+    const next = cronParser.parseExpression(definition.schedule!, { tz: "UTC" }).next().getTime();
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        void this.onSchedule(definition).catch((error) =>
+          console.error(
+            `[accord] could not schedule ${definition.name}:`,
+            (error as Error).message,
+          ),
+        );
+        this.plan(definition);
+      },
+      Math.max(next - Date.now(), 1000),
+    );
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  async send(): Promise<void> {
+    // The row is in the caller's transaction: a tick now may not see it yet; the next poll will.
+    setImmediate(() => void this.tick());
+  }
+
+  async cancel(): Promise<void> {
+    // The row is marked cancelled by the caller; a running job sees it at its next progress report.
+  }
+
+  /** Claims due jobs up to the concurrency and runs them; a singleton waits for its running twin. */
+  private async tick(): Promise<void> {
+    if (!this.working || this.stopped || this.ticking) return;
+    this.ticking = true;
+    try {
+      while (this.running.size < (this.options.concurrency ?? 2)) {
+        const claimed = await this.claim();
+        if (!claimed) break;
+        const definition = this.definitions.find((d) => d.name === claimed.name);
+        if (!definition) {
+          await this.db.execute(
+            sql`update jobs set state = 'failed', error = 'Unknown job', finished_at = now() where id = ${claimed.id}`,
+          );
+          continue;
+        }
+        const run = executeJob(
+          this.db,
+          definition,
+          claimed.id,
+          "in-process",
+          this.controller.signal,
+        )
+          .then(() => undefined)
+          .catch((error) => console.error(`[accord] job ${definition.name} crashed:`, error))
+          .finally(() => {
+            this.running.delete(run);
+            void this.tick();
+          });
+        this.running.add(run);
+      }
+    } catch (error) {
+      if (!this.stopped) console.error("[accord] job runner:", (error as Error).message);
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private async claim(): Promise<{ id: string; name: string } | null> {
+    const [row] = await queryRows<{ id: string; name: string }>(
+      this.db,
+      sql`update jobs set state = 'running', worker = 'in-process'
+          where id = (
+            select j.id from jobs j
+            where j.state = 'queued' and j.run_at <= now()
+              and (j.singleton_key is null or not exists (
+                select 1 from jobs r where r.state = 'running' and r.singleton_key = j.singleton_key))
+            order by j.run_at, j.created_at
+            limit 1
+            for update skip locked)
+          returning id, name`,
+    );
+    return row ?? null;
+  }
+
+  /** Runs every due job to the end (tests, and the CLI on the embedded database). */
+  async drain(): Promise<number> {
+    let ran = 0;
+    for (;;) {
+      const claimed = await this.claim();
+      if (!claimed) return ran;
+      const definition = this.definitions.find((d) => d.name === claimed.name);
+      if (definition) await executeJob(this.db, definition, claimed.id, "in-process");
+      ran++;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.working = false;
+    if (this.polling) clearInterval(this.polling);
+    for (const timer of this.timers) clearTimeout(timer);
+    this.controller.abort(new Error("stopping"));
+    await Promise.allSettled([...this.running]);
+  }
+}

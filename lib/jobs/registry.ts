@@ -1,0 +1,7 @@
+/** Every job the workers know, by name. A job added here is queued, retried and scheduled by both drivers. */
+import type { AnyJobDefinition } from "./definition";
+import { predictTrainJob } from "./definitions/predict-train";
+import { scoringRefreshJob } from "./definitions/scoring-refresh";
+import { slaSweepJob } from "./definitions/sla-sweep";
+
+export const JOBS: readonly AnyJobDefinition[] = [slaSweepJob, scoringRefreshJob, predictTrainJob];
