@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { JobProgress } from "@/components/ui/job-progress";
 import { recalibrationQueries } from "@/lib/client/queries/reports";
 import { ChartFrame } from "./chart-frame";
 import { useFormat } from "./format";
@@ -21,10 +22,10 @@ export function PredictivePanel({ canTrain, canDraft }: { canTrain: boolean; can
     <Button
       variant="secondary"
       onClick={() => train.mutate()}
-      disabled={train.isPending}
+      disabled={train.running}
       data-testid="train"
     >
-      {train.isPending ? t("training") : t("train")}
+      {train.running ? t("training") : t("train")}
     </Button>
   );
   return (
@@ -37,6 +38,12 @@ export function PredictivePanel({ canTrain, canDraft }: { canTrain: boolean; can
         loading={isLoading || train.isPending}
         error={error ?? train.error}
       >
+        {train.job && <JobProgress job={train.job} label={t("training")} />}
+        {train.jobFailed && (
+          <p role="alert" className="text-sm text-rose-700">
+            {t("trainFailed", { error: train.jobFailed.error ?? "" })}
+          </p>
+        )}
         {!isLoading && !data && (
           <div className="flex flex-wrap items-center gap-3">
             <p className="text-sm text-slate-600">{t("none")}</p>

@@ -1,7 +1,9 @@
 "use client";
 
 /** The dashboards' writes: the report settings, training the predictive score, suggestions into the draft. */
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { isFinished, jobQueries } from "@/lib/client/queries/jobs";
 import {
   applyToDraft,
   recalibrationQueries,
@@ -23,12 +25,34 @@ export function useSaveReportSettings() {
   });
 }
 
+/**
+ * Training runs as a job: a quick run answers with the model at once; a long one answers with its
+ * job, followed until it ends (`job`), then the model is read again.
+ */
 export function useTrain() {
   const client = useQueryClient();
-  return useMutation({
+  const [jobId, setJobId] = useState<string | null>(null);
+  const mutation = useMutation({
     mutationFn: trainPredictive,
-    onSuccess: (data) => client.setQueryData(recalibrationQueries.predictive().queryKey, data),
+    onSuccess: (answer) => {
+      if ("summary" in answer)
+        client.setQueryData(recalibrationQueries.predictive().queryKey, answer.summary);
+      else setJobId(answer.jobId);
+    },
   });
+  const job = useQuery(jobQueries.one(jobId));
+  const finished = isFinished(job.data);
+  useEffect(() => {
+    if (!finished) return;
+    void client.invalidateQueries({ queryKey: recalibrationQueries.predictive().queryKey });
+  }, [finished, client]);
+  const running = mutation.isPending || (jobId !== null && !finished);
+  return {
+    ...mutation,
+    running,
+    job: jobId !== null && !finished ? job.data : undefined,
+    jobFailed: job.data?.state === "failed" ? job.data : undefined,
+  };
 }
 
 /** The draft changed on the server: the editor and the designer must not write back a stale copy. */

@@ -12,9 +12,7 @@ import createClient from "openapi-fetch";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "@/db/testing";
 import { predictTrainJob } from "@/lib/jobs/definitions/predict-train";
-import { InProcessDriver } from "@/lib/jobs/drivers/in-process";
-import { enqueue } from "@/lib/jobs/queue";
-import { JOBS } from "@/lib/jobs/registry";
+import { enqueue, startJobs, stopJobs } from "@/lib/jobs/queue";
 import type { Actor } from "@/lib/auth/principal";
 import { assignedMql, salesTeams } from "@/lib/domain/decisions/test-setup";
 import { publishTestModel, seedHandoffs } from "@/lib/domain/predict/test-seed";
@@ -95,6 +93,7 @@ const ids = { key: "", secret: "", team: "", reason: 0 };
 beforeAll(async () => {
   t = await createTestDb();
   (globalThis as unknown as { accordDb?: Promise<unknown> }).accordDb = Promise.resolve(t);
+  await startJobs({ work: true, schedule: false });
   s = await salesTeams(t.db);
   await publishTestModel(t.db, 1, {
     name: "Telecom",
@@ -131,6 +130,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await stopJobs();
   delete (globalThis as unknown as { accordDb?: unknown }).accordDb;
   await t?.close();
 });
@@ -487,7 +487,10 @@ describe("the typed client and the routes agree", () => {
       200,
     );
     expect(threshold.data.curve.length).toBeGreaterThan(0);
-    const trained = await ok(client.POST("/api/v1/predictive/train"), 200);
+    const trained = await ok(
+      client.POST("/api/v1/predictive/train", { headers: { prefer: "wait=60" } }),
+      200,
+    );
     expect(trained.data.status).toBe("ready");
     const summary = await ok(client.GET("/api/v1/predictive"), 200);
     expect(summary.data?.id).toBe(trained.data.id);
@@ -518,11 +521,12 @@ describe("the typed client and the routes agree", () => {
 
   it("background jobs: one job's state, the list, cancelling", async () => {
     as(s.admin);
+    // Due in an hour: it stays queued while the test reads and cancels it.
     const queued = await enqueue(
       t.db,
       predictTrainJob,
       {},
-      { driver: new InProcessDriver(t.db, JOBS, async () => null) },
+      { runAt: new Date(Date.now() + 3_600_000) },
     );
     const job = await ok(
       client.GET("/api/v1/jobs/{id}", { params: { path: { id: queued } } }),

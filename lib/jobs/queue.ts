@@ -129,3 +129,20 @@ export async function listJobs(
     .orderBy(desc(jobs.createdAt))
     .limit(filter.limit);
 }
+
+const FINISHED: readonly JobState[] = ["done", "failed", "cancelled"];
+
+/**
+ * Waits for a job to finish, up to `ms` (for clients that asked to wait with `Prefer: wait=N`):
+ * the job still runs in a worker; the request only watches its row.
+ */
+export async function waitForJob(db: Db, id: string, ms: number): Promise<Job | null> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const job = await getJob(db, id);
+    if (!job || FINISHED.includes(job.state) || Date.now() >= end) return job;
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.min(100, Math.max(end - Date.now(), 1))),
+    );
+  }
+}

@@ -118,9 +118,19 @@ export const recalibrationQueries = {
     }),
 };
 
-/** Trains the predictive score now; the answer is the new run. */
-export function trainPredictive() {
-  return callData(api.POST("/api/v1/predictive/train"));
+/**
+ * Asks for training (a job in a worker) and waits up to 25 s: the new run when it finished,
+ * else the job to follow.
+ */
+export async function trainPredictive(): Promise<
+  { summary: PredictiveSummary } | { jobId: string }
+> {
+  const pending = api.POST("/api/v1/predictive/train", { headers: { prefer: "wait=25" } });
+  const { data } = await call(pending);
+  // openapi-fetch types `data` by the first 2xx answer only; a 202 carries the job instead.
+  if ((await pending).response.status === 202)
+    return { jobId: (data as unknown as { jobId: string }).jobId };
+  return { summary: data };
 }
 
 /** Writes picked suggestions into the draft model (never publishes). */

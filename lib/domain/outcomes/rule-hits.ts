@@ -93,16 +93,20 @@ export async function refreshMqlSnapshots(
       "bigint",
     );
     const pending = sql`select id, lead_id, at from lead_transitions where id = any(${ids})`;
-    await db.execute(sql`delete from mql_snapshots where transition_id = any(${ids})`);
-    await db.execute(
-      sql`insert into mql_snapshots (transition_id, lead_id, model_version, computed_at)
-          select id, lead_id, ${active.version}::int, ${now.toISOString()}::timestamptz from (${pending}) p`,
-    );
-    const hits = ruleHitsSql(active.model, pending);
-    if (hits)
-      await db.execute(
-        sql`insert into mql_rule_hits (transition_id, rule_id, hits) select id, rule_id, hits from (${hits}) h`,
+    // One transaction per batch: a report reading meanwhile sees each handoff's snapshot whole,
+    // under the old model or the new, never deleted and not yet rewritten.
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`delete from mql_snapshots where transition_id = any(${ids})`);
+      await tx.execute(
+        sql`insert into mql_snapshots (transition_id, lead_id, model_version, computed_at)
+            select id, lead_id, ${active.version}::int, ${now.toISOString()}::timestamptz from (${pending}) p`,
       );
+      const hits = ruleHitsSql(active.model, pending);
+      if (hits)
+        await tx.execute(
+          sql`insert into mql_rule_hits (transition_id, rule_id, hits) select id, rule_id, hits from (${hits}) h`,
+        );
+    });
     computed += batch.length;
   }
   return { version: active.version, computed, ms: Math.round(performance.now() - started) };

@@ -359,10 +359,21 @@ export const trainPredictiveModel = defineContract({
   method: "post",
   path: "/api/v1/predictive/train",
   tag: "Reports",
-  summary: "Train the predictive score on decided handoffs now, then rescore open leads",
-  description: `Below ${MINIMUM.decided} decided or ${MINIMUM.positives} converted handoffs the run is stored with status "insufficient" and no lead is rescored.`,
+  summary:
+    "Train the predictive score on decided handoffs now, then rescore open leads (a background job)",
+  description: `Training runs as a job in a worker. With \`Prefer: wait=N\` (seconds, at most 120) the answer waits for it: 200 with the new run when it finished in time, else 202 with the job to follow (GET /api/v1/jobs/{id}). Below ${MINIMUM.decided} decided or ${MINIMUM.positives} converted handoffs the run is stored with status "insufficient" and no lead is rescored.`,
   access: { permission: "reports:write", session: true },
-  responses: { 200: { description: "The new run", schema: trainResponseSchema } },
+  errors: ["unprocessable"],
+  responses: {
+    200: {
+      description: "The new run (it finished within the wait asked for)",
+      schema: trainResponseSchema,
+    },
+    202: {
+      description: "Training is queued or running: follow the job",
+      schema: z.object({ data: z.object({ jobId: z.guid() }) }),
+    },
+  },
 });
 
 export const REPORTS_CONTRACTS = [

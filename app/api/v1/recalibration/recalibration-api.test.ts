@@ -3,6 +3,7 @@
  * the one thing mocked): train, read, threshold recommendation, suggestions written to the draft.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { startJobs, stopJobs, waitForJob } from "@/lib/jobs/queue";
 import { createTestDb, type TestDb } from "@/db/testing";
 import type { Actor } from "@/lib/auth/principal";
 import { createApiKey } from "@/lib/domain/api-keys/api-keys";
@@ -15,6 +16,7 @@ import {
 import { inboxResponseSchema } from "@/lib/http/contracts/sales-responses";
 import { assignedMql, salesTeams } from "@/lib/domain/decisions/test-setup";
 import { publishTestModel, seedHandoffs } from "@/lib/domain/predict/test-seed";
+import { getPredictiveSummary } from "@/lib/domain/predict/train";
 import type { PredictiveSummary } from "@/lib/domain/predict/types";
 import { getActiveModel, getDraft } from "@/lib/domain/scoring/versions";
 
@@ -39,17 +41,20 @@ const bearer = (key?: string): Record<string, string> =>
   key ? { authorization: `Bearer ${key}` } : {};
 const get = (path = "/api/v1/x", key?: string) =>
   new Request(`http://accord.test${path}`, { headers: bearer(key) });
-const post = (body?: unknown, key?: string) =>
+const post = (body?: unknown, key?: string, headers: Record<string, string> = {}) =>
   new Request("http://accord.test/api/v1/x", {
     method: "POST",
-    headers: { "content-type": "application/json", ...bearer(key) },
+    headers: { "content-type": "application/json", ...bearer(key), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+/** Training runs as a job: these requests wait for it, as the web app does. */
+const waiting = { prefer: "wait=60" };
 const as = (actor: Actor | null) => (session.actor = actor);
 
 beforeAll(async () => {
   t = await createTestDb();
   (globalThis as unknown as { accordDb?: Promise<unknown> }).accordDb = Promise.resolve(t);
+  await startJobs({ work: true, schedule: false });
   s = await salesTeams(t.db);
   reportsKey = (await createApiKey(t.db, { name: "BI", scopes: ["reports:read"] }, null)).secret;
   await publishTestModel(t.db, 1, {
@@ -73,6 +78,7 @@ beforeAll(async () => {
   ).id;
 });
 afterAll(async () => {
+  await stopJobs();
   delete (globalThis as unknown as { accordDb?: unknown }).accordDb;
   await t?.close();
 });
@@ -101,7 +107,7 @@ describe("predictive score API", () => {
 
   it("trains on the handoffs, scores open leads, and shows the prediction on the lead and in the inbox", async () => {
     as(s.frManager);
-    const response = await trainRoute.POST(post(), ctx());
+    const response = await trainRoute.POST(post(undefined, undefined, waiting), ctx());
     expect(response.status).toBe(200);
     trained = trainResponseSchema.parse(await response.json()).data as PredictiveSummary;
     expect(trained.status).toBe("ready");
@@ -248,6 +254,25 @@ describe("recalibration draft API", () => {
   });
 });
 
+describe("training as a job", () => {
+  it("answers 202 with the job when the client does not wait, and the job ends with a new run", async () => {
+    as(s.frManager);
+    const response = await trainRoute.POST(post(), ctx());
+    expect(response.status).toBe(202);
+    const { data } = await response.json();
+    const job = await waitForJob(t.db, data.jobId, 30_000);
+    expect(job).toMatchObject({
+      name: "predict-train",
+      state: "done",
+      requestedBy: s.frManager.name,
+    });
+    expect(job?.result).toMatchObject({ status: "ready" });
+    // The leads are now scored by this run: later tests compare with it.
+    trained = (await getPredictiveSummary(t.db))!;
+    expect(trained.id).toBe(job?.result?.modelId);
+  });
+});
+
 describe("training below the minimum", () => {
   it("stores an insufficient run and leaves the leads' predictions alone", async () => {
     as(s.frManager);
@@ -260,7 +285,7 @@ describe("training below the minimum", () => {
       ctx(),
     );
     expect(settings.status).toBe(200);
-    const response = await trainRoute.POST(post(), ctx());
+    const response = await trainRoute.POST(post(undefined, undefined, waiting), ctx());
     expect(response.status).toBe(200);
     const { data } = await response.json();
     expect(data).toMatchObject({

@@ -1,15 +1,19 @@
 import { getDb } from "@/db/client";
-import { scorePredictions } from "@/lib/domain/predict/score";
-import { trainPredictiveModel } from "@/lib/domain/predict/train";
+import { getPredictiveSummary } from "@/lib/domain/predict/train";
 import * as contracts from "@/lib/http/contracts/reports";
+import { preferredWaitMs } from "@/lib/http/prefer-wait";
 import { withApi } from "@/lib/http/with-api";
-import { appNow } from "@/lib/infra/clock";
+import { predictTrainJob } from "@/lib/jobs/definitions/predict-train";
+import { enqueue, waitForJob } from "@/lib/jobs/queue";
+import { AppError } from "@/lib/shared/errors";
 
-/** Trains the predictive score now, then rescores open leads with it. */
-export const POST = withApi(contracts.trainPredictiveModel, async ({ reply }) => {
+/** Queues training (and the rescoring of open leads) in a worker; waits for it if asked to. */
+export const POST = withApi(contracts.trainPredictiveModel, async ({ request, user, reply }) => {
   const db = await getDb();
-  const now = appNow();
-  const data = await trainPredictiveModel(db, { now });
-  if (data.status === "ready") await scorePredictions(db, now);
-  return reply(200, { data });
+  const jobId = await enqueue(db, predictTrainJob, {}, { requestedBy: user.name });
+  const job = await waitForJob(db, jobId, preferredWaitMs(request));
+  if (job?.state === "failed")
+    throw new AppError("unprocessable", `Training failed: ${job.error ?? "unknown error"}`);
+  const summary = job?.state === "done" ? await getPredictiveSummary(db) : null;
+  return summary ? reply(200, { data: summary }) : reply(202, { data: { jobId } });
 });
