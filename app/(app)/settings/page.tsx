@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { HolidaysPanel } from "@/components/settings/holidays-panel";
+import { JobsPanel } from "@/components/settings/jobs-panel";
 import { ReasonsPanel } from "@/components/settings/reasons-panel";
 import { SlaPoliciesPanel } from "@/components/settings/sla-policies-panel";
 import { TeamsPanel } from "@/components/teams/teams-panel";
@@ -50,6 +51,7 @@ export default async function SettingsPage() {
         {policies && <SlaPoliciesPanel initial={policies} editable={sales} />}
         {reasons && <ReasonsPanel initial={reasons} editable={sales} />}
         {holidays && <HolidaysPanel teams={holidays} now={now.toISOString()} />}
+        <JobsPanel />
         {keys && (
           <ApiKeysPanel
             initial={keys.map((k) => ({

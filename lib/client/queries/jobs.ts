@@ -21,6 +21,17 @@ export const jobQueries = {
     }),
 };
 
+/** The latest jobs (admins and managers), refreshed every few seconds while any is unfinished. */
+export const recentJobs = (state?: JobView["state"]) =>
+  queryOptions({
+    queryKey: [...jobQueries.all, "recent", state ?? "all"] as const,
+    queryFn: () =>
+      callData(
+        api.GET("/api/v1/jobs", { params: { query: { limit: 30, ...(state ? { state } : {}) } } }),
+      ),
+    refetchInterval: (query) => (query.state.data?.some((j) => !isFinished(j)) ? 3_000 : 15_000),
+  });
+
 export async function cancelJob(id: string): Promise<JobView> {
   return callData(api.POST("/api/v1/jobs/{id}/cancel", { params: { path: { id } } }));
 }
