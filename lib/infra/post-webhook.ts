@@ -23,7 +23,7 @@ export type PostWebhook = (
   url: string,
   headers: Record<string, string>,
   body: string,
-  options: { timeoutMs: number; maxBodyBytes?: number },
+  options: { timeoutMs: number; maxBodyBytes?: number; signal?: AbortSignal },
 ) => Promise<PostResult>;
 
 // Keep-alive: a busy endpoint receives many requests a second, each would pay a handshake.
@@ -60,7 +60,7 @@ export const postWebhook: PostWebhook = (
   url,
   headers,
   body,
-  { timeoutMs, maxBodyBytes = 2048 },
+  { timeoutMs, maxBodyBytes = 2048, signal },
 ) => {
   const started = performance.now();
   return new Promise<PostResult>((resolve) => {
@@ -70,12 +70,19 @@ export const postWebhook: PostWebhook = (
     let location: string | null = null;
     const chunks: Buffer[] = [];
     let size = 0;
+    let timer: NodeJS.Timeout | undefined = undefined;
+    let request: http.ClientRequest | undefined = undefined;
     const text = () =>
       status === null ? null : Buffer.concat(chunks).subarray(0, maxBodyBytes).toString("utf8");
+    function abort() {
+      done(status === null ? "Interrupted: the worker stopped" : null);
+      request?.destroy();
+    }
     const done = (error: string | null) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      signal?.removeEventListener("abort", abort);
       resolve({
         status,
         body: text(),
@@ -92,7 +99,7 @@ export const postWebhook: PostWebhook = (
       return done("The endpoint's address is not a valid URL");
     }
     const client = target.protocol === "https:" ? https : http;
-    const request = client.request(
+    request = client.request(
       target,
       {
         method: "POST",
@@ -123,11 +130,13 @@ export const postWebhook: PostWebhook = (
       },
     );
     // Once the status is in, a body that stalls does not turn the answer into a failure.
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       if (status !== null) done(null);
       else done(`No answer within ${Math.round(timeoutMs / 100) / 10} s`);
-      request.destroy();
+      request?.destroy();
     }, timeoutMs);
+    if (signal?.aborted) return abort();
+    signal?.addEventListener("abort", abort, { once: true });
     request.on("error", (error) => done(status === null ? describe(error) : null));
     request.end(body);
   });

@@ -29,6 +29,8 @@ export type DeliverOptions = {
   batch?: number;
   parallel?: number;
   random?: () => number;
+  /** A stopping worker aborts the requests in flight (recorded as failed attempts, retried soon). */
+  signal?: AbortSignal;
 };
 
 export type RoundResult = {
@@ -213,7 +215,10 @@ export async function deliverDue(
     const body = webhookBody(delivery.type, new Date(delivery.occurred_at), delivery.data);
     // The signature's timestamp is the wall clock of this attempt: receivers check it against theirs.
     const signed = signRequest(secrets, webhookId(delivery.message_id), body, new Date());
-    const result = await post(endpoint.url, signed.headers, signed.body, { timeoutMs });
+    const result = await post(endpoint.url, signed.headers, signed.body, {
+      timeoutMs,
+      signal: options.signal,
+    });
     if (await record(db, endpoint, delivery, result, clock(), random)) succeeded++;
   });
   return {
