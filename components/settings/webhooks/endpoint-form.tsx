@@ -38,11 +38,20 @@ export function EndpointForm({
         ? updateWebhook(editing.id, { url, description, eventTypes: types })
         : createWebhook({ url, description, eventTypes: types }),
     onSuccess: onSaved,
+    // Focus goes to the field to fix, whose message is read with it (aria-describedby).
+    onError: (error) => {
+      if (error instanceof ApiError && Object.keys(error.fields ?? {}).includes("url"))
+        document.getElementById(ids.url)?.focus();
+    },
   });
   const fields = save.error instanceof ApiError ? save.error.fields : undefined;
-  const eventsError = fields
-    ? Object.entries(fields).find(([k]) => k.startsWith("eventTypes"))?.[1][0]
-    : undefined;
+  // The server names the field (`eventTypes.1` for one bad type); the words are ours, translated.
+  const fieldError = (name: "url" | "description" | "eventTypes") =>
+    fields && Object.keys(fields).some((k) => k === name || k.startsWith(`${name}.`))
+      ? t(`form.errors.${name}`)
+      : undefined;
+  const urlError = fieldError("url");
+  const eventsError = fieldError("eventTypes");
   const formId = useId();
   return (
     <Dialog
@@ -76,7 +85,7 @@ export function EndpointForm({
           save.mutate();
         }}
       >
-        <Field id={ids.url} label={t("form.url")} hint={t("form.urlHint")} error={fields?.url?.[0]}>
+        <Field id={ids.url} label={t("form.url")} hint={t("form.urlHint")} error={urlError}>
           <Input
             id={ids.url}
             type="url"
@@ -85,12 +94,12 @@ export function EndpointForm({
             value={url}
             onChange={(e) => setUrl(e.target.value)}
             placeholder={t("form.urlPlaceholder")}
-            aria-invalid={fields?.url ? true : undefined}
-            aria-describedby={fields?.url ? `${ids.url}-error` : undefined}
+            aria-invalid={urlError ? true : undefined}
+            aria-describedby={urlError ? `${ids.url}-error` : undefined}
             autoFocus
           />
         </Field>
-        <Field id={ids.description} label={t("form.description")} error={fields?.description?.[0]}>
+        <Field id={ids.description} label={t("form.description")} error={fieldError("description")}>
           <Input
             id={ids.description}
             value={description}
@@ -124,7 +133,7 @@ export function EndpointForm({
             </p>
           )}
         </fieldset>
-        {save.isError && (
+        {save.isError && !fields && (
           <p role="alert" className="text-sm text-rose-700">
             {errorText(save.error)}
           </p>
