@@ -42,7 +42,7 @@ test("an admin adds an endpoint, sends a test event, and sees an MQL's delivery 
   await dialog.getByLabel("Endpoint URL").fill(receiver.url);
   await dialog.getByLabel("Description").fill("E2E CRM");
   await expect(dialog.getByRole("checkbox", { name: /Lead became an MQL/ })).toBeChecked();
-  await dialog.getByRole("checkbox", { name: /Lead accepted by sales/ }).check();
+  await dialog.getByRole("checkbox", { name: /Lead accepted/ }).check();
   await dialog.getByRole("button", { name: "Add endpoint" }).click();
 
   const shown = page.getByRole("dialog", { name: /copy its signing secret/ });

@@ -11,6 +11,7 @@ CREATE TABLE "webhook_deliveries" (
 	"response_body" text,
 	"latency_ms" integer,
 	"last_error" text,
+	"error_kind" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"finished_at" timestamp with time zone
 );

@@ -13,6 +13,7 @@ import {
 import type {
   WebhookDeliveryStatus,
   WebhookDisabledReason,
+  WebhookErrorKind,
   WebhookEventType,
 } from "@/lib/shared/vocabulary";
 import { leads } from "./leads";
@@ -89,6 +90,8 @@ export const webhookDeliveries = pgTable(
     responseBody: text("response_body"),
     latencyMs: integer("latency_ms"),
     lastError: text("last_error"),
+    /** The same failure as a kind, which the log words in the reader's language. */
+    errorKind: text("error_kind").$type<WebhookErrorKind>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },

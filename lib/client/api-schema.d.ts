@@ -1827,6 +1827,20 @@ export type components = {
       attempts: number;
       /** Format: date-time */
       createdAt: string;
+      /** @description The last failure's kind: refused, closed, dns, timeout, redirect, gone, status… */
+      errorKind:
+        | (
+            | "refused"
+            | "closed"
+            | "dns"
+            | "timeout"
+            | "interrupted"
+            | "redirect"
+            | "gone"
+            | "status"
+            | "other"
+          )
+        | null;
       finishedAt: string | null;
       id: number;
       lastAttemptAt: string | null;

@@ -17,6 +17,8 @@ export type PostResult = {
   location: string | null;
   latencyMs: number;
   error: string | null;
+  /** What kind of failure `error` is, when no status came back. */
+  errorKind: "refused" | "closed" | "dns" | "timeout" | "interrupted" | "other" | null;
 };
 
 export type PostWebhook = (
@@ -32,20 +34,22 @@ const agents = {
   "https:": new https.Agent({ keepAlive: true, maxSockets: 16 }),
 };
 
-const ERRORS: Record<string, string> = {
-  ECONNREFUSED: "Connection refused",
-  ECONNRESET: "The connection was closed before an answer",
-  EPIPE: "The connection was closed before an answer",
-  ENOTFOUND: "Host not found",
-  EAI_AGAIN: "Host name lookup failed",
-  EHOSTUNREACH: "Host unreachable",
-  ETIMEDOUT: "Connection timed out",
+type Failure = { error: string; errorKind: NonNullable<PostResult["errorKind"]> };
+
+const ERRORS: Record<string, Failure> = {
+  ECONNREFUSED: { error: "Connection refused", errorKind: "refused" },
+  ECONNRESET: { error: "The connection was closed before an answer", errorKind: "closed" },
+  EPIPE: { error: "The connection was closed before an answer", errorKind: "closed" },
+  ENOTFOUND: { error: "Host not found", errorKind: "dns" },
+  EAI_AGAIN: { error: "Host name lookup failed", errorKind: "dns" },
+  EHOSTUNREACH: { error: "Host unreachable", errorKind: "refused" },
+  ETIMEDOUT: { error: "Connection timed out", errorKind: "timeout" },
 };
 
-function describe(error: Error & { code?: string }): string {
+function describe(error: Error & { code?: string }): Failure {
   if (error.code && ERRORS[error.code]) return ERRORS[error.code];
   if (error.message === "socket hang up") return ERRORS.ECONNRESET;
-  return error.message.slice(0, 500);
+  return { error: error.message.slice(0, 500), errorKind: "other" };
 }
 
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | null {
@@ -75,10 +79,14 @@ export const postWebhook: PostWebhook = (
     const text = () =>
       status === null ? null : Buffer.concat(chunks).subarray(0, maxBodyBytes).toString("utf8");
     function abort() {
-      done(status === null ? "Interrupted: the worker stopped" : null);
+      done(
+        status === null
+          ? { error: "Interrupted: the worker stopped", errorKind: "interrupted" }
+          : null,
+      );
       request?.destroy();
     }
-    const done = (error: string | null) => {
+    const done = (failure: Failure | null) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -89,14 +97,15 @@ export const postWebhook: PostWebhook = (
         retryAfterMs,
         location,
         latencyMs: Math.round(performance.now() - started),
-        error,
+        error: failure?.error ?? null,
+        errorKind: failure?.errorKind ?? null,
       });
     };
     let target: URL;
     try {
       target = new URL(url);
     } catch {
-      return done("The endpoint's address is not a valid URL");
+      return done({ error: "The endpoint's address is not a valid URL", errorKind: "other" });
     }
     const client = target.protocol === "https:" ? https : http;
     request = client.request(
@@ -132,7 +141,11 @@ export const postWebhook: PostWebhook = (
     // Once the status is in, a body that stalls does not turn the answer into a failure.
     timer = setTimeout(() => {
       if (status !== null) done(null);
-      else done(`No answer within ${Math.round(timeoutMs / 100) / 10} s`);
+      else
+        done({
+          error: `No answer within ${Math.round(timeoutMs / 100) / 10} s`,
+          errorKind: "timeout",
+        });
       request?.destroy();
     }, timeoutMs);
     if (signal?.aborted) return abort();

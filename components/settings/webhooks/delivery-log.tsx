@@ -1,6 +1,7 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -72,9 +73,19 @@ export function DeliveryLog({ endpointId, enabled }: { endpointId: string; enabl
                   <Badge tone={TONE[state]}>{t(`log.status.${state}`)}</Badge>
                   <span className="text-sm font-medium text-slate-900">{t(eventKey(d.type))}</span>
                   <code className="text-xs text-slate-500">{d.type}</code>
-                  <time dateTime={d.createdAt} className="text-xs text-slate-500 sm:ml-auto">
+                  <time dateTime={d.createdAt} className="text-xs text-slate-500">
                     {when(d.createdAt)}
                   </time>
+                  {d.status !== "pending" && enabled && (
+                    <Button
+                      variant="secondary"
+                      className="ml-auto min-h-8 px-3 py-1 text-xs"
+                      disabled={resend.isPending && resend.variables === d.id}
+                      onClick={() => resend.mutate(d.id)}
+                    >
+                      {t("log.resend")}
+                    </Button>
+                  )}
                 </div>
                 <p className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-600">
                   <span>{t("log.attempts", { count: d.attempts })}</span>
@@ -89,35 +100,35 @@ export function DeliveryLog({ endpointId, enabled }: { endpointId: string; enabl
                   {d.nextAttemptAt && state === "retrying" && (
                     <span>{t("log.nextAttempt", { when: when(d.nextAttemptAt) })}</span>
                   )}
+                  {d.leadId && (
+                    <Link
+                      href={`/leads/${d.leadId}`}
+                      className="text-brand-700 underline-offset-2 hover:underline"
+                    >
+                      {t("log.openLead")}
+                    </Link>
+                  )}
                   <span className="break-all text-slate-400">
                     {t("log.messageId", { id: d.messageId })}
                   </span>
                 </p>
                 {d.lastError && (
-                  <p className="mt-1 text-xs break-words text-rose-700">{d.lastError}</p>
+                  <p className="mt-1 text-xs break-words text-rose-700">
+                    {d.errorKind && d.errorKind !== "other"
+                      ? t(`log.errors.${d.errorKind}`, { status: d.responseStatus ?? "" })
+                      : d.lastError}
+                  </p>
                 )}
-                <div className="mt-1 flex flex-wrap items-start gap-3">
-                  {d.responseBody && (
-                    <details className="min-w-0 flex-1 text-xs">
-                      <summary className="cursor-pointer text-slate-600 hover:text-slate-900">
-                        {t("log.responseBody")}
-                      </summary>
-                      <pre className="mt-1 max-h-40 overflow-auto rounded bg-white p-2 whitespace-pre-wrap text-slate-800 ring-1 ring-slate-200">
-                        {d.responseBody}
-                      </pre>
-                    </details>
-                  )}
-                  {d.status !== "pending" && enabled && (
-                    <Button
-                      variant="secondary"
-                      className="ml-auto min-h-8 px-3 py-1 text-xs"
-                      disabled={resend.isPending && resend.variables === d.id}
-                      onClick={() => resend.mutate(d.id)}
-                    >
-                      {t("log.resend")}
-                    </Button>
-                  )}
-                </div>
+                {d.responseBody && (
+                  <details className="mt-1 text-xs">
+                    <summary className="cursor-pointer text-slate-600 hover:text-slate-900">
+                      {t("log.responseBody")}
+                    </summary>
+                    <pre className="mt-1 max-h-40 overflow-auto rounded bg-white p-2 whitespace-pre-wrap text-slate-800 ring-1 ring-slate-200">
+                      {d.responseBody}
+                    </pre>
+                  </details>
+                )}
               </li>
             );
           })}

@@ -10,7 +10,7 @@ import { ApiError } from "@/lib/client/api";
 import { createWebhook, updateWebhook, type WebhookEndpoint } from "@/lib/client/queries/webhooks";
 import { useApiErrorText } from "@/lib/client/use-api-error";
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/lib/shared/vocabulary";
-import { eventKey } from "./event-label";
+import { eventHintKey, eventKey } from "./event-label";
 
 type Saved = { id: string; secret?: string };
 
@@ -109,7 +109,7 @@ export function EndpointForm({
         </Field>
         <fieldset aria-describedby={eventsError ? ids.events : undefined}>
           <legend className="mb-2 text-sm font-medium text-slate-700">{t("form.events")}</legend>
-          <div className="space-y-2">
+          <div className="space-y-2.5">
             {WEBHOOK_EVENT_TYPES.map((type) => (
               <label key={type} className="flex items-start gap-2.5 text-sm text-slate-800">
                 <input
@@ -121,8 +121,9 @@ export function EndpointForm({
                   }
                 />
                 <span>
-                  {t(eventKey(type))}{" "}
+                  <span className="font-medium">{t(eventKey(type))}</span>{" "}
                   <code className="text-xs whitespace-nowrap text-slate-500">{type}</code>
+                  <span className="block text-xs text-slate-500">{t(eventHintKey(type))}</span>
                 </span>
               </label>
             ))}

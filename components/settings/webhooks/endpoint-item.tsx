@@ -81,9 +81,7 @@ export function EndpointItem({
         <ul className="flex flex-wrap gap-1" aria-label={t("form.events")}>
           {endpoint.eventTypes.map((type) => (
             <li key={type}>
-              <Badge tone="indigo" className="whitespace-normal">
-                {t(eventKey(type))}
-              </Badge>
+              <Badge tone="indigo">{t(eventKey(type))}</Badge>
             </li>
           ))}
         </ul>

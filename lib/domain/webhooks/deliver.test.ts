@@ -122,7 +122,7 @@ describe("webhook delivery", () => {
     await drain(ep.id, start, { random: () => 0.5 });
     let [row] = await deliveries(ep.id);
     expect(row).toMatchObject({ status: "pending", attempts: 1, responseStatus: 500 });
-    expect(row.lastError).toBe("Answered 500");
+    expect(row).toMatchObject({ lastError: "Answered 500", errorKind: "status" });
     expect(row.responseBody).toBe("boom");
     expect(row.nextAttemptAt!.getTime() - start.getTime()).toBe(5_000);
     expect(await endpointsWithDueDeliveries(t.db, start)).not.toContain(ep.id);
@@ -132,7 +132,10 @@ describe("webhook delivery", () => {
     await drain(ep.id, later, { random: () => 0.5 });
     [row] = await deliveries(ep.id);
     expect(row).toMatchObject({ status: "pending", attempts: 2, responseStatus: null });
-    expect(row.lastError).toBe("The connection was closed before an answer");
+    expect(row).toMatchObject({
+      lastError: "The connection was closed before an answer",
+      errorKind: "closed",
+    });
     expect(row.nextAttemptAt!.getTime() - later.getTime()).toBe(5 * 60_000);
 
     await drain(ep.id, new Date(later.getTime() + 5 * 60_000));
@@ -169,6 +172,7 @@ describe("webhook delivery", () => {
           location: null,
           latencyMs: 1,
           error: null,
+          errorKind: null,
         };
       }
       const { postWebhook } = await import("@/lib/infra/post-webhook");
@@ -216,7 +220,7 @@ describe("webhook delivery", () => {
     await slowRound;
     const [row] = await deliveries(slowEp.id);
     expect(row).toMatchObject({ status: "pending", attempts: 1, responseStatus: null });
-    expect(row.lastError).toBe("No answer within 1.5 s");
+    expect(row).toMatchObject({ lastError: "No answer within 1.5 s", errorKind: "timeout" });
     expect(row.latencyMs).toBeGreaterThanOrEqual(1_400);
   });
 
@@ -234,6 +238,7 @@ describe("webhook delivery", () => {
     await drain(ep.id, new Date(now));
     let [row] = await deliveries(ep.id);
     expect(row.lastError).toMatch(/^Answered 301, a redirect to https:\/\/elsewhere\.test\/hooks/);
+    expect(row.errorKind).toBe("redirect");
     await drain(ep.id, new Date(now + 10_000));
     [row] = await deliveries(ep.id);
     expect(row).toMatchObject({ status: "pending", responseStatus: 400, attempts: 2 });

@@ -129,7 +129,7 @@ async function record(
     if (verdict.ok) {
       await tx.execute(
         sql`update webhook_deliveries set status = 'succeeded', next_attempt_at = null, finished_at = ${at(now)},
-              last_error = null, ${answer}
+              last_error = null, error_kind = null, ${answer}
             where id = ${delivery.id}`,
       );
       await tx.execute(
@@ -141,10 +141,10 @@ async function record(
       await tx.execute(
         delay === null
           ? sql`update webhook_deliveries set status = 'failed', next_attempt_at = null, finished_at = ${at(now)},
-                  last_error = ${verdict.error}, ${answer}
+                  last_error = ${verdict.error}, error_kind = ${verdict.kind}, ${answer}
                 where id = ${delivery.id}`
           : sql`update webhook_deliveries set next_attempt_at = ${at(new Date(now.getTime() + delay))},
-                  last_error = ${verdict.error}, ${answer}
+                  last_error = ${verdict.error}, error_kind = ${verdict.kind}, ${answer}
                 where id = ${delivery.id}`,
       );
       const throttleUntil = verdict.throttleMs

@@ -1,7 +1,7 @@
 /** One delivery as the log shows it: what was sent, how each try went, and what comes next. */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
-import type { WebhookDeliveryStatus } from "@/lib/shared/vocabulary";
+import type { WebhookDeliveryStatus, WebhookErrorKind } from "@/lib/shared/vocabulary";
 
 /** The `webhook-id` header: the message's id, the same on every try and every endpoint. */
 export const webhookId = (messageId: string) => `msg_${messageId.replace(/-/g, "")}`;
@@ -19,6 +19,7 @@ type Row = {
   response_body: string | null;
   latency_ms: number | null;
   last_error: string | null;
+  error_kind: WebhookErrorKind | null;
   created_at: Date | string;
   finished_at: Date | string | null;
   occurred_at: Date | string;
@@ -40,6 +41,7 @@ function view(r: Row) {
     responseBody: r.response_body,
     latencyMs: r.latency_ms,
     lastError: r.last_error,
+    errorKind: r.error_kind,
     occurredAt: iso(r.occurred_at)!,
     createdAt: iso(r.created_at)!,
     finishedAt: iso(r.finished_at),
@@ -52,7 +54,7 @@ export async function selectDeliveries(q: Queryable, where: SQL, limit: number) 
   const rows = await queryRows<Row>(
     q,
     sql`select d.id, d.message_id, m.type, d.lead_id, d.status, d.attempts, d.next_attempt_at, d.last_attempt_at,
-               d.response_status, d.response_body, d.latency_ms, d.last_error, d.created_at, d.finished_at, m.occurred_at
+               d.response_status, d.response_body, d.latency_ms, d.last_error, d.error_kind, d.created_at, d.finished_at, m.occurred_at
         from webhook_deliveries d join webhook_messages m on m.id = d.message_id
         where ${where}
         order by d.id desc

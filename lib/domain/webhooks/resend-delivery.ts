@@ -39,7 +39,7 @@ export async function resendDelivery({
     await tx.execute(
       sql`update webhook_deliveries
           set status = 'pending', attempts = 0, next_attempt_at = ${now.toISOString()}::timestamptz, finished_at = null,
-              last_attempt_at = null, response_status = null, response_body = null, latency_ms = null, last_error = null
+              last_attempt_at = null, response_status = null, response_body = null, latency_ms = null, last_error = null, error_kind = null
           where id = ${deliveryId}`,
     );
     await tx.insert(auditLog).values({

@@ -16,6 +16,7 @@
  * an admin re-enables it and what was pending resumes.
  */
 import type { PostResult } from "@/lib/infra/post-webhook";
+import type { WebhookErrorKind } from "@/lib/shared/vocabulary";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -51,13 +52,26 @@ export function retryDelayMs(
 }
 
 export type Verdict =
-  { ok: true } | { ok: false; error: string; gone: boolean; throttleMs: number | null };
+  | { ok: true }
+  | {
+      ok: false;
+      error: string;
+      kind: WebhookErrorKind;
+      gone: boolean;
+      throttleMs: number | null;
+    };
 
 export function judge(result: PostResult): Verdict {
   const { status } = result;
   if (status !== null && status >= 200 && status < 300) return { ok: true };
   if (status === null)
-    return { ok: false, error: result.error ?? "No answer", gone: false, throttleMs: null };
+    return {
+      ok: false,
+      error: result.error ?? "No answer",
+      kind: result.errorKind ?? "other",
+      gone: false,
+      throttleMs: null,
+    };
   const throttled = [429, 502, 503, 504].includes(status);
   const error =
     status >= 300 && status < 400
@@ -68,6 +82,7 @@ export function judge(result: PostResult): Verdict {
   return {
     ok: false,
     error,
+    kind: status >= 300 && status < 400 ? "redirect" : status === 410 ? "gone" : "status",
     gone: status === 410,
     throttleMs: throttled
       ? Math.min(result.retryAfterMs ?? THROTTLE_DEFAULT_MS, THROTTLE_MAX_MS)

@@ -8,6 +8,7 @@ import {
 import {
   WEBHOOK_DELIVERY_STATUSES,
   WEBHOOK_DISABLED_REASONS,
+  WEBHOOK_ERROR_KINDS,
   WEBHOOK_EVENT_TYPES,
 } from "@/lib/shared/vocabulary";
 import { defineContract } from "../contract";
@@ -65,6 +66,10 @@ export const webhookDeliverySchema = z
     responseBody: z.string().nullable().describe("The receiver's answer, its first 2 KB."),
     latencyMs: z.number().int().nullable(),
     lastError: z.string().nullable(),
+    errorKind: z
+      .enum(WEBHOOK_ERROR_KINDS)
+      .nullable()
+      .describe("The last failure's kind: refused, closed, dns, timeout, redirect, gone, status…"),
     occurredAt: at.describe("When the change happened (the body's timestamp)."),
     createdAt: at,
     finishedAt: at.nullable(),
