@@ -148,6 +148,41 @@ const SHOTS: Shot[] = [
     element: "holidays-panel",
   },
   {
+    name: "settings-webhooks",
+    as: "admin@accord.test",
+    path: "/settings",
+    element: "webhooks-panel",
+  },
+  {
+    name: "settings-webhooks-log",
+    as: "admin@accord.test",
+    path: "/settings",
+    element: "webhooks-panel",
+    then: async (page) => {
+      await page
+        .getByTestId("webhook-row")
+        .first()
+        .getByRole("button", { name: /delivery log|journal des envois/i })
+        .click();
+      await page.getByTestId("delivery-row").first().waitFor();
+      await page.locator("[data-testid=delivery-row] details").first().locator("summary").click();
+    },
+  },
+  {
+    name: "settings-webhooks-add",
+    as: "admin@accord.test",
+    path: "/settings",
+    viewportOnly: true,
+    then: async (page) => {
+      await page
+        .getByTestId("webhooks-panel")
+        .getByRole("button", { name: /^(add endpoint|ajouter un point de terminaison)$/i })
+        .click();
+      await page.getByRole("dialog").getByRole("textbox").first().fill("ftp://crm.example.com");
+      await page.getByRole("dialog").locator("button[type=submit]").click();
+    },
+  },
+  {
     name: "inbox-prediction",
     as: "thomas@accord.test",
     path: "/inbox",

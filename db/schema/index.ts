@@ -10,3 +10,4 @@ export * from "./sales";
 export * from "./outcomes";
 export * from "./predict";
 export * from "./jobs";
+export * from "./webhooks";

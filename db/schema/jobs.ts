@@ -40,6 +40,10 @@ export const jobs = pgTable(
       .on(t.runAt)
       .where(sql`${t.state} = 'queued'`),
     index("jobs_name_created_idx").on(t.name, t.createdAt),
+    // Whether a job with this key is already waiting or running: asked on every claim and poll.
+    index("jobs_active_key_idx")
+      .on(t.singletonKey)
+      .where(sql`${t.state} in ('queued', 'running')`),
   ],
 );
 

@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   "settings:sales": ["admin", "manager"],
   "users:manage": ["admin"],
   "api-keys:manage": ["admin"],
+  /** Outgoing webhook endpoints, their secrets and delivery logs. */
+  "webhooks:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

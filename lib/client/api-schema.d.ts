@@ -1081,6 +1081,140 @@ export type paths = {
     patch: operations["updateUser"];
     trace?: never;
   };
+  "/api/v1/webhooks": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Webhook endpoints, newest first (never their secrets)
+     * @description Signed-in roles: admin. API keys with the `webhooks:write` scope.
+     */
+    get: operations["listWebhooks"];
+    put?: never;
+    /**
+     * Add an endpoint; its signing secret is in this answer only
+     * @description Every request is signed per Standard Webhooks: headers `webhook-id` (the message's id, the same on every retry), `webhook-timestamp` (unix seconds of the attempt) and `webhook-signature` (`v1,<base64 HMAC-SHA256 of id.timestamp.body>` with the endpoint's `whsec_` secret); the body is `{ type, timestamp, data }`. Any 2xx is success; anything else (redirects are not followed) is retried: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h, then given up. 410 Gone disables the endpoint; so do 24 h without a success. Messages about one lead arrive in order.
+     *
+     *     Signed-in roles: admin. API keys with the `webhooks:write` scope.
+     */
+    post: operations["createWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/webhooks/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove an endpoint and its delivery log
+     * @description Signed-in roles: admin. API keys with the `webhooks:write` scope.
+     */
+    delete: operations["deleteWebhook"];
+    options?: never;
+    head?: never;
+    /**
+     * Change an endpoint's address, description or events; enable or disable it
+     * @description `enabled: true` on a disabled endpoint clears its failures and sends what waited for it at once.
+     *
+     *     Signed-in roles: admin. API keys with the `webhooks:write` scope.
+     */
+    patch: operations["updateWebhook"];
+    trace?: never;
+  };
+  "/api/v1/webhooks/{id}/deliveries": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An endpoint's delivery log, newest first
+     * @description Signed-in roles: admin. API keys with the `webhooks:write` scope.
+     */
+    get: operations["listWebhookDeliveries"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/webhooks/{id}/deliveries/{deliveryId}/resend": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a finished delivery again (same webhook-id, fresh attempts)
+     * @description Signed-in roles: admin. API keys with the `webhooks:write` scope.
+     */
+    post: operations["resendWebhookDelivery"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/webhooks/{id}/rotate-secret": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A new signing secret (shown once); the old one also signs for 24 h
+     * @description Signed-in roles: admin. API keys with the `webhooks:write` scope.
+     */
+    post: operations["rotateWebhookSecret"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/webhooks/{id}/test": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Queue a webhook.test event to this endpoint alone
+     * @description Signed and retried like any event; follow it in the delivery log.
+     *
+     *     Signed-in roles: admin. API keys with the `webhooks:write` scope.
+     */
+    post: operations["sendWebhookTest"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -1689,6 +1823,87 @@ export type components = {
         p90Minutes: number | null;
       }[];
     };
+    WebhookDelivery: {
+      attempts: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The last failure's kind: refused, closed, dns, timeout, redirect, gone, status… */
+      errorKind:
+        | (
+            | "refused"
+            | "closed"
+            | "dns"
+            | "timeout"
+            | "interrupted"
+            | "redirect"
+            | "gone"
+            | "status"
+            | "other"
+          )
+        | null;
+      finishedAt: string | null;
+      id: number;
+      lastAttemptAt: string | null;
+      lastError: string | null;
+      latencyMs: number | null;
+      leadId: string | null;
+      /** @description The `webhook-id` header. */
+      messageId: string;
+      /** @description When it is tried next (pending only). */
+      nextAttemptAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the change happened (the body's timestamp).
+       */
+      occurredAt: string;
+      /** @description The receiver's answer, its first 2 KB. */
+      responseBody: string | null;
+      responseStatus: number | null;
+      /** @enum {string} */
+      status: "pending" | "succeeded" | "failed";
+      /** @description The event type, or webhook.test. */
+      type: string;
+    };
+    WebhookEndpoint: {
+      consecutiveFailures: number;
+      /** Format: date-time */
+      createdAt: string;
+      description: string;
+      disabledAt: string | null;
+      /** @description admin: turned off; failing: no success for 24 h; gone: it answered 410. */
+      disabledReason: ("admin" | "failing" | "gone") | null;
+      enabled: boolean;
+      eventTypes: (
+        | "lead.mql"
+        | "lead.accepted"
+        | "lead.qualified"
+        | "lead.rejected"
+        | "lead.disqualified"
+        | "lead.reassigned"
+        | "sla.breached"
+        | "model.published"
+      )[];
+      /** @description The first failure since the last success. */
+      failingSince: string | null;
+      /** Format: uuid */
+      id: string;
+      lastDelivery: {
+        /** Format: date-time */
+        at: string;
+        responseStatus: number | null;
+        /** @enum {string} */
+        status: "pending" | "succeeded" | "failed";
+      } | null;
+      /** @description Deliveries waiting to be sent or retried. */
+      pending: number;
+      /** @description After a rotation, the old secret also signs until then. */
+      previousSecretUntil: string | null;
+      /** @description The secret's first characters, to recognise it. */
+      secretPrefix: string;
+      /** Format: date-time */
+      updatedAt: string;
+      url: string;
+    };
   };
   responses: never;
   parameters: never;
@@ -1854,6 +2069,7 @@ export interface operations {
                 | "model:read"
                 | "model:write"
                 | "reports:read"
+                | "webhooks:write"
               )[];
             }[];
           };
@@ -1897,6 +2113,7 @@ export interface operations {
             | "model:read"
             | "model:write"
             | "reports:read"
+            | "webhooks:write"
           )[];
         };
       };
@@ -1920,6 +2137,7 @@ export interface operations {
                 | "model:read"
                 | "model:write"
                 | "reports:read"
+                | "webhooks:write"
               )[];
               secret: string;
             };
@@ -6534,6 +6752,548 @@ export interface operations {
       };
       /** @description Understood but refused, with the reasons */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listWebhooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The endpoints */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: components["schemas"]["WebhookEndpoint"][];
+          };
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  createWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @default  */
+          description?: string;
+          /** @default true */
+          enabled?: boolean;
+          eventTypes: (
+            | "lead.mql"
+            | "lead.accepted"
+            | "lead.qualified"
+            | "lead.rejected"
+            | "lead.disqualified"
+            | "lead.reassigned"
+            | "sla.breached"
+            | "model.published"
+          )[];
+          url: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The endpoint and its secret (`whsec_…`, shown once) */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              consecutiveFailures: number;
+              /** Format: date-time */
+              createdAt: string;
+              description: string;
+              disabledAt: string | null;
+              /** @description admin: turned off; failing: no success for 24 h; gone: it answered 410. */
+              disabledReason: ("admin" | "failing" | "gone") | null;
+              enabled: boolean;
+              eventTypes: (
+                | "lead.mql"
+                | "lead.accepted"
+                | "lead.qualified"
+                | "lead.rejected"
+                | "lead.disqualified"
+                | "lead.reassigned"
+                | "sla.breached"
+                | "model.published"
+              )[];
+              /** @description The first failure since the last success. */
+              failingSince: string | null;
+              /** Format: uuid */
+              id: string;
+              lastDelivery: {
+                /** Format: date-time */
+                at: string;
+                responseStatus: number | null;
+                /** @enum {string} */
+                status: "pending" | "succeeded" | "failed";
+              } | null;
+              /** @description Deliveries waiting to be sent or retried. */
+              pending: number;
+              /** @description After a rotation, the old secret also signs until then. */
+              previousSecretUntil: string | null;
+              secret: string;
+              /** @description The secret's first characters, to recognise it. */
+              secretPrefix: string;
+              /** Format: date-time */
+              updatedAt: string;
+              url: string;
+            };
+          };
+        };
+      };
+      /** @description Invalid input, with the field errors */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  deleteWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The endpoint's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  updateWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The endpoint's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          description?: string;
+          enabled?: boolean;
+          eventTypes?: (
+            | "lead.mql"
+            | "lead.accepted"
+            | "lead.qualified"
+            | "lead.rejected"
+            | "lead.disqualified"
+            | "lead.reassigned"
+            | "sla.breached"
+            | "model.published"
+          )[];
+          url?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The endpoint */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: components["schemas"]["WebhookEndpoint"];
+          };
+        };
+      };
+      /** @description Invalid input, with the field errors */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        cursor?: number;
+        limit?: number;
+        status?: "pending" | "succeeded" | "failed";
+      };
+      header?: never;
+      path: {
+        /** @description The endpoint's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of deliveries */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass as `cursor` for older deliveries. */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input, with the field errors */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  resendWebhookDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The delivery's id. */
+        deliveryId: number;
+        /** @description The endpoint's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The delivery, pending again */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: components["schemas"]["WebhookDelivery"];
+          };
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  rotateWebhookSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The endpoint's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The new secret */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              /** Format: date-time */
+              previousSecretUntil: string;
+              secret: string;
+              secretPrefix: string;
+            };
+          };
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  sendWebhookTest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The endpoint's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The queued delivery */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: components["schemas"]["WebhookDelivery"];
+          };
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -20,6 +20,8 @@ import type { Contract } from "@/lib/http/contract";
 import { ALL_CONTRACTS } from "@/lib/http/contracts";
 import type { RouteHandler } from "@/lib/http/with-api";
 import { setTestClock } from "@/lib/infra/clock";
+import { deliverDue } from "@/lib/domain/webhooks/deliver";
+import { startReceiver } from "@/lib/domain/webhooks/test-receiver";
 import type { paths } from "./api-schema";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -543,6 +545,60 @@ describe("the typed client and the routes agree", () => {
       200,
     );
     expect(cancelled.data.state).toBe("cancelled");
+  });
+
+  it("webhooks: an endpoint, a test event, its log, a resend, a new secret, removal", async () => {
+    as(s.admin);
+    const receiver = await startReceiver();
+    try {
+      const created = await ok(
+        client.POST("/api/v1/webhooks", {
+          body: { url: receiver.url, description: "CRM", eventTypes: ["lead.mql"] },
+        }),
+        201,
+      );
+      expect(created.data.secret).toMatch(/^whsec_/);
+      const id = created.data.id;
+      const list = await ok(client.GET("/api/v1/webhooks"), 200);
+      expect(list.data.map((e) => e.id)).toContain(id);
+      const edited = await ok(
+        client.PATCH("/api/v1/webhooks/{id}", {
+          params: { path: { id } },
+          body: { eventTypes: ["lead.mql", "sla.breached"] },
+        }),
+        200,
+      );
+      expect(edited.data.eventTypes).toEqual(["lead.mql", "sla.breached"]);
+      const queued = await ok(
+        client.POST("/api/v1/webhooks/{id}/test", { params: { path: { id } } }),
+        202,
+      );
+      expect(queued.data.status).toBe("pending");
+      await deliverDue(t.db, id);
+      const log = await ok(
+        client.GET("/api/v1/webhooks/{id}/deliveries", {
+          params: { path: { id }, query: { limit: 10 } },
+        }),
+        200,
+      );
+      expect(log.data[0]).toMatchObject({ id: queued.data.id, status: "succeeded" });
+      const resent = await ok(
+        client.POST("/api/v1/webhooks/{id}/deliveries/{deliveryId}/resend", {
+          params: { path: { id, deliveryId: queued.data.id } },
+        }),
+        200,
+      );
+      expect(resent.data.status).toBe("pending");
+      const rotated = await ok(
+        client.POST("/api/v1/webhooks/{id}/rotate-secret", { params: { path: { id } } }),
+        200,
+      );
+      expect(rotated.data.secret).not.toBe(created.data.secret);
+      const removed = await client.DELETE("/api/v1/webhooks/{id}", { params: { path: { id } } });
+      expect(removed.response.status).toBe(204);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it("destructive last: delete a reason never used, revoke the API key", async () => {

@@ -4,7 +4,7 @@
  * PostgreSQL, the in-process runner on the embedded database) give the same guarantees from this.
  */
 import type { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Db, Queryable } from "@/db/client";
 import type { Permission } from "@/lib/auth/permissions";
 import type { ApiScope } from "@/lib/auth/scopes";
 
@@ -32,6 +32,18 @@ export type JobDefinition<P = unknown> = {
   retry?: { attempts: number; delaySeconds: number };
   /** Cron (UTC) for recurring work, run once per cluster. */
   schedule?: string;
+  /**
+   * Work noticed by looking, for jobs fed by a table rather than by a request (the webhook
+   * outbox): every `everyMs` the working processes ask `due` which payloads have work, and queue
+   * one job for each that has none waiting or running (lib/jobs/poller.ts).
+   */
+  poll?: { everyMs: number; due(db: Queryable): Promise<P[]> };
+  /**
+   * How many of this job one worker runs at once, in a pool of its own (default: the worker's
+   * shared pool). For many small independent jobs — one per webhook endpoint — so a slow one
+   * never waits behind, or holds up, the others.
+   */
+  concurrency?: number;
   /** Who may read the job's state: people with the permission, API keys with the scope. */
   readers: { permission: Permission; scope?: ApiScope };
   /** Who may cancel it (none: it cannot be cancelled). */

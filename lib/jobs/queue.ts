@@ -11,6 +11,7 @@ import { singletonKeyOf, type JobDefinition } from "./definition";
 import type { JobDriver, WorkerRoles } from "./drivers/driver";
 import { InProcessDriver } from "./drivers/in-process";
 import { PgBossDriver } from "./drivers/pg-boss";
+import { JobPoller } from "./poller";
 import { JOBS } from "./registry";
 
 export type EnqueueOptions = {
@@ -22,6 +23,7 @@ export type EnqueueOptions = {
 
 declare global {
   var accordJobDriver: Promise<JobDriver> | undefined;
+  var accordJobPoller: JobPoller | undefined;
 }
 
 /** This process's driver: pg-boss on PostgreSQL, the in-process runner on the embedded database. */
@@ -37,13 +39,20 @@ export function jobDriver(): Promise<JobDriver> {
   return globalThis.accordJobDriver;
 }
 
+/** Starts this process's driver; a working process also polls for table-fed jobs (poller.ts). */
 export async function startJobs(roles: WorkerRoles): Promise<JobDriver> {
   const driver = await jobDriver();
   await driver.start(roles);
+  if (roles.work && !globalThis.accordJobPoller) {
+    globalThis.accordJobPoller = new JobPoller((await getDbHandle()).db, JOBS, driver);
+    globalThis.accordJobPoller.start();
+  }
   return driver;
 }
 
 export async function stopJobs(): Promise<void> {
+  globalThis.accordJobPoller?.stop();
+  globalThis.accordJobPoller = undefined;
   const pending = globalThis.accordJobDriver;
   globalThis.accordJobDriver = undefined;
   await (await pending)?.stop();

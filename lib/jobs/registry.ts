@@ -3,5 +3,13 @@ import type { AnyJobDefinition } from "./definition";
 import { predictTrainJob } from "./definitions/predict-train";
 import { scoringRefreshJob } from "./definitions/scoring-refresh";
 import { slaSweepJob } from "./definitions/sla-sweep";
+import { webhooksDeliverJob } from "./definitions/webhooks-deliver";
+import { webhooksPruneJob } from "./definitions/webhooks-prune";
 
-export const JOBS: readonly AnyJobDefinition[] = [slaSweepJob, scoringRefreshJob, predictTrainJob];
+export const JOBS: readonly AnyJobDefinition[] = [
+  slaSweepJob,
+  scoringRefreshJob,
+  predictTrainJob,
+  webhooksDeliverJob,
+  webhooksPruneJob,
+];

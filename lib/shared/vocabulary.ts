@@ -64,5 +64,48 @@ export const API_SCOPES = [
   "model:read",
   "model:write",
   "reports:read",
+  "webhooks:write",
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
+
+/** What outgoing webhook endpoints can subscribe to (Standard Webhooks `type`s). */
+export const WEBHOOK_EVENT_TYPES = [
+  "lead.mql",
+  "lead.accepted",
+  "lead.qualified",
+  "lead.rejected",
+  "lead.disqualified",
+  "lead.reassigned",
+  "sla.breached",
+  "model.published",
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** Sent on request to one endpoint only, whatever it subscribes to ("send test event"). */
+export const WEBHOOK_TEST_EVENT = "webhook.test";
+
+/** A delivery waits (first try or a retry), has been answered with a 2xx, or was given up. */
+export const WEBHOOK_DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/**
+ * Why a delivery attempt failed, as the log shows it in the reader's language: no connection
+ * (refused, closed, unknown host), no answer in time, a worker stopping, a redirect (not
+ * followed), 410 Gone, another non-2xx status, or something else (its text is in `lastError`).
+ */
+export const WEBHOOK_ERROR_KINDS = [
+  "refused",
+  "closed",
+  "dns",
+  "timeout",
+  "interrupted",
+  "redirect",
+  "gone",
+  "status",
+  "other",
+] as const;
+export type WebhookErrorKind = (typeof WEBHOOK_ERROR_KINDS)[number];
+
+/** Why an endpoint stopped receiving: an admin turned it off, it kept failing, or it answered 410 Gone. */
+export const WEBHOOK_DISABLED_REASONS = ["admin", "failing", "gone"] as const;
+export type WebhookDisabledReason = (typeof WEBHOOK_DISABLED_REASONS)[number];

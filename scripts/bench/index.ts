@@ -6,6 +6,7 @@
  *   npm run bench -- --big             also 1,000,000 leads / 20,000,000 events (publish only)
  *   npm run bench -- --skip-ingest     without the HTTP ingestion benchmark (no build needed)
  *   npm run bench -- --only reports    only the dashboards (reports.ts)
+ *   npm run bench -- --only webhooks   only the webhook latency at 1,000 MQLs a minute (webhooks.ts)
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; each
  * run works in a database of its own, dropped at the end.
@@ -28,6 +29,7 @@ import { BENCH_MODEL } from "./model";
 import { printAndSave, rateResult, timeResult, type Result } from "./report";
 import { reportBenchmarks } from "./reports";
 import { startServer } from "./server";
+import { webhookBenchmark } from "./webhooks";
 
 const { values: args } = parseArgs({
   options: {
@@ -37,6 +39,7 @@ const { values: args } = parseArgs({
     leads: { type: "string" },
     events: { type: "string" },
     only: { type: "string" },
+    "webhook-seconds": { type: "string" },
   },
 });
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -227,8 +230,19 @@ async function main() {
   const events = Number(args.events ?? 2_000_000);
   const results: Result[] = [];
   const stamp = Date.now().toString(36);
-  if (args.only && args.only !== "reports")
-    throw new Error(`--only takes "reports" (got "${args.only}").`);
+  if (args.only && args.only !== "reports" && args.only !== "webhooks")
+    throw new Error(`--only takes "reports" or "webhooks" (got "${args.only}").`);
+  const webhooks = () =>
+    withDatabase(`accord_bench_webhooks_${stamp}`, async (url) => {
+      results.push(
+        ...(await webhookBenchmark(url, log, { seconds: Number(args["webhook-seconds"] ?? 90) })),
+      );
+    });
+  if (args.only === "webhooks") {
+    await webhooks();
+    printAndSave(results, ".bench/results-webhooks.json");
+    return;
+  }
   await withDatabase(`accord_bench_reports_${stamp}`, async (url) => {
     results.push(...(await reportBenchmarks(url, log)));
   });
@@ -243,6 +257,8 @@ async function main() {
     results.push(...(await scoringBenchmarks(url, leads, events, "rescore_100k_2m_")));
     if (!args["skip-ingest"]) results.push(...(await ingestionBenchmark(url, leads)));
   });
+  // Needs the production build, like the ingestion benchmark.
+  if (!args["skip-ingest"]) await webhooks();
   if (args.big) {
     await withDatabase(`accord_bench_big_${stamp}`, async (url) => {
       results.push(...(await scoringBenchmarks(url, 1_000_000, 20_000_000, "rescore_1m_20m_")));

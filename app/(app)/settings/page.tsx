@@ -5,6 +5,7 @@ import { HolidaysPanel } from "@/components/settings/holidays-panel";
 import { JobsPanel } from "@/components/settings/jobs-panel";
 import { ReasonsPanel } from "@/components/settings/reasons-panel";
 import { SlaPoliciesPanel } from "@/components/settings/sla-policies-panel";
+import { WebhooksPanel } from "@/components/settings/webhooks/webhooks-panel";
 import { TeamsPanel } from "@/components/teams/teams-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
@@ -16,13 +17,14 @@ import { listPolicies } from "@/lib/domain/sla/policies";
 import { countryNames } from "@/lib/domain/teams/countries";
 import { getTeamsOverview } from "@/lib/domain/teams/get-teams-overview";
 import { listHolidayTeams } from "@/lib/domain/teams/list-holiday-teams";
+import { listEndpoints } from "@/lib/domain/webhooks/list-endpoints";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("settings") };
 }
 
 /**
- * Admins configure teams, routing and API keys; managers read the teams and routing section.
+ * Admins configure teams, routing, API keys and webhooks; managers read the teams and routing section.
  * Both edit the sales side of the agreement: SLA tiers, reason lists and their team's holidays.
  */
 export default async function SettingsPage() {
@@ -31,9 +33,10 @@ export default async function SettingsPage() {
   const db = await getDb();
   const now = new Date();
   const sales = can(actor.role, "settings:sales");
-  const [overview, keys, policies, reasons, holidays] = await Promise.all([
+  const [overview, keys, webhooks, policies, reasons, holidays] = await Promise.all([
     getTeamsOverview({ db, actor, now }),
     can(actor.role, "api-keys:manage") ? listApiKeys(db) : null,
+    can(actor.role, "webhooks:manage") ? listEndpoints(db) : null,
     sales ? listPolicies(db) : null,
     sales ? listReasons(db, { includeArchived: true }) : null,
     sales ? listHolidayTeams(db, actor) : null,
@@ -62,6 +65,7 @@ export default async function SettingsPage() {
             }))}
           />
         )}
+        {webhooks && <WebhooksPanel initial={webhooks} />}
       </div>
     </>
   );

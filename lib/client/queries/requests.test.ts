@@ -12,6 +12,7 @@ import {
   type ReportFilters,
 } from "./reports";
 import { previewModel, publishDraft, restoreVersion, saveDraft, scoringQueries } from "./scoring";
+import { createWebhook, resendWebhookDelivery, webhookQueries } from "./webhooks";
 
 // The client captures fetch and Request when it is created, and the browser resolves its
 // relative addresses against the page: both are stood in for before lib/client/api loads.
@@ -217,5 +218,34 @@ describe("the report queries send what the hand-written calls sent", () => {
     const error = await saveDraft(model).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: "unprocessable", status: 422, fields: { "$.x": ["bad"] } });
+  });
+});
+
+describe("the webhook queries", () => {
+  it("page the delivery log by the last id seen", async () => {
+    sent.answer.body = { data: [], nextCursor: "41" };
+    await client().fetchInfiniteQuery({ ...webhookQueries.deliveries("e1"), pages: 2 });
+    expect(sent.requests.map((r) => new URL(r.url).pathname + new URL(r.url).search)).toEqual([
+      "/api/v1/webhooks/e1/deliveries?limit=20",
+      "/api/v1/webhooks/e1/deliveries?limit=20&cursor=41",
+    ]);
+  });
+
+  it("sends an endpoint as JSON and the actions without a body", async () => {
+    await createWebhook({ url: "https://crm.test/h", description: "", eventTypes: ["lead.mql"] });
+    const created = await only();
+    expect(created).toMatchObject({ method: "POST", url: "/api/v1/webhooks" });
+    expect(JSON.parse(created.body)).toEqual({
+      url: "https://crm.test/h",
+      description: "",
+      eventTypes: ["lead.mql"],
+    });
+    sent.requests.length = 0;
+    await resendWebhookDelivery("e1", 7);
+    expect(await only()).toMatchObject({
+      method: "POST",
+      url: "/api/v1/webhooks/e1/deliveries/7/resend",
+      body: "",
+    });
   });
 });

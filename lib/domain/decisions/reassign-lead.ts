@@ -1,12 +1,13 @@
 /**
  * A manager moves an open MQL or SAL to another rep of their team (an admin: to any rep). The
- * lead's SLA clock restarts in the new rep's business hours.
+ * lead's SLA clock restarts in the new rep's business hours; `lead.reassigned` is emitted.
  */
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import { AppError } from "@/lib/shared/errors";
 import { assignLead } from "@/lib/domain/routing/assign-lead";
+import { emitReassigned } from "@/lib/domain/webhooks/lead-events";
 import { assertCan, parseInput } from "@/lib/auth/guard";
 import { lockLeadFor, requireStage, type LeadActionArgs } from "./lead-access";
 import { assignInputSchema } from "./schemas";
@@ -57,6 +58,14 @@ export async function reassignLead({
       targetType: "lead",
       targetId: lead.id,
       data: { from: lead.ownerId, to: rep.id },
+    });
+    await emitReassigned(tx, {
+      leadId: lead.id,
+      from: lead.ownerId,
+      to: rep.id,
+      cause: "manual",
+      by: actor.id,
+      at: now,
     });
     return { leadId: lead.id, owner: { id: rep.id, name: rep.name, teamId: rep.team_id } };
   });

@@ -1,13 +1,15 @@
 /**
  * What every decision writes, in the caller's transaction: the decision (with the score and the
  * model version at that moment), the lead's new stage, the matching lifecycle transition, the audit
- * row, and — for accept, reject and disqualify — the end of the lead's SLA clock.
+ * row, the webhook event (lead.accepted, .qualified, .rejected or .disqualified) and — for accept,
+ * reject and disqualify — the end of the lead's SLA clock.
  */
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { auditLog, decisions, leadTransitions, type Bant } from "@/db/schema";
 import type { DecisionKind, LifecycleStage } from "@/lib/shared/vocabulary";
 import { closeClocks } from "@/lib/domain/sla/clocks";
+import { emitDecision } from "@/lib/domain/webhooks/lead-events";
 import type { Decider, LockedLead } from "./lead-access";
 
 const TRANSITION_REASON: Record<DecisionKind, string> = {
@@ -94,6 +96,13 @@ export async function recordDecision(
     },
   });
   if (kind !== "qualify") await closeClocks(tx, [lead.id], now, kind);
+  await emitDecision(tx, {
+    kind,
+    leadId: lead.id,
+    decision: row,
+    reasonCode: args.reasonCode ?? null,
+    at: now,
+  });
   return { decision: decisionView(row), stage: args.to };
 }
 

@@ -3,7 +3,8 @@
  * once. The stage change is a single UPDATE whose WHERE re-checks the stage: when two transactions
  * race for the same lead, the second waits for the first, sees the lead is already an MQL and
  * leaves it alone. Each move is recorded (time, system actor, reason, score, model version) and
- * the new MQLs are routed to reps.
+ * the new MQLs are routed to reps; a `lead.mql` webhook event is written for each, in the same
+ * transaction (lib/domain/webhooks/outbox.ts).
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
@@ -11,6 +12,7 @@ import { arrayParam } from "@/db/sql-array";
 import { assignMqls } from "@/lib/domain/routing/assign-mqls";
 import type { Assignment } from "@/lib/domain/routing/round-robin";
 import type { ScoringModel } from "@/lib/domain/scoring/model";
+import { emitMqls } from "@/lib/domain/webhooks/lead-events";
 import { HANDOFF_STAGES } from "./eligibility";
 import { eligibleSql, lastRecycleJoin } from "./eligibility-sql";
 
@@ -48,6 +50,11 @@ export async function handOff(
   const assignments = await assignMqls(
     tx,
     moved.map((m) => ({ leadId: m.id, country: m.country })),
+    args.now,
+  );
+  await emitMqls(
+    tx,
+    moved.map((m) => m.id),
     args.now,
   );
   return { handedOver: moved.length, assignments };

@@ -4,13 +4,15 @@
  * is marked by an UPDATE whose WHERE requires it unmarked, so it is recorded once: a concurrent
  * sweep waits on the row and then finds nothing to do. For each breach the team's managers (or,
  * without one, the admins) get an in-app notification, the audit log a row, and — when the
- * policy says so — the lead goes to the next rep of the team's rotation with a fresh clock.
+ * policy says so — the lead goes to the next rep of the team's rotation with a fresh clock. Each
+ * breach, and each reassignment it causes, is a webhook event (sla.breached, lead.reassigned).
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Db, type Queryable } from "@/db/client";
 import { arrayParam } from "@/db/sql-array";
 import { auditLog, notifications } from "@/db/schema";
 import { assignLead, nextRepOf } from "@/lib/domain/routing/assign-lead";
+import { emitBreaches } from "@/lib/domain/webhooks/lead-events";
 import { startMissingClocks } from "./clocks";
 
 export type BreachKind = "first_touch" | "touches";
@@ -166,6 +168,17 @@ export async function sweepBreaches(db: Db, now: Date): Promise<SweepResult> {
         targetId: b.leadId,
         data: { clockId: b.clockId, repId: b.userId, due: b.due, reassignedTo: b.reassignedTo },
       })),
+    );
+    await emitBreaches(
+      tx,
+      breaches.map((b) => ({
+        leadId: b.leadId,
+        kind: b.kind,
+        due: b.due,
+        repId: b.userId,
+        reassignedTo: b.reassignedTo,
+      })),
+      now,
     );
     return {
       breaches,

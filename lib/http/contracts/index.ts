@@ -12,6 +12,7 @@ import { REPORTS_CONTRACTS } from "./reports";
 import { SALES_CONTRACTS } from "./sales";
 import { SCORING_CONTRACTS } from "./scoring";
 import { TEAMS_CONTRACTS } from "./teams";
+import { WEBHOOKS_CONTRACTS } from "./webhooks";
 
 export const TAGS = [
   { name: "Ingestion", description: "Events in, by the REST API or a Segment-compatible source." },
@@ -35,6 +36,11 @@ export const TAGS = [
     description:
       "Background work: publishing, training, imports, deliveries; its progress and errors.",
   },
+  {
+    name: "Webhooks",
+    description:
+      "Outgoing webhooks (Standard Webhooks): endpoints, signing secrets, test events, the delivery log.",
+  },
   { name: "Administration", description: "API keys, health, this document, and test hooks." },
 ];
 
@@ -46,5 +52,6 @@ export const ALL_CONTRACTS: readonly Contract[] = [
   ...SCORING_CONTRACTS,
   ...REPORTS_CONTRACTS,
   ...JOBS_CONTRACTS,
+  ...WEBHOOKS_CONTRACTS,
   ...ADMIN_CONTRACTS,
 ];

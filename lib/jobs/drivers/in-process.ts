@@ -6,13 +6,15 @@
 import { sql } from "drizzle-orm";
 import cronParser from "cron-parser";
 import { queryRows, type Db } from "@/db/client";
+import { arrayParam } from "@/db/sql-array";
 import type { AnyJobDefinition } from "../definition";
 import { executeJob } from "../execute";
 import type { JobDriver, WorkerRoles } from "./driver";
 
 export class InProcessDriver implements JobDriver {
   readonly kind = "in-process";
-  private readonly running = new Set<Promise<void>>();
+  /** Each running job, with the pool it counts against. */
+  private readonly running = new Map<Promise<void>, string>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly controller = new AbortController();
   private polling: NodeJS.Timeout | null = null;
@@ -71,13 +73,33 @@ export class InProcessDriver implements JobDriver {
     // The row is marked cancelled by the caller; a running job sees it at its next progress report.
   }
 
-  /** Claims due jobs up to the concurrency and runs them; a singleton waits for its running twin. */
+  /** Jobs that declare a concurrency have a pool of their own; the others share the default one. */
+  private poolOf(name: string): string {
+    return this.definitions.find((d) => d.name === name)?.concurrency ? name : "";
+  }
+
+  /** Job names whose pool is full, so the next claim skips them. */
+  private fullPools(): string[] {
+    const used = new Map<string, number>();
+    for (const pool of this.running.values()) used.set(pool, (used.get(pool) ?? 0) + 1);
+    return this.definitions
+      .filter((d) => {
+        const pool = this.poolOf(d.name);
+        const size = d.concurrency ?? this.options.concurrency ?? 2;
+        return (used.get(pool) ?? 0) >= size;
+      })
+      .map((d) => d.name);
+  }
+
+  /** Claims due jobs while their pools have room and runs them; a singleton waits for its running twin. */
   private async tick(): Promise<void> {
     if (!this.working || this.stopped || this.ticking) return;
     this.ticking = true;
     try {
-      while (this.running.size < (this.options.concurrency ?? 2)) {
-        const claimed = await this.claim();
+      for (;;) {
+        const full = this.fullPools();
+        if (full.length === this.definitions.length) break;
+        const claimed = await this.claim(full);
         if (!claimed) break;
         const definition = this.definitions.find((d) => d.name === claimed.name);
         if (!definition) {
@@ -99,7 +121,7 @@ export class InProcessDriver implements JobDriver {
             this.running.delete(run);
             void this.tick();
           });
-        this.running.add(run);
+        this.running.set(run, this.poolOf(definition.name));
       }
     } catch (error) {
       if (!this.stopped) console.error("[accord] job runner:", (error as Error).message);
@@ -108,13 +130,14 @@ export class InProcessDriver implements JobDriver {
     }
   }
 
-  private async claim(): Promise<{ id: string; name: string } | null> {
+  private async claim(skip: string[] = []): Promise<{ id: string; name: string } | null> {
     const [row] = await queryRows<{ id: string; name: string }>(
       this.db,
       sql`update jobs set state = 'running', worker = 'in-process'
           where id = (
             select j.id from jobs j
             where j.state = 'queued' and j.run_at <= now()
+              ${skip.length ? sql`and j.name <> all(${arrayParam(skip, "text")})` : sql``}
               and (j.singleton_key is null or not exists (
                 select 1 from jobs r where r.state = 'running' and r.singleton_key = j.singleton_key))
             order by j.run_at, j.created_at
@@ -143,6 +166,6 @@ export class InProcessDriver implements JobDriver {
     if (this.polling) clearInterval(this.polling);
     for (const timer of this.timers) clearTimeout(timer);
     this.controller.abort(new Error("stopping"));
-    await Promise.allSettled([...this.running]);
+    await Promise.allSettled([...this.running.keys()]);
   }
 }

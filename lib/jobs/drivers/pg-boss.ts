@@ -73,7 +73,8 @@ export class PgBossDriver implements JobDriver {
     }
     if (roles.work) {
       for (const definition of this.definitions) {
-        for (let i = 0; i < (this.options.concurrency ?? 2); i++) {
+        const workers = definition.concurrency ?? this.options.concurrency ?? 2;
+        for (let i = 0; i < workers; i++) {
           await boss.work(
             definition.name,
             { batchSize: 1, pollingIntervalSeconds: this.options.pollingSeconds ?? 0.5 },

@@ -1,0 +1,125 @@
+import { expect, test } from "@playwright/test";
+import { Webhook } from "standardwebhooks";
+import { startReceiver, type Receiver } from "../lib/domain/webhooks/test-receiver";
+import { createApiKey } from "./api-keys";
+import { storageState } from "./fixtures";
+import { makeMql } from "./mql-lead";
+
+test.describe.configure({ mode: "serial" });
+test.use({ storageState: storageState("admin") });
+
+let receiver: Receiver;
+test.beforeAll(async () => {
+  receiver = await startReceiver();
+});
+test.afterAll(async () => {
+  await receiver?.close();
+});
+
+type Body = { type: string; data: { lead?: { id: string } } };
+/** The first request whose body passes `test` (other specs' leads may reach the endpoint too). */
+const find = (test: (body: Body) => boolean) =>
+  receiver.received.find((r) => test(JSON.parse(r.body) as Body));
+
+test("an admin adds an endpoint, sends a test event, and sees an MQL's delivery in the log", async ({
+  page,
+  browser,
+  request,
+}) => {
+  await page.goto("/settings");
+  const panel = page.getByTestId("webhooks-panel");
+  await expect(panel.getByText("No webhook endpoints yet")).toBeVisible();
+
+  // A bad address is refused with the field named, in words.
+  await panel.getByRole("button", { name: "Add endpoint" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add a webhook endpoint" });
+  await dialog.getByLabel("Endpoint URL").fill("ftp://crm.example.com/hooks");
+  await dialog.getByRole("button", { name: "Add endpoint" }).click();
+  await expect(dialog.getByText("Use an http:// or https:// address")).toBeVisible();
+  await expect(dialog.getByLabel("Endpoint URL")).toBeFocused();
+  await expect(dialog.getByLabel("Endpoint URL")).toHaveAttribute("aria-invalid", "true");
+
+  await dialog.getByLabel("Endpoint URL").fill(receiver.url);
+  await dialog.getByLabel("Description").fill("E2E CRM");
+  await expect(dialog.getByRole("checkbox", { name: /Lead became an MQL/ })).toBeChecked();
+  await dialog.getByRole("checkbox", { name: /Lead accepted/ }).check();
+  await dialog.getByRole("button", { name: "Add endpoint" }).click();
+
+  const shown = page.getByRole("dialog", { name: /copy its signing secret/ });
+  const secret = (await shown.getByTestId("webhook-secret-value").textContent())!.trim();
+  expect(secret).toMatch(/^whsec_/);
+  await shown.getByRole("button", { name: "Copy", exact: true }).click();
+  await expect(shown.getByRole("button", { name: "Copied", exact: true })).toBeVisible();
+  await shown.getByRole("button", { name: "I have copied it" }).click();
+  await expect(shown).toBeHidden();
+
+  const row = panel.getByTestId("webhook-row").filter({ hasText: receiver.url });
+  await expect(row).toContainText("Enabled");
+  await expect(row).toContainText("E2E CRM");
+  await expect(row).toContainText(`Secret ${secret.slice(0, 12)}…`);
+  await expect(row).not.toContainText(secret);
+
+  // The test event goes out, signed with the secret shown once, and the log says so.
+  await row.getByRole("button", { name: "Send test event" }).click();
+  await expect(row.getByText("Test event queued")).toBeVisible();
+  await expect
+    .poll(() => Boolean(find((b) => b.type === "webhook.test")), { timeout: 15_000 })
+    .toBe(true);
+  const ping = find((b) => b.type === "webhook.test")!;
+  expect(new Webhook(secret).verify(ping.body, ping.headers)).toMatchObject({
+    type: "webhook.test",
+  });
+  const log = row.getByTestId("delivery-log");
+  await expect(log.getByTestId("delivery-row").first()).toContainText("Delivered");
+  await expect(log.getByTestId("delivery-row").first()).toContainText("Test event");
+  await expect(log.getByTestId("delivery-row").first()).toContainText("HTTP 200");
+
+  // A lead crosses the threshold through the API: its lead.mql reaches the receiver and the log.
+  const key = await createApiKey(browser, [
+    "events:write",
+    "leads:read",
+    "leads:write",
+    "model:read",
+  ]);
+  const lead = await makeMql(request, key, `wanda.${Date.now().toString(36)}@horizon.test`);
+  const ours = (b: Body) => b.type === "lead.mql" && b.data.lead?.id === lead.id;
+  await expect.poll(() => Boolean(find(ours)), { timeout: 15_000 }).toBe(true);
+  const sent = find(ours)!;
+  const mql = new Webhook(secret).verify(sent.body, sent.headers) as {
+    data: { lead: { id: string; stage: string } };
+  };
+  expect(mql.data.lead).toMatchObject({ id: lead.id, stage: "mql" });
+  const webhookId = sent.headers["webhook-id"];
+
+  await page.reload();
+  const reloaded = page.getByTestId("webhook-row").filter({ hasText: receiver.url });
+  await reloaded.getByRole("button", { name: "Delivery log" }).click();
+  const mqlRow = reloaded.getByTestId("delivery-row").filter({ hasText: webhookId });
+  await expect(mqlRow).toContainText("Lead became an MQL");
+  await expect(mqlRow).toContainText("Delivered");
+
+  // Resend: the same message again.
+  await mqlRow.getByRole("button", { name: "Resend" }).click();
+  await expect
+    .poll(() => receiver.received.filter((r) => r.headers["webhook-id"] === webhookId).length, {
+      timeout: 15_000,
+    })
+    .toBe(2);
+
+  // Disabled, it receives nothing: the test button is off and the API refuses.
+  await reloaded.getByRole("button", { name: "Disable" }).click();
+  await expect(reloaded).toContainText("Turned off by an admin.");
+  await expect(reloaded.getByRole("button", { name: "Send test event" })).toBeDisabled();
+});
+
+test("a manager sees no webhooks and the API refuses them", async ({ browser }) => {
+  const manager = await browser.newContext({ storageState: storageState("manager") });
+  const page = await manager.newPage();
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { name: "Webhooks" })).toHaveCount(0);
+  const response = await page.request.post("/api/v1/webhooks", {
+    data: { url: "https://crm.example.com/hooks", eventTypes: ["lead.mql"] },
+  });
+  expect(response.status()).toBe(403);
+  await manager.close();
+});
