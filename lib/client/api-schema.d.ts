@@ -469,8 +469,8 @@ export type paths = {
     get?: never;
     put?: never;
     /**
-     * Train the predictive score on decided handoffs now, then rescore open leads
-     * @description Below 200 decided or 40 converted handoffs the run is stored with status "insufficient" and no lead is rescored.
+     * Train the predictive score on decided handoffs now, then rescore open leads (a background job)
+     * @description Training runs as a job in a worker. With `Prefer: wait=N` (seconds, at most 120) the answer waits for it: 200 with the new run when it finished in time, else 202 with the job to follow (GET /api/v1/jobs/{id}). Below 200 decided or 40 converted handoffs the run is stored with status "insufficient" and no lead is rescored.
      *
      *     Signed-in roles: admin, manager. Not for API keys.
      */
@@ -3990,7 +3990,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The new run */
+      /** @description The new run (it finished within the wait asked for) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4062,6 +4062,20 @@ export interface operations {
           };
         };
       };
+      /** @description Training is queued or running: follow the job */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              /** Format: uuid */
+              jobId: string;
+            };
+          };
+        };
+      };
       /** @description No valid API key or session */
       401: {
         headers: {
@@ -4073,6 +4087,15 @@ export interface operations {
       };
       /** @description The key lacks the scope, or the role the permission */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Understood but refused, with the reasons */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -493,6 +493,7 @@ describe("the typed client and the routes agree", () => {
       client.POST("/api/v1/predictive/train", { headers: { prefer: "wait=60" } }),
       200,
     );
+    if ("jobId" in trained.data) throw new Error("training did not finish within the wait");
     expect(trained.data.status).toBe("ready");
     const summary = await ok(client.GET("/api/v1/predictive"), 200);
     expect(summary.data?.id).toBe(trained.data.id);

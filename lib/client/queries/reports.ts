@@ -125,12 +125,10 @@ export const recalibrationQueries = {
 export async function trainPredictive(): Promise<
   { summary: PredictiveSummary } | { jobId: string }
 > {
-  const pending = api.POST("/api/v1/predictive/train", { headers: { prefer: "wait=25" } });
-  const { data } = await call(pending);
-  // openapi-fetch types `data` by the first 2xx answer only; a 202 carries the job instead.
-  if ((await pending).response.status === 202)
-    return { jobId: (data as unknown as { jobId: string }).jobId };
-  return { summary: data };
+  const { data } = await call(
+    api.POST("/api/v1/predictive/train", { headers: { prefer: "wait=25" } }),
+  );
+  return "jobId" in data ? { jobId: data.jobId } : { summary: data };
 }
 
 /** Writes picked suggestions into the draft model (never publishes). */
