@@ -42,6 +42,8 @@ export const modelDraft = pgTable(
     id: smallint("id").primaryKey().default(1),
     document: jsonb("document").$type<StoredModel>().notNull(),
     baseVersion: integer("base_version"),
+    /** Bumped by every save: a save based on an older revision is refused (409), never lost silently. */
+    revision: integer("revision").notNull().default(1),
     updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
     updatedByLabel: text("updated_by_label").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -749,7 +749,7 @@ export type paths = {
     get: operations["getScoringDraft"];
     /**
      * Replace the draft with a model; nothing goes live until publish
-     * @description The model is validated whole: 422 lists every invalid field by its JSON path (`$.rules.0.points`) in `error.fields`. Defaults are filled in the saved model.
+     * @description The model is validated whole: 422 lists every invalid field by its JSON path (`$.rules.0.points`) in `error.fields`. Defaults are filled in the saved model. Send `If-Match: <revision>` (the `revision` the draft was read at) so that a change someone else saved in between is never overwritten: the save then answers 409 with who changed it and when. Without the header the save replaces whatever is there.
      *
      *     Signed-in roles: admin, marketer. API keys with the `model:write` scope.
      */
@@ -5278,6 +5278,8 @@ export interface operations {
                   /** @description The published version the draft would replace (null before the first publish). */
                   baseVersion: number | null;
                   model: components["schemas"]["ScoringModelOutput"];
+                  /** @description Bumped by every save (0 while no draft is saved). Send it back as `If-Match` when saving: a save based on an older revision answers 409. */
+                  revision: number;
                   /** @description Null when no draft is saved: the active model. */
                   updatedAt: string | null;
                   updatedBy: string | null;
@@ -5291,6 +5293,8 @@ export interface operations {
                   model: {
                     [key: string]: unknown;
                   };
+                  /** @description Bumped by every save (0 while no draft is saved). Send it back as `If-Match` when saving: a save based on an older revision answers 409. */
+                  revision: number;
                   /** Format: date-time */
                   updatedAt: string;
                   /** @description Who saved the draft last. */
@@ -5354,6 +5358,8 @@ export interface operations {
               /** @description The published version the draft would replace (null before the first publish). */
               baseVersion: number | null;
               model: components["schemas"]["ScoringModelOutput"];
+              /** @description Bumped by every save (0 while no draft is saved). Send it back as `If-Match` when saving: a save based on an older revision answers 409. */
+              revision: number;
               /** Format: date-time */
               updatedAt: string;
               /** @description Who saved the draft last. */
@@ -5384,6 +5390,15 @@ export interface operations {
       };
       /** @description The key lacks the scope, or the role the permission */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5846,6 +5861,8 @@ export interface operations {
               baseVersion: number | null;
               model: components["schemas"]["ScoringModelOutput"];
               restoredFrom: number;
+              /** @description Bumped by every save (0 while no draft is saved). Send it back as `If-Match` when saving: a save based on an older revision answers 409. */
+              revision: number;
               /** Format: date-time */
               updatedAt: string;
               /** @description Who saved the draft last. */

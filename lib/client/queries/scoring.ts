@@ -44,8 +44,14 @@ export function previewModel(model: ScoringModel) {
   return callData(api.POST("/api/v1/scoring-model/draft/preview", { body: model }));
 }
 
-export function saveDraft(model: ScoringModel) {
-  return callData(api.PUT("/api/v1/scoring-model/draft", { body: model }));
+/** Saves against the revision the page holds: someone else's save in between answers 409. */
+export function saveDraft(model: ScoringModel, revision: number) {
+  return callData(
+    api.PUT("/api/v1/scoring-model/draft", {
+      body: model,
+      headers: { "if-match": String(revision) },
+    }),
+  );
 }
 
 export function publishDraft(note: string) {
