@@ -1268,12 +1268,17 @@ export type components = {
         /** @description Converted / decided; null when nothing is decided. */
         rate: number | null;
       }[];
-      /** @description Adjacent bands where the higher converts worse than the lower. */
+      /** @description Adjacent bands where the higher converts worse but within the intervals: too few decided leads to call it. */
+      dips: {
+        higher: string;
+        lower: string;
+      }[];
+      /** @description Adjacent bands where the higher converts worse than the lower, their Wilson intervals apart. */
       inversions: {
         higher: string;
         lower: string;
       }[];
-      /** @description Each band (with ≥ 1 decided) converts at least as well as the one below it. */
+      /** @description No band (with ≥ 1 decided) converts worse than the one below it beyond the 95 % intervals. */
       monotonic: boolean;
       /** @description First recorded transition into the target's stages (null when none yet): earlier handoffs are left out or may under-count. */
       outcomesSince: string | null;

@@ -112,10 +112,19 @@ export const calibrationReportSchema = z
     deciles: z.array(calibrationRowSchema).describe("Deciles of the decided handoffs' scores."),
     monotonic: z
       .boolean()
-      .describe("Each band (with ≥ 1 decided) converts at least as well as the one below it."),
+      .describe(
+        "No band (with ≥ 1 decided) converts worse than the one below it beyond the 95 % intervals.",
+      ),
     inversions: z
       .array(z.object({ lower: z.string(), higher: z.string() }))
-      .describe("Adjacent bands where the higher converts worse than the lower."),
+      .describe(
+        "Adjacent bands where the higher converts worse than the lower, their Wilson intervals apart.",
+      ),
+    dips: z
+      .array(z.object({ lower: z.string(), higher: z.string() }))
+      .describe(
+        "Adjacent bands where the higher converts worse but within the intervals: too few decided leads to call it.",
+      ),
     outcomesSince,
   })
   .meta({ id: "CalibrationReport" });

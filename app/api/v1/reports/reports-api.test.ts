@@ -83,7 +83,7 @@ describe("reports API", () => {
     expect(data.groups.map((g: { key: string }) => g.key)).toEqual(["ads", "webinar", ""]);
     expect(
       (await (await calibration.GET(get("calibration?target=opportunity"), ctx())).json()).data
-        .inversions,
+        .dips,
     ).toEqual([{ lower: "warm", higher: "hot" }]);
     expect((await (await rules.GET(get("rules"), ctx())).json()).data).toMatchObject({
       target: "opportunity",
@@ -177,7 +177,7 @@ describe("reports API", () => {
     expect(f.groups).toEqual([]);
     const c = (await (await calibration.GET(get(`calibration?${period}`), ctx())).json()).data;
     expect(c.bands.every((b: { rate: null; interval: null }) => !b.rate && !b.interval)).toBe(true);
-    expect(c).toMatchObject({ deciles: [], monotonic: true, inversions: [] });
+    expect(c).toMatchObject({ deciles: [], monotonic: true, inversions: [], dips: [] });
     const r = (await (await rules.GET(get(`rules?${period}`), ctx())).json()).data;
     expect(r).toMatchObject({ decided: 0, converted: 0 });
     expect(r.rules.every((x: { lift: null }) => x.lift === null)).toBe(true);
