@@ -4741,6 +4741,7 @@ export interface operations {
               outcomesSince: string | null;
               /** @enum {string} */
               reason:
+                | "meets_rate"
                 | "meets_rate_and_capacity"
                 | "capacity_bound"
                 | "rate_unreachable"
