@@ -665,6 +665,28 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/reports/rules/analysis": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Analyse the past handoffs the rules report has not yet seen under the live model
+     * @description Records which rules each past handoff had hit under the live model, as a background job (the rules report's `snapshotsPending` counts what is left). Answers the job to follow (GET /api/v1/jobs/{id}); asking again while one waits or runs answers that one.
+     *
+     *     Signed-in roles: admin, manager, marketer. API keys with the `reports:read` scope.
+     */
+    post: operations["analyseRuleHits"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/reports/settings": {
     parameters: {
       query?: never;
@@ -5018,6 +5040,49 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  analyseRuleHits: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The analysis job, queued or running */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              /** Format: uuid */
+              jobId: string;
+            };
+          };
         };
       };
       /** @description No valid API key or session */

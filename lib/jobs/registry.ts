@@ -1,6 +1,7 @@
 /** Every job the workers know, by name. A job added here is queued, retried and scheduled by both drivers. */
 import type { AnyJobDefinition } from "./definition";
 import { jobsPruneJob } from "./definitions/jobs-prune";
+import { mqlSnapshotsJob } from "./definitions/mql-snapshots";
 import { predictTrainJob } from "./definitions/predict-train";
 import { scoringRefreshJob } from "./definitions/scoring-refresh";
 import { slaSweepJob } from "./definitions/sla-sweep";
@@ -14,4 +15,5 @@ export const JOBS: readonly AnyJobDefinition[] = [
   webhooksDeliverJob,
   webhooksPruneJob,
   jobsPruneJob,
+  mqlSnapshotsJob,
 ];

@@ -385,7 +385,26 @@ export const trainPredictiveModel = defineContract({
   },
 });
 
+export const analyseRuleHits = defineContract({
+  operationId: "analyseRuleHits",
+  method: "post",
+  path: "/api/v1/reports/rules/analysis",
+  tag: "Reports",
+  summary: "Analyse the past handoffs the rules report has not yet seen under the live model",
+  description:
+    "Records which rules each past handoff had hit under the live model, as a background job (the rules report's `snapshotsPending` counts what is left). Answers the job to follow (GET /api/v1/jobs/{id}); asking again while one waits or runs answers that one.",
+  access: readers,
+  bodyOptional: true,
+  responses: {
+    202: {
+      description: "The analysis job, queued or running",
+      schema: z.object({ data: z.object({ jobId: z.guid() }) }),
+    },
+  },
+});
+
 export const REPORTS_CONTRACTS = [
+  analyseRuleHits,
   getFunnelReport,
   getCalibrationReport,
   getRuleLiftReport,
