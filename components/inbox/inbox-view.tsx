@@ -6,6 +6,7 @@
  * when it left the list). Actions apply at once and roll back with a message if refused.
  */
 import { useLocale, useTranslations } from "next-intl";
+import { clockOf } from "./sla-countdown";
 import { useShowPrediction } from "./use-show-prediction";
 import { useCallback, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -39,7 +40,7 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
   const isDefault = filter.repId === null && !filter.breached;
   const inbox = useInbox(filter, isDefault ? initial : undefined);
   const rows = useMemo(() => inbox.data?.rows ?? [], [inbox.data]);
-  const offsetMs = inbox.data ? Date.parse(inbox.data.now) - inbox.data.fetchedAt : 0;
+  const clock = clockOf(inbox.data);
   const reasons = useReasons();
   const reps = useReps(managing);
   const action = useInboxAction();
@@ -114,7 +115,7 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
           </span>
         }
       />
-      {managing && <Breaches offsetMs={offsetMs} />}
+      {managing && <Breaches clock={clock} />}
       <InboxFilters
         managing={managing}
         filter={filter}
@@ -152,7 +153,7 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
           managing={managing}
           showPrediction={showPrediction}
           reps={reps.data ?? []}
-          offsetMs={offsetMs}
+          clock={clock}
           fetching={inbox.isFetching}
           error={inbox.isError ? inbox.error : null}
           registerRow={registerRow}
