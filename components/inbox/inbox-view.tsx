@@ -64,11 +64,27 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
     [selected],
   );
 
-  const run = (a: Action, name: string) => {
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const closeDialog = () => {
     setDialog(null);
+    setDialogError(null);
+  };
+
+  /**
+   * Runs an action. From a dialog, the dialog stays open (what was typed kept) until the server
+   * agrees, and shows its refusal in place. The rep keeps their place: acting on the selected row
+   * selects the row that was below it, whether the lead leaves the list or re-sorts further down.
+   */
+  const run = (a: Action, name: string, fromDialog = false) => {
     setMessage(null);
+    setDialogError(null);
+    const index = rows.findIndex((r) => r.id === a.leadId);
+    const below = index >= 0 ? (rows[index + 1] ?? rows[index - 1] ?? null) : null;
+    const keepPlace = a.type !== "assign" && a.leadId === selectedId && below !== null;
     action.mutate(a, {
       onSuccess: () => {
+        if (fromDialog) closeDialog();
+        if (keepPlace) setSelectedId(below.id);
         const done = a.type === "touch" ? "touch" : a.type === "assign" ? "assign" : a.body.kind;
         const reason =
           a.type === "decide" && "reasonCode" in a.body
@@ -83,8 +99,11 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
           }),
         });
       },
-      onError: (error) =>
-        setMessage({ tone: "error", text: t("failed", { name, message: errorText(error) }) }),
+      onError: (error) => {
+        const text = t("failed", { name, message: errorText(error) });
+        if (fromDialog) setDialogError(text);
+        else setMessage({ tone: "error", text });
+      },
     });
   };
 
@@ -176,8 +195,10 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
         kind={dialog?.kind ?? null}
         lead={dialog?.lead ?? null}
         reasons={reasons.data ?? []}
-        onClose={() => setDialog(null)}
-        onSubmit={(a) => run(a, dialog?.lead.name ?? "")}
+        pending={action.isPending}
+        error={dialogError}
+        onClose={closeDialog}
+        onSubmit={(a) => run(a, dialog?.lead.name ?? "", true)}
       />
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </>
