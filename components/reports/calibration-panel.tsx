@@ -38,6 +38,8 @@ export function CalibrationPanel({ filters, target, onTarget }: TargetPanelProps
   const query = { ...filters, target };
   const { data, isLoading, isFetching, error } = useQuery(reportQueries.calibration(query));
   const decided = data?.bands.reduce((sum, b) => sum + b.decided, 0) ?? 0;
+  // Deciles are named here, in the reader's language (the API's label is the number's key).
+  const deciles = (data?.deciles ?? []).map((r) => ({ ...r, label: t("decile", { n: r.key }) }));
   // Each pair read with its counts, so a manager sees how much evidence the verdict rests on.
   const pairs = (report: CalibrationReport, list: CalibrationReport["dips"]) =>
     list
@@ -154,8 +156,8 @@ export function CalibrationPanel({ filters, target, onTarget }: TargetPanelProps
           id="deciles"
           title={t("decilesTitle")}
           description={t("decilesDescription")}
-          chart={chart(data.deciles, "line")}
-          table={table(data.deciles, "calibration-deciles")}
+          chart={chart(deciles, "line")}
+          table={table(deciles, "calibration-deciles")}
         />
       )}
     </div>
