@@ -13,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { ScoringModelInput } from "@/lib/domain/scoring/model";
+import type { TopReason } from "@/lib/domain/scoring/compile";
 import { leads } from "./leads";
 import { users } from "./users";
 
@@ -64,6 +65,11 @@ export const leadScores = pgTable("lead_scores", {
   asOf: timestamp("as_of", { withTimezone: true }).notNull(),
   /** The total written to score_history last; a new history row is written when it moves by a point. */
   recordedTotal: doublePrecision("recorded_total").notNull(),
+  /**
+   * The receipt's top lines at `as_of` (what the inbox and `lead.mql` show), written with the
+   * score. Null for a score written before they were stored, until the lead is next scored.
+   */
+  reasons: jsonb("reasons").$type<TopReason[]>(),
 });
 
 /**
