@@ -13,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { ScoringModelInput } from "@/lib/domain/scoring/model";
+import type { TopReason } from "@/lib/domain/scoring/compile";
 import { leads } from "./leads";
 import { users } from "./users";
 
@@ -52,21 +53,31 @@ export const modelDraft = pgTable(
 );
 
 /** Each lead's current score under the active model, as of `as_of`. */
-export const leadScores = pgTable("lead_scores", {
-  leadId: uuid("lead_id")
-    .primaryKey()
-    .references(() => leads.id, { onDelete: "cascade" }),
-  modelVersion: integer("model_version").notNull(),
-  total: doublePrecision("total").notNull(),
-  fit: doublePrecision("fit").notNull(),
-  engagement: doublePrecision("engagement").notNull(),
-  fitGrade: text("fit_grade").notNull(),
-  engagementGrade: smallint("engagement_grade").notNull(),
-  band: text("band").notNull(),
-  asOf: timestamp("as_of", { withTimezone: true }).notNull(),
-  /** The total written to score_history last; a new history row is written when it moves by a point. */
-  recordedTotal: doublePrecision("recorded_total").notNull(),
-});
+export const leadScores = pgTable(
+  "lead_scores",
+  {
+    leadId: uuid("lead_id")
+      .primaryKey()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    modelVersion: integer("model_version").notNull(),
+    total: doublePrecision("total").notNull(),
+    fit: doublePrecision("fit").notNull(),
+    engagement: doublePrecision("engagement").notNull(),
+    fitGrade: text("fit_grade").notNull(),
+    engagementGrade: smallint("engagement_grade").notNull(),
+    band: text("band").notNull(),
+    asOf: timestamp("as_of", { withTimezone: true }).notNull(),
+    /** The total written to score_history last; a new history row is written when it moves by a point. */
+    recordedTotal: doublePrecision("recorded_total").notNull(),
+    /**
+     * The receipt's top lines at `as_of` (what the inbox and `lead.mql` show), written with the
+     * score. Null for a score written before they were stored, until the lead is next scored.
+     */
+    reasons: jsonb("reasons").$type<TopReason[]>(),
+  },
+  // The lead list sorted by score walks this index (list-leads.ts).
+  (t) => [index("lead_scores_total_idx").on(t.total.desc(), t.leadId)],
+);
 
 /**
  * Score snapshots over time: a lead's first score and every later move of a point or more (the

@@ -2746,12 +2746,18 @@ export interface operations {
               /** Format: date-time */
               updatedAt: string;
             }[];
+            /** @description Whether a page follows this one. */
+            hasMore: boolean;
             /** @description Pass as `cursor` for the next page (recent order). */
             nextCursor: string | null;
             page: number;
+            /** @description Exact when `totalIsExact`; otherwise the pages known so far. */
             pageCount: number;
             pageSize: number;
+            /** @description Leads matching, counted up to 10,000 (or up to this page when deeper): exact when `totalIsExact`, otherwise a lower bound. */
             total: number;
+            /** @description False when more leads match than were counted. */
+            totalIsExact: boolean;
           };
         };
       };
