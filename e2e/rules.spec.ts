@@ -54,6 +54,8 @@ test.describe("the rule editor (marketer)", () => {
     );
     await publish(page, "Start from the telecom model (seed 003)");
     await expect(page.getByTestId("draft-changes")).toHaveText("The draft matches the live model");
+    // The draft now equals the live model: its preview shows no change (decay is not a change).
+    await expect(page.getByTestId("impact-preview").getByTestId("preview-changed")).toHaveText("0");
     expect(await thibaultScore(page)).toBe(110);
     expect(await thibaultCard(page)).toBe("110");
 
@@ -63,7 +65,7 @@ test.describe("the rule editor (marketer)", () => {
     const panel = page.getByRole("dialog", { name: "Edit rule" });
     await panel.getByLabel("Points").fill("40");
     await expect(panel.getByTestId("panel-impact")).toContainText(
-      /If saved: [1-9][\d,]* scores change/,
+      /This change alone: [1-9][\d,]* scores change/,
     );
     await panel.getByRole("button", { name: "Save rule" }).click();
     await expect(page.getByTestId("draft-rules").locator('[data-rule-id="guide"]')).toContainText(

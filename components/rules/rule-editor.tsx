@@ -44,7 +44,13 @@ export function RuleEditor({
   const save = useSaveDraft();
   const model = editableModel(draftQuery.data, initialDraft);
   const { panel, previewed, setCandidate, openNew, openEdit, close } = useRulePanel(model);
-  const preview = usePreview(previewed);
+  // The draft against the live model; while a rule is edited, that edit alone against the draft.
+  const preview = usePreview(model, active?.version ?? null);
+  const ruleEffect = usePreview(
+    panel && previewed !== model ? previewed : null,
+    active?.version ?? null,
+    "draft",
+  );
   const [dialog, setDialog] = useState<"publish" | "templates" | null>(null);
   const [importProblems, setImportProblems] = useState<string[] | null>(null);
   const [banner, setBanner] = useState<DraftBanner | null>(null);
@@ -169,7 +175,11 @@ export function RuleEditor({
           isNew={panel.isNew}
           onSave={saveRule}
           onCandidate={setCandidate}
-          impact={<ImpactLine preview={preview.data} loading={preview.isFetching} />}
+          impact={
+            previewed !== model ? (
+              <ImpactLine preview={ruleEffect.data} loading={ruleEffect.isFetching} />
+            ) : null
+          }
           onClose={close}
         />
       )}

@@ -8,7 +8,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { ApiError } from "@/lib/client/api";
-import { saveDraft, scoringQueries, type Draft } from "@/lib/client/queries/scoring";
+import {
+  saveDraft,
+  scoringQueries,
+  type Draft,
+  type PreviewAgainst,
+} from "@/lib/client/queries/scoring";
 import type { DraftState } from "@/lib/domain/scoring/editor-state";
 import type { ScoringModel } from "@/lib/domain/scoring/model";
 
@@ -88,8 +93,12 @@ export function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-export function usePreview(model: ScoringModel | null) {
-  return useQuery(scoringQueries.preview(useDebounced(model, 400)));
+export function usePreview(
+  model: ScoringModel | null,
+  liveVersion: number | null,
+  against: PreviewAgainst = "live",
+) {
+  return useQuery(scoringQueries.preview(useDebounced(model, 400), against, liveVersion));
 }
 
 export function useSuggestions() {

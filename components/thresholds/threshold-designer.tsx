@@ -70,7 +70,7 @@ export function ThresholdDesigner({
     canWrite && (dirty || save.isPending || save.isError || Object.keys(errors).length > 0);
   useUnsavedWarning(unsaved);
 
-  const preview = usePreview(candidate ?? saved);
+  const preview = usePreview(candidate ?? saved, active?.version ?? null);
   const changes = useMemo(() => {
     if (!saved) return 0;
     if (!active) return 1;

@@ -794,7 +794,7 @@ export type paths = {
     put?: never;
     /**
      * The impact of the draft (or of the model in the body) on every lead, without publishing
-     * @description Without a body the saved draft is previewed (404 when there is none). A model is validated like the draft's (422 with JSON paths). Nothing is written.
+     * @description Without a body the saved draft is previewed (404 when there is none). A model is validated like the draft's (422 with JSON paths). Nothing is written. Both sides are scored at the same instant, so time passing (decay, windows) is never counted as a change. `against=live` (default) compares with the live model; `against=draft` with the saved draft — the effect of one edit on its own.
      *
      *     Signed-in roles: admin, marketer, manager. API keys with the `model:read` scope.
      */
@@ -5505,7 +5505,10 @@ export interface operations {
   };
   previewScoringDraft: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description What the previewed model is compared with. */
+        against?: "live" | "draft";
+      };
       header?: never;
       path?: never;
       cookie?: never;

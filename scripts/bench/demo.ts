@@ -8,6 +8,7 @@ import { migrateDb } from "../../db/migrate";
 import { seedDemoData } from "../../lib/demo/seed";
 import { previewModel } from "../../lib/domain/scoring/preview";
 import { template } from "../../lib/domain/scoring/templates";
+import { getActiveModel } from "../../lib/domain/scoring/versions";
 import { inboxBenchmark } from "./inbox";
 import { timeResult, type Result } from "./report";
 
@@ -25,7 +26,7 @@ export async function demoPreview(
     const t = performance.now();
     await previewModel(handle.db, {
       draft,
-      activeThreshold: 50,
+      baseline: (await getActiveModel(handle.db))?.model ?? null,
       asOf: new Date("2026-11-01T12:00:00Z"),
     });
     best = Math.min(best, performance.now() - t);

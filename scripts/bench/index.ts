@@ -157,7 +157,7 @@ async function scoringBenchmarks(
     let previewMs = Infinity;
     for (let i = 0; i < 3; i++) {
       const [preview, ms] = await timed(() =>
-        previewModel(handle.db, { draft, activeThreshold: model.mqlThreshold, asOf: BENCH_AS_OF }),
+        previewModel(handle.db, { draft, baseline: model, asOf: BENCH_AS_OF }),
       );
       previewMs = Math.min(previewMs, ms);
       if (i === 0)

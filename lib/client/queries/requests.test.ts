@@ -96,7 +96,13 @@ describe("the scoring queries send what the hand-written calls sent", () => {
 
   it.each([
     ["PUT", "the draft", () => saveDraft(model, 3), "/api/v1/scoring-model/draft", model],
-    ["POST", "a preview", () => previewModel(model), "/api/v1/scoring-model/draft/preview", model],
+    [
+      "POST",
+      "a preview",
+      () => previewModel(model, "draft"),
+      "/api/v1/scoring-model/draft/preview?against=draft",
+      model,
+    ],
     [
       "POST",
       "a publish",
@@ -121,13 +127,21 @@ describe("the scoring queries send what the hand-written calls sent", () => {
     });
   });
 
-  it("keys the preview by the model, and holds the draft under one key", () => {
-    expect(scoringQueries.preview(model).queryKey).toEqual([
+  it("keys the preview by what it compares with, the live version and the model; one draft key", () => {
+    expect(scoringQueries.preview(model, "live", 4).queryKey).toEqual([
       "scoring",
       "preview",
+      "live",
+      4,
       JSON.stringify(model),
     ]);
-    expect(scoringQueries.preview(null).queryKey).toEqual(["scoring", "preview", "none"]);
+    expect(scoringQueries.preview(null, "draft", null).queryKey).toEqual([
+      "scoring",
+      "preview",
+      "draft",
+      null,
+      "none",
+    ]);
     expect(scoringQueries.draft().queryKey).toEqual(["scoring", "draft"]);
   });
 });

@@ -40,9 +40,20 @@ export type Counted = Suggestions["events"][number];
 
 const noSuggestions: Suggestions = { events: [], fields: [], traits: [] };
 
-/** `signal`: a preview overtaken by the next keystroke is aborted, not waited for. */
-export function previewModel(model: ScoringModel, signal?: AbortSignal) {
-  return callData(api.POST("/api/v1/scoring-model/draft/preview", { body: model, signal }));
+export type PreviewAgainst = "live" | "draft";
+
+/**
+ * The model's effect compared with the live model, or with the saved draft (one edit's own
+ * effect). `signal`: a preview overtaken by the next keystroke is aborted, not waited for.
+ */
+export function previewModel(model: ScoringModel, against: PreviewAgainst, signal?: AbortSignal) {
+  return callData(
+    api.POST("/api/v1/scoring-model/draft/preview", {
+      body: model,
+      params: { query: { against } },
+      signal,
+    }),
+  );
 }
 
 /** Saves against the revision the page holds: someone else's save in between answers 409. */
@@ -72,11 +83,20 @@ export const scoringQueries = {
   all: ["scoring"] as const,
   draft: () =>
     queryOptions({ queryKey: [...scoringQueries.all, "draft"] as const, queryFn: getDraft }),
-  /** The impact of a candidate model; the last answer stays on screen while the next computes. */
-  preview: (model: ScoringModel | null) =>
+  /**
+   * The impact of a candidate model; the last answer stays on screen while the next computes.
+   * Keyed by the live version too: after a publish the same draft compares with a new live model.
+   */
+  preview: (model: ScoringModel | null, against: PreviewAgainst, liveVersion: number | null) =>
     queryOptions({
-      queryKey: [...scoringQueries.all, "preview", model ? JSON.stringify(model) : "none"] as const,
-      queryFn: ({ signal }) => previewModel(model!, signal),
+      queryKey: [
+        ...scoringQueries.all,
+        "preview",
+        against,
+        liveVersion,
+        model ? JSON.stringify(model) : "none",
+      ] as const,
+      queryFn: ({ signal }) => previewModel(model!, against, signal),
       enabled: model !== null,
       placeholderData: keepPreviousData,
       staleTime: 30_000,

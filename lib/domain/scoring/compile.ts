@@ -84,7 +84,11 @@ function matchSql(rule: EventRule, asOf: Date, seen: (property: string) => SeenS
   return sql`${sql.join(parts, sql` and `)}${since(rule, asOf)}`;
 }
 
-function eventsSql(rules: EventRule[], options: CompileOptions, asOf: SQL) {
+/**
+ * The join that aggregates the rules' events per lead, and what each rule earns as an SQL term
+ * over it (in the order of `rules`). Shared with the comparison compiler (compile-comparison.ts).
+ */
+export function eventsSql(rules: EventRule[], options: CompileOptions, asOf: SQL) {
   const at = options.asOf;
   const names = [...new Set(rules.map((r) => r.event))];
   const leadFilter = options.leadIds

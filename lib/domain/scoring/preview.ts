@@ -1,13 +1,16 @@
 /**
  * What a draft would do to the real lead base, without writing anything: how many scores change,
  * who would newly reach the MQL threshold and who would fall below it, the distribution before and
- * after, and the biggest movers. One read-only statement over the compiled draft.
+ * after, and the biggest movers. Both sides are scored now, in one statement (compile-comparison):
+ * the baseline (the live model, or the saved draft for one rule's own effect) and the draft — so
+ * time passing (decay, windows) is never counted as a change.
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { eligibleSql, lastRecycleJoin } from "@/lib/domain/lifecycle/eligibility-sql";
 import { tuneForScoring } from "./locks";
 import { compileScores } from "./compile";
+import { compileComparison } from "./compile-comparison";
 import type { ScoringModel } from "./model";
 
 export type Mover = {
@@ -36,19 +39,27 @@ const BINS = 20;
 
 export async function previewModel(
   db: Db,
-  args: { draft: ScoringModel; activeThreshold: number | null; asOf?: Date; movers?: number },
+  args: {
+    draft: ScoringModel;
+    /** What the draft is compared with, scored at the same time; null: nothing (no live model). */
+    baseline: ScoringModel | null;
+    asOf?: Date;
+    movers?: number;
+  },
 ): Promise<Preview> {
   const started = performance.now();
   const asOf = args.asOf ?? new Date();
-  const before = args.activeThreshold;
+  const before = args.baseline?.mqlThreshold ?? null;
   const after = args.draft.mqlThreshold;
-  const beforeMql = before === null ? sql`false` : sql`(s.total >= ${String(before)}::float8)`;
+  const beforeMql =
+    before === null ? sql`false` : sql`(d.before_total >= ${String(before)}::float8)`;
   const [row] = await db.transaction(async (tx) => {
     await tuneForScoring(tx);
     // Computed into a temporary table first: a CREATE TABLE AS may use parallel workers (measured).
-    await tx.execute(
-      sql`create temporary table previewed on commit drop as ${compileScores(args.draft, { asOf })}`,
-    );
+    const scored = args.baseline
+      ? compileComparison(args.baseline, args.draft, { asOf })
+      : sql`select c.*, null::float8 as before_total from (${compileScores(args.draft, { asOf })}) c`;
+    await tx.execute(sql`create temporary table previewed on commit drop as ${scored}`);
     return queryRows<{
       leads: number;
       changed: number;
@@ -65,9 +76,9 @@ export async function previewModel(
       tx,
       sql`
     with cmp as materialized (
-      select d.lead_id, s.total as before, d.total as after,
+      select d.lead_id, d.before_total as before, d.total as after,
              ${beforeMql} as was_mql, (d.total >= ${String(after)}::float8) as is_mql
-      from previewed d left join lead_scores s on s.lead_id = d.lead_id
+      from previewed d
     ),
     stats as (
       select count(*)::int as leads,

@@ -84,7 +84,10 @@ describe("publish and ingestion", () => {
     const model = template("seed-003-telecom");
     model.rules.find((r) => r.id === "guide")!.points = 40;
     await saveDraft(t.db, model as never, { userId: null, label: "Test" });
-    const preview = await previewModel(t.db, { draft: model, activeThreshold: 100 });
+    const preview = await previewModel(t.db, {
+      draft: model,
+      baseline: template("seed-003-telecom"),
+    });
     expect(preview).toMatchObject({ leads: 1, changed: 1, newlyMql: 0, droppedBelow: 0 });
     expect(preview.movers[0]).toMatchObject({ leadId: id, before: 110, after: 120 });
     expect(await publishDraft(t.db, by, "guide is worth more")).toMatchObject({

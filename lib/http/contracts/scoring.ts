@@ -145,8 +145,14 @@ export const previewScoringDraft = defineContract({
   summary:
     "The impact of the draft (or of the model in the body) on every lead, without publishing",
   description:
-    "Without a body the saved draft is previewed (404 when there is none). A model is validated like the draft's (422 with JSON paths). Nothing is written.",
+    "Without a body the saved draft is previewed (404 when there is none). A model is validated like the draft's (422 with JSON paths). Nothing is written. Both sides are scored at the same instant, so time passing (decay, windows) is never counted as a change. `against=live` (default) compares with the live model; `against=draft` with the saved draft — the effect of one edit on its own.",
   access: modelAccess.read,
+  query: z.object({
+    against: z
+      .enum(["live", "draft"])
+      .default("live")
+      .describe("What the previewed model is compared with."),
+  }),
   body: z.unknown(),
   documentedBody: scoringModelComponent,
   bodyOptional: true,
