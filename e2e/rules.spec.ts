@@ -43,8 +43,12 @@ test.describe("the rule editor (marketer)", () => {
   }) => {
     await page.goto("/rules");
     await page.getByRole("button", { name: "Templates" }).click();
-    page.once("dialog", (d) => d.accept());
     await page.getByRole("button", { name: "Load as draft: B2B telecom (seed 003)" }).click();
+    // A template replaces every rule and the threshold: always asked, in the app's own dialog.
+    await page
+      .getByRole("dialog", { name: "Replace the current draft with “B2B telecom (seed 003)”?" })
+      .getByRole("button", { name: "Replace the draft" })
+      .click();
     await expect(page.getByTestId("editor-banner")).toContainText(
       "“B2B telecom (seed 003)” loaded as the draft",
     );
@@ -109,8 +113,8 @@ test.describe("the rule editor (marketer)", () => {
     await expect(row).toHaveCount(1);
     await expect(row).toContainText("New");
     // Delete it again so the draft stays as published.
-    page.once("dialog", (d) => d.accept());
     await row.getByRole("button", { name: /^Delete “/ }).click();
+    await page.getByTestId("confirm-action").click();
     await expect(row).toHaveCount(0);
   });
 

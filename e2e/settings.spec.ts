@@ -26,7 +26,6 @@ test.describe("API keys in Settings (admin)", () => {
 
     await page.reload();
     await expect(page.getByTestId("api-key-secret")).toHaveCount(0);
-    page.once("dialog", (d) => d.accept());
     const revoked = page.waitForResponse(
       (r) => r.request().method() === "DELETE" && r.url().includes("/api/v1/api-keys/"),
     );
@@ -35,6 +34,7 @@ test.describe("API keys in Settings (admin)", () => {
       .filter({ hasText: name })
       .getByRole("button", { name: "Revoke" })
       .click();
+    await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
     expect((await revoked).status()).toBe(204);
     await expect(page.getByTestId("api-key-row").filter({ hasText: name })).toContainText(
       "Revoked",

@@ -1,5 +1,6 @@
 "use client";
 
+import { useConfirm } from "@/components/ui/use-confirm";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useRef, useState } from "react";
@@ -38,6 +39,7 @@ export function RuleEditor({
   canWrite: boolean;
 }) {
   const t = useTranslations("editor");
+  const [confirm, confirmDialog] = useConfirm();
   const format = useFormatter();
   const router = useRouter();
   const draftQuery = useDraft(initialDraft);
@@ -77,8 +79,9 @@ export function RuleEditor({
   );
   const changes = comparison?.changes ?? 0;
 
-  const loadModel = (next: ScoringModel, message: string, confirmText: string) => {
-    if (model && changes > 0 && !window.confirm(confirmText)) return;
+  const loadModel = async (next: ScoringModel, message: string, confirmText: string) => {
+    // Always asked: a template or a file replaces every rule and the threshold.
+    if (model && !(await confirm({ title: confirmText, action: t("templates.replace") }))) return;
     saveModel(next);
     setDialog(null);
     setBanner({ tone: "ok", text: message });
@@ -104,9 +107,13 @@ export function RuleEditor({
         onEdit: openEdit,
         onDuplicate: (rule: Rule) =>
           saveModel(duplicateRule(model, rule, t("actions.copyOf", { label: rule.label }))),
-        onDelete: (rule: Rule) => {
-          if (window.confirm(t("actions.deleteConfirm", { label: rule.label })))
-            saveModel(removeRule(model, rule.id));
+        onDelete: async (rule: Rule) => {
+          const yes = await confirm({
+            title: t("actions.deleteConfirm", { label: rule.label }),
+            action: t("actions.delete"),
+            danger: true,
+          });
+          if (yes) saveModel(removeRule(model, rule.id));
         },
       }
     : undefined;
@@ -201,6 +208,7 @@ export function RuleEditor({
         }
       />
       <ImportProblemsDialog problems={importProblems} onClose={() => setImportProblems(null)} />
+      {confirmDialog}
     </>
   );
 }

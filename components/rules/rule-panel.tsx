@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/use-confirm";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
 import type { Rule } from "@/lib/domain/scoring/model";
@@ -32,6 +33,7 @@ export function RulePanel({
   impact: ReactNode;
 }) {
   const t = useTranslations("editor");
+  const [confirm, confirmDialog] = useConfirm();
   const { draft, set, errors, sentence, dirty, submit } = useRuleDraft(
     initial,
     onCandidate,
@@ -42,8 +44,9 @@ export function RulePanel({
   const suggestions = useSuggestions();
   const properties = usePropertySuggestions(draft.kind === "event" ? draft.event : "");
 
-  const close = () => {
-    if (dirty && !window.confirm(t("panel.discard"))) return;
+  const close = async () => {
+    if (dirty && !(await confirm({ title: t("panel.discard"), action: t("panel.discardAction") })))
+      return;
     onClose();
   };
 
@@ -145,6 +148,7 @@ export function RulePanel({
           {t("panel.enabled")}
         </label>
       </form>
+      {confirmDialog}
     </Dialog>
   );
 }

@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/use-confirm";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { API_SCOPES, type ApiScope } from "@/lib/auth/scopes";
@@ -19,6 +20,7 @@ import { useApiErrorText } from "@/lib/client/use-api-error";
 
 export function ApiKeysPanel({ initial }: { initial: ApiKey[] }) {
   const t = useTranslations("settings.apiKeys");
+  const [confirm, confirmDialog] = useConfirm();
   const format = useFormatter();
   const client = useQueryClient();
   const errorText = useApiErrorText();
@@ -182,9 +184,13 @@ export function ApiKeysPanel({ initial }: { initial: ApiKey[] }) {
                 <Button
                   variant="secondary"
                   className="text-rose-700"
-                  onClick={() => {
-                    if (window.confirm(t("revokeConfirm", { name: key.name })))
-                      revoke.mutate(key.id);
+                  onClick={async () => {
+                    const yes = await confirm({
+                      title: t("revokeConfirm", { name: key.name }),
+                      action: t("revoke"),
+                      danger: true,
+                    });
+                    if (yes) revoke.mutate(key.id);
                   }}
                 >
                   {t("revoke")}
@@ -194,6 +200,7 @@ export function ApiKeysPanel({ initial }: { initial: ApiKey[] }) {
           ))}
         </ul>
       )}
+      {confirmDialog}
     </Card>
   );
 }

@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/use-confirm";
 import {
   deleteWebhook,
   rotateWebhookSecret,
@@ -31,6 +32,7 @@ export function EndpointItem({
   onSecret: (secret: ShownSecret) => void;
 }) {
   const t = useTranslations("webhooks");
+  const [confirm, confirmDialog] = useConfirm();
   const format = useFormatter();
   const client = useQueryClient();
   const errorText = useApiErrorText();
@@ -150,9 +152,12 @@ export function EndpointItem({
             variant="secondary"
             className={small}
             disabled={rotate.isPending}
-            onClick={() => {
-              if (window.confirm(t("actions.rotateConfirm", { url: endpoint.url })))
-                rotate.mutate();
+            onClick={async () => {
+              const yes = await confirm({
+                title: t("actions.rotateConfirm", { url: endpoint.url }),
+                action: t("actions.rotate"),
+              });
+              if (yes) rotate.mutate();
             }}
           >
             {t("actions.rotate")}
@@ -161,9 +166,13 @@ export function EndpointItem({
             variant="secondary"
             className={`${small} text-rose-700`}
             disabled={remove.isPending}
-            onClick={() => {
-              if (window.confirm(t("actions.deleteConfirm", { url: endpoint.url })))
-                remove.mutate();
+            onClick={async () => {
+              const yes = await confirm({
+                title: t("actions.deleteConfirm", { url: endpoint.url }),
+                action: t("actions.delete"),
+                danger: true,
+              });
+              if (yes) remove.mutate();
             }}
           >
             {t("actions.delete")}
@@ -181,6 +190,7 @@ export function EndpointItem({
       <div id={logId} hidden={!logOpen} className="border-t border-slate-100">
         {logOpen && <DeliveryLog endpointId={endpoint.id} enabled={endpoint.enabled} />}
       </div>
+      {confirmDialog}
     </li>
   );
 }

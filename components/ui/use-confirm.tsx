@@ -1,0 +1,66 @@
+"use client";
+
+/**
+ * Asking before something that cannot be taken back, in the app's own dialog (never the
+ * browser's `confirm()`, which cannot be styled, translated or read the same way by a screen
+ * reader): `const [confirm, dialog] = useConfirm()`, render `dialog`, then
+ * `if (await confirm({ title, body, action, danger })) …`.
+ */
+import { useTranslations } from "next-intl";
+import { useCallback, useRef, useState, type ReactNode } from "react";
+import { Button } from "./button";
+import { Dialog } from "./dialog";
+
+export type ConfirmRequest = {
+  title: string;
+  body?: ReactNode;
+  /** The confirming button's words: what will happen ("Delete the endpoint"). */
+  action: string;
+  danger?: boolean;
+};
+
+export function useConfirm(): [(request: ConfirmRequest) => Promise<boolean>, ReactNode] {
+  const t = useTranslations("common");
+  const [request, setRequest] = useState<ConfirmRequest | null>(null);
+  const answer = useRef<((yes: boolean) => void) | null>(null);
+  const confirm = useCallback(
+    (next: ConfirmRequest) =>
+      new Promise<boolean>((resolve) => {
+        answer.current?.(false);
+        answer.current = resolve;
+        setRequest(next);
+      }),
+    [],
+  );
+  const settle = (yes: boolean) => {
+    answer.current?.(yes);
+    answer.current = null;
+    setRequest(null);
+  };
+  const dialog = (
+    <Dialog
+      open={request !== null}
+      onClose={() => settle(false)}
+      title={request?.title ?? ""}
+      labelledBy="confirm-title"
+      footer={
+        <>
+          <Button variant="secondary" onClick={() => settle(false)}>
+            {t("cancel")}
+          </Button>
+          <Button
+            variant={request?.danger ? "danger" : "primary"}
+            onClick={() => settle(true)}
+            data-testid="confirm-action"
+            autoFocus
+          >
+            {request?.action}
+          </Button>
+        </>
+      }
+    >
+      {request?.body && <div className="text-sm text-slate-700">{request.body}</div>}
+    </Dialog>
+  );
+  return [confirm, dialog];
+}
