@@ -1,6 +1,7 @@
 /** Every job the workers know, by name. A job added here is queued, retried and scheduled by both drivers. */
 import type { AnyJobDefinition } from "./definition";
 import { predictTrainJob } from "./definitions/predict-train";
+import { scoringPublishJob } from "./definitions/scoring-publish";
 import { scoringRefreshJob } from "./definitions/scoring-refresh";
 import { slaSweepJob } from "./definitions/sla-sweep";
 import { webhooksDeliverJob } from "./definitions/webhooks-deliver";
@@ -9,6 +10,7 @@ import { webhooksPruneJob } from "./definitions/webhooks-prune";
 export const JOBS: readonly AnyJobDefinition[] = [
   slaSweepJob,
   scoringRefreshJob,
+  scoringPublishJob,
   predictTrainJob,
   webhooksDeliverJob,
   webhooksPruneJob,

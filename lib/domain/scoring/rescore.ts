@@ -2,6 +2,10 @@
  * Writes scores: runs the compiled model and upserts lead_scores in one statement, appending a
  * score_history row for each lead scored for the first time or whose total moved by a point or
  * more since its last snapshot. Callers hold the scoring lock (locks.ts).
+ *
+ * A publish writes the same rows into the shadow table instead (`rescoreInto`, publish.ts): no
+ * history yet — each row notes whether it will need one (`record`) and which version of the live
+ * row it was computed against (`src_xmin`), so the swap can rescore the leads that moved since.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
@@ -11,6 +15,12 @@ import type { ScoringModel } from "./model";
 export type RescoreCause = "publish" | "ingest" | "refresh" | "lead";
 
 export type RescoreResult = { scored: number; recorded: number };
+
+/** The table a publish builds its scores in, beside lead_scores (publish.ts). */
+export const SHADOW_TABLE = "lead_scores_next";
+
+/** Leads with `after < id <= upTo` (uuid order): one batch of a publish's build. */
+export type LeadRange = { after: string | null; upTo: string };
 
 export async function rescore(
   tx: Queryable,
@@ -25,11 +35,47 @@ export async function rescore(
   if (args.leadIds && args.leadIds.length === 0) return { scored: 0, recorded: 0 };
   const computed = compileScores(args.model, { asOf: args.asOf, leadIds: args.leadIds });
   if (args.leadIds) return writeScores(tx, sql`(${computed})`, args);
-  // A full rescore computes into a temporary table first: a statement that writes can never use
-  // parallel workers, a CREATE TABLE AS can (measured: the difference on 100,000 leads).
+  return viaTemporary(tx, computed, (source) => writeScores(tx, source, args));
+}
+
+/**
+ * Scores leads into the publish's shadow table (upserting: a lead rescored at the swap replaces
+ * its row): the given leads, one range of them, or all. Callers hold no scoring lock while
+ * building; the swap holds it exclusively (publish.ts).
+ */
+export async function rescoreInto(
+  tx: Queryable,
+  args: {
+    model: ScoringModel;
+    version: number;
+    asOf: Date;
+    leadIds?: string[] | null;
+    range?: LeadRange;
+  },
+): Promise<RescoreResult> {
+  if (args.leadIds && args.leadIds.length === 0) return { scored: 0, recorded: 0 };
+  const computed = compileScores(args.model, {
+    asOf: args.asOf,
+    leadIds: args.leadIds,
+    range: args.range,
+  });
+  const write = { ...args, cause: "publish" as const, shadow: true };
+  if (args.leadIds) return writeScores(tx, sql`(${computed})`, write);
+  return viaTemporary(tx, computed, (source) => writeScores(tx, source, write));
+}
+
+/**
+ * Many leads are computed into a temporary table first: a statement that writes can never use
+ * parallel workers, a CREATE TABLE AS can (measured: the difference on 100,000 leads).
+ */
+async function viaTemporary(
+  tx: Queryable,
+  computed: SQL,
+  write: (source: SQL) => Promise<RescoreResult>,
+): Promise<RescoreResult> {
   await tx.execute(sql`create temporary table rescored on commit drop as ${computed}`);
   try {
-    return await writeScores(tx, sql`rescored`, args);
+    return await write(sql`rescored`);
   } finally {
     await tx.execute(sql`drop table if exists rescored`);
   }
@@ -38,34 +84,44 @@ export async function rescore(
 async function writeScores(
   tx: Queryable,
   source: SQL,
-  args: { version: number; asOf: Date; cause: RescoreCause },
+  args: { version: number; asOf: Date; cause: RescoreCause; shadow?: boolean },
 ): Promise<RescoreResult> {
   const asOf = sql`${args.asOf.toISOString()}::timestamptz`;
   const version = sql`${args.version}::int`;
+  const target = sql.raw(args.shadow ? SHADOW_TABLE : "lead_scores");
+  const recordWhen = sql`recorded_total is null or abs(total - recorded_total) >= 1`;
   const [row] = await queryRows<RescoreResult>(
     tx,
     sql`
     with prev as (
-      select c.*, s.recorded_total
+      select c.*, s.recorded_total${args.shadow ? sql`, s.xmin as src_xmin` : sql``}
       from ${source} c left join lead_scores s on s.lead_id = c.lead_id
     ),
-    recorded as (
+    recorded as (${
+      args.shadow
+        ? // The shadow's history is written at the swap, from the rows marked here.
+          sql`select lead_id from prev where ${recordWhen}`
+        : sql`
       insert into score_history (lead_id, at, model_version, total, fit, engagement, cause)
       select lead_id, ${asOf}, ${version}, total, fit, engagement, ${args.cause}::text
       from prev
-      where recorded_total is null or abs(total - recorded_total) >= 1
-      returning lead_id
-    ),
+      where ${recordWhen}
+      returning lead_id`
+    }),
     upserted as (
-      insert into lead_scores (lead_id, model_version, total, fit, engagement, fit_grade, engagement_grade, band, as_of, recorded_total)
+      insert into ${target} (lead_id, model_version, total, fit, engagement, fit_grade, engagement_grade, band, as_of, recorded_total${args.shadow ? sql`, src_xmin, record` : sql``})
       select p.lead_id, ${version}, p.total, p.fit, p.engagement, p.fit_grade, p.engagement_grade, p.band, ${asOf},
-             case when r.lead_id is null then p.recorded_total else p.total end
+             case when r.lead_id is null then p.recorded_total else p.total end${
+               args.shadow ? sql`, p.src_xmin, r.lead_id is not null` : sql``
+             }
       from prev p left join recorded r on r.lead_id = p.lead_id
       on conflict (lead_id) do update set
         model_version = excluded.model_version, total = excluded.total, fit = excluded.fit,
         engagement = excluded.engagement, fit_grade = excluded.fit_grade,
         engagement_grade = excluded.engagement_grade, band = excluded.band,
-        as_of = excluded.as_of, recorded_total = excluded.recorded_total
+        as_of = excluded.as_of, recorded_total = excluded.recorded_total${
+          args.shadow ? sql`, src_xmin = excluded.src_xmin, record = excluded.record` : sql``
+        }
       returning 1
     )
     select (select count(*)::int from upserted) as scored, (select count(*)::int from recorded) as recorded`,

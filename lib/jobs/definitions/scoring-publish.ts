@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { buildPublish, failPublish } from "@/lib/domain/scoring/publish";
+import { defineJob } from "../definition";
+
+const ATTEMPTS = 3;
+
+/**
+ * Builds a version beside the live one and swaps it in (lib/domain/scoring/publish.ts). One at a
+ * time in the cluster; a run cut off (worker killed or stopped) is retried and rebuilds; after the
+ * last attempt the version is marked failed with the error, and the old one stays live. It cannot
+ * be cancelled: a version left half-way would block the next publish.
+ */
+export const scoringPublishJob = defineJob({
+  name: "scoring-publish",
+  payload: z.object({
+    version: z.number().int().positive(),
+    by: z.object({
+      actorType: z.enum(["user", "api_key"]),
+      actorId: z.string(),
+      label: z.string(),
+      userId: z.string().nullable(),
+    }),
+  }),
+  singleton: true,
+  readers: { permission: "rules:read", scope: "model:read" },
+  retry: { attempts: ATTEMPTS, delaySeconds: 5 },
+  timeoutSeconds: 60 * 60,
+  async run({ db, payload, progress, signal, attempt }) {
+    try {
+      return await buildPublish(db, payload.version, payload.by, { onProgress: progress, signal });
+    } catch (error) {
+      if (attempt >= ATTEMPTS)
+        await failPublish(
+          db,
+          payload.version,
+          error instanceof Error ? error.message : String(error),
+        );
+      throw error;
+    }
+  },
+});
