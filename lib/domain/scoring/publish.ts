@@ -121,6 +121,13 @@ async function settleAbandoned(tx: Queryable): Promise<void> {
           end`);
 }
 
+/** What went wrong, in words: the database's own message rather than the query that failed. */
+export function publishErrorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause.message : null;
+  return cause ?? error.message;
+}
+
 /** Marks a publish that gave up: the old version stays live, the error is kept on the version. */
 export async function failPublish(db: Queryable, version: number, error: string): Promise<void> {
   await db
@@ -392,7 +399,7 @@ export async function publishDraft(
     const result = await buildPublish(db, version, by, { ...options, now });
     return { ...result, ms: Math.round(performance.now() - started) };
   } catch (error) {
-    await failPublish(db, version, error instanceof Error ? error.message : String(error));
+    await failPublish(db, version, publishErrorText(error));
     throw error;
   }
 }

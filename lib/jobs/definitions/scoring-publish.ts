@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { buildPublish, failPublish } from "@/lib/domain/scoring/publish";
+import { buildPublish, failPublish, publishErrorText } from "@/lib/domain/scoring/publish";
 import { defineJob } from "../definition";
 
 const ATTEMPTS = 3;
@@ -23,18 +23,13 @@ export const scoringPublishJob = defineJob({
   }),
   singleton: true,
   readers: { permission: "rules:read", scope: "model:read" },
-  retry: { attempts: ATTEMPTS, delaySeconds: 5 },
+  retry: { attempts: ATTEMPTS, delaySeconds: 2 },
   timeoutSeconds: 60 * 60,
   async run({ db, payload, progress, signal, attempt }) {
     try {
       return await buildPublish(db, payload.version, payload.by, { onProgress: progress, signal });
     } catch (error) {
-      if (attempt >= ATTEMPTS)
-        await failPublish(
-          db,
-          payload.version,
-          error instanceof Error ? error.message : String(error),
-        );
+      if (attempt >= ATTEMPTS) await failPublish(db, payload.version, publishErrorText(error));
       throw error;
     }
   },
