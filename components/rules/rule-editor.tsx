@@ -153,6 +153,11 @@ export function RuleEditor({
           <PublishProgress publish={publish} />
         </div>
       )}
+      {publish.failed && dialog !== "publish" && (
+        <p role="alert" className="mb-4 text-sm text-rose-700" data-testid="publish-failed">
+          {t("publish.failed", { message: publish.failed.error ?? "" })}
+        </p>
+      )}
 
       <div className="space-y-6">
         <ImpactPreview preview={preview.data} loading={preview.isFetching} error={preview.error} />

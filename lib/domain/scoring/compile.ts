@@ -22,20 +22,7 @@ export type CompileOptions = {
   asOf: Date;
   /** Score only these leads (ingestion); all leads when absent. */
   leadIds?: string[] | null;
-  /** Score only the leads of this id range (a publish's batch). */
-  range?: { after: string | null; upTo: string };
 };
-
-/** The filter on a lead id column for the leads or the range asked for (nothing: all leads). */
-function leadFilterSql(column: SQL, options: CompileOptions): SQL | null {
-  const parts: SQL[] = [];
-  if (options.leadIds) parts.push(sql`${column} = any(${arrayParam(options.leadIds, "uuid")})`);
-  if (options.range) {
-    if (options.range.after) parts.push(sql`${column} > ${options.range.after}::uuid`);
-    parts.push(sql`${column} <= ${options.range.upTo}::uuid`);
-  }
-  return parts.length ? sql.join(parts, sql` and `) : null;
-}
 
 const f8 = (n: number) => sql`${String(n)}::float8`;
 const col = (name: string) => sql.raw(name);
@@ -91,8 +78,9 @@ function matchSql(rule: EventRule, asOf: Date, seen: (property: string) => SeenS
 function eventsSql(rules: EventRule[], options: CompileOptions, asOf: SQL) {
   const at = options.asOf;
   const names = [...new Set(rules.map((r) => r.event))];
-  const filter = leadFilterSql(sql`lead_id`, options);
-  const leadFilter = filter ? sql` and ${filter}` : sql``;
+  const leadFilter = options.leadIds
+    ? sql` and lead_id = any(${arrayParam(options.leadIds, "uuid")})`
+    : sql``;
   const props = propertyColumns(rules);
   const extracted = [...props.values()].map(
     (p) =>
@@ -177,8 +165,9 @@ export function compileScores(model: ScoringModel, options: CompileOptions): SQL
   const events = eventRules.length
     ? eventsSql(eventRules, options, asOf)
     : { joins: sql``, earned: [] };
-  const filter = leadFilterSql(sql`leads.id`, options);
-  const leadFilter = filter ? sql`where ${filter}` : sql``;
+  const leadFilter = options.leadIds
+    ? sql`where leads.id = any(${arrayParam(options.leadIds, "uuid")})`
+    : sql``;
 
   const cap = (expr: SQL, value: number | null) =>
     value === null ? expr : sql`least(${expr}, ${f8(value)})`;

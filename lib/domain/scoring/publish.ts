@@ -20,13 +20,14 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Db, type Queryable } from "@/db/client";
+import { arrayParam } from "@/db/sql-array";
 import { auditLog, modelDraft, modelVersions } from "@/db/schema";
 import { AppError } from "@/lib/shared/errors";
 import { handOff } from "@/lib/domain/lifecycle/hand-off";
 import { emitWebhookEvent } from "@/lib/domain/webhooks/outbox";
 import { lockScoringExclusive, tuneForScoring } from "./locks";
 import { modelIssues, scoringModelSchema, type ScoringModel } from "./model";
-import { rescoreInto, SHADOW_TABLE, type LeadRange } from "./rescore";
+import { computeAll, rescoreInto, SHADOW_TABLE, STAGING_TABLE, type LeadRange } from "./rescore";
 import { getDraft, nextVersionNumber } from "./versions";
 
 export type PublishBy = {
@@ -50,6 +51,17 @@ export class InvalidModelError extends AppError {
       Object.fromEntries(issues.map((i) => [i.path, [i.message]])),
     );
   }
+}
+
+/** Where a publish spent its time, by step (kept in the audit log; `npm run bench` prints it). */
+type Steps = Record<string, number>;
+function stepper(steps: Steps) {
+  let last = performance.now();
+  return (name: string) => {
+    const now = performance.now();
+    steps[name] = (steps[name] ?? 0) + Math.round(now - last);
+    last = now;
+  };
 }
 
 /** Leads per build transaction: big enough for a parallel scan, small enough to report progress. */
@@ -163,6 +175,8 @@ export async function buildPublish(
     throw new AppError("conflict", `Publishing version ${version} failed: ${row.error ?? ""}`);
   const model = scoringModelSchema.parse(row.document);
   const asOf = now();
+  const steps: Steps = {};
+  const step = stepper(steps);
 
   await prepareShadow(db);
   const [{ total }] = await queryRows<{ total: number }>(
@@ -170,6 +184,11 @@ export async function buildPublish(
     sql`select count(*)::int as total from leads`,
   );
   await options.onProgress?.(0, total, "rescoring");
+  await db.transaction(async (tx) => {
+    await tuneForScoring(tx);
+    await computeAll(tx, { model, asOf });
+  });
+  step("compute");
   const size = options.batchSize ?? PUBLISH_BATCH;
   let done = 0;
   let after: string | null = null;
@@ -177,31 +196,43 @@ export async function buildPublish(
     options.signal?.throwIfAborted();
     const [bound]: { up_to: string | null; n: number }[] = await queryRows(
       db,
-      sql`with b as (select id from leads ${after ? sql`where id > ${after}::uuid` : sql``}
-                   order by id limit ${size})
-          select (select id::text from b order by id desc limit 1) as up_to,
+      sql`with b as (select lead_id from ${sql.raw(STAGING_TABLE)}
+                     ${after ? sql`where lead_id > ${after}::uuid` : sql``}
+                     order by lead_id limit ${size})
+          select (select lead_id::text from b order by lead_id desc limit 1) as up_to,
                  (select count(*)::int from b) as n`,
     );
     if (!bound.up_to) break;
-    const range: LeadRange = { after, upTo: bound.up_to };
+    const staged: LeadRange = { after, upTo: bound.up_to };
     await db.transaction(async (tx) => {
       await tuneForScoring(tx);
-      await rescoreInto(tx, { model, version, asOf, range });
+      await rescoreInto(tx, { model, version, asOf, staged });
     });
     done += bound.n;
     after = bound.up_to;
+    step("build");
     await options.onProgress?.(Math.min(done, total), Math.max(total, done), "rescoring");
     await options.afterBatch?.(batch);
   }
+  await db.execute(sql.raw(`drop table if exists ${STAGING_TABLE}`));
   options.signal?.throwIfAborted();
   // Leads that moved while the build ran, outside the lock first so the swap has little left.
   await db.transaction(async (tx) => {
     await tuneForScoring(tx);
     await catchUp(tx, model, version, asOf);
   });
+  step("catchUp");
   options.signal?.throwIfAborted();
   await options.onProgress?.(Math.max(total, done), Math.max(total, done), "swapping");
-  const result = await swap(db, { version, by, model, asOf: now(), buildAsOf: asOf, started });
+  const result = await swapWhenReaders(db, {
+    version,
+    by,
+    model,
+    asOf: now(),
+    buildAsOf: asOf,
+    started,
+    steps,
+  });
   // Outside the swap: the foreign key is checked without blocking anyone, statistics refreshed.
   await validateAndAnalyze(db);
   return result;
@@ -234,7 +265,7 @@ async function catchUp(
   model: ScoringModel,
   version: number,
   asOf: Date,
-): Promise<number> {
+): Promise<string[]> {
   const moved = await queryRows<{ id: string }>(
     tx,
     sql`select l.id from leads l
@@ -245,12 +276,46 @@ async function catchUp(
   await tx.execute(
     sql`delete from ${sql.raw(SHADOW_TABLE)} n where not exists (select 1 from leads l where l.id = n.lead_id)`,
   );
-  if (!moved.length) return 0;
   const ids = moved.map((m) => m.id);
   for (let i = 0; i < ids.length; i += PUBLISH_BATCH)
     await rescoreInto(tx, { model, version, asOf, leadIds: ids.slice(i, i + PUBLISH_BATCH) });
-  return ids.length;
+  return ids;
 }
+
+/** The score_history rows of the shadow's marked rows (all of them, or those of some leads). */
+async function writeHistory(tx: Queryable, leadIds?: string[]): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`with recorded as (
+          insert into score_history (lead_id, at, model_version, total, fit, engagement, cause)
+          select lead_id, as_of, model_version, total, fit, engagement, 'publish'
+          from ${sql.raw(SHADOW_TABLE)}
+          where record ${leadIds ? sql`and lead_id = any(${arrayParam(leadIds, "uuid")})` : sql``}
+          returning 1)
+        select count(*)::int as n from recorded`,
+  );
+  return row.n;
+}
+
+/**
+ * The swap needs lead_scores to itself for an instant; a long report reading it would make it
+ * wait — and everyone queued behind it. So it waits a few seconds at most, steps back and tries
+ * again (the build is kept).
+ */
+async function swapWhenReaders(db: Db, args: Parameters<typeof swap>[1]): Promise<PublishResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await swap(db, args);
+    } catch (error) {
+      const failure = error as { code?: string; cause?: { code?: string } };
+      const code = failure.cause?.code ?? failure.code;
+      if (code !== "55P03" || attempt >= SWAP_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
+}
+
+const SWAP_ATTEMPTS = 10;
 
 async function swap(
   db: Db,
@@ -261,42 +326,69 @@ async function swap(
     asOf: Date;
     buildAsOf: Date;
     started: number;
+    steps: Steps;
   },
 ): Promise<PublishResult> {
   const { version, model, asOf } = args;
   const shadow = sql.raw(SHADOW_TABLE);
+  const swapStarted = performance.now();
+  const step = stepper(args.steps);
   return db.transaction(async (tx) => {
-    await lockScoringExclusive(tx);
     await tuneForScoring(tx);
+    // Before taking the lock, the bulk of the history: invisible to all until this commits.
+    let historyRows = await writeHistory(tx);
+    step("swap.history");
+    await lockScoringExclusive(tx);
+    step("swap.lock");
     const [row] = await queryRows<{ state: string; note: string; author_label: string }>(
       tx,
       sql`select state, note, author_label from model_versions where version = ${version} for update`,
     );
     if (row?.state !== "publishing")
       throw new AppError("conflict", `Version ${version} is no longer being published.`);
-    // Ingestion waits on the scoring lock now; whatever it stored meanwhile is taken in.
-    await catchUp(tx, model, version, args.buildAsOf);
+    // Ingestion waits on the scoring lock now; whatever it stored meanwhile is taken in, and
+    // the history of those leads written again from their new rows.
+    const moved = await catchUp(tx, model, version, args.buildAsOf);
+    if (moved.length) {
+      const [dropped] = await queryRows<{ n: number }>(
+        tx,
+        sql`with dropped as (
+              delete from score_history where lead_id = any(${arrayParam(moved, "uuid")})
+                and model_version = ${version} and cause = 'publish' returning 1)
+            select count(*)::int as n from dropped`,
+      );
+      historyRows += (await writeHistory(tx, moved)) - dropped.n;
+    }
+    step("swap.catchUp");
     // Readers of lead_scores wait from here to the commit (the rename needs the table alone).
+    await tx.execute(sql`set local lock_timeout = '3s'`);
     await tx.execute(sql`lock table lead_scores in access exclusive mode`);
-    await tx.execute(
-      sql`delete from ${shadow} n where not exists (select 1 from leads l where l.id = n.lead_id)`,
-    );
-    const [history] = await queryRows<{ n: number }>(
+    await tx.execute(sql`set local lock_timeout = 0`);
+    step("swap.readers");
+    // Leads erased since their row was built: neither their score nor its history stays.
+    const erased = await queryRows<{ lead_id: string }>(
       tx,
-      sql`with recorded as (
-            insert into score_history (lead_id, at, model_version, total, fit, engagement, cause)
-            select lead_id, as_of, model_version, total, fit, engagement, 'publish'
-            from ${shadow} where record
-            returning 1)
-          select count(*)::int as n from recorded`,
+      sql`delete from ${shadow} n where not exists (select 1 from leads l where l.id = n.lead_id)
+          returning n.lead_id`,
     );
+    if (erased.length)
+      await tx.execute(
+        sql`delete from score_history where model_version = ${version} and cause = 'publish'
+            and lead_id = any(${arrayParam(
+              erased.map((e) => e.lead_id),
+              "uuid",
+            )})`,
+      );
     const [{ scored }] = await queryRows<{ scored: number }>(
       tx,
       sql`select count(*)::int as scored from ${shadow}`,
     );
     await tx.execute(sql`alter table ${shadow} drop column src_xmin, drop column record`);
+    step("swap.history");
     await renameIntoPlace(tx);
+    step("swap.rename");
     const { handedOver } = await handOff(tx, { model, version, now: asOf, leadIds: null });
+    step("swap.handOff");
     const ms = Math.round(performance.now() - args.started);
     await tx
       .update(modelVersions)
@@ -320,7 +412,10 @@ async function swap(
         leadsRescored: scored,
         handedOver,
         ms,
-        historyRows: history.n,
+        historyRows,
+        // How long ingestion waited (the exclusive part), up to the audit row.
+        swapMs: Math.round(performance.now() - swapStarted),
+        steps: args.steps,
       },
     });
     await emitWebhookEvent(tx, {
@@ -367,7 +462,9 @@ async function renameIntoPlace(tx: Queryable): Promise<void> {
       await tx.execute(sql.raw(`alter index "${index.shadow}" rename to "${index.live}"`));
   for (const fk of foreignKeys)
     await tx.execute(
-      sql.raw(`alter table lead_scores add constraint "${fk.name}" ${fk.def} not valid`),
+      sql.raw(
+        `alter table lead_scores add constraint "${fk.name}" ${fk.def.replace(/\s+NOT VALID\s*$/i, "")} not valid`,
+      ),
     );
 }
 

@@ -38,10 +38,40 @@ export async function rescore(
   return viaTemporary(tx, computed, (source) => writeScores(tx, source, args));
 }
 
+/** Where a publish computes every lead's new score at once, before writing the shadow in batches. */
+export const STAGING_TABLE = "lead_scores_computed";
+
+/**
+ * The computed scores beside the live row each was computed against (its recorded total and
+ * xmin), read in the same statement — so the same snapshot: a lead scored again afterwards shows
+ * another xmin at the swap and is rescored then.
+ */
+function withLiveRow(computed: SQL): SQL {
+  return sql`select c.*, s.recorded_total, s.xmin as src_xmin
+    from (${computed}) c left join lead_scores s on s.lead_id = c.lead_id`;
+}
+
+/**
+ * Computes every lead's score under the model into the staging table in one statement (a CREATE
+ * TABLE AS runs in parallel; one scan of the events rather than one per batch — measured).
+ */
+export async function computeAll(
+  tx: Queryable,
+  args: { model: ScoringModel; asOf: Date },
+): Promise<void> {
+  const computed = compileScores(args.model, { asOf: args.asOf });
+  await tx.execute(sql`drop table if exists ${sql.raw(STAGING_TABLE)}`);
+  await tx.execute(
+    sql`create unlogged table ${sql.raw(STAGING_TABLE)} as ${withLiveRow(computed)}`,
+  );
+  // The batches read it by ranges of lead ids.
+  await tx.execute(sql.raw(`create index on ${STAGING_TABLE} (lead_id)`));
+}
+
 /**
  * Scores leads into the publish's shadow table (upserting: a lead rescored at the swap replaces
- * its row): the given leads, one range of them, or all. Callers hold no scoring lock while
- * building; the swap holds it exclusively (publish.ts).
+ * its row): the given leads, computed now, or one range of the staging table's. Callers hold no
+ * scoring lock while building; the swap holds it exclusively (publish.ts).
  */
 export async function rescoreInto(
   tx: Queryable,
@@ -49,19 +79,24 @@ export async function rescoreInto(
     model: ScoringModel;
     version: number;
     asOf: Date;
-    leadIds?: string[] | null;
-    range?: LeadRange;
+    leadIds?: string[];
+    staged?: LeadRange;
   },
 ): Promise<RescoreResult> {
-  if (args.leadIds && args.leadIds.length === 0) return { scored: 0, recorded: 0 };
-  const computed = compileScores(args.model, {
-    asOf: args.asOf,
-    leadIds: args.leadIds,
-    range: args.range,
-  });
   const write = { ...args, cause: "publish" as const, shadow: true };
-  if (args.leadIds) return writeScores(tx, sql`(${computed})`, write);
-  return viaTemporary(tx, computed, (source) => writeScores(tx, source, write));
+  if (args.leadIds) {
+    if (!args.leadIds.length) return { scored: 0, recorded: 0 };
+    const computed = compileScores(args.model, { asOf: args.asOf, leadIds: args.leadIds });
+    return writeScores(tx, sql`(${withLiveRow(computed)})`, write);
+  }
+  const range = args.staged!;
+  return writeScores(
+    tx,
+    sql`(select * from ${sql.raw(STAGING_TABLE)} where ${
+      range.after ? sql`lead_id > ${range.after}::uuid and ` : sql``
+    }lead_id <= ${range.upTo}::uuid)`,
+    write,
+  );
 }
 
 /**
@@ -93,10 +128,14 @@ async function writeScores(
   const [row] = await queryRows<RescoreResult>(
     tx,
     sql`
-    with prev as (
-      select c.*, s.recorded_total${args.shadow ? sql`, s.xmin as src_xmin` : sql``}
-      from ${source} c left join lead_scores s on s.lead_id = c.lead_id
-    ),
+    with prev as (${
+      args.shadow
+        ? // The shadow's sources carry the live row they were computed against (withLiveRow).
+          sql`select * from ${source} c`
+        : sql`
+      select c.*, s.recorded_total
+      from ${source} c left join lead_scores s on s.lead_id = c.lead_id`
+    }),
     recorded as (${
       args.shadow
         ? // The shadow's history is written at the swap, from the rows marked here.

@@ -24,7 +24,7 @@ export const scoringPublishJob = defineJob({
   singleton: true,
   readers: { permission: "rules:read", scope: "model:read" },
   retry: { attempts: ATTEMPTS, delaySeconds: 2 },
-  timeoutSeconds: 60 * 60,
+  timeoutSeconds: 15 * 60,
   async run({ db, payload, progress, signal, attempt }) {
     try {
       return await buildPublish(db, payload.version, payload.by, { onProgress: progress, signal });
