@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { TEMPLATES } from "../lib/domain/scoring/templates";
 import { createApiKey } from "./api-keys";
 import { storageState } from "./fixtures";
@@ -152,14 +153,19 @@ test.describe("a rep", () => {
     await expect(page.getByTestId("inbox-message")).toHaveText(`Touch logged for ${touched.name}.`);
     await expect(row(page, touched.name).getByTestId("row-touches")).toHaveText("1/3 touches");
 
-    // "No response" needs the minimum touches: refused, and the lead stays.
+    // "No response" needs the minimum touches: refused in the dialog, which stays open with the
+    // note as typed; the lead stays in the list and stays selected.
     await row(page, touched.name).getByRole("button", { name: "Reject" }).click();
     await page.getByLabel("No response after minimum touches").check();
+    await page.getByLabel("Note (optional)").fill("Three calls, no answer");
     await page.getByTestId("dialog-submit").click();
-    await expect(page.getByTestId("inbox-message")).toContainText(
+    await expect(page.getByTestId("dialog-error")).toContainText(
       `Nothing changed for ${touched.name}`,
     );
-    await expect(page.getByTestId("inbox-message")).toContainText("2 more touch attempts");
+    await expect(page.getByTestId("dialog-error")).toContainText("2 more touch attempts");
+    await expect(page.getByLabel("Note (optional)")).toHaveValue("Three calls, no answer");
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByTestId("dialog-error")).toHaveCount(0);
     await expect(row(page, touched.name)).toBeVisible();
 
     // Accept with BANT: empty answers are refused, then accepted.

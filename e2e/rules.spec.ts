@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./test";
+import type { Page } from "@playwright/test";
 import { storageState } from "./fixtures";
 
 // These tests publish models: they run one after the other (see playwright.config.ts projects).

@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { Analytics } from "@segment/analytics-node";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./test";
+import type { APIRequestContext } from "@playwright/test";
 import { TEMPLATES } from "../lib/domain/scoring/templates";
 import { createApiKey } from "./api-keys";
 import { BASE_URL } from "./config";

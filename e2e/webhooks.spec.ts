@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { Webhook } from "standardwebhooks";
 import { startReceiver, type Receiver } from "../lib/domain/webhooks/test-receiver";
 import { createApiKey } from "./api-keys";

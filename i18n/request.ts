@@ -1,6 +1,7 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import { getActor } from "@/lib/auth/session";
+import { appNow } from "@/lib/infra/clock";
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";
 
@@ -17,6 +18,9 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: actor?.timeZone ?? "Europe/Paris",
+    // The app's clock when the page was rendered: the browser hydrates relative times ("3 minutes
+    // ago") from the same instant, so server and client render the same text.
+    now: appNow(),
     messages: loadMessages(locale),
   };
 });

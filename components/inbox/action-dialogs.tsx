@@ -16,11 +16,15 @@ type Props = {
   kind: DialogKind | null;
   lead: { id: string; name: string } | null;
   reasons: Reason[];
+  /** The action is on its way: the form stays as typed, its submit button waits. */
+  pending: boolean;
+  /** Why the server refused it, shown in the dialog above the form the rep can fix. */
+  error: string | null;
   onClose: () => void;
   onSubmit: (action: Action) => void;
 };
 
-export function ActionDialog({ kind, lead, reasons, onClose, onSubmit }: Props) {
+export function ActionDialog({ kind, lead, reasons, pending, error, onClose, onSubmit }: Props) {
   const t = useTranslations("inbox.dialogs");
   if (!kind || !lead) return null;
   const form = `${kind}-form`;
@@ -30,8 +34,24 @@ export function ActionDialog({ kind, lead, reasons, onClose, onSubmit }: Props) 
       onClose={onClose}
       title={t(`titles.${kind}`, { name: lead.name })}
       labelledBy="action-title"
-      footer={<DialogFooter onClose={onClose} submitLabel={t(`submit.${kind}`)} form={form} />}
+      footer={
+        <DialogFooter
+          onClose={onClose}
+          submitLabel={t(`submit.${kind}`)}
+          form={form}
+          pending={pending}
+        />
+      }
     >
+      {error && (
+        <p
+          role="alert"
+          className="mb-3 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200"
+          data-testid="dialog-error"
+        >
+          {error}
+        </p>
+      )}
       {kind === "touch" && <TouchForm lead={lead} onSubmit={onSubmit} />}
       {kind === "accept" && <AcceptForm lead={lead} onSubmit={onSubmit} />}
       {(kind === "reject" || kind === "disqualify") && (

@@ -10,17 +10,17 @@ import {
   notificationQueries,
   type UnreadNotifications,
 } from "@/lib/client/queries/inbox";
-import { useTick } from "./sla-countdown";
+import { useAppNow, type AppClock } from "./sla-countdown";
 
-/** `offsetMs`: how far the app clock is from this browser's (times are shown relative to the app clock). */
-export function Breaches({ offsetMs }: { offsetMs: number }) {
+/** Times are shown relative to the app clock (`clock`), not this browser's. */
+export function Breaches({ clock }: { clock: AppClock }) {
   const [all, setAll] = useState(false);
   const t = useTranslations("inbox.breaches");
   const format = useFormatter();
   const client = useQueryClient();
   const unread = notificationQueries.unread();
   const query = useQuery({ ...unread, refetchInterval: 20_000 });
-  const now = new Date(useTick() + offsetMs);
+  const now = new Date(useAppNow(clock));
   const read = useMutation({
     mutationFn: markAllNotificationsRead,
     onSuccess: () =>

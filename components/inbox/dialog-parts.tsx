@@ -9,10 +9,12 @@ export function DialogFooter({
   onClose,
   submitLabel,
   form,
+  pending = false,
 }: {
   onClose: () => void;
   submitLabel: string;
   form: string;
+  pending?: boolean;
 }) {
   const t = useTranslations("inbox.dialogs");
   return (
@@ -20,7 +22,13 @@ export function DialogFooter({
       <Button variant="secondary" onClick={onClose}>
         {t("cancel")}
       </Button>
-      <Button type="submit" form={form} data-testid="dialog-submit">
+      <Button
+        type="submit"
+        form={form}
+        data-testid="dialog-submit"
+        disabled={pending}
+        aria-busy={pending}
+      >
         {submitLabel}
       </Button>
     </>

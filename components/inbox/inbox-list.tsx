@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { AppClock } from "./sla-countdown";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useApiErrorText } from "@/lib/client/use-api-error";
@@ -17,7 +18,7 @@ export function InboxList({
   managing,
   showPrediction,
   reps,
-  offsetMs,
+  clock,
   fetching,
   error,
   registerRow,
@@ -33,7 +34,7 @@ export function InboxList({
   managing: boolean;
   showPrediction: boolean;
   reps: RepLoad[];
-  offsetMs: number;
+  clock: AppClock;
   fetching: boolean;
   error: Error | null;
   registerRow: (id: string, el: HTMLLIElement | null) => void;
@@ -70,7 +71,7 @@ export function InboxList({
               ref={(el) => registerRow(row.id, el)}
               row={row}
               selected={row.id === selectedId}
-              offsetMs={offsetMs}
+              clock={clock}
               managing={managing}
               showPrediction={showPrediction}
               reps={reps}

@@ -6,12 +6,12 @@ import { cn } from "@/components/ui/cn";
 import type { InboxRow as Row } from "@/lib/client/queries/inbox";
 import type { RepLoad } from "@/lib/client/queries/inbox";
 import type { DialogKind } from "./action-dialogs";
-import { SlaCountdown, useTick } from "./sla-countdown";
+import { SlaCountdown, useAppNow, type AppClock } from "./sla-countdown";
 
 type Props = {
   row: Row;
   selected: boolean;
-  offsetMs: number;
+  clock: AppClock;
   managing: boolean;
   /** Show the predictive score beside the rule score (an optional column). */
   showPrediction: boolean;
@@ -45,9 +45,9 @@ function ActionButton({
   );
 }
 
-function SinceHandoff({ at, offsetMs }: { at: string; offsetMs: number }) {
+function SinceHandoff({ at, clock }: { at: string; clock: AppClock }) {
   const format = useFormatter();
-  const now = useTick() + offsetMs;
+  const now = useAppNow(clock);
   // Relative time moves in whole minutes; the shared ticker keeps it current.
   return (
     <span title={format.dateTime(new Date(at), { dateStyle: "medium", timeStyle: "short" })}>
@@ -57,7 +57,7 @@ function SinceHandoff({ at, offsetMs }: { at: string; offsetMs: number }) {
 }
 
 export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowItem(
-  { row, selected, offsetMs, managing, showPrediction, reps, onSelect, onOpen, onAction, onAssign },
+  { row, selected, clock, managing, showPrediction, reps, onSelect, onOpen, onAction, onAssign },
   ref,
 ) {
   const t = useTranslations("inbox");
@@ -95,7 +95,7 @@ export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowIt
               <SlaCountdown
                 due={due}
                 start={row.sla.firstTouchAt ?? row.sla.startedAt}
-                offsetMs={offsetMs}
+                clock={clock}
                 label={row.sla.firstTouchAt ? t("sla.touchesDue") : t("sla.firstTouchDue")}
               />
             ) : (
@@ -169,9 +169,7 @@ export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowIt
           </div>
           <div>
             <dt className="sr-only">{t("row.handedOver")}</dt>
-            <dd>
-              {row.handedOverAt ? <SinceHandoff at={row.handedOverAt} offsetMs={offsetMs} /> : "—"}
-            </dd>
+            <dd>{row.handedOverAt ? <SinceHandoff at={row.handedOverAt} clock={clock} /> : "—"}</dd>
           </div>
           <div className="col-span-3 truncate text-xs text-slate-400">
             {[

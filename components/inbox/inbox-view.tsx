@@ -6,6 +6,7 @@
  * when it left the list). Actions apply at once and roll back with a message if refused.
  */
 import { useLocale, useTranslations } from "next-intl";
+import { clockOf } from "./sla-countdown";
 import { useShowPrediction } from "./use-show-prediction";
 import { useCallback, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -39,7 +40,7 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
   const isDefault = filter.repId === null && !filter.breached;
   const inbox = useInbox(filter, isDefault ? initial : undefined);
   const rows = useMemo(() => inbox.data?.rows ?? [], [inbox.data]);
-  const offsetMs = inbox.data ? Date.parse(inbox.data.now) - inbox.data.fetchedAt : 0;
+  const clock = clockOf(inbox.data);
   const reasons = useReasons();
   const reps = useReps(managing);
   const action = useInboxAction();
@@ -63,11 +64,27 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
     [selected],
   );
 
-  const run = (a: Action, name: string) => {
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const closeDialog = () => {
     setDialog(null);
+    setDialogError(null);
+  };
+
+  /**
+   * Runs an action. From a dialog, the dialog stays open (what was typed kept) until the server
+   * agrees, and shows its refusal in place. The rep keeps their place: acting on the selected row
+   * selects the row that was below it, whether the lead leaves the list or re-sorts further down.
+   */
+  const run = (a: Action, name: string, fromDialog = false) => {
     setMessage(null);
+    setDialogError(null);
+    const index = rows.findIndex((r) => r.id === a.leadId);
+    const below = index >= 0 ? (rows[index + 1] ?? rows[index - 1] ?? null) : null;
+    const keepPlace = a.type !== "assign" && a.leadId === selectedId && below !== null;
     action.mutate(a, {
       onSuccess: () => {
+        if (fromDialog) closeDialog();
+        if (keepPlace) setSelectedId(below.id);
         const done = a.type === "touch" ? "touch" : a.type === "assign" ? "assign" : a.body.kind;
         const reason =
           a.type === "decide" && "reasonCode" in a.body
@@ -82,8 +99,11 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
           }),
         });
       },
-      onError: (error) =>
-        setMessage({ tone: "error", text: t("failed", { name, message: errorText(error) }) }),
+      onError: (error) => {
+        const text = t("failed", { name, message: errorText(error) });
+        if (fromDialog) setDialogError(text);
+        else setMessage({ tone: "error", text });
+      },
     });
   };
 
@@ -114,7 +134,7 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
           </span>
         }
       />
-      {managing && <Breaches offsetMs={offsetMs} />}
+      {managing && <Breaches clock={clock} />}
       <InboxFilters
         managing={managing}
         filter={filter}
@@ -152,7 +172,7 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
           managing={managing}
           showPrediction={showPrediction}
           reps={reps.data ?? []}
-          offsetMs={offsetMs}
+          clock={clock}
           fetching={inbox.isFetching}
           error={inbox.isError ? inbox.error : null}
           registerRow={registerRow}
@@ -175,8 +195,10 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
         kind={dialog?.kind ?? null}
         lead={dialog?.lead ?? null}
         reasons={reasons.data ?? []}
-        onClose={() => setDialog(null)}
-        onSubmit={(a) => run(a, dialog?.lead.name ?? "")}
+        pending={action.isPending}
+        error={dialogError}
+        onClose={closeDialog}
+        onSubmit={(a) => run(a, dialog?.lead.name ?? "", true)}
       />
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </>

@@ -15,6 +15,7 @@ let tick = Date.now();
 function subscribe(listener: () => void) {
   listeners.add(listener);
   if (!timer) {
+    tick = Date.now();
     timer = setInterval(() => {
       tick = Date.now();
       listeners.forEach((l) => l());
@@ -29,12 +30,27 @@ function subscribe(listener: () => void) {
   };
 }
 
-export function useTick(): number {
-  return useSyncExternalStore(
+/**
+ * The app's clock as the page shows it: `now` is the app's time when the data was read (on the
+ * server, and again while the browser hydrates the server's HTML, so both render the same text),
+ * `offsetMs` how far the app clock is from this browser's.
+ */
+export type AppClock = { now: number; offsetMs: number };
+
+export function clockOf(data: { now: string; fetchedAt: number } | undefined): AppClock {
+  if (!data) return { now: 0, offsetMs: 0 };
+  const now = Date.parse(data.now);
+  return { now, offsetMs: now - data.fetchedAt };
+}
+
+/** Now on the app clock, ticking every second once the page is live. */
+export function useAppNow(clock: AppClock): number {
+  const live = useSyncExternalStore(
     subscribe,
     () => tick,
-    () => tick,
+    () => null,
   );
+  return live === null ? clock.now : live + clock.offsetMs;
 }
 
 export type Urgency = "ok" | "soon" | "overdue";
@@ -65,16 +81,16 @@ export function formatLeft(ms: number): {
 export function SlaCountdown({
   due,
   start,
-  offsetMs,
+  clock,
   label,
 }: {
   due: string;
   start: string;
-  offsetMs: number;
+  clock: AppClock;
   label?: string;
 }) {
   const t = useTranslations("inbox.sla");
-  const now = useTick() + offsetMs;
+  const now = useAppNow(clock);
   const dueMs = Date.parse(due);
   const left = dueMs - now;
   const u = urgency(dueMs, Date.parse(start), now);

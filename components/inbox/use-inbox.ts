@@ -2,8 +2,9 @@
 
 /**
  * The inbox's client data: the list (polled, so new MQLs arrive without a reload), the reason
- * lists, the reps a manager can reassign to, and the actions. Actions update the list at once and
- * roll back if the server refuses.
+ * lists, the reps a manager can reassign to, and the actions. Actions that keep the row (a touch,
+ * an accept, a reassignment) update it at once and roll back if the server refuses; a row leaves
+ * the list only once the server has agreed.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
@@ -74,7 +75,8 @@ function optimistic(rows: InboxRow[], a: Action): InboxRow[] {
     }
     if (a.type === "assign") return [{ ...row, owner: { id: a.body.repId, name: a.repName } }];
     if (a.body.kind === "accept") return [{ ...row, stage: "sal" as const, sla: null }];
-    return [];
+    // A reject, disqualify or qualify may be refused (a reason's rules): the row stays until agreed.
+    return [row];
   });
 }
 

@@ -13,7 +13,12 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { reportCsvHref, reportQueries, type CalibrationRow } from "@/lib/client/queries/reports";
+import {
+  reportCsvHref,
+  reportQueries,
+  type CalibrationReport,
+  type CalibrationRow,
+} from "@/lib/client/queries/reports";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { useFormat } from "./format";
 import { TargetSelect, type TargetPanelProps } from "./target-select";
@@ -33,6 +38,30 @@ export function CalibrationPanel({ filters, target, onTarget }: TargetPanelProps
   const query = { ...filters, target };
   const { data, isLoading, isFetching, error } = useQuery(reportQueries.calibration(query));
   const decided = data?.bands.reduce((sum, b) => sum + b.decided, 0) ?? 0;
+  // Deciles are named here, in the reader's language (the API's label is the number's key).
+  const deciles = (data?.deciles ?? []).map((r) => ({ ...r, label: t("decile", { n: r.key }) }));
+  // Each pair read with its counts, so a manager sees how much evidence the verdict rests on.
+  const pairs = (report: CalibrationReport, list: CalibrationReport["dips"]) =>
+    list
+      .map((p) => {
+        const row = (key: string) => report.bands.find((b) => b.key === key)!;
+        const [higher, lower] = [row(p.higher), row(p.lower)];
+        return t("pairCounted", {
+          higher: higher.label,
+          lower: lower.label,
+          higherConverted: higher.converted,
+          higherDecided: higher.decided,
+          lowerConverted: lower.converted,
+          lowerDecided: lower.decided,
+        });
+      })
+      .join(" ; ");
+  const verdict = (report: CalibrationReport) =>
+    !report.monotonic
+      ? t("inversions", { pairs: pairs(report, report.inversions) })
+      : report.dips.length
+        ? t("dips", { pairs: pairs(report, report.dips) })
+        : t("monotonic");
   const table = (rows: CalibrationRow[], testId: string) => (
     <DataTable
       testId={testId}
@@ -106,18 +135,14 @@ export function CalibrationPanel({ filters, target, onTarget }: TargetPanelProps
             role="status"
             data-testid="calibration-verdict"
             className={
-              data.monotonic
+              data.monotonic && !data.dips.length
                 ? "text-sm text-emerald-700"
-                : "rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200"
+                : data.monotonic
+                  ? "text-sm text-slate-700"
+                  : "rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200"
             }
           >
-            {data.monotonic
-              ? t("monotonic")
-              : t("inversions", {
-                  pairs: data.inversions
-                    .map((p) => t("pair", { higher: p.higher, lower: p.lower }))
-                    .join(" ; "),
-                })}
+            {verdict(data)}
           </p>
         )}
         {data?.outcomesSince && (
@@ -131,8 +156,8 @@ export function CalibrationPanel({ filters, target, onTarget }: TargetPanelProps
           id="deciles"
           title={t("decilesTitle")}
           description={t("decilesDescription")}
-          chart={chart(data.deciles, "line")}
-          table={table(data.deciles, "calibration-deciles")}
+          chart={chart(deciles, "line")}
+          table={table(deciles, "calibration-deciles")}
         />
       )}
     </div>

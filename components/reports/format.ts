@@ -20,6 +20,15 @@ export function useFormat() {
       year: "numeric",
       timeZone: "UTC",
     });
+    // Durations in the language's own units ("3 min", "1,5 h", "2 j" in French).
+    const unit = (u: "minute" | "hour" | "day") =>
+      new Intl.NumberFormat(locale, {
+        style: "unit",
+        unit: u,
+        unitDisplay: "short",
+        maximumFractionDigits: 1,
+      });
+    const [minutes, hours, days] = [unit("minute"), unit("hour"), unit("day")];
     const date = new Intl.DateTimeFormat(locale, {
       day: "numeric",
       month: "short",
@@ -35,9 +44,9 @@ export function useFormat() {
       date: (iso: string) => date.format(new Date(iso)),
       minutes: (v: number | null) => {
         if (v === null) return "—";
-        if (v < 60) return `${n.format(Math.round(v))} min`;
-        if (v < 1440) return `${dec.format(Math.round(v / 6) / 10)} h`;
-        return `${dec.format(Math.round(v / 144) / 10)} d`;
+        if (v < 60) return minutes.format(Math.round(v));
+        if (v < 1440) return hours.format(Math.round(v / 6) / 10);
+        return days.format(Math.round(v / 144) / 10);
       },
     };
   }, [locale]);

@@ -16,6 +16,7 @@ import {
 import { reportCsvHref, reportQueries } from "@/lib/client/queries/reports";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { useFormat } from "./format";
+import { RulesAnalysis } from "./rules-analysis";
 import { TargetSelect, type TargetPanelProps } from "./target-select";
 
 /** Below this many decided handoffs where a rule fired, its lift is shown but flagged. */
@@ -77,9 +78,9 @@ export function RulesPanel({ filters, target, onTarget }: TargetPanelProps) {
             converted: f.n(data.converted),
             version: data.modelVersion ?? "—",
           })}
-          {data.snapshotsPending > 0 && ` ${t("pending", { count: data.snapshotsPending })}`}
         </p>
       )}
+      {data && <RulesAnalysis pending={data.snapshotsPending} />}
       {data && rows.length === 0 && <p className="text-sm text-slate-600">{t("empty")}</p>}
       {rows.length > 0 && (
         <figure className="min-w-0">

@@ -39,7 +39,11 @@ export function EditorStatus({
           ? t("status.active", {
               version: active.version,
               author: active.authorLabel,
-              when: format.relativeTime(new Date(active.publishedAt), now),
+              // Never "in 16 seconds": a browser clock behind the server's reads just-published as past.
+              when: format.relativeTime(
+                new Date(Math.min(Date.parse(active.publishedAt), now.getTime())),
+                now,
+              ),
             })
           : t("status.noActive")}
       </span>

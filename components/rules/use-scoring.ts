@@ -6,7 +6,8 @@
  * pickers' suggestions.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { ApiError } from "@/lib/client/api";
 import { saveDraft, scoringQueries, type Draft } from "@/lib/client/queries/scoring";
 import type { DraftState } from "@/lib/domain/scoring/editor-state";
 import type { ScoringModel } from "@/lib/domain/scoring/model";
@@ -31,18 +32,28 @@ export function useDraft(initial: DraftState | null) {
 export const editableModel = (draft: Draft | undefined, initial: DraftState | null) =>
   draft?.valid ? draft.model : (initial?.model ?? null);
 
-/** Saves the whole draft. Mutations share a scope, so saves reach the server in the order they were made. */
+/**
+ * Saves the whole draft. Mutations share a scope, so saves reach the server in the order they
+ * were made, each against the revision the one before it left (If-Match): a save someone else made
+ * in between is refused with a 409 rather than overwritten, and the page then reloads their draft.
+ */
 export function useSaveDraft() {
   const client = useQueryClient();
   const { queryKey } = scoringQueries.draft();
+  // Saves made and not yet answered: an answer only replaces the model shown when it is the last.
+  const pending = useRef(0);
   return useMutation({
     scope: { id: "draft" },
-    mutationFn: (model: ScoringModel) => saveDraft(model),
+    // The cache keeps the last revision the server confirmed (optimistic entries copy it).
+    mutationFn: (model: ScoringModel) =>
+      saveDraft(model, client.getQueryData(queryKey)?.revision ?? 0),
     onMutate: async (model) => {
+      pending.current++;
       await client.cancelQueries({ queryKey });
       const previous = client.getQueryData(queryKey);
       client.setQueryData(queryKey, (d) => ({
         baseVersion: d?.baseVersion ?? null,
+        revision: d?.revision ?? 0,
         updatedBy: d?.updatedBy ?? null,
         updatedAt: d?.updatedAt ?? null,
         valid: true as const,
@@ -50,10 +61,21 @@ export function useSaveDraft() {
       }));
       return { previous };
     },
-    onError: (_error, _model, context) => {
+    onSettled: () => {
+      pending.current--;
+    },
+    onError: (error, _model, context) => {
+      if (error instanceof ApiError && error.status === 409) {
+        // Someone else saved: show their draft (the error says who and when).
+        void client.invalidateQueries({ queryKey });
+        return;
+      }
       if (context?.previous) client.setQueryData(queryKey, context.previous);
     },
-    onSuccess: (saved) => client.setQueryData(queryKey, saved),
+    onSuccess: (saved) =>
+      client.setQueryData(queryKey, (shown) =>
+        pending.current > 1 && shown?.valid ? { ...saved, model: shown.model } : saved,
+      ),
   });
 }
 

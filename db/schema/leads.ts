@@ -44,7 +44,10 @@ export const leads = pgTable(
     index("leads_stage_idx").on(t.stage),
     index("leads_owner_idx").on(t.ownerId),
     index("leads_created_idx").on(t.createdAt.desc(), t.id),
-    index("leads_name_idx").on(sql`lower(${t.lastName})`, sql`lower(${t.firstName})`),
+    // The lead list's sorts (list-leads.ts): recent (and its keyset cursor), name, company.
+    index("leads_updated_idx").on(t.updatedAt.desc(), t.id.desc()),
+    index("leads_name_idx").on(sql`lower(${t.lastName})`, sql`lower(${t.firstName})`, t.id),
+    index("leads_company_idx").on(sql`lower(${t.company})`, t.id),
   ],
 );
 

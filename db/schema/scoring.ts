@@ -14,6 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { ScoringModelInput } from "@/lib/domain/scoring/model";
+import type { TopReason } from "@/lib/domain/scoring/compile";
 import { leads } from "./leads";
 import { users } from "./users";
 
@@ -65,6 +66,8 @@ export const modelDraft = pgTable(
     id: smallint("id").primaryKey().default(1),
     document: jsonb("document").$type<StoredModel>().notNull(),
     baseVersion: integer("base_version"),
+    /** Bumped by every save: a save based on an older revision is refused (409), never lost silently. */
+    revision: integer("revision").notNull().default(1),
     updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
     updatedByLabel: text("updated_by_label").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -73,21 +76,31 @@ export const modelDraft = pgTable(
 );
 
 /** Each lead's current score under the active model, as of `as_of`. */
-export const leadScores = pgTable("lead_scores", {
-  leadId: uuid("lead_id")
-    .primaryKey()
-    .references(() => leads.id, { onDelete: "cascade" }),
-  modelVersion: integer("model_version").notNull(),
-  total: doublePrecision("total").notNull(),
-  fit: doublePrecision("fit").notNull(),
-  engagement: doublePrecision("engagement").notNull(),
-  fitGrade: text("fit_grade").notNull(),
-  engagementGrade: smallint("engagement_grade").notNull(),
-  band: text("band").notNull(),
-  asOf: timestamp("as_of", { withTimezone: true }).notNull(),
-  /** The total written to score_history last; a new history row is written when it moves by a point. */
-  recordedTotal: doublePrecision("recorded_total").notNull(),
-});
+export const leadScores = pgTable(
+  "lead_scores",
+  {
+    leadId: uuid("lead_id")
+      .primaryKey()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    modelVersion: integer("model_version").notNull(),
+    total: doublePrecision("total").notNull(),
+    fit: doublePrecision("fit").notNull(),
+    engagement: doublePrecision("engagement").notNull(),
+    fitGrade: text("fit_grade").notNull(),
+    engagementGrade: smallint("engagement_grade").notNull(),
+    band: text("band").notNull(),
+    asOf: timestamp("as_of", { withTimezone: true }).notNull(),
+    /** The total written to score_history last; a new history row is written when it moves by a point. */
+    recordedTotal: doublePrecision("recorded_total").notNull(),
+    /**
+     * The receipt's top lines at `as_of` (what the inbox and `lead.mql` show), written with the
+     * score. Null for a score written before they were stored, until the lead is next scored.
+     */
+    reasons: jsonb("reasons").$type<TopReason[]>(),
+  },
+  // The lead list sorted by score walks this index (list-leads.ts).
+  (t) => [index("lead_scores_total_idx").on(t.total.desc(), t.leadId)],
+);
 
 /**
  * Score snapshots over time: a lead's first score and every later move of a point or more (the

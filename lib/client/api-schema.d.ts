@@ -665,6 +665,28 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/reports/rules/analysis": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Analyse the past handoffs the rules report has not yet seen under the live model
+     * @description Records which rules each past handoff had hit under the live model, as a background job (the rules report's `snapshotsPending` counts what is left). Answers the job to follow (GET /api/v1/jobs/{id}); asking again while one waits or runs answers that one.
+     *
+     *     Signed-in roles: admin, manager, marketer. API keys with the `reports:read` scope.
+     */
+    post: operations["analyseRuleHits"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/reports/settings": {
     parameters: {
       query?: never;
@@ -749,7 +771,7 @@ export type paths = {
     get: operations["getScoringDraft"];
     /**
      * Replace the draft with a model; nothing goes live until publish
-     * @description The model is validated whole: 422 lists every invalid field by its JSON path (`$.rules.0.points`) in `error.fields`. Defaults are filled in the saved model.
+     * @description The model is validated whole: 422 lists every invalid field by its JSON path (`$.rules.0.points`) in `error.fields`. Defaults are filled in the saved model. Send `If-Match: <revision>` (the `revision` the draft was read at) so that a change someone else saved in between is never overwritten: the save then answers 409 with who changed it and when. Without the header the save replaces whatever is there.
      *
      *     Signed-in roles: admin, marketer. API keys with the `model:write` scope.
      */
@@ -1268,12 +1290,17 @@ export type components = {
         /** @description Converted / decided; null when nothing is decided. */
         rate: number | null;
       }[];
-      /** @description Adjacent bands where the higher converts worse than the lower. */
+      /** @description Adjacent bands where the higher converts worse but within the intervals: too few decided leads to call it. */
+      dips: {
+        higher: string;
+        lower: string;
+      }[];
+      /** @description Adjacent bands where the higher converts worse than the lower, their Wilson intervals apart. */
       inversions: {
         higher: string;
         lower: string;
       }[];
-      /** @description Each band (with ≥ 1 decided) converts at least as well as the one below it. */
+      /** @description No band (with ≥ 1 decided) converts worse than the one below it beyond the 95 % intervals. */
       monotonic: boolean;
       /** @description First recorded transition into the target's stages (null when none yet): earlier handoffs are left out or may under-count. */
       outcomesSince: string | null;
@@ -2719,12 +2746,18 @@ export interface operations {
               /** Format: date-time */
               updatedAt: string;
             }[];
+            /** @description Whether a page follows this one. */
+            hasMore: boolean;
             /** @description Pass as `cursor` for the next page (recent order). */
             nextCursor: string | null;
             page: number;
+            /** @description Exact when `totalIsExact`; otherwise the pages known so far. */
             pageCount: number;
             pageSize: number;
+            /** @description Leads matching, counted up to 10,000 (or up to this page when deeper): exact when `totalIsExact`, otherwise a lower bound. */
             total: number;
+            /** @description False when more leads match than were counted. */
+            totalIsExact: boolean;
           };
         };
       };
@@ -4736,6 +4769,7 @@ export interface operations {
               outcomesSince: string | null;
               /** @enum {string} */
               reason:
+                | "meets_rate"
                 | "meets_rate_and_capacity"
                 | "capacity_bound"
                 | "rate_unreachable"
@@ -5034,6 +5068,49 @@ export interface operations {
       };
     };
   };
+  analyseRuleHits: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The analysis job, queued or running */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              /** Format: uuid */
+              jobId: string;
+            };
+          };
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   getReportSettings: {
     parameters: {
       query?: never;
@@ -5278,6 +5355,8 @@ export interface operations {
                   /** @description The published version the draft would replace (null before the first publish). */
                   baseVersion: number | null;
                   model: components["schemas"]["ScoringModelOutput"];
+                  /** @description Bumped by every save (0 while no draft is saved). Send it back as `If-Match` when saving: a save based on an older revision answers 409. */
+                  revision: number;
                   /** @description Null when no draft is saved: the active model. */
                   updatedAt: string | null;
                   updatedBy: string | null;
@@ -5291,6 +5370,8 @@ export interface operations {
                   model: {
                     [key: string]: unknown;
                   };
+                  /** @description Bumped by every save (0 while no draft is saved). Send it back as `If-Match` when saving: a save based on an older revision answers 409. */
+                  revision: number;
                   /** Format: date-time */
                   updatedAt: string;
                   /** @description Who saved the draft last. */
@@ -5354,6 +5435,8 @@ export interface operations {
               /** @description The published version the draft would replace (null before the first publish). */
               baseVersion: number | null;
               model: components["schemas"]["ScoringModelOutput"];
+              /** @description Bumped by every save (0 while no draft is saved). Send it back as `If-Match` when saving: a save based on an older revision answers 409. */
+              revision: number;
               /** Format: date-time */
               updatedAt: string;
               /** @description Who saved the draft last. */
@@ -5384,6 +5467,15 @@ export interface operations {
       };
       /** @description The key lacks the scope, or the role the permission */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5871,6 +5963,8 @@ export interface operations {
               baseVersion: number | null;
               model: components["schemas"]["ScoringModelOutput"];
               restoredFrom: number;
+              /** @description Bumped by every save (0 while no draft is saved). Send it back as `If-Match` when saving: a save based on an older revision answers 409. */
+              revision: number;
               /** Format: date-time */
               updatedAt: string;
               /** @description Who saved the draft last. */

@@ -476,6 +476,8 @@ describe("the typed client and the routes agree", () => {
     );
     expect(calibration.data.deciles.length).toBeGreaterThan(0);
     const rules = json(await ok(client.GET("/api/v1/reports/rules"), 200));
+    const analysis = await ok(client.POST("/api/v1/reports/rules/analysis"), 202);
+    expect(analysis.data.jobId).toMatch(/^[0-9a-f-]{36}$/);
     expect(rules.data.modelVersion).toBe(2);
     const sla = json(await ok(client.GET("/api/v1/reports/sla"), 200));
     expect(sla.data.overall.clocks).toBeGreaterThanOrEqual(3);

@@ -82,25 +82,48 @@ export async function enqueue<P>(
 }
 
 /** Like enqueue, unless the same job (same singleton key) is already waiting to run: recurring work never piles up. */
-export async function enqueueUnlessWaiting<P>(
+export function enqueueUnlessWaiting<P>(
   q: Queryable,
   definition: JobDefinition<P>,
   payload: P,
   options: EnqueueOptions = {},
 ): Promise<string> {
+  return enqueueUnless(["queued"], q, definition, payload, options);
+}
+
+/**
+ * Like enqueue, unless the same job is already waiting or running: for work that catches up with
+ * whatever is left when it runs (a second one would find nothing to do).
+ */
+export function enqueueUnlessActive<P>(
+  q: Queryable,
+  definition: JobDefinition<P>,
+  payload: P,
+  options: EnqueueOptions = {},
+): Promise<string> {
+  return enqueueUnless(["queued", "running"], q, definition, payload, options);
+}
+
+async function enqueueUnless<P>(
+  states: JobState[],
+  q: Queryable,
+  definition: JobDefinition<P>,
+  payload: P,
+  options: EnqueueOptions,
+): Promise<string> {
   const key = singletonKeyOf(definition, definition.payload.parse(payload));
-  const [waiting] = await q
+  const [existing] = await q
     .select({ id: jobs.id })
     .from(jobs)
     .where(
       and(
         eq(jobs.name, definition.name),
-        eq(jobs.state, "queued"),
+        inArray(jobs.state, states),
         key ? eq(jobs.singletonKey, key) : undefined,
       ),
     )
     .limit(1);
-  return waiting ? waiting.id : enqueue(q, definition, payload, options);
+  return existing ? existing.id : enqueue(q, definition, payload, options);
 }
 
 export async function getJob(db: Db, id: string): Promise<Job | null> {

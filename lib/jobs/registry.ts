@@ -1,5 +1,7 @@
 /** Every job the workers know, by name. A job added here is queued, retried and scheduled by both drivers. */
 import type { AnyJobDefinition } from "./definition";
+import { jobsPruneJob } from "./definitions/jobs-prune";
+import { mqlSnapshotsJob } from "./definitions/mql-snapshots";
 import { predictTrainJob } from "./definitions/predict-train";
 import { scoringPublishJob } from "./definitions/scoring-publish";
 import { scoringRefreshJob } from "./definitions/scoring-refresh";
@@ -14,4 +16,6 @@ export const JOBS: readonly AnyJobDefinition[] = [
   predictTrainJob,
   webhooksDeliverJob,
   webhooksPruneJob,
+  jobsPruneJob,
+  mqlSnapshotsJob,
 ];

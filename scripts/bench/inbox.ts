@@ -1,6 +1,7 @@
 /**
  * The inbox of a rep with 500 open MQLs on the demo data: the server time of the inbox query
- * (sorting by SLA urgency, grade, score, recency; top receipt reasons evaluated in batch) must stay
+ * (sorting by SLA urgency, grade, score, recency; top receipt reasons read as stored with each
+ * score, lead_scores.reasons) must stay
  * under a second, on the embedded database and on PostgreSQL.
  */
 import { sql } from "drizzle-orm";

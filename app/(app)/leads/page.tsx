@@ -40,7 +40,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
     seesAll ? listOwners(db) : Promise.resolve([]),
   ]);
   const from = result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;
-  const to = Math.min(result.total, result.page * result.pageSize);
+  const to = from === 0 ? 0 : from + result.rows.length - 1;
   const filtered = Boolean(query.q || query.stage || query.owner);
   return (
     <>
@@ -62,8 +62,18 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
       )}
       <Card className="mt-4 overflow-hidden">
         <div className="flex items-center justify-between border-b border-slate-100 px-4 py-3 text-sm text-slate-600">
-          <span data-testid="leads-count">{t("count", { total: result.total })}</span>
-          {result.total > 0 && <span>{t("showing", { from, to, total: result.total })}</span>}
+          <span data-testid="leads-count">
+            {result.totalIsExact
+              ? t("count", { total: result.total })
+              : t("countAtLeast", { total: result.total })}
+          </span>
+          {result.total > 0 && (
+            <span>
+              {result.totalIsExact
+                ? t("showing", { from, to, total: result.total })
+                : t("showingAtLeast", { from, to, total: result.total })}
+            </span>
+          )}
         </div>
         {result.rows.length === 0 ? (
           filtered || seesAll ? (

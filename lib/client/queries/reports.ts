@@ -76,6 +76,11 @@ export const reportQueries = {
     }),
 };
 
+/** Starts (or joins) the analysis of past handoffs under the live model; answers its job. */
+export async function analyseRuleHits(): Promise<string> {
+  return (await callData(api.POST("/api/v1/reports/rules/analysis"))).jobId;
+}
+
 export function saveReportSettings(settings: ReportSettings) {
   return callData(api.PUT("/api/v1/reports/settings", { body: settings }));
 }

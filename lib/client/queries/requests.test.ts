@@ -95,7 +95,7 @@ describe("the scoring queries send what the hand-written calls sent", () => {
   });
 
   it.each([
-    ["PUT", "the draft", () => saveDraft(model), "/api/v1/scoring-model/draft", model],
+    ["PUT", "the draft", () => saveDraft(model, 3), "/api/v1/scoring-model/draft", model],
     ["POST", "a preview", () => previewModel(model), "/api/v1/scoring-model/draft/preview", model],
     [
       "POST",
@@ -215,7 +215,7 @@ describe("the report queries send what the hand-written calls sent", () => {
     sent.answer.body = {
       error: { code: "unprocessable", message: "No.", fields: { "$.x": ["bad"] } },
     };
-    const error = await saveDraft(model).catch((e: unknown) => e);
+    const error = await saveDraft(model, 3).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: "unprocessable", status: 422, fields: { "$.x": ["bad"] } });
   });

@@ -44,12 +44,19 @@ export type Counted = Suggestions["events"][number];
 
 const noSuggestions: Suggestions = { events: [], fields: [], traits: [] };
 
-export function previewModel(model: ScoringModel) {
-  return callData(api.POST("/api/v1/scoring-model/draft/preview", { body: model }));
+/** `signal`: a preview overtaken by the next keystroke is aborted, not waited for. */
+export function previewModel(model: ScoringModel, signal?: AbortSignal) {
+  return callData(api.POST("/api/v1/scoring-model/draft/preview", { body: model, signal }));
 }
 
-export function saveDraft(model: ScoringModel) {
-  return callData(api.PUT("/api/v1/scoring-model/draft", { body: model }));
+/** Saves against the revision the page holds: someone else's save in between answers 409. */
+export function saveDraft(model: ScoringModel, revision: number) {
+  return callData(
+    api.PUT("/api/v1/scoring-model/draft", {
+      body: model,
+      headers: { "if-match": String(revision) },
+    }),
+  );
 }
 
 /**
@@ -83,7 +90,7 @@ export const scoringQueries = {
   preview: (model: ScoringModel | null) =>
     queryOptions({
       queryKey: [...scoringQueries.all, "preview", model ? JSON.stringify(model) : "none"] as const,
-      queryFn: () => previewModel(model!),
+      queryFn: ({ signal }) => previewModel(model!, signal),
       enabled: model !== null,
       placeholderData: keepPreviousData,
       staleTime: 30_000,

@@ -95,7 +95,7 @@ export async function seedDemoData(
   log(`${history.length} score snapshots`);
   await writeSalesHistory(db, starter, version, data.leads, history, now);
   log("sales history");
-  await saveDraft(db, starter, { userId: null, label: "Demo seed" }, null);
+  await saveDraft(db, starter, { userId: null, label: "Demo seed" }, { baseVersion: null });
   const published = await publishDraft(
     db,
     { actorType: "user", actorId: "seed", label: "Demo seed", userId: null },

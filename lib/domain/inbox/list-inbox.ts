@@ -10,7 +10,7 @@ import type { LifecycleStage } from "@/lib/shared/vocabulary";
 import type { Actor } from "@/lib/auth/principal";
 import { assertCan } from "@/lib/auth/guard";
 import { leadScope } from "@/lib/auth/lead-scope";
-import { topReasons, type TopReason } from "./top-reasons";
+import { withStoredReasons, type TopReason } from "./top-reasons";
 
 export type InboxFilter = {
   repId?: string | "unassigned" | null;
@@ -61,6 +61,7 @@ type Row = {
   engagement_grade: number | null;
   model_version: number | null;
   as_of: Date | string | null;
+  reasons: TopReason[] | null;
   handed_over_at: Date | string | null;
   clock_id: number | null;
   policy_name: string | null;
@@ -98,7 +99,7 @@ export async function listInbox(
     sql`select l.id,
           coalesce(nullif(trim(coalesce(l.first_name, '') || ' ' || coalesce(l.last_name, '')), ''), l.email, l.external_id) as name,
           l.company, l.job_title as title, l.source, l.lifecycle_stage as stage, l.owner_id, o.name as owner_name,
-          s.total, s.fit_grade, s.engagement_grade, s.model_version, s.as_of,
+          s.total, s.fit_grade, s.engagement_grade, s.model_version, s.as_of, s.reasons,
           h.at as handed_over_at,
           c.id as clock_id, c.policy_name, c.started_at, c.first_touch_due, c.first_touch_at, c.touches_due_by, c.min_touches,
           c.breached_first_touch_at, c.breached_touches_at,
@@ -118,11 +119,18 @@ export async function listInbox(
         order by next_due asc nulls last, s.fit_grade asc nulls last, s.engagement_grade asc nulls last, s.total desc nulls last, h.at desc nulls last, l.id
         limit ${limit}`,
   );
-  const reasons = await topReasons(
+  const reasons = await withStoredReasons(
     db,
     rows.flatMap((r) =>
       r.model_version !== null && r.as_of !== null
-        ? [{ leadId: r.id, modelVersion: Number(r.model_version), asOf: new Date(r.as_of) }]
+        ? [
+            {
+              leadId: r.id,
+              modelVersion: Number(r.model_version),
+              asOf: new Date(r.as_of),
+              reasons: r.reasons,
+            },
+          ]
         : [],
     ),
   );

@@ -1,23 +1,40 @@
 /**
- * The top reasons of many leads' receipts at once (the inbox shows three per row): one query for
- * the leads, one for their scored events, then the evaluator per lead, in memory — the same
- * receipt the lead page shows, without a round trip per lead.
+ * The top reasons of many leads' receipts, replayed from their events: one query for the leads,
+ * one for their scored events, then the evaluator per lead, in memory — the same receipt the lead
+ * page shows. Scoring stores these lines in lead_scores.reasons (compile.ts); readers call this
+ * only for a score written before they were stored (`withStoredReasons`).
  */
 import { inArray, sql } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
 import { arrayParam } from "@/db/sql-array";
 import { leads } from "@/db/schema";
-import { evaluate, type ScoredEvent } from "@/lib/domain/scoring/evaluate";
+import { TOP_REASONS, type TopReason } from "@/lib/domain/scoring/compile";
+import { evaluate, type ReceiptLine, type ScoredEvent } from "@/lib/domain/scoring/evaluate";
 import { isActive } from "@/lib/domain/scoring/model";
 import { getModelVersion } from "@/lib/domain/scoring/versions";
 
-export type TopReason = { label: string; points: number };
+export type { TopReason };
 export type ScoreRef = { leadId: string; modelVersion: number; asOf: Date };
+
+/** The stored lines of each ref, replaying the receipt only for refs stored without them. */
+export async function withStoredReasons(
+  db: Queryable,
+  refs: (ScoreRef & { reasons: TopReason[] | null })[],
+): Promise<Map<string, TopReason[]>> {
+  const out = new Map<string, TopReason[]>();
+  const missing: ScoreRef[] = [];
+  for (const ref of refs) {
+    if (ref.reasons) out.set(ref.leadId, ref.reasons);
+    else missing.push(ref);
+  }
+  for (const [id, lines] of await topReasons(db, missing)) out.set(id, lines);
+  return out;
+}
 
 export async function topReasons(
   db: Queryable,
   refs: ScoreRef[],
-  count = 3,
+  count = TOP_REASONS,
 ): Promise<Map<string, TopReason[]>> {
   const out = new Map<string, TopReason[]>();
   if (!refs.length) return out;
@@ -67,14 +84,16 @@ export async function topReasons(
     const lead = leadRows.get(ref.leadId);
     if (!model || !lead) continue;
     const { receipt } = evaluate(model, lead, eventsByLead.get(ref.leadId) ?? [], ref.asOf);
-    out.set(
-      ref.leadId,
-      receipt.lines
-        .filter((l) => l.earned > 0)
-        .sort((a, b) => b.earned - a.earned)
-        .slice(0, count)
-        .map((l) => ({ label: l.label, points: Math.round(l.earned * 10) / 10 })),
-    );
+    out.set(ref.leadId, topLines(receipt.lines, count));
   }
   return out;
+}
+
+/** The lines that earned most, most first (ties in the model's order), to one decimal. */
+export function topLines(lines: ReceiptLine[], count = TOP_REASONS): TopReason[] {
+  return lines
+    .filter((l) => l.earned > 0)
+    .sort((a, b) => b.earned - a.earned)
+    .slice(0, count)
+    .map((l) => ({ label: l.label, points: Math.round(l.earned * 10) / 10 }));
 }

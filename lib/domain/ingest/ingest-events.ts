@@ -2,15 +2,19 @@
  * Event ingestion. Every event is validated on its own: a bad one is reported by index and the
  * good ones are stored. The same id twice is stored once. Storing and scoring happen in one
  * transaction, so a read right after the answer shows the new score.
+ *
+ * A batch is a fixed handful of statements whatever its size (measured: per-row parameters and
+ * extra round trips cost more than the work): lock and settings; resolve the leads; insert every
+ * event from arrays (unnest); lock the touched leads and move their last activity; the active
+ * version; score and hand off (one statement each for the scores and the handoff).
  */
 import { sql } from "drizzle-orm";
 import { arrayParam } from "@/db/sql-array";
-import type { Db } from "@/db/client";
-import { events, leads } from "@/db/schema";
+import { queryRows, type Db } from "@/db/client";
 import { fieldErrors, type FieldErrors } from "@/lib/shared/errors";
-import { lockLeads, lockScoringShared, tuneForIngestion } from "@/lib/domain/scoring/locks";
+import { beginIngestion } from "@/lib/domain/scoring/locks";
 import { scoreAndHandOff } from "@/lib/domain/lifecycle/score-and-hand-off";
-import { getActiveModel } from "@/lib/domain/scoring/versions";
+import { getModelVersion } from "@/lib/domain/scoring/versions";
 import { refKey, resolveLeads } from "./resolve-leads";
 import { withTxRetry } from "./retry";
 import { eventInputSchema, type EventInput } from "./schemas";
@@ -55,14 +59,19 @@ export async function ingestEvents(
 
   const outcome = await withTxRetry(() =>
     db.transaction(async (tx) => {
-      await lockScoringShared(tx);
-      await tuneForIngestion(tx);
+      await beginIngestion(tx);
       const leadByKey = await resolveLeads(
         tx,
         unique.map((u) => u.event),
         options.source,
       );
-      const rows: (typeof events.$inferInsert)[] = [];
+      const rows: {
+        leadId: string;
+        name: string;
+        properties: string;
+        occurredAt: string;
+        id: string;
+      }[] = [];
       const itemErrors: ItemError[] = [];
       for (const { index, event } of unique) {
         const leadId = leadByKey.get(refKey(event));
@@ -77,41 +86,73 @@ export async function ingestEvents(
         rows.push({
           leadId,
           name: event.name,
-          properties: event.properties,
-          occurredAt: event.occurredAt ?? now,
-          receivedAt: now,
-          source: options.source,
-          externalId: event.id,
+          properties: JSON.stringify(event.properties),
+          occurredAt: (event.occurredAt ?? now).toISOString(),
+          id: event.id,
         });
       }
       if (!rows.length) return { inserted: [] as { leadId: string }[], itemErrors };
-      const inserted = await tx
-        .insert(events)
-        .values(rows)
-        .onConflictDoNothing({ target: events.externalId })
-        .returning({ leadId: events.leadId, occurredAt: events.occurredAt });
+      // One statement, five array parameters: events keep the batch's order (their ids grow with it).
+      const inserted = (
+        await queryRows<{ lead_id: string; occurred_at: Date | string }>(
+          tx,
+          sql`insert into events (lead_id, name, properties, occurred_at, received_at, source, external_id)
+            select u.lead_id, u.name, u.properties::jsonb, u.occurred_at, ${now.toISOString()}::timestamptz, ${options.source}::text, u.external_id
+            from unnest(${arrayParam(
+              rows.map((r) => r.leadId),
+              "uuid",
+            )}, ${arrayParam(
+              rows.map((r) => r.name),
+              "text",
+            )}, ${arrayParam(
+              rows.map((r) => r.properties),
+              "text",
+            )}, ${arrayParam(
+              rows.map((r) => r.occurredAt),
+              "text",
+            )}::timestamptz[], ${arrayParam(
+              rows.map((r) => r.id),
+              "text",
+            )}) with ordinality as u(lead_id, name, properties, occurred_at, external_id, n)
+            order by u.n
+            on conflict (external_id) do nothing
+            returning lead_id, occurred_at`,
+        )
+      ).map((r) => ({ leadId: r.lead_id, occurredAt: new Date(r.occurred_at) }));
       const latest = new Map<string, number>();
       for (const r of inserted)
         latest.set(r.leadId, Math.max(latest.get(r.leadId) ?? 0, r.occurredAt.getTime()));
-      const touched = [...latest.keys()];
+      const touched = [...latest.keys()].sort();
       if (touched.length) {
         // Lock the touched leads (in a fixed order) only now, just before scoring them: the scoring
         // statement starts after the lock, so it sees the events of any batch that held it before —
-        // concurrent batches for one lead never lose an event, and hold the lock as briefly as possible.
-        await lockLeads(tx, touched);
-        // Last activity moves forward to the newest event just stored.
-        await tx.execute(sql`
-          update ${leads} set updated_at = greatest(${leads.updatedAt}, n.at)
-          from unnest(${arrayParam(touched, "uuid")}, ${arrayParam(
-            touched.map((id) => new Date(latest.get(id)!).toISOString()),
-            "text",
-          )}::timestamptz[]) as n(id, at)
-          where ${leads.id} = n.id`);
-        const active = await getActiveModel(tx);
-        if (active)
+        // concurrent batches for one lead never lose an event, and hold the lock as briefly as
+        // possible. NO KEY UPDATE does not conflict with the KEY SHARE locks that inserting events
+        // (a foreign key to the lead) takes. In the same statement, last activity moves forward to
+        // the newest event just stored (rows it would not move are not rewritten). Then the active
+        // version, read after the scoring lock. (The count of `locked` is a one-time filter: every
+        // lock is taken, in order, before any row is updated.)
+        const [version] = await queryRows<{ v: number | null }>(
+          tx,
+          sql`with locked as materialized (
+              select id from leads where id = any(${arrayParam(touched, "uuid")}) order by id for no key update
+            ),
+            moved as (
+              update leads set updated_at = n.at
+              from unnest(${arrayParam(touched, "uuid")}, ${arrayParam(
+                touched.map((id) => new Date(latest.get(id)!).toISOString()),
+                "text",
+              )}::timestamptz[]) as n(id, at)
+              where (select count(*) from locked) > 0 and leads.id = n.id and n.at > leads.updated_at
+              returning 1
+            )
+            select (select max(version) from model_versions where state = 'live') as v, (select count(*) from moved) as moved`,
+        );
+        const model = version?.v == null ? null : await getModelVersion(tx, Number(version.v));
+        if (model)
           await scoreAndHandOff(tx, {
-            model: active.model,
-            version: active.version,
+            model,
+            version: Number(version.v),
             asOf: now,
             cause: "ingest",
             leadIds: touched,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type Db } from "@/db/client";
 import { AppError } from "@/lib/shared/errors";
@@ -7,6 +7,9 @@ import type { Viewer } from "@/lib/auth/principal";
 import { leadScope } from "@/lib/auth/lead-scope";
 
 import { LEAD_SORTS } from "./constants";
+
+/** The lead list counts matching leads up to this many; past it the total reads "10,000+". */
+export const COUNT_CAP = 10_000;
 
 /** Empty form fields mean "no filter". */
 const blankAsUndefined = (v: unknown) => (v === "" ? undefined : v);
@@ -131,54 +134,106 @@ export async function listLeads({
     ? sql`(${leads.updatedAt}, ${leads.id}) < (${cursor.u}::timestamptz, ${cursor.i}::uuid)`
     : undefined;
 
+  // "desc nulls last" (the columns are never null) to match the indexes drizzle declares.
   const order = {
-    recent: [desc(leads.updatedAt), desc(leads.id)],
-    created: [desc(leads.createdAt), asc(leads.id)],
+    recent: [sql`${leads.updatedAt} desc nulls last`, sql`${leads.id} desc nulls last`],
+    created: [sql`${leads.createdAt} desc nulls last`, asc(leads.id)],
     name: [asc(sql`lower(${leads.lastName})`), asc(sql`lower(${leads.firstName})`), asc(leads.id)],
     company: [asc(sql`lower(${leads.company})`), asc(leads.id)],
     score: [sql`${leadScores.total} desc nulls last`, asc(leads.id)],
   }[query.sort];
+  const columns = {
+    id: leads.id,
+    email: leads.email,
+    firstName: leads.firstName,
+    lastName: leads.lastName,
+    jobTitle: leads.jobTitle,
+    company: leads.company,
+    country: leads.country,
+    stage: leads.stage,
+    ownerId: leads.ownerId,
+    ownerName: users.name,
+    updatedAt: leads.updatedAt,
+    cursorTime: sql<string>`to_char(${leads.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    score: leadScores.total,
+    fitGrade: leadScores.fitGrade,
+    engagementGrade: leadScores.engagementGrade,
+  };
+  const wanted = query.pageSize + 1;
+  const offset = cursor ? 0 : (query.page - 1) * query.pageSize;
 
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: leads.id,
-        email: leads.email,
-        firstName: leads.firstName,
-        lastName: leads.lastName,
-        jobTitle: leads.jobTitle,
-        company: leads.company,
-        country: leads.country,
-        stage: leads.stage,
-        ownerId: leads.ownerId,
-        ownerName: users.name,
-        updatedAt: leads.updatedAt,
-        cursorTime: sql<string>`to_char(${leads.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-        score: leadScores.total,
-        fitGrade: leadScores.fitGrade,
-        engagementGrade: leadScores.engagementGrade,
-      })
+  /**
+   * By score: the scored leads walk lead_scores_total_idx (an outer join would sort every lead),
+   * then the unscored ones follow (nulls last), by id.
+   */
+  async function byScore() {
+    const scored = await db
+      .select(columns)
       .from(leads)
+      .innerJoin(leadScores, eq(leadScores.leadId, leads.id))
       .leftJoin(users, eq(users.id, leads.ownerId))
+      .where(where)
+      .orderBy(sql`${leadScores.total} desc nulls last`, asc(leadScores.leadId))
+      .limit(wanted)
+      .offset(offset);
+    if (scored.length === wanted) return scored;
+    // Past the scored leads: how many there are is known from this page unless it is empty.
+    const scoredCount =
+      scored.length > 0 || offset === 0
+        ? offset + scored.length
+        : (
+            await queryRows<{ n: number }>(
+              db,
+              sql`select count(*)::int as n from ${leads} join ${leadScores} on ${leadScores.leadId} = ${leads.id} where ${where}`,
+            )
+          )[0].n;
+    const unscored = await db
+      .select(columns)
+      .from(leads)
       .leftJoin(leadScores, eq(leadScores.leadId, leads.id))
-      .where(keyset ? and(where, keyset) : where)
-      .orderBy(...order)
-      .limit(query.pageSize + 1)
-      .offset(cursor ? 0 : (query.page - 1) * query.pageSize),
-    queryRows<{ total: number }>(
+      .leftJoin(users, eq(users.id, leads.ownerId))
+      .where(and(where, isNull(leadScores.leadId)))
+      .orderBy(asc(leads.id))
+      .limit(wanted - scored.length)
+      .offset(Math.max(0, offset - scoredCount));
+    return [...scored, ...unscored];
+  }
+
+  // Counting stops past the cap (a million-row count on every page costs a full scan); a deep
+  // page raises the cap to what it skips anyway.
+  const cap = Math.max(COUNT_CAP, offset + query.pageSize);
+  const [rows, [{ n }]] = await Promise.all([
+    query.sort === "score" && !keyset
+      ? byScore()
+      : db
+          .select(columns)
+          .from(leads)
+          .leftJoin(users, eq(users.id, leads.ownerId))
+          .leftJoin(leadScores, eq(leadScores.leadId, leads.id))
+          .where(keyset ? and(where, keyset) : where)
+          .orderBy(...order)
+          .limit(wanted)
+          .offset(offset),
+    queryRows<{ n: number }>(
       db,
-      sql`select count(*)::int as total from ${leads} where ${where}`,
+      sql`select count(*)::int as n from (select 1 from ${leads} where ${where} limit ${cap + 1}) c`,
     ),
   ]);
   const more = rows.length > query.pageSize;
   const pageRows = rows.slice(0, query.pageSize);
   const last = pageRows[pageRows.length - 1];
+  const totalIsExact = n <= cap;
+  const total = Math.min(n, cap);
   return {
     rows: pageRows.map(({ cursorTime: _, ...row }) => row) as LeadListRow[],
     nextCursor: more && query.sort === "recent" ? encodeCursor(last) : null,
+    /** Exact up to the cap; past it, the cap (`totalIsExact` false: "10,000+"). */
     total,
+    totalIsExact,
+    hasMore: more,
     page: query.page,
     pageSize: query.pageSize,
-    pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
+    /** Exact when the total is; otherwise the pages known so far (at least one past this one while there are more). */
+    pageCount: Math.max(1, Math.ceil(total / query.pageSize), more ? query.page + 1 : 0),
   };
 }

@@ -71,21 +71,33 @@ export function ruleHitsSql(model: ScoringModel, rows: SQL): SQL | null {
 
 export type SnapshotResult = { version: number | null; computed: number; ms: number };
 
-/** Brings every handoff's snapshot up to the active model; returns how many were (re)computed. */
+/** Handoffs whose snapshot is missing or under another version than `version`. */
+const stale = (version: number) =>
+  sql`from lead_transitions t left join mql_snapshots s on s.transition_id = t.id
+      where t.to_stage = 'mql' and (s.transition_id is null or s.model_version <> ${version}::int)`;
+
+/**
+ * Brings every handoff's snapshot up to the active model; returns how many were (re)computed.
+ * `onProgress(done, total)` is told after each batch.
+ */
 export async function refreshMqlSnapshots(
   db: Queryable,
   now = new Date(),
+  onProgress?: (done: number, total: number) => Promise<void>,
 ): Promise<SnapshotResult> {
   const started = performance.now();
   const active = await getActiveModel(db);
   if (!active) return { version: null, computed: 0, ms: 0 };
+  const [{ total }] = await queryRows<{ total: number }>(
+    db,
+    sql`select count(*)::int as total ${stale(active.version)}`,
+  );
+  await onProgress?.(0, total);
   let computed = 0;
   for (;;) {
     const batch = await queryRows<{ id: number }>(
       db,
-      sql`select t.id from lead_transitions t left join mql_snapshots s on s.transition_id = t.id
-          where t.to_stage = 'mql' and (s.transition_id is null or s.model_version <> ${active.version}::int)
-          order by t.id limit ${BATCH}::int`,
+      sql`select t.id ${stale(active.version)} order by t.id limit ${BATCH}::int`,
     );
     if (!batch.length) break;
     const ids = arrayParam(
@@ -108,6 +120,7 @@ export async function refreshMqlSnapshots(
         );
     });
     computed += batch.length;
+    await onProgress?.(computed, Math.max(total, computed));
   }
   return { version: active.version, computed, ms: Math.round(performance.now() - started) };
 }

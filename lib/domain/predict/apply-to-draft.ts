@@ -27,7 +27,7 @@ export async function applyToDraft(
   by: DraftBy,
 ): Promise<{ draft: ScoringModel; changed: string[] }> {
   return db.transaction(async (tx) => {
-    const draft = await getDraft(tx);
+    const draft = await getDraft(tx, { lock: true });
     const active = draft ? null : await getActiveModel(tx);
     const source = draft?.document ?? active?.model;
     if (!source)
@@ -66,7 +66,7 @@ export async function applyToDraft(
       tx,
       model,
       { userId: by.userId, label: by.label },
-      draft ? draft.baseVersion : (active?.version ?? null),
+      { baseVersion: draft ? draft.baseVersion : (active?.version ?? null) },
     );
     await tx.insert(auditLog).values({
       actorType: by.actorType,

@@ -26,8 +26,13 @@ export type ThresholdRecommendation = {
   weeks: number;
   current: ThresholdPoint | null;
   recommended: ThresholdPoint | null;
-  /** Why this one, in a code the UI translates: "meets_rate_and_capacity", "capacity_bound", "rate_unreachable", "not_enough_data". */
-  reason: "meets_rate_and_capacity" | "capacity_bound" | "rate_unreachable" | "not_enough_data";
+  /** Why this one, in a code the UI translates ("meets_rate": no capacity is set). */
+  reason:
+    | "meets_rate"
+    | "meets_rate_and_capacity"
+    | "capacity_bound"
+    | "rate_unreachable"
+    | "not_enough_data";
   curve: ThresholdPoint[];
   decided: number;
   outcomesSince: string | null;

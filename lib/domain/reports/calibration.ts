@@ -48,16 +48,29 @@ function row(
   };
 }
 
-/** Adjacent pairs (among rows with something decided, lowest first) where the higher converts worse. */
-export function inversionsOf(rows: CalibrationRow[]): { lower: string; higher: string }[] {
+export type Inversion = { lower: string; higher: string };
+
+/**
+ * Adjacent pairs (among rows with something decided, lowest first) where the higher converts
+ * worse. An inversion is only called when the two Wilson intervals do not overlap — the higher
+ * band's best case is below the lower band's worst case; a dip inside the intervals (2 decided
+ * leads against 3) is a dip, which may be chance, and is reported apart.
+ */
+export function inversionsOf(rows: CalibrationRow[]): {
+  inversions: Inversion[];
+  dips: Inversion[];
+} {
   const decided = rows.filter((r) => r.decided > 0);
-  return decided
-    .slice(1)
-    .flatMap((higher, i) =>
-      (higher.rate ?? 0) < (decided[i].rate ?? 0)
-        ? [{ lower: decided[i].key, higher: higher.key }]
-        : [],
-    );
+  const inversions: Inversion[] = [];
+  const dips: Inversion[] = [];
+  decided.slice(1).forEach((higher, i) => {
+    const lower = decided[i];
+    if ((higher.rate ?? 0) >= (lower.rate ?? 0)) return;
+    const pair = { lower: lower.key, higher: higher.key };
+    if ((higher.interval?.high ?? 1) < (lower.interval?.low ?? 0)) inversions.push(pair);
+    else dips.push(pair);
+  });
+  return { inversions, dips };
 }
 
 export async function calibrationReport(
@@ -106,13 +119,14 @@ export async function calibrationReport(
         r,
       ),
     );
-  const inversions = inversionsOf(bands);
+  const { inversions, dips } = inversionsOf(bands);
   return {
     target,
     bands,
     deciles,
     monotonic: inversions.length === 0,
     inversions,
+    dips,
     outcomesSince: since,
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { csvField, toCsv } from "./csv";
 import { findSpike } from "./spike";
 import { wilson } from "./wilson";
+import { inversionsOf } from "./calibration";
 
 describe("Wilson interval", () => {
   it("matches published values", () => {
@@ -51,5 +52,36 @@ describe("CSV", () => {
         [1, "x,y"],
       ]),
     ).toBe('a,b\r\n1,"x,y"\r\n');
+  });
+});
+
+describe("calibration inversions", () => {
+  const band = (key: string, converted: number, decided: number) => ({
+    key,
+    label: key,
+    minScore: null,
+    maxScore: null,
+    handoffs: decided,
+    decided,
+    converted,
+    rate: decided ? converted / decided : null,
+    interval: wilson(converted, decided),
+  });
+
+  it("calls an inversion only when the intervals are apart, and a dip otherwise", () => {
+    // 2 of 2 then 1 of 3: a dip a coin could make.
+    expect(inversionsOf([band("warm", 2, 2), band("hot", 1, 3)])).toEqual({
+      inversions: [],
+      dips: [{ lower: "warm", higher: "hot" }],
+    });
+    // 300 of 500 then 100 of 500: 60 % [55.6, 64.2] against 20 % [16.7, 23.7] — real.
+    expect(inversionsOf([band("warm", 300, 500), band("hot", 100, 500)])).toEqual({
+      inversions: [{ lower: "warm", higher: "hot" }],
+      dips: [],
+    });
+    // Empty bands are skipped: cold is compared with hot across an undecided warm.
+    expect(inversionsOf([band("cold", 10, 100), band("warm", 0, 0), band("hot", 60, 100)])).toEqual(
+      { inversions: [], dips: [] },
+    );
   });
 });

@@ -57,10 +57,12 @@ export type CalibrationReport = {
   target: OutcomeTarget;
   bands: CalibrationRow[];
   deciles: CalibrationRow[];
-  /** True when each band's rate (with ≥ 1 decided) is at least the one below it. */
+  /** False only when some band converts worse than the one below it beyond the intervals. */
   monotonic: boolean;
-  /** Adjacent pairs where a higher band converts worse than the one below it. */
+  /** Adjacent pairs where a higher band converts worse, the two 95 % intervals apart. */
   inversions: { lower: string; higher: string }[];
+  /** Adjacent pairs where a higher band converts worse, within the intervals (may be chance). */
+  dips: { lower: string; higher: string }[];
   outcomesSince: string | null;
 };
 

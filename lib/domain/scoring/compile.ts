@@ -14,7 +14,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { fieldSql } from "./field-sql";
-import { isActive, type AttributeRule, type EventRule, type ScoringModel } from "./model";
+import { isActive, type EventRule, type ScoringModel } from "./model";
 import { arrayParam } from "@/db/sql-array";
 import { conditionSql, jsonTextSql, needs, seenFromText, type SeenSql } from "./sql-conditions";
 
@@ -22,7 +22,16 @@ export type CompileOptions = {
   asOf: Date;
   /** Score only these leads (ingestion); all leads when absent. */
   leadIds?: string[] | null;
+  /**
+   * Also a `reasons` column: the receipt's top lines (TopReason[], at most TOP_REASONS), as the
+   * evaluator's receipt lists them — what the inbox and the `lead.mql` webhook show.
+   */
+  reasons?: boolean;
 };
+
+/** A receipt line as the inbox shows it: the rule's label and what it earned, to one decimal. */
+export type TopReason = { label: string; points: number };
+export const TOP_REASONS = 3;
 
 const f8 = (n: number) => sql`${String(n)}::float8`;
 const col = (name: string) => sql.raw(name);
@@ -115,18 +124,18 @@ function eventsSql(rules: EventRule[], options: CompileOptions, asOf: SQL) {
           from events where ${matchSql(rule, at, rawSeen)}${leadFilter}
         ) ranked where rn <= ${String(rule.maxCount)}::int group by lead_id
       ) ${side} on ${side}.lead_id = leads.id`);
-      earned.push(sql` + coalesce(${side}.s, 0) * ${points}`);
+      earned.push(sql`coalesce(${side}.s, 0) * ${points}`);
     } else if (rule.halfLifeDays) {
       aggregates.push(
         sql`, coalesce(sum(${decaySql(rule.halfLifeDays, asOf)}) filter (where ${m}), 0)::float8 as ${col(`s${k}`)}`,
       );
-      earned.push(sql` + coalesce(a.${col(`s${k}`)}, 0) * ${points}`);
+      earned.push(sql`coalesce(a.${col(`s${k}`)}, 0) * ${points}`);
     } else {
       aggregates.push(sql`, count(*) filter (where ${m}) as ${col(`c${k}`)}`);
       const count = rule.maxCount
         ? sql`least(coalesce(a.${col(`c${k}`)}, 0), ${String(rule.maxCount)}::int)`
         : sql`coalesce(a.${col(`c${k}`)}, 0)`;
-      earned.push(sql` + ${count}::float8 * ${points}`);
+      earned.push(sql`${count}::float8 * ${points}`);
     }
   });
 
@@ -148,26 +157,36 @@ function eventsSql(rules: EventRule[], options: CompileOptions, asOf: SQL) {
 }
 
 /**
- * Rows: lead_id, fit, engagement, total, fit_grade, engagement_grade, band. The OFFSET 0 fences
+ * Rows: lead_id, fit, engagement, total, fit_grade, engagement_grade, band (and reasons when
+ * asked: the receipt's top lines, so readers need not replay events). The OFFSET 0 fences
  * make fit, engagement and total computed once per lead; flattened, each grade and band test would
  * re-evaluate every rule.
  */
 export function compileScores(model: ScoringModel, options: CompileOptions): SQL {
   const active = model.rules.filter(isActive);
-  const attributeRules = active.filter((r): r is AttributeRule => r.kind === "attribute");
   const eventRules = active.filter((r): r is EventRule => r.kind === "event");
   const asOf = sql`${options.asOf.toISOString()}::timestamptz`;
 
-  const fitTerms = attributeRules.map(
-    (r) =>
-      sql` + (case when ${conditionSql(r, fieldSql(r.field))} then ${f8(r.points)} else 0::float8 end)`,
-  );
   const events = eventRules.length
     ? eventsSql(eventRules, options, asOf)
     : { joins: sql``, earned: [] };
+  // What each active rule earns, in the model's order (the receipt's order).
+  const terms = active.map((rule) =>
+    rule.kind === "attribute"
+      ? {
+          rule,
+          sql: sql`(case when ${conditionSql(rule, fieldSql(rule.field))} then ${f8(rule.points)} else 0::float8 end)`,
+        }
+      : { rule, sql: events.earned[eventRules.indexOf(rule)] },
+  );
   const leadFilter = options.leadIds
     ? sql`where leads.id = any(${arrayParam(options.leadIds, "uuid")})`
     : sql``;
+  const sum = (kind: "attribute" | "event", term: (k: number) => SQL) =>
+    sql`(0::float8${sql.join(
+      terms.flatMap((t, k) => (t.rule.kind === kind ? [sql` + ${term(k)}`] : [])),
+      sql``,
+    )})`;
 
   const cap = (expr: SQL, value: number | null) =>
     value === null ? expr : sql`least(${expr}, ${f8(value)})`;
@@ -180,21 +199,66 @@ export function compileScores(model: ScoringModel, options: CompileOptions): SQL
     ? sql`case ${sql.join(bandCases, sql` `)} else ${bands[0].name}::text end`
     : sql`${bands[0].name}::text`;
 
-  return sql`
+  const graded = (inner: SQL, reasons: SQL) => sql`
     select lead_id, fit, engagement, total,
       case when fit >= ${f8(grades.fit.A)} then 'A' when fit >= ${f8(grades.fit.B)} then 'B' when fit >= ${f8(grades.fit.C)} then 'C' else 'D' end as fit_grade,
       case when engagement >= ${f8(grades.engagement["1"])} then 1 when engagement >= ${f8(grades.engagement["2"])} then 2 when engagement >= ${f8(grades.engagement["3"])} then 3 else 4 end as engagement_grade,
-      ${bandSql} as band
+      ${bandSql} as band${reasons}
     from (
-      select lead_id, fit, engagement, ${cap(sql`fit + engagement`, model.caps.total)} as total
-      from (
+      select lead_id, fit, engagement, ${cap(sql`fit + engagement`, model.caps.total)} as total${reasons}
+      from (${inner}) raw
+      offset 0
+    ) totals`;
+
+  if (!options.reasons)
+    return graded(
+      sql`
         select leads.id as lead_id,
-          ${cap(sql`(0::float8${sql.join(fitTerms, sql``)})`, model.caps.fit)} as fit,
-          ${cap(sql`(0::float8${sql.join(events.earned, sql``)})`, model.caps.engagement)} as engagement
+          ${cap(
+            sum("attribute", (k) => terms[k].sql),
+            model.caps.fit,
+          )} as fit,
+          ${cap(
+            sum("event", (k) => terms[k].sql),
+            model.caps.engagement,
+          )} as engagement
+        from leads ${events.joins}
+        ${leadFilter}
+        offset 0`,
+      sql``,
+    );
+
+  // With reasons: each rule's earnings computed once (fenced), then summed and ranked. The top
+  // lines are the evaluator's: earned > 0, most earned first, ties in the model's order, rounded
+  // like Math.round(earned * 10) / 10.
+  const x = (k: number) => col(`x${k}`);
+  const reasonsSql = terms.length
+    ? sql`coalesce((
+        select jsonb_agg(jsonb_build_object('label', r.l, 'points', floor(r.e * 10 + 0.5) / 10) order by r.e desc, r.k)
+        from (
+          select k, l, e from (values ${sql.join(
+            terms.map((t, k) => sql`(${String(k)}::int, ${t.rule.label}::text, ${x(k)})`),
+            sql`, `,
+          )}) v(k, l, e)
+          where e > 0 order by e desc, k limit ${String(TOP_REASONS)}::int
+        ) r), '[]'::jsonb)`
+    : sql`'[]'::jsonb`;
+  return graded(
+    sql`
+      select lead_id,
+        ${cap(sum("attribute", x), model.caps.fit)} as fit,
+        ${cap(sum("event", x), model.caps.engagement)} as engagement,
+        ${reasonsSql} as reasons
+      from (
+        select leads.id as lead_id${sql.join(
+          terms.map((t, k) => sql`, ${t.sql} as ${x(k)}`),
+          sql``,
+        )}
         from leads ${events.joins}
         ${leadFilter}
         offset 0
-      ) raw
-      offset 0
-    ) totals`;
+      ) terms
+      offset 0`,
+    sql`, reasons`,
+  );
 }

@@ -2,7 +2,8 @@
  * The evaluator (JavaScript, one lead) and the compiler (SQL, all leads) must agree on every
  * model, lead and event. fast-check generates them at random, including the awkward cases:
  * case and accents, empty strings, numbers as text, nested and missing properties, future
- * events, ties in time, caps, decay and maxCount.
+ * events, ties in time, caps, decay and maxCount — and on the receipt's top lines, which the
+ * compiler can compute too (stored with each score for the inbox and webhooks).
  */
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
@@ -10,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import { events, leads } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/db/testing";
-import { compileScores } from "./compile";
+import { topLines } from "@/lib/domain/inbox/top-reasons";
+import { compileScores, type TopReason } from "./compile";
 import { evaluate, type ScoredEvent } from "./evaluate";
 import type { ScoredLead } from "./fields";
 import { scoringModelSchema, type ScoringModelInput } from "./model";
@@ -180,6 +182,7 @@ type Row = {
   fit_grade: string;
   engagement_grade: number;
   band: string;
+  reasons?: TopReason[];
 };
 
 let t: TestDb;
@@ -200,7 +203,8 @@ describe("evaluator and SQL compiler", () => {
           minLength: 1,
           maxLength: 12,
         }),
-        async (input, population) => {
+        fc.boolean(),
+        async (input, population, withReasons) => {
           const model = scoringModelSchema.parse(input);
           await t.db.execute(sql`truncate ${leads} cascade`);
           const inserted = await t.db
@@ -218,7 +222,10 @@ describe("evaluator and SQL compiler", () => {
           const storedEvents = eventRows.length
             ? await t.db.insert(events).values(eventRows).returning()
             : [];
-          const rows = await queryRows<Row>(t.db, compileScores(model, { asOf }));
+          const rows = await queryRows<Row>(
+            t.db,
+            compileScores(model, { asOf, reasons: withReasons }),
+          );
           expect(rows).toHaveLength(inserted.length);
           for (const row of rows) {
             const lead = inserted.find((l) => l.id === row.lead_id)!;
@@ -249,6 +256,10 @@ describe("evaluator and SQL compiler", () => {
               expected.engagementGrade,
               expected.band,
             ]);
+            // The top lines stored with a score are the ones the receipt shows.
+            if (withReasons)
+              expect(row.reasons, `reasons\n${context}`).toEqual(topLines(expected.receipt.lines));
+            else expect(row.reasons, context).toBeUndefined();
           }
         },
       ),

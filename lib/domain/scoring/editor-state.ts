@@ -15,6 +15,8 @@ export type ActiveSummary = {
 export type DraftState = {
   model: ScoringModel;
   baseVersion: number | null;
+  /** The revision the editor saves against (If-Match); 0 while no draft is saved. */
+  revision: number;
   updatedAt: string | null;
   updatedBy: string | null;
   valid: boolean;
@@ -39,6 +41,7 @@ export async function editorState(
       ? {
           model,
           baseVersion: draft?.baseVersion ?? active?.version ?? null,
+          revision: draft?.revision ?? 0,
           updatedAt: draft?.updatedAt.toISOString() ?? null,
           updatedBy: draft?.updatedByLabel ?? null,
           valid: true,

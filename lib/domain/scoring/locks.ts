@@ -36,6 +36,17 @@ export async function tuneForIngestion(tx: Queryable): Promise<void> {
 }
 
 /**
+ * An ingestion batch's start in one round trip: the shared scoring lock and the settings of
+ * tuneForIngestion (set_config(…, true) is SET LOCAL).
+ */
+export async function beginIngestion(tx: Queryable): Promise<void> {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock_shared(${SCORING_LOCK}), set_config('jit', 'off', true),
+          set_config('work_mem', '64MB', true), set_config('max_parallel_workers_per_gather', '0', true)`,
+  );
+}
+
+/**
  * Locks the leads' rows in a fixed order, so concurrent batches touching a lead score it one after
  * the other. NO KEY UPDATE: it does not conflict with the KEY SHARE locks that inserting events (a
  * foreign key to the lead) takes, so those never deadlock with it.

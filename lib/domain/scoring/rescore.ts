@@ -1,7 +1,7 @@
 /**
- * Writes scores: runs the compiled model and upserts lead_scores in one statement, appending a
- * score_history row for each lead scored for the first time or whose total moved by a point or
- * more since its last snapshot. Callers hold the scoring lock (locks.ts).
+ * Writes scores: runs the compiled model and upserts lead_scores (with the receipt's top lines)
+ * in one statement, appending a score_history row for each lead scored for the first time or whose
+ * total moved by a point or more since its last snapshot. Callers hold the scoring lock (locks.ts).
  *
  * A publish writes the same rows into the shadow table instead (`rescoreInto`, publish.ts): no
  * history yet — each row notes whether it will need one (`record`) and which version of the live
@@ -33,7 +33,11 @@ export async function rescore(
   },
 ): Promise<RescoreResult> {
   if (args.leadIds && args.leadIds.length === 0) return { scored: 0, recorded: 0 };
-  const computed = compileScores(args.model, { asOf: args.asOf, leadIds: args.leadIds });
+  const computed = compileScores(args.model, {
+    asOf: args.asOf,
+    leadIds: args.leadIds,
+    reasons: true,
+  });
   if (args.leadIds) return writeScores(tx, sql`(${computed})`, args);
   return viaTemporary(tx, computed, (source) => writeScores(tx, source, args));
 }
@@ -59,7 +63,7 @@ export async function computeAll(
   tx: Queryable,
   args: { model: ScoringModel; asOf: Date },
 ): Promise<void> {
-  const computed = compileScores(args.model, { asOf: args.asOf });
+  const computed = compileScores(args.model, { asOf: args.asOf, reasons: true });
   await tx.execute(sql`drop table if exists ${sql.raw(STAGING_TABLE)}`);
   await tx.execute(
     sql`create unlogged table ${sql.raw(STAGING_TABLE)} as ${withLiveRow(computed)}`,
@@ -86,7 +90,11 @@ export async function rescoreInto(
   const write = { ...args, cause: "publish" as const, shadow: true };
   if (args.leadIds) {
     if (!args.leadIds.length) return { scored: 0, recorded: 0 };
-    const computed = compileScores(args.model, { asOf: args.asOf, leadIds: args.leadIds });
+    const computed = compileScores(args.model, {
+      asOf: args.asOf,
+      leadIds: args.leadIds,
+      reasons: true,
+    });
     return writeScores(tx, sql`(${withLiveRow(computed)})`, write);
   }
   const range = args.staged!;
@@ -148,9 +156,9 @@ async function writeScores(
       returning lead_id`
     }),
     upserted as (
-      insert into ${target} (lead_id, model_version, total, fit, engagement, fit_grade, engagement_grade, band, as_of, recorded_total${args.shadow ? sql`, src_xmin, record` : sql``})
+      insert into ${target} (lead_id, model_version, total, fit, engagement, fit_grade, engagement_grade, band, as_of, recorded_total, reasons${args.shadow ? sql`, src_xmin, record` : sql``})
       select p.lead_id, ${version}, p.total, p.fit, p.engagement, p.fit_grade, p.engagement_grade, p.band, ${asOf},
-             case when r.lead_id is null then p.recorded_total else p.total end${
+             case when r.lead_id is null then p.recorded_total else p.total end, p.reasons${
                args.shadow ? sql`, p.src_xmin, r.lead_id is not null` : sql``
              }
       from prev p left join recorded r on r.lead_id = p.lead_id
@@ -158,7 +166,7 @@ async function writeScores(
         model_version = excluded.model_version, total = excluded.total, fit = excluded.fit,
         engagement = excluded.engagement, fit_grade = excluded.fit_grade,
         engagement_grade = excluded.engagement_grade, band = excluded.band,
-        as_of = excluded.as_of, recorded_total = excluded.recorded_total${
+        as_of = excluded.as_of, recorded_total = excluded.recorded_total, reasons = excluded.reasons${
           args.shadow ? sql`, src_xmin = excluded.src_xmin, record = excluded.record` : sql``
         }
       returning 1

@@ -30,7 +30,7 @@ export async function restoreVersion({
       tx,
       record.model,
       { userId: by.userId, label: by.label },
-      active?.version ?? null,
+      { baseVersion: active?.version ?? null },
     );
     await tx.insert(auditLog).values({
       actorType: by.actorType,

@@ -63,9 +63,9 @@ describe("threshold recommendation", () => {
     });
   });
 
-  it("ignores volume when no capacity is known (0)", () => {
+  it("ignores volume when no capacity is known (0), and says so rather than 'a capacity of 0'", () => {
     expect(recommendThreshold({ ...base, capacityPerWeek: 0 })).toMatchObject({
-      reason: "meets_rate_and_capacity",
+      reason: "meets_rate",
       recommended: { threshold: 50 },
     });
   });

@@ -85,6 +85,7 @@ export function recommendThreshold(
     capacityPerWeek <= 0 || p.mqlsPerWeek <= capacityPerWeek;
   const meets = trusted.find((p) => p.rate !== null && p.rate >= targetRate);
   if (meets) {
+    if (capacityPerWeek <= 0) return { ...base, recommended: meets, reason: "meets_rate" };
     if (fitsCapacity(meets))
       return { ...base, recommended: meets, reason: "meets_rate_and_capacity" };
     const fits =

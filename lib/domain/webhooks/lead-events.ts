@@ -6,12 +6,15 @@ import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { reasons } from "@/db/schema";
 import type { DecisionKind, ReasonKind } from "@/lib/shared/vocabulary";
-import { topReasons } from "@/lib/domain/inbox/top-reasons";
+import { withStoredReasons } from "@/lib/domain/inbox/top-reasons";
 import type { WebhookEventData, WebhookPerson } from "./events";
 import { leadFacts, people } from "./lead-summary";
 import { emitWebhookEvents } from "./outbox";
 
-/** `lead.mql` for leads just handed over (and routed): owner, score, grade, the receipt's top lines. */
+/**
+ * `lead.mql` for leads just handed over (and routed): owner, score, grade, the receipt's top lines
+ * (stored with the score; replayed only for a score stored before they were).
+ */
 export async function emitMqls(q: Queryable, leadIds: string[], at: Date): Promise<number> {
   if (!leadIds.length) return 0;
   return emitWebhookEvents(
@@ -20,9 +23,18 @@ export async function emitMqls(q: Queryable, leadIds: string[], at: Date): Promi
     async () => {
       const facts = await leadFacts(q, leadIds);
       const refs = [...facts.values()].flatMap((f) =>
-        f.score ? [{ leadId: f.lead.id, modelVersion: f.score.modelVersion, asOf: at }] : [],
+        f.score
+          ? [
+              {
+                leadId: f.lead.id,
+                modelVersion: f.score.modelVersion,
+                asOf: at,
+                reasons: f.reasons,
+              },
+            ]
+          : [],
       );
-      const lines = await topReasons(q, refs);
+      const lines = await withStoredReasons(q, refs);
       return leadIds.flatMap((id) => {
         const f = facts.get(id);
         return f

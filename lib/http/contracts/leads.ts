@@ -50,8 +50,18 @@ export const listLeads = defineContract({
         data: z.array(leadSummarySchema),
         page: z.number().int(),
         pageSize: z.number().int(),
-        total: z.number().int(),
-        pageCount: z.number().int(),
+        total: z
+          .number()
+          .int()
+          .describe(
+            "Leads matching, counted up to 10,000 (or up to this page when deeper): exact when `totalIsExact`, otherwise a lower bound.",
+          ),
+        totalIsExact: z.boolean().describe("False when more leads match than were counted."),
+        hasMore: z.boolean().describe("Whether a page follows this one."),
+        pageCount: z
+          .number()
+          .int()
+          .describe("Exact when `totalIsExact`; otherwise the pages known so far."),
         nextCursor: z
           .string()
           .nullable()

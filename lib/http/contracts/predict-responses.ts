@@ -33,6 +33,7 @@ export const thresholdRecommendationSchema = z.object({
   current: thresholdPointSchema.nullable(),
   recommended: thresholdPointSchema.nullable(),
   reason: z.enum([
+    "meets_rate",
     "meets_rate_and_capacity",
     "capacity_bound",
     "rate_unreachable",

@@ -112,10 +112,19 @@ export const calibrationReportSchema = z
     deciles: z.array(calibrationRowSchema).describe("Deciles of the decided handoffs' scores."),
     monotonic: z
       .boolean()
-      .describe("Each band (with ≥ 1 decided) converts at least as well as the one below it."),
+      .describe(
+        "No band (with ≥ 1 decided) converts worse than the one below it beyond the 95 % intervals.",
+      ),
     inversions: z
       .array(z.object({ lower: z.string(), higher: z.string() }))
-      .describe("Adjacent bands where the higher converts worse than the lower."),
+      .describe(
+        "Adjacent bands where the higher converts worse than the lower, their Wilson intervals apart.",
+      ),
+    dips: z
+      .array(z.object({ lower: z.string(), higher: z.string() }))
+      .describe(
+        "Adjacent bands where the higher converts worse but within the intervals: too few decided leads to call it.",
+      ),
     outcomesSince,
   })
   .meta({ id: "CalibrationReport" });
@@ -376,7 +385,26 @@ export const trainPredictiveModel = defineContract({
   },
 });
 
+export const analyseRuleHits = defineContract({
+  operationId: "analyseRuleHits",
+  method: "post",
+  path: "/api/v1/reports/rules/analysis",
+  tag: "Reports",
+  summary: "Analyse the past handoffs the rules report has not yet seen under the live model",
+  description:
+    "Records which rules each past handoff had hit under the live model, as a background job (the rules report's `snapshotsPending` counts what is left). Answers the job to follow (GET /api/v1/jobs/{id}); asking again while one waits or runs answers that one.",
+  access: readers,
+  bodyOptional: true,
+  responses: {
+    202: {
+      description: "The analysis job, queued or running",
+      schema: z.object({ data: z.object({ jobId: z.guid() }) }),
+    },
+  },
+});
+
 export const REPORTS_CONTRACTS = [
+  analyseRuleHits,
   getFunnelReport,
   getCalibrationReport,
   getRuleLiftReport,

@@ -61,6 +61,9 @@ const draftFields = {
   baseVersion: int
     .nullable()
     .describe("The published version the draft would replace (null before the first publish)."),
+  revision: int.describe(
+    "Bumped by every save (0 while no draft is saved). Send it back as `If-Match` when saving: a save based on an older revision answers 409.",
+  ),
   updatedAt: at,
   updatedBy: z.string().describe("Who saved the draft last."),
 };
@@ -110,12 +113,12 @@ export const saveScoringDraft = defineContract({
   tag: "Scoring model",
   summary: "Replace the draft with a model; nothing goes live until publish",
   description:
-    "The model is validated whole: 422 lists every invalid field by its JSON path (`$.rules.0.points`) in `error.fields`. Defaults are filled in the saved model.",
+    "The model is validated whole: 422 lists every invalid field by its JSON path (`$.rules.0.points`) in `error.fields`. Defaults are filled in the saved model. Send `If-Match: <revision>` (the `revision` the draft was read at) so that a change someone else saved in between is never overwritten: the save then answers 409 with who changed it and when. Without the header the save replaces whatever is there.",
   access: modelAccess.write,
   body: z.unknown(),
   documentedBody: scoringModelComponent,
   maxBodyBytes: 2_000_000,
-  errors: ["unprocessable"],
+  errors: ["unprocessable", "conflict"],
   responses: { 200: { description: "The saved draft", schema: data(savedDraftSchema) } },
 });
 

@@ -15,6 +15,8 @@ export const GET = withApi(contracts.listLeads, async ({ principal, query, reply
     page: result.page,
     pageSize: result.pageSize,
     total: result.total,
+    totalIsExact: result.totalIsExact,
+    hasMore: result.hasMore,
     pageCount: result.pageCount,
     nextCursor: result.nextCursor,
   });

@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createUser } from "@/db/factories";
 import { createTestDb, type TestDb } from "@/db/testing";
+import { startJobs, stopJobs, waitForJob } from "@/lib/jobs/queue";
+import { sql } from "drizzle-orm";
 import { createApiKey } from "@/lib/domain/api-keys/api-keys";
 import { actorOf, type Actor } from "@/lib/auth/principal";
 import { buildReasonData, buildReportData, buildSlaData } from "@/lib/domain/reports/test-data";
@@ -83,7 +85,7 @@ describe("reports API", () => {
     expect(data.groups.map((g: { key: string }) => g.key)).toEqual(["ads", "webinar", ""]);
     expect(
       (await (await calibration.GET(get("calibration?target=opportunity"), ctx())).json()).data
-        .inversions,
+        .dips,
     ).toEqual([{ lower: "warm", higher: "hot" }]);
     expect((await (await rules.GET(get("rules"), ctx())).json()).data).toMatchObject({
       target: "opportunity",
@@ -177,7 +179,7 @@ describe("reports API", () => {
     expect(f.groups).toEqual([]);
     const c = (await (await calibration.GET(get(`calibration?${period}`), ctx())).json()).data;
     expect(c.bands.every((b: { rate: null; interval: null }) => !b.rate && !b.interval)).toBe(true);
-    expect(c).toMatchObject({ deciles: [], monotonic: true, inversions: [] });
+    expect(c).toMatchObject({ deciles: [], monotonic: true, inversions: [], dips: [] });
     const r = (await (await rules.GET(get(`rules?${period}`), ctx())).json()).data;
     expect(r).toMatchObject({ decided: 0, converted: 0 });
     expect(r.rules.every((x: { lift: null }) => x.lift === null)).toBe(true);
@@ -248,5 +250,36 @@ describe("reports API", () => {
     const saved = await settings.PUT(put(body), ctx());
     expect((await saved.json()).data).toEqual(body);
     expect((await (await settings.GET(get("settings"), ctx())).json()).data).toEqual(body);
+  });
+});
+
+describe("rules report analysis", () => {
+  it("analyses the handoffs not yet seen under the live model as one job, then shows none pending", async () => {
+    const analysis = await import("./rules/analysis/route");
+    const post = () =>
+      analysis.POST(
+        new Request("http://accord.test/api/v1/reports/rules/analysis", { method: "POST" }),
+        ctx(),
+      );
+    as(actors.rep);
+    expect((await post()).status).toBe(403);
+    as(actors.manager);
+    await t.db.execute(sql`delete from mql_snapshots`);
+    const before = (await (await rules.GET(get("rules"), ctx())).json()).data;
+    expect(before.snapshotsPending).toBe(7);
+    const first = await post();
+    expect(first.status).toBe(202);
+    const { jobId } = (await first.json()).data;
+    // Asked again (another manager opening the report) while it waits: the same job.
+    expect((await (await post()).json()).data.jobId).toBe(jobId);
+    await startJobs({ work: true, schedule: false });
+    try {
+      const job = await waitForJob(t.db, jobId, 20_000);
+      expect(job).toMatchObject({ state: "done", progressDone: 7, progressTotal: 7 });
+    } finally {
+      await stopJobs();
+    }
+    const after = (await (await rules.GET(get("rules"), ctx())).json()).data;
+    expect(after.snapshotsPending).toBe(0);
   });
 });

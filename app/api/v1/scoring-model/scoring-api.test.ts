@@ -173,6 +173,34 @@ describe("scoring model API", () => {
     expect(read).toEqual(saved);
   });
 
+  it("refuses a save based on a revision someone else has replaced, naming who changed it", async () => {
+    const ifMatch = (body: unknown, revision: string) => {
+      const request = send("PUT", body);
+      request.headers.set("if-match", revision);
+      return request;
+    };
+    const { revision } = await dataOf(await draftRoute.GET(get("scoring-model/draft"), ctx()));
+    expect(revision).toBeGreaterThan(0);
+    // Two people save on top of the same revision at once: one wins, the other is told.
+    const answers = await Promise.all([
+      draftRoute.PUT(ifMatch(model(40), String(revision)), ctx()),
+      draftRoute.PUT(ifMatch(model(45), `"${revision}"`), ctx()),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const refused = (await answers.find((a) => a.status === 409)!.json()).error;
+    expect(refused.code).toBe("conflict");
+    expect(refused.message).toContain("The marketer changed the draft");
+    const kept = await dataOf(await draftRoute.GET(get("scoring-model/draft"), ctx()));
+    expect(kept.revision).toBe(revision + 1);
+    const winner = answers.findIndex((a) => a.status === 200) === 0 ? 40 : 45;
+    expect(kept.model.rules.find((r: { id: string }) => r.id === "question").points).toBe(winner);
+    // Saving again on top of the new revision works; a malformed If-Match names the header.
+    expect((await draftRoute.PUT(ifMatch(model(), String(kept.revision)), ctx())).status).toBe(200);
+    const malformed = await draftRoute.PUT(ifMatch(model(), "yesterday"), ctx());
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).error.fields).toHaveProperty("If-Match");
+  });
+
   it("previews the saved draft, or a model in the body, without publishing", async () => {
     const preview = await dataOf(await previewRoute.POST(send("POST"), ctx()));
     expect(preview).toMatchObject({

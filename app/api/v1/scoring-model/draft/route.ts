@@ -14,6 +14,7 @@ export const GET = withApi(contracts.getScoringDraft, async ({ reply }) => {
   if (draft) {
     const meta = {
       baseVersion: draft.baseVersion,
+      revision: draft.revision,
       updatedAt: draft.updatedAt,
       updatedBy: draft.updatedByLabel,
     };
@@ -34,6 +35,7 @@ export const GET = withApi(contracts.getScoringDraft, async ({ reply }) => {
     data: {
       model: active.model,
       baseVersion: active.version,
+      revision: 0,
       updatedAt: null,
       updatedBy: null,
       valid: true,
@@ -42,21 +44,40 @@ export const GET = withApi(contracts.getScoringDraft, async ({ reply }) => {
 });
 
 /** Replaces the draft with a valid model document; nothing goes live until publish. */
-export const PUT = withApi(contracts.saveScoringDraft, async ({ body, principal, reply }) => {
-  const model = parseModelOr422(body);
-  const who = principalLabel(principal);
-  const db = await getDb();
-  const draft = await saveDraft(db, model, {
-    userId: who.userId,
-    label: who.label,
-  });
-  return reply(200, {
-    data: {
+export const PUT = withApi(
+  contracts.saveScoringDraft,
+  async ({ request, body, principal, reply }) => {
+    const ifRevision = ifMatchRevision(request);
+    const model = parseModelOr422(body);
+    const who = principalLabel(principal);
+    const db = await getDb();
+    const draft = await saveDraft(
+      db,
       model,
-      baseVersion: draft.baseVersion,
-      updatedAt: draft.updatedAt,
-      updatedBy: draft.updatedByLabel,
-      valid: true,
-    },
-  });
-});
+      { userId: who.userId, label: who.label },
+      { ifRevision },
+    );
+    return reply(200, {
+      data: {
+        model,
+        baseVersion: draft.baseVersion,
+        revision: draft.revision,
+        updatedAt: draft.updatedAt,
+        updatedBy: draft.updatedByLabel,
+        valid: true,
+      },
+    });
+  },
+);
+
+/** `If-Match: 3`, `"3"` or `W/"3"` → 3; absent → undefined (the save replaces whatever is there). */
+function ifMatchRevision(request: Request): number | undefined {
+  const header = request.headers.get("if-match");
+  if (header === null) return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!match)
+    throw new AppError("validation_failed", "If-Match must be the draft's revision, e.g. 3.", {
+      "If-Match": ["Expected the draft's revision, a whole number."],
+    });
+  return Number(match[1]);
+}

@@ -17,6 +17,7 @@ export const POST = withApi(contract, async ({ params, principal, reply }) => {
       // A published version's model, parsed on reading (getVersionRecord).
       model: draft.document as ScoringModel,
       baseVersion: draft.baseVersion,
+      revision: draft.revision,
       updatedAt: draft.updatedAt,
       updatedBy: draft.updatedByLabel,
       valid: true,

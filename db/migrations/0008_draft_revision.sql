@@ -1,0 +1,1 @@
+ALTER TABLE "model_draft" ADD COLUMN "revision" integer DEFAULT 1 NOT NULL;
