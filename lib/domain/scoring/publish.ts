@@ -3,10 +3,12 @@
  *
  * 1. `beginPublish` checks the draft and stores it as a version in state `publishing` (one at a
  *    time: a unique index allows a single such row) — nothing is live yet.
- * 2. `buildPublish` computes every lead's score under it into a shadow table (lead_scores_next),
- *    one range of leads per short transaction, with no scoring lock: ingestion keeps storing and
- *    scoring events under the live version meanwhile. Each shadow row notes which version of the
- *    live row it was computed against (its xmin).
+ * 2. `buildPublish` computes every lead's score under it in one parallel statement into a staging
+ *    table (lead_scores_computed), then writes a shadow table shaped like lead_scores
+ *    (lead_scores_next) from it, one range of leads per short transaction, reporting progress —
+ *    all with no scoring lock: ingestion keeps storing and scoring events under the live version
+ *    meanwhile. Each shadow row notes which version of the live row it was computed against (its
+ *    xmin, read in the same snapshot as the events).
  * 3. The swap is one short transaction under the exclusive scoring lock: the leads whose live row
  *    changed since (events ingested, leads updated) or that are new are rescored into the shadow,
  *    the shadow's history rows are written, the tables are renamed (O(1)), the version becomes
