@@ -15,7 +15,10 @@ async function publish(page: Page, model: unknown, note: string): Promise<number
   expect((await page.request.put("/api/v1/scoring-model/draft", { data: model })).status()).toBe(
     200,
   );
-  const published = await page.request.post("/api/v1/scoring-model/publish", { data: { note } });
+  const published = await page.request.post("/api/v1/scoring-model/publish", {
+    data: { note },
+    headers: { prefer: "wait=60" },
+  });
   expect(published.status()).toBe(200);
   return (await published.json()).data.version;
 }

@@ -30,6 +30,10 @@ async function publish(page: Page, note: string) {
   await expect(dialog.getByText("Say in a few words what changed, for the history.")).toBeVisible();
   await dialog.getByLabel("What changed and why").fill(note);
   await dialog.getByRole("button", { name: "Publish and rescore" }).click();
+  // Publishing runs as a job: its progress bar shows leads rescored out of the total meanwhile.
+  await expect(
+    page.getByRole("progressbar", { name: "Rescoring every lead under the new version" }),
+  ).toBeVisible();
   await expect(page.getByTestId("editor-banner")).toContainText(
     /Version \d+ is live: [\d,]+ leads rescored/,
   );

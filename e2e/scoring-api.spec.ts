@@ -104,7 +104,8 @@ test("the seed-003 model, Thibault's four actions through the Segment client: 11
   });
   expect(put.status()).toBe(200);
   const published = await request.post("/api/v1/scoring-model/publish", {
-    headers: auth(),
+    // Publishing runs as a job: wait for it to be live.
+    headers: { ...auth(), prefer: "wait=60" },
     data: { note: "seed 003 via API" },
   });
   expect(published.status()).toBe(200);
@@ -150,7 +151,8 @@ test("changing a rule's points and publishing changes his score accordingly", as
   expect(impact.changed).toBeGreaterThan(0);
   expect(impact.ms).toBeLessThan(3000);
   const published = await request.post("/api/v1/scoring-model/publish", {
-    headers: auth(),
+    // Publishing runs as a job: wait for it to be live.
+    headers: { ...auth(), prefer: "wait=60" },
     data: { note: "guides are worth more" },
   });
   const { version } = (await published.json()).data;

@@ -48,7 +48,8 @@ test.beforeAll(async ({ browser, request }) => {
   expect(
     (
       await request.post("/api/v1/scoring-model/publish", {
-        headers: auth(),
+        // Publishing runs as a job: wait for it to be live.
+        headers: { ...auth(), prefer: "wait=60" },
         data: { note: "seed 001, MQL out of reach" },
       })
     ).status(),

@@ -1,26 +1,30 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { controlClass } from "@/components/ui/field";
-import { publishDraft, type Preview, type Published } from "@/lib/client/queries/scoring";
+import { JobProgress } from "@/components/ui/job-progress";
+import type { Preview } from "@/lib/client/queries/scoring";
 import { useApiErrorText } from "@/lib/client/use-api-error";
+import type { PublishState } from "./use-publish";
 
-/** Confirms a publish: repeats the impact, asks for a note, shows progress while every lead is rescored. */
+/**
+ * Confirms a publish: repeats the impact, asks for a note, then shows the job's progress (leads
+ * rescored / total). It may be closed meanwhile: the editor keeps working and shows the progress.
+ */
 export function PublishDialog({
   open,
   onClose,
   preview,
-  onPublished,
+  publish,
 }: {
   open: boolean;
   onClose: () => void;
   preview: Preview | undefined;
-  onPublished: (result: Published) => void;
+  publish: PublishState;
 }) {
   const t = useTranslations("editor.publish");
   const tp = useTranslations("editor.panel");
@@ -29,23 +33,6 @@ export function PublishDialog({
   const n = (v: number) => new Intl.NumberFormat(locale).format(v);
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState(false);
-  const [elapsed, setElapsed] = useState(0);
-  const publish = useMutation({
-    mutationFn: () => publishDraft(note.trim()),
-    onSuccess: (result) => {
-      setNote("");
-      onPublished(result);
-    },
-  });
-  useEffect(() => {
-    if (!publish.isPending) return;
-    const started = Date.now();
-    const timer = setInterval(() => setElapsed(Math.floor((Date.now() - started) / 1000)), 250);
-    return () => {
-      clearInterval(timer);
-      setElapsed(0);
-    };
-  }, [publish.isPending]);
   const submit = () => {
     if (note.trim().length < 3) {
       setNoteError(true);
@@ -53,20 +40,21 @@ export function PublishDialog({
       return;
     }
     setNoteError(false);
-    publish.mutate();
+    publish.start(note.trim());
+    setNote("");
   };
   return (
     <Dialog
       open={open}
-      onClose={() => !publish.isPending && onClose()}
+      onClose={onClose}
       title={t("title")}
       labelledBy="publish-title"
       footer={
         <>
-          <Button variant="secondary" onClick={onClose} disabled={publish.isPending}>
-            {tp("cancel")}
+          <Button variant="secondary" onClick={onClose} data-testid="publish-close">
+            {publish.running ? t("keepEditing") : tp("cancel")}
           </Button>
-          <Button onClick={submit} disabled={publish.isPending} data-testid="publish-confirm">
+          <Button onClick={submit} disabled={publish.running} data-testid="publish-confirm">
             {t("confirm")}
           </Button>
         </>
@@ -101,23 +89,32 @@ export function PublishDialog({
             onChange={(e) => setNote(e.target.value)}
             aria-invalid={noteError ? true : undefined}
             aria-describedby={noteError ? "publish-note-error" : undefined}
-            disabled={publish.isPending}
+            disabled={publish.running}
           />
         </Field>
-        {publish.isPending && (
-          <div role="status" aria-live="polite" data-testid="publish-progress">
-            <p className="mb-1 text-sm text-slate-700">{t("progress", { seconds: elapsed })}</p>
-            <div className="h-1.5 overflow-hidden rounded-full bg-slate-100">
-              <div className="h-full w-1/3 animate-[progress_1.2s_ease-in-out_infinite] rounded-full bg-brand-600" />
-            </div>
-          </div>
-        )}
-        {publish.isError && (
+        {publish.running && <PublishProgress publish={publish} />}
+        {publish.error && (
           <p role="alert" className="text-sm text-rose-700">
             {t("failed", { message: errorText(publish.error) })}
           </p>
         )}
+        {publish.failed && (
+          <p role="alert" className="text-sm text-rose-700">
+            {t("failed", { message: publish.failed.error ?? "" })}
+          </p>
+        )}
       </div>
     </Dialog>
+  );
+}
+
+/** The publish job's progress bar, in the dialog and in the editor once the dialog is closed. */
+export function PublishProgress({ publish }: { publish: PublishState }) {
+  const t = useTranslations("editor.publish");
+  return (
+    <div role="status" aria-live="polite" className="space-y-1" data-testid="publish-progress">
+      <JobProgress job={publish.job} label={t("progress")} />
+      <p className="text-xs text-slate-600">{t("progressHint")}</p>
+    </div>
   );
 }

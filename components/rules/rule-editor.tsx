@@ -17,11 +17,12 @@ import { ImportProblemsDialog } from "./import-problems-dialog";
 import { duplicateRule, placeRule, removeRule } from "./model-edits";
 import { ModelImportInput } from "./model-import-input";
 import { ModelTuning } from "./model-tuning";
-import { PublishDialog } from "./publish-dialog";
+import { PublishDialog, PublishProgress } from "./publish-dialog";
 import { RuleColumns } from "./rule-columns";
 import { RulePanel } from "./rule-panel";
 import { TemplatesDialog } from "./templates-dialog";
 import { useNewRuleShortcut } from "./use-new-rule-shortcut";
+import { usePublish } from "./use-publish";
 import { useRulePanel } from "./use-rule-panel";
 import { editableModel, useDraft, usePreview, useSaveDraft, type DraftState } from "./use-scoring";
 
@@ -88,7 +89,7 @@ export function RuleEditor({
   };
 
   const onPublished = (result: Published) => {
-    setDialog(null);
+    setDialog((open) => (open === "publish" ? null : open));
     setBanner({
       tone: "ok",
       text: t("publish.done", {
@@ -99,6 +100,8 @@ export function RuleEditor({
     });
     router.refresh();
   };
+
+  const publish = usePublish(onPublished);
 
   if (!model) return <FirstRun canWrite={canWrite} onPick={saveModel} />;
 
@@ -129,7 +132,7 @@ export function RuleEditor({
       <EditorHeader
         model={model}
         canWrite={canWrite}
-        canPublish={changes !== 0 && !save.isPending}
+        canPublish={changes !== 0 && !save.isPending && !publish.running}
         onTemplates={() => setDialog("templates")}
         onImport={() => fileInput.current?.click()}
         onPublish={() => setDialog("publish")}
@@ -158,6 +161,16 @@ export function RuleEditor({
         onRetry={() => save.variables && save.mutate(save.variables)}
         banner={banner}
       />
+      {publish.running && dialog !== "publish" && (
+        <div className="mb-4 rounded-lg bg-white p-3 ring-1 ring-slate-200">
+          <PublishProgress publish={publish} />
+        </div>
+      )}
+      {publish.failed && dialog !== "publish" && (
+        <p role="alert" className="mb-4 text-sm text-rose-700" data-testid="publish-failed">
+          {t("publish.failed", { message: publish.failed.error ?? "" })}
+        </p>
+      )}
 
       <div className="space-y-6">
         <ImpactPreview preview={preview.data} loading={preview.isFetching} error={preview.error} />
@@ -194,7 +207,7 @@ export function RuleEditor({
         open={dialog === "publish"}
         onClose={() => setDialog(null)}
         preview={preview.data}
-        onPublished={onPublished}
+        publish={publish}
       />
       <TemplatesDialog
         open={dialog === "templates"}

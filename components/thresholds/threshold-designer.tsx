@@ -14,7 +14,8 @@ import { useMemo, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { useUnsavedWarning } from "@/components/ui/use-unsaved-warning";
-import { PublishDialog } from "@/components/rules/publish-dialog";
+import { PublishDialog, PublishProgress } from "@/components/rules/publish-dialog";
+import { usePublish } from "@/components/rules/use-publish";
 import type { ActiveSummary } from "@/components/rules/rule-editor";
 import {
   editableModel,
@@ -95,17 +96,6 @@ export function ThresholdDesigner({
     [evidence.scores, saved, active],
   );
 
-  if (!saved || !form) return <NoModel />;
-
-  const threshold = parseNumber(form.threshold) ?? saved.mqlThreshold;
-  const bandValues = form.bands.map((b) => parseNumber(b.min));
-  const markers = thresholdMarkers(form, threshold, bandValues, domain, {
-    number: n,
-    mqlLabel: (value) => t("chart.mqlLabel", { value }),
-    mqlAria: t("chart.mqlAria"),
-    bandAria: (band) => t("chart.bandAria", { band }),
-  });
-
   const onPublished = (result: Published) => {
     setPublishing(false);
     setBanner(
@@ -118,6 +108,18 @@ export function ThresholdDesigner({
     void client.invalidateQueries({ queryKey: scoringQueries.evidence().queryKey });
     router.refresh();
   };
+  const publish = usePublish(onPublished);
+
+  if (!saved || !form) return <NoModel />;
+
+  const threshold = parseNumber(form.threshold) ?? saved.mqlThreshold;
+  const bandValues = form.bands.map((b) => parseNumber(b.min));
+  const markers = thresholdMarkers(form, threshold, bandValues, domain, {
+    number: n,
+    mqlLabel: (value) => t("chart.mqlLabel", { value }),
+    mqlAria: t("chart.mqlAria"),
+    bandAria: (band) => t("chart.bandAria", { band }),
+  });
 
   const saveState = !canWrite
     ? null
@@ -145,7 +147,11 @@ export function ThresholdDesigner({
               <Button
                 onClick={() => setPublishing(true)}
                 disabled={
-                  changes === 0 || dirty || save.isPending || Object.keys(errors).length > 0
+                  changes === 0 ||
+                  dirty ||
+                  save.isPending ||
+                  publish.running ||
+                  Object.keys(errors).length > 0
                 }
                 data-testid="publish"
               >
@@ -156,6 +162,11 @@ export function ThresholdDesigner({
         }
       />
       <DesignerStatus active={active} changes={changes} saveState={saveState} />
+      {publish.running && !publishing && (
+        <div className="mb-4 rounded-lg bg-white p-3 ring-1 ring-slate-200">
+          <PublishProgress publish={publish} />
+        </div>
+      )}
       <DraftNotices
         namespace="thresholds"
         testId="designer-banner"
@@ -193,7 +204,7 @@ export function ThresholdDesigner({
         open={publishing}
         onClose={() => setPublishing(false)}
         preview={preview.data}
-        onPublished={onPublished}
+        publish={publish}
       />
     </>
   );

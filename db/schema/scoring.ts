@@ -10,6 +10,7 @@ import {
   smallint,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import type { ScoringModelInput } from "@/lib/domain/scoring/model";
@@ -23,18 +24,40 @@ import { users } from "./users";
  */
 type StoredModel = ScoringModelInput;
 
-/** Published scoring models, immutable. The active model is the highest version. */
-export const modelVersions = pgTable("model_versions", {
-  version: integer("version").primaryKey(),
-  document: jsonb("document").$type<StoredModel>().notNull(),
-  note: text("note").notNull().default(""),
-  authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
-  /** Who published, as shown in the history (a user's name or an API key's). */
-  authorLabel: text("author_label").notNull(),
-  publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
-  leadsRescored: integer("leads_rescored").notNull().default(0),
-  durationMs: integer("duration_ms").notNull().default(0),
-});
+export const MODEL_VERSION_STATES = ["publishing", "live", "failed"] as const;
+export type ModelVersionState = (typeof MODEL_VERSION_STATES)[number];
+
+/**
+ * Published scoring models, immutable once live. A version is `publishing` while its scores are
+ * built beside the live ones (lib/domain/scoring/publish.ts), then `live` — or `failed`, with the
+ * error, when its publish gave up. The active model is the highest `live` version.
+ */
+export const modelVersions = pgTable(
+  "model_versions",
+  {
+    version: integer("version").primaryKey(),
+    state: text("state").$type<ModelVersionState>().notNull().default("live"),
+    /** Why the publish failed (state `failed`). */
+    error: text("error"),
+    /** The job building it (none when published in-process, by the CLI or a seed). */
+    jobId: uuid("job_id"),
+    document: jsonb("document").$type<StoredModel>().notNull(),
+    note: text("note").notNull().default(""),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    /** Who published, as shown in the history (a user's name or an API key's). */
+    authorLabel: text("author_label").notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+    leadsRescored: integer("leads_rescored").notNull().default(0),
+    durationMs: integer("duration_ms").notNull().default(0),
+  },
+  (t) => [
+    check("model_versions_state", sql`${t.state} in ('publishing', 'live', 'failed')`),
+    // One publish at a time, whatever the number of servers and workers.
+    uniqueIndex("model_versions_one_publishing")
+      .on(t.state)
+      .where(sql`${t.state} = 'publishing'`),
+  ],
+);
 
 /** The one draft marketers edit; publishing copies it into a new version. */
 export const modelDraft = pgTable(

@@ -815,8 +815,8 @@ export type paths = {
     get?: never;
     put?: never;
     /**
-     * Publish the draft as a new version and rescore every lead, atomically
-     * @description Readers see the old scores or the new, never a mix. Leads that now qualify are handed over to sales. 404 without a saved draft; 422 (with JSON paths) when the draft is not a valid model.
+     * Publish the draft as a new version: every lead is rescored by a background job, then it goes live at once
+     * @description The draft is stored as version N and a job computes every lead's score under it beside the live scores, while events keep being accepted and scored by the live version; then one short step makes N live (the leads that moved meanwhile are rescored in it). Readers see the old scores or the new, never a mix; leads that now qualify are handed over to sales. With `Prefer: wait=N` (seconds, at most 120) the answer waits for the job: 200 with what publishing did when it finished in time, else 202 with the job to follow (GET /api/v1/jobs/{id}: progress is leads rescored / total). 404 without a saved draft; 409 while another publish is under way; 422 (with JSON paths) when the draft is not a valid model, or when the publish failed (the previous version stays live).
      *
      *     Signed-in roles: admin, marketer. API keys with the `model:write` scope.
      */
@@ -5645,7 +5645,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The new version and what publishing it did */
+      /** @description The new version, live, and what publishing it did (it finished within the wait asked for) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5658,6 +5658,22 @@ export interface operations {
               leadsRescored: number;
               /** @description Time taken, in milliseconds. */
               ms: number;
+              version: number;
+            };
+          };
+        };
+      };
+      /** @description The version is being built: follow the job */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              /** Format: uuid */
+              jobId: string;
+              /** @description The version being published; live once the job is done. */
               version: number;
             };
           };
@@ -5692,6 +5708,15 @@ export interface operations {
       };
       /** @description Not found, or not visible to you */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown;
         };

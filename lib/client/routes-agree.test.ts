@@ -303,9 +303,14 @@ describe("the typed client and the routes agree", () => {
     const preview = await ok(client.POST("/api/v1/scoring-model/draft/preview", {}), 200);
     expect(preview.data.newlyMql).toBeGreaterThanOrEqual(1);
     const published = await ok(
-      client.POST("/api/v1/scoring-model/publish", { body: { note: "Finance leads" } }),
+      // Publishing runs as a job: this client waits for it (else 202 with the job to follow).
+      client.POST("/api/v1/scoring-model/publish", {
+        body: { note: "Finance leads" },
+        headers: { prefer: "wait=60" },
+      }),
       200,
     );
+    if ("jobId" in published.data) throw new Error("publishing did not finish within the wait");
     expect(published.data).toMatchObject({ version: 2, handedOver: 1 });
 
     const versions = await ok(client.GET("/api/v1/scoring-model/versions"), 200);

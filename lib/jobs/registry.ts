@@ -3,6 +3,7 @@ import type { AnyJobDefinition } from "./definition";
 import { jobsPruneJob } from "./definitions/jobs-prune";
 import { mqlSnapshotsJob } from "./definitions/mql-snapshots";
 import { predictTrainJob } from "./definitions/predict-train";
+import { scoringPublishJob } from "./definitions/scoring-publish";
 import { scoringRefreshJob } from "./definitions/scoring-refresh";
 import { slaSweepJob } from "./definitions/sla-sweep";
 import { webhooksDeliverJob } from "./definitions/webhooks-deliver";
@@ -11,6 +12,7 @@ import { webhooksPruneJob } from "./definitions/webhooks-prune";
 export const JOBS: readonly AnyJobDefinition[] = [
   slaSweepJob,
   scoringRefreshJob,
+  scoringPublishJob,
   predictTrainJob,
   webhooksDeliverJob,
   webhooksPruneJob,

@@ -5,7 +5,7 @@
  */
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type { ScoringModel } from "@/lib/domain/scoring/model";
-import { api, callData } from "../api";
+import { api, call, callData } from "../api";
 import type { components } from "../api-schema";
 
 const getDraft = () => callData(api.GET("/api/v1/scoring-model/draft"));
@@ -27,7 +27,11 @@ export type VersionSummary = Awaited<ReturnType<typeof getVersions>>[number];
 export type VersionDoc = Awaited<ReturnType<typeof getVersion>>;
 export type ThresholdEvidence = Awaited<ReturnType<typeof getEvidence>>;
 export type Preview = Awaited<ReturnType<typeof previewModel>>;
-export type Published = Awaited<ReturnType<typeof publishDraft>>;
+type PublishAnswer = Awaited<ReturnType<typeof publishDraft>>;
+/** What a finished publish did (the answer when the client waited, or the job's result). */
+export type Published = Extract<PublishAnswer, { leadsRescored: number }>;
+/** A publish under way: its version and the job building it. */
+export type PublishStarted = Extract<PublishAnswer, { jobId: string }>;
 
 // One operation answers two shapes, by whether `event` was asked; each query keeps its own.
 type SuggestionsAnswer = Awaited<ReturnType<typeof getSuggestions>>;
@@ -66,8 +70,18 @@ export function saveDraft(model: ScoringModel, revision: number) {
   );
 }
 
-export function publishDraft(note: string) {
-  return callData(api.POST("/api/v1/scoring-model/publish", { body: { note } }));
+/**
+ * Starts a publish: the answer is the job rescoring every lead (follow it with jobQueries.one), or
+ * — when `waitSeconds` is given and it finished in time — what publishing did.
+ */
+export async function publishDraft(note: string, waitSeconds = 0) {
+  const { data } = await call(
+    api.POST("/api/v1/scoring-model/publish", {
+      body: { note },
+      ...(waitSeconds ? { headers: { prefer: `wait=${waitSeconds}` } } : {}),
+    }),
+  );
+  return data;
 }
 
 /** Copies a published version into the draft; the answer is the new draft. */

@@ -146,7 +146,7 @@ export async function ingestEvents(
               where (select count(*) from locked) > 0 and leads.id = n.id and n.at > leads.updated_at
               returning 1
             )
-            select (select max(version) from model_versions) as v, (select count(*) from moved) as moved`,
+            select (select max(version) from model_versions where state = 'live') as v, (select count(*) from moved) as moved`,
         );
         const model = version?.v == null ? null : await getModelVersion(tx, Number(version.v));
         if (model)

@@ -116,7 +116,7 @@ async function writeOutcomes(
   );
   const [active] = await queryRows<{ version: number | null }>(
     tx,
-    sql`select max(version) as version from model_versions`,
+    sql`select max(version) as version from model_versions where state = 'live'`,
   );
 
   const errors: OutcomeError[] = [];

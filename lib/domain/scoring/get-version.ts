@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { modelVersions } from "@/db/schema";
@@ -14,12 +14,15 @@ export type VersionRecord = {
   durationMs: number;
 };
 
-/** One published version with who published it, when, why and what the publish cost; null when unknown. */
+/** One published (live) version with who published it, when, why and what the publish cost; null when unknown. */
 export async function getVersionRecord(
   db: Queryable,
   version: number,
 ): Promise<VersionRecord | null> {
-  const [row] = await db.select().from(modelVersions).where(eq(modelVersions.version, version));
+  const [row] = await db
+    .select()
+    .from(modelVersions)
+    .where(and(eq(modelVersions.version, version), eq(modelVersions.state, "live")));
   if (!row) return null;
   return {
     version: row.version,

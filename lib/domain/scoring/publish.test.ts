@@ -150,19 +150,24 @@ describe("publish and ingestion", () => {
     expect(score).toMatchObject({ total: 70, modelVersion: published.version });
   });
 
-  it("serializes concurrent publishes: each gets its own version and the last one wins", async () => {
+  it("publishes one version at a time: a second publish while one is being built is refused", async () => {
     await saveDraft(t.db, template("seed-003-telecom") as never, { userId: null, label: "Test" });
-    const results = await Promise.all([
+    const live = (await getActiveModel(t.db))!.version;
+    const results = await Promise.allSettled([
       publishDraft(t.db, by, "a"),
       publishDraft(t.db, by, "b"),
       publishDraft(t.db, by, "c"),
     ]);
-    const versions = results.map((r) => r.version).sort();
-    expect(new Set(versions).size).toBe(3);
+    const published = results.flatMap((r) => (r.status === "fulfilled" ? [r.value.version] : []));
+    const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
+    expect(published.length).toBeGreaterThanOrEqual(1);
+    for (const error of refused) expect(error).toMatchObject({ code: "conflict" });
+    expect((await getActiveModel(t.db))!.version).toBe(Math.max(...published));
+    expect(Math.max(...published)).toBeGreaterThan(live);
     const [row] = await queryRows<{ versions: number[] }>(
       t.db,
       sql`select array_agg(distinct model_version) as versions from lead_scores`,
     );
-    expect(row.versions).toEqual([Math.max(...versions)]);
+    expect(row.versions).toEqual([Math.max(...published)]);
   });
 });

@@ -2,6 +2,10 @@
  * Writes scores: runs the compiled model and upserts lead_scores (with the receipt's top lines)
  * in one statement, appending a score_history row for each lead scored for the first time or whose
  * total moved by a point or more since its last snapshot. Callers hold the scoring lock (locks.ts).
+ *
+ * A publish writes the same rows into the shadow table instead (`rescoreInto`, publish.ts): no
+ * history yet — each row notes whether it will need one (`record`) and which version of the live
+ * row it was computed against (`src_xmin`), so the swap can rescore the leads that moved since.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
@@ -11,6 +15,12 @@ import type { ScoringModel } from "./model";
 export type RescoreCause = "publish" | "ingest" | "refresh" | "lead";
 
 export type RescoreResult = { scored: number; recorded: number };
+
+/** The table a publish builds its scores in, beside lead_scores (publish.ts). */
+export const SHADOW_TABLE = "lead_scores_next";
+
+/** Leads with `after < id <= upTo` (uuid order): one batch of a publish's build. */
+export type LeadRange = { after: string | null; upTo: string };
 
 export async function rescore(
   tx: Queryable,
@@ -29,11 +39,86 @@ export async function rescore(
     reasons: true,
   });
   if (args.leadIds) return writeScores(tx, sql`(${computed})`, args);
-  // A full rescore computes into a temporary table first: a statement that writes can never use
-  // parallel workers, a CREATE TABLE AS can (measured: the difference on 100,000 leads).
+  return viaTemporary(tx, computed, (source) => writeScores(tx, source, args));
+}
+
+/** Where a publish computes every lead's new score at once, before writing the shadow in batches. */
+export const STAGING_TABLE = "lead_scores_computed";
+
+/**
+ * The computed scores beside the live row each was computed against (its recorded total and
+ * xmin), read in the same statement — so the same snapshot: a lead scored again afterwards shows
+ * another xmin at the swap and is rescored then.
+ */
+function withLiveRow(computed: SQL): SQL {
+  return sql`select c.*, s.recorded_total, s.xmin as src_xmin
+    from (${computed}) c left join lead_scores s on s.lead_id = c.lead_id`;
+}
+
+/**
+ * Computes every lead's score under the model into the staging table in one statement (a CREATE
+ * TABLE AS runs in parallel; one scan of the events rather than one per batch — measured).
+ */
+export async function computeAll(
+  tx: Queryable,
+  args: { model: ScoringModel; asOf: Date },
+): Promise<void> {
+  const computed = compileScores(args.model, { asOf: args.asOf, reasons: true });
+  await tx.execute(sql`drop table if exists ${sql.raw(STAGING_TABLE)}`);
+  await tx.execute(
+    sql`create unlogged table ${sql.raw(STAGING_TABLE)} as ${withLiveRow(computed)}`,
+  );
+  // The batches read it by ranges of lead ids.
+  await tx.execute(sql.raw(`create index on ${STAGING_TABLE} (lead_id)`));
+}
+
+/**
+ * Scores leads into the publish's shadow table (upserting: a lead rescored at the swap replaces
+ * its row): the given leads, computed now, or one range of the staging table's. Callers hold no
+ * scoring lock while building; the swap holds it exclusively (publish.ts).
+ */
+export async function rescoreInto(
+  tx: Queryable,
+  args: {
+    model: ScoringModel;
+    version: number;
+    asOf: Date;
+    leadIds?: string[];
+    staged?: LeadRange;
+  },
+): Promise<RescoreResult> {
+  const write = { ...args, cause: "publish" as const, shadow: true };
+  if (args.leadIds) {
+    if (!args.leadIds.length) return { scored: 0, recorded: 0 };
+    const computed = compileScores(args.model, {
+      asOf: args.asOf,
+      leadIds: args.leadIds,
+      reasons: true,
+    });
+    return writeScores(tx, sql`(${withLiveRow(computed)})`, write);
+  }
+  const range = args.staged!;
+  return writeScores(
+    tx,
+    sql`(select * from ${sql.raw(STAGING_TABLE)} where ${
+      range.after ? sql`lead_id > ${range.after}::uuid and ` : sql``
+    }lead_id <= ${range.upTo}::uuid)`,
+    write,
+  );
+}
+
+/**
+ * Many leads are computed into a temporary table first: a statement that writes can never use
+ * parallel workers, a CREATE TABLE AS can (measured: the difference on 100,000 leads).
+ */
+async function viaTemporary(
+  tx: Queryable,
+  computed: SQL,
+  write: (source: SQL) => Promise<RescoreResult>,
+): Promise<RescoreResult> {
   await tx.execute(sql`create temporary table rescored on commit drop as ${computed}`);
   try {
-    return await writeScores(tx, sql`rescored`, args);
+    return await write(sql`rescored`);
   } finally {
     await tx.execute(sql`drop table if exists rescored`);
   }
@@ -42,34 +127,48 @@ export async function rescore(
 async function writeScores(
   tx: Queryable,
   source: SQL,
-  args: { version: number; asOf: Date; cause: RescoreCause },
+  args: { version: number; asOf: Date; cause: RescoreCause; shadow?: boolean },
 ): Promise<RescoreResult> {
   const asOf = sql`${args.asOf.toISOString()}::timestamptz`;
   const version = sql`${args.version}::int`;
+  const target = sql.raw(args.shadow ? SHADOW_TABLE : "lead_scores");
+  const recordWhen = sql`recorded_total is null or abs(total - recorded_total) >= 1`;
   const [row] = await queryRows<RescoreResult>(
     tx,
     sql`
-    with prev as (
+    with prev as (${
+      args.shadow
+        ? // The shadow's sources carry the live row they were computed against (withLiveRow).
+          sql`select * from ${source} c`
+        : sql`
       select c.*, s.recorded_total
-      from ${source} c left join lead_scores s on s.lead_id = c.lead_id
-    ),
-    recorded as (
+      from ${source} c left join lead_scores s on s.lead_id = c.lead_id`
+    }),
+    recorded as (${
+      args.shadow
+        ? // The shadow's history is written at the swap, from the rows marked here.
+          sql`select lead_id from prev where ${recordWhen}`
+        : sql`
       insert into score_history (lead_id, at, model_version, total, fit, engagement, cause)
       select lead_id, ${asOf}, ${version}, total, fit, engagement, ${args.cause}::text
       from prev
-      where recorded_total is null or abs(total - recorded_total) >= 1
-      returning lead_id
-    ),
+      where ${recordWhen}
+      returning lead_id`
+    }),
     upserted as (
-      insert into lead_scores (lead_id, model_version, total, fit, engagement, fit_grade, engagement_grade, band, as_of, recorded_total, reasons)
+      insert into ${target} (lead_id, model_version, total, fit, engagement, fit_grade, engagement_grade, band, as_of, recorded_total, reasons${args.shadow ? sql`, src_xmin, record` : sql``})
       select p.lead_id, ${version}, p.total, p.fit, p.engagement, p.fit_grade, p.engagement_grade, p.band, ${asOf},
-             case when r.lead_id is null then p.recorded_total else p.total end, p.reasons
+             case when r.lead_id is null then p.recorded_total else p.total end, p.reasons${
+               args.shadow ? sql`, p.src_xmin, r.lead_id is not null` : sql``
+             }
       from prev p left join recorded r on r.lead_id = p.lead_id
       on conflict (lead_id) do update set
         model_version = excluded.model_version, total = excluded.total, fit = excluded.fit,
         engagement = excluded.engagement, fit_grade = excluded.fit_grade,
         engagement_grade = excluded.engagement_grade, band = excluded.band,
-        as_of = excluded.as_of, recorded_total = excluded.recorded_total, reasons = excluded.reasons
+        as_of = excluded.as_of, recorded_total = excluded.recorded_total, reasons = excluded.reasons${
+          args.shadow ? sql`, src_xmin = excluded.src_xmin, record = excluded.record` : sql``
+        }
       returning 1
     )
     select (select count(*)::int from upserted) as scored, (select count(*)::int from recorded) as recorded`,

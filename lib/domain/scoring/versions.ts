@@ -18,8 +18,14 @@ function parseStored(document: unknown): ScoringModel {
   return scoringModelSchema.parse(document);
 }
 
+/** The live version: the highest one whose publish finished (a version being built is not live yet). */
 export async function getActiveModel(db: Queryable): Promise<ActiveModel | null> {
-  const [row] = await db.select().from(modelVersions).orderBy(desc(modelVersions.version)).limit(1);
+  const [row] = await db
+    .select()
+    .from(modelVersions)
+    .where(eq(modelVersions.state, "live"))
+    .orderBy(desc(modelVersions.version))
+    .limit(1);
   return row
     ? {
         version: row.version,
@@ -50,6 +56,7 @@ export async function getModelVersion(
   return model;
 }
 
+/** The published versions, newest first (a publish under way or failed is not one). */
 export async function listVersions(db: Queryable) {
   return db
     .select({
@@ -62,6 +69,7 @@ export async function listVersions(db: Queryable) {
       name: sql<string>`${modelVersions.document}->>'name'`,
     })
     .from(modelVersions)
+    .where(eq(modelVersions.state, "live"))
     .orderBy(desc(modelVersions.version));
 }
 

@@ -244,6 +244,14 @@ describe("the webhook outbox", () => {
     );
     expect(queued).toBe(1);
     const published = await messagesOf("model.published");
-    expect(published.map((m) => (m.data as { version: number }).version)).toEqual([8]);
+    // Version 1 was published earlier in this file: the publish's swap wrote its event.
+    expect(published.map((m) => (m.data as { version: number }).version)).toEqual([1, 8]);
+    expect(published[0].data).toEqual({
+      version: 1,
+      name: template("seed-003-telecom").name,
+      note: "",
+      mqlThreshold: template("seed-003-telecom").mqlThreshold,
+      publishedBy: "Test",
+    });
   });
 });

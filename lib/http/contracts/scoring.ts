@@ -189,9 +189,10 @@ export const publishScoringDraft = defineContract({
   method: "post",
   path: "/api/v1/scoring-model/publish",
   tag: "Scoring model",
-  summary: "Publish the draft as a new version and rescore every lead, atomically",
+  summary:
+    "Publish the draft as a new version: every lead is rescored by a background job, then it goes live at once",
   description:
-    "Readers see the old scores or the new, never a mix. Leads that now qualify are handed over to sales. 404 without a saved draft; 422 (with JSON paths) when the draft is not a valid model.",
+    "The draft is stored as version N and a job computes every lead's score under it beside the live scores, while events keep being accepted and scored by the live version; then one short step makes N live (the leads that moved meanwhile are rescored in it). Readers see the old scores or the new, never a mix; leads that now qualify are handed over to sales. With `Prefer: wait=N` (seconds, at most 120) the answer waits for the job: 200 with what publishing did when it finished in time, else 202 with the job to follow (GET /api/v1/jobs/{id}: progress is leads rescored / total). 404 without a saved draft; 409 while another publish is under way; 422 (with JSON paths) when the draft is not a valid model, or when the publish failed (the previous version stays live).",
   access: modelAccess.write,
   body: z.object({
     note: z
@@ -203,16 +204,26 @@ export const publishScoringDraft = defineContract({
   }),
   bodyOptional: true,
   maxBodyBytes: 100_000,
-  errors: ["not_found", "unprocessable"],
+  errors: ["not_found", "conflict", "unprocessable"],
   responses: {
     200: {
-      description: "The new version and what publishing it did",
+      description:
+        "The new version, live, and what publishing it did (it finished within the wait asked for)",
       schema: data(
         z.object({
           version: int,
           leadsRescored: int,
           handedOver: int.describe("Leads handed over to sales as MQLs by this publish."),
           ms: int.describe("Time taken, in milliseconds."),
+        }),
+      ),
+    },
+    202: {
+      description: "The version is being built: follow the job",
+      schema: data(
+        z.object({
+          jobId: z.guid(),
+          version: int.describe("The version being published; live once the job is done."),
         }),
       ),
     },

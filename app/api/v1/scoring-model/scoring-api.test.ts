@@ -12,6 +12,7 @@ import { createApiKey } from "@/lib/domain/api-keys/api-keys";
 import { getLeadScore } from "@/lib/domain/scoring/lead-score";
 import type { ScoringModelInput } from "@/lib/domain/scoring/model";
 import { saveDraft } from "@/lib/domain/scoring/versions";
+import { getJob, startJobs, stopJobs, waitForJob } from "@/lib/jobs/queue";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
@@ -31,12 +32,13 @@ const actors: Record<"rep" | "marketer" | "manager", Actor> = {} as never;
 const lead: Record<"ada" | "bob" | "cy", string> = {} as never;
 const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
 const get = (path: string) => new Request(`http://accord.test/api/v1/${path}`);
-const send = (method: string, body?: unknown, key?: string) =>
+const send = (method: string, body?: unknown, key?: string, headers: Record<string, string> = {}) =>
   new Request("http://accord.test/api/v1/scoring-model", {
     method,
     headers: {
       "content-type": "application/json",
       ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...headers,
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
@@ -78,6 +80,7 @@ const model = (questionPoints = 50, threshold = 100): ScoringModelInput => ({
 beforeAll(async () => {
   t = await createTestDb();
   (globalThis as unknown as { accordDb?: Promise<unknown> }).accordDb = Promise.resolve(t);
+  await startJobs({ work: true, schedule: false });
   for (const role of ["rep", "marketer", "manager"] as const)
     actors[role] = actorOf(await createUser(t.db, { role, name: `The ${role}` }));
   const ago = (days: number) => new Date(Date.now() - days * 86_400_000);
@@ -107,6 +110,7 @@ beforeAll(async () => {
     await createEvent(t.db, { leadId, name, properties, occurredAt: ago(days) });
 });
 afterAll(async () => {
+  await stopJobs();
   delete (globalThis as unknown as { accordDb?: unknown }).accordDb;
   await t?.close();
 });
@@ -237,9 +241,13 @@ describe("scoring model API", () => {
     expect((await tooLong.json()).error.fields).toEqual({
       note: ["Keep the note under 2,000 characters."],
     });
-    const published = await dataOf(
-      await publishRoute.POST(send("POST", { note: "  First agreed model " }), ctx()),
+    // Publishing runs as a job; this client waits for it (Prefer: wait=N) and gets the result.
+    const response = await publishRoute.POST(
+      send("POST", { note: "  First agreed model " }, undefined, { prefer: "wait=60" }),
+      ctx(),
     );
+    expect(response.status).toBe(200);
+    const published = await dataOf(response);
     expect(published).toMatchObject({ version: 1, leadsRescored: 3, handedOver: 1 });
     expect(await getLeadScore(t.db, lead.ada)).toMatchObject({ total: 105, modelVersion: 1 });
     const active = await dataOf(await modelRoute.GET(get("scoring-model"), ctx()));
@@ -273,8 +281,17 @@ describe("scoring model API", () => {
         after: 125,
       },
     ]);
-    const published = await dataOf(await publishRoute.POST(send("POST"), ctx()));
-    expect(published).toMatchObject({ version: 2, leadsRescored: 3, handedOver: 0 });
+    // Without waiting: 202 and the job to follow, which reports leads rescored out of the total.
+    const response = await publishRoute.POST(send("POST"), ctx());
+    expect(response.status).toBe(202);
+    const { jobId, version } = await dataOf(response);
+    expect(version).toBe(2);
+    expect((await waitForJob(t.db, jobId, 30_000))?.state).toBe("done");
+    expect(await getJob(t.db, jobId)).toMatchObject({
+      progressDone: 3,
+      progressTotal: 3,
+      result: { version: 2, leadsRescored: 3, handedOver: 0 },
+    });
     expect(await getLeadScore(t.db, lead.ada)).toMatchObject({ total: 125, modelVersion: 2 });
     expect(await getLeadScore(t.db, lead.bob)).toMatchObject({ total: 25, modelVersion: 2 });
     expect((await dataOf(await modelRoute.GET(get("scoring-model"), ctx()))).note).toBe("");
