@@ -59,6 +59,7 @@ export type Bant = { budget: string; authority: string; need: string; timeframe:
 /** What an API key may do; people are governed by roles (lib/auth/permissions.ts). */
 export const API_SCOPES = [
   "events:write",
+  "imports:write",
   "leads:read",
   "leads:write",
   "model:read",

@@ -1,0 +1,11 @@
+import * as contracts from "@/lib/http/contracts/imports";
+import { withApi } from "@/lib/http/with-api";
+import { AppError } from "@/lib/shared/errors";
+
+export const POST = withApi(contracts.createImport, async () => {
+  throw new AppError("service_unavailable", "Imports are being built.");
+});
+
+export const GET = withApi(contracts.listImports, async () => {
+  throw new AppError("service_unavailable", "Imports are being built.");
+});
