@@ -3379,7 +3379,8 @@ export interface operations {
                 | "opportunity"
                 | "customer"
                 | "recycled"
-                | "disqualified";
+                | "disqualified"
+                | "lost";
               title: string | null;
               touchesDone: number;
             }[];
@@ -3655,7 +3656,8 @@ export interface operations {
           | "opportunity"
           | "customer"
           | "recycled"
-          | "disqualified";
+          | "disqualified"
+          | "lost";
       };
       header?: never;
       path?: never;
@@ -3698,7 +3700,8 @@ export interface operations {
                 | "opportunity"
                 | "customer"
                 | "recycled"
-                | "disqualified";
+                | "disqualified"
+                | "lost";
               /** Format: date-time */
               updatedAt: string;
             }[];
@@ -4047,7 +4050,8 @@ export interface operations {
                 | "opportunity"
                 | "customer"
                 | "recycled"
-                | "disqualified";
+                | "disqualified"
+                | "lost";
               touches: {
                 /** Format: date-time */
                 at: string;
@@ -4289,7 +4293,8 @@ export interface operations {
                 | "opportunity"
                 | "customer"
                 | "recycled"
-                | "disqualified";
+                | "disqualified"
+                | "lost";
             };
           };
         };
