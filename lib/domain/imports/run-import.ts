@@ -22,7 +22,7 @@ import { createRowMapper, type CellError, type MappedRow } from "./map-row";
 import type { ImportMapping } from "./schemas";
 import { readRecords, TOO_LONG_MARK, uploadChunks, uploadHead } from "./upload";
 
-export const BATCH = 5000;
+export const BATCH = 10_000;
 
 /** Like arrayParam, with NULL elements (an unquoted NULL in the array literal). */
 function nullableParam(values: readonly (string | null)[], type: "text" | "uuid"): SQL {
@@ -61,7 +61,8 @@ export async function runImport(db: Db, importId: string, ctx: RunContext): Prom
     db,
     sql`select bytes from import_uploads where id = ${imp.uploadId}::uuid`,
   );
-  const format = detectFormat(await uploadHead(db, imp.uploadId), Number(upload?.bytes ?? 0));
+  const head = await uploadHead(db, imp.uploadId);
+  const format = detectFormat(head, Number(upload?.bytes ?? 0));
   const hasHeader = mapping.hasHeader ?? format.hasHeader;
   const reasonRows = await db.select({ kind: reasons.kind, code: reasons.code }).from(reasons);
   const mapper = createRowMapper(imp.kind, mapping, format.headers, {
@@ -91,16 +92,26 @@ export async function runImport(db: Db, importId: string, ctx: RunContext): Prom
   let batch: Pending[] = [];
   let errors: { line: number; cells: string[]; errors: CellError[] }[] = [];
 
-  const flush = async () => {
+  const total = estimateRows(head, Number(upload?.bytes ?? 0), hasHeader);
+  // On PostgreSQL, batch N is written while batch N+1 is read and mapped (two connections);
+  // PGlite has one session, so there each write is awaited before reading on.
+  const overlap = isPostgres(db);
+  let inflight: Promise<unknown> = Promise.resolve(null);
+  const settle = async () => {
+    const failure = await inflight;
+    inflight = Promise.resolve(null);
+    if (failure) throw failure;
+  };
+  const write = async (rows: Pending[], rowErrors: typeof errors, doneAt: number) => {
     const written = imp.dryRun
-      ? await countBatch(db, imp.kind, batch)
-      : await writeBatch(db, imp.kind, batch, IMPORT_ACTOR(importId), now);
+      ? await countBatch(db, imp.kind, rows)
+      : await writeBatch(db, imp.kind, rows, IMPORT_ACTOR(importId), now);
     for (const k of Object.keys(counts) as (keyof Counts)[]) counts[k] += written[k] ?? 0;
-    for (const f of written.rowErrors ?? []) errors.push(f);
-    counts.failed += errors.length;
-    if (errors.length)
+    for (const f of written.rowErrors ?? []) rowErrors.push(f);
+    counts.failed += rowErrors.length;
+    if (rowErrors.length)
       await db.insert(importRowErrors).values(
-        errors.flatMap((e) =>
+        rowErrors.flatMap((e) =>
           e.errors.map((err, i) => ({
             importId,
             line: e.line,
@@ -112,12 +123,11 @@ export async function runImport(db: Db, importId: string, ctx: RunContext): Prom
           })),
         ),
       );
-    batch = [];
-    errors = [];
     await db
       .update(imports)
       .set({
-        rowsDone: done,
+        rowsDone: doneAt,
+        rowsTotal: total === null ? null : Math.max(total, doneAt),
         created: counts.created,
         updated: counts.updated,
         skipped: counts.skipped,
@@ -126,7 +136,23 @@ export async function runImport(db: Db, importId: string, ctx: RunContext): Prom
         historySkipped: counts.historySkipped,
       })
       .where(eq(imports.id, importId));
-    await ctx.progress(done, null, imp.dryRun ? "checking" : "importing");
+    await ctx.progress(
+      doneAt,
+      total === null ? null : Math.max(total, doneAt),
+      imp.dryRun ? "checking" : "importing",
+    );
+  };
+  const flush = async () => {
+    await settle();
+    const job = write(batch, errors, done);
+    batch = [];
+    errors = [];
+    if (overlap)
+      inflight = job.then(
+        () => null,
+        (error: unknown) => error,
+      );
+    else await job;
   };
 
   const encoding = mapping.encoding ?? format.encoding;
@@ -182,6 +208,12 @@ export async function runImport(db: Db, importId: string, ctx: RunContext): Prom
     if (batch.length + errors.length >= BATCH) await flush();
   }
   await flush();
+  await settle();
+  // What was written is scored, even when the import was cancelled half-way.
+  if (!imp.dryRun && (imp.kind === "leads" || imp.kind === "leads_outcomes")) {
+    await ctx.progress(done, done, "scoring");
+    await scoreImportedLeads(db, now);
+  }
   if (!imp.dryRun && !ctx.signal?.aborted) {
     await ctx.progress(done, done, "scoring");
     await scoreHandoffs(db, IMPORT_ACTOR(importId));
@@ -212,17 +244,16 @@ function distinctLeads(batch: Pending[]) {
 }
 
 const leadLookup = (rows: Pending[]) => sql`
-  select i.ord, l.id from unnest(${arrayParam(
+  select i.ord, coalesce(
+    (select id from leads where i.email <> '' and leads.email = i.email),
+    (select id from leads where i.email = '' and i.ext <> '' and leads.external_id = i.ext)
+  ) as id from unnest(${arrayParam(
     rows.map((p) => p.row.lead.email ?? ""),
     "text",
   )}, ${arrayParam(
     rows.map((p) => p.row.lead.externalId ?? ""),
     "text",
-  )}) with ordinality as i(email, ext, ord)
-  left join lateral (
-    select id from leads where (i.email <> '' and leads.email = i.email) or (i.email = '' and i.ext <> '' and leads.external_id = i.ext)
-    limit 1
-  ) l on true`;
+  )}) with ordinality as i(email, ext, ord)`;
 
 async function existingLeads(db: Queryable, rows: Pending[]): Promise<(string | null)[]> {
   const found = await queryRows<{ ord: number; id: string | null }>(db, leadLookup(rows));
@@ -336,6 +367,8 @@ async function writeBatch(
       result.historyCreated = written;
       result.historySkipped = history.length - written;
     }
+    // Leads written here are scored once at the end of the import (scoreImportedLeads).
+    if (kind === "leads" || kind === "leads_outcomes") return result;
     const touched = leadIds.filter((id): id is string => Boolean(id));
     const active = await getActiveModel(tx);
     if (active && touched.length)
@@ -378,10 +411,10 @@ async function upsertLeads(tx: Queryable, rows: Pending[], now: Date) {
   const rowsOut = await queryRows<{ ord: number; id: string; created: boolean }>(
     tx,
     sql`with i as materialized (select * from ${input}),
-        found as (
-          select i.ord, l.id from i join lateral (
-            select id from leads where (i.email is not null and leads.email = i.email) or (i.email is null and leads.external_id = i.ext) limit 1
-          ) l on true
+        found as materialized (
+          select i.ord, l.id from i join leads l on l.email = i.email
+          union all
+          select i.ord, l.id from i join leads l on l.external_id = i.ext where i.email is null
         ),
         upd as (
           update leads set
@@ -418,7 +451,8 @@ async function upsertLeads(tx: Queryable, rows: Pending[], now: Date) {
         )
         select found.ord, found.id, false as created from found
         union all
-        select i.ord, ins.id, true from ins join i on (ins.email is not null and ins.email = i.email) or (ins.email is null and ins.external_id = i.ext)`,
+        select i.ord, ins.id, true from ins
+          join i on coalesce('e:' || ins.email, 'x:' || ins.external_id) = coalesce('e:' || i.email, 'x:' || i.ext)`,
   );
   const ids: (string | null)[] = rows.map(() => null);
   let created = 0;
@@ -487,6 +521,62 @@ async function writeHistory(
         select count(*)::int as n from t`,
   );
   return row?.n ?? 0;
+}
+
+/**
+ * The number of data rows, known before reading the file: exact when the stored head is the whole
+ * file, else estimated from the head's line length (the exact count replaces it at the end).
+ */
+function estimateRows(head: Buffer, bytes: number, hasHeader: boolean): number | null {
+  if (!head.length || !bytes) return null;
+  let lines = 0;
+  for (let i = head.indexOf(10); i !== -1; i = head.indexOf(10, i + 1)) lines++;
+  if (head.length >= bytes) {
+    if (head[head.length - 1] !== 10) lines++;
+    return Math.max(0, lines - (hasHeader ? 1 : 0));
+  }
+  if (!lines) return null;
+  return Math.max(0, Math.round((bytes * lines) / head.length) - (hasHeader ? 1 : 0));
+}
+
+/** A postgres.js database (a server), as opposed to PGlite's single embedded session. */
+function isPostgres(db: Db): boolean {
+  const client = (db as unknown as { $client?: { begin?: unknown } }).$client;
+  return typeof client?.begin === "function";
+}
+
+/** Above this many leads, one set-based rescore of every lead beats rescoring them by id. */
+const FULL_RESCORE_FROM = 20_000;
+
+/**
+ * Scores the leads this import created or changed (their updated_at is the import's clock), once:
+ * by id for a small import, else every lead in one set-based pass, as a publish does.
+ */
+async function scoreImportedLeads(db: Db, now: Date): Promise<void> {
+  const active = await getActiveModel(db);
+  if (!active) return;
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const [{ n }] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from leads where updated_at = ${at}`,
+  );
+  if (!n) return;
+  const leadIds =
+    n > FULL_RESCORE_FROM
+      ? null
+      : (
+          await queryRows<{ id: string }>(db, sql`select id from leads where updated_at = ${at}`)
+        ).map((r) => r.id);
+  await db.transaction(async (tx) => {
+    await lockScoringShared(tx);
+    await rescore(tx, {
+      model: active.model,
+      version: active.version,
+      asOf: now,
+      cause: "refresh",
+      leadIds,
+    });
+  });
 }
 
 /** Each imported handoff gets the score the live model gives its lead as of the handoff's day. */

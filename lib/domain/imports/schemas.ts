@@ -127,7 +127,13 @@ export const importSchema = z
     state: z.enum(IMPORT_STATES),
     progress: z.object({
       done: z.number().int().describe("Rows read so far."),
-      total: z.number().int().nullable().describe("Rows in the file, once counted."),
+      total: z
+        .number()
+        .int()
+        .nullable()
+        .describe(
+          "Rows in the file: while it runs, estimated from the first 256 KB (exact for a smaller file); exact once done.",
+        ),
     }),
     counts: importCountsSchema.describe("For a dry run: what the import would do."),
     outcomes: z

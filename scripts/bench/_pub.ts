@@ -1,0 +1,13 @@
+import { openDb } from "../../db/client";
+import { migrateDb } from "../../db/migrate";
+import { scoringModelSchema } from "../../lib/domain/scoring/model";
+import { publishDraft } from "../../lib/domain/scoring/publish";
+import { saveDraft } from "../../lib/domain/scoring/versions";
+import { BENCH_MODEL } from "./model";
+import { writeLeadCsv } from "./import";
+const h = await openDb({ kind: "postgres", url: process.argv[2], max: 2 });
+await migrateDb(h);
+await saveDraft(h.db, scoringModelSchema.parse(BENCH_MODEL), { userId: null, label: "b" });
+await publishDraft(h.db, { actorType: "user", actorId: "b", label: "b", userId: null }, "b", () => new Date());
+await h.close();
+await writeLeadCsv("/tmp/x/leads100k.csv", 100000);
