@@ -64,6 +64,8 @@ beforeAll(async () => {
   admin = actorOf(await createUser(t.db, { role: "admin", name: "Admin" }));
   manager = actorOf(await createUser(t.db, { role: "manager", name: "Manager" }));
   rep = actorOf(await createUser(t.db, { role: "rep", name: "Rep" }));
+  // The queue takes jobs but nothing runs them yet, so an import can be cancelled while queued.
+  await startJobs({ work: false, schedule: false });
 }, 120_000);
 afterAll(async () => {
   await stopJobs();
@@ -193,6 +195,7 @@ describe("inspect and bad input", () => {
 
 describe("an import run by the worker", () => {
   beforeAll(async () => {
+    await stopJobs();
     await startJobs({ work: true, schedule: false });
   });
 
