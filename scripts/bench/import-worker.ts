@@ -35,8 +35,13 @@ async function main() {
   });
   t = performance.now();
   let last = 0;
+  let lastPhase: string | undefined;
   await runImport(db, id, {
-    async progress(done) {
+    async progress(done, _total, phase) {
+      if (phase !== lastPhase) {
+        console.error(`    ${phase} from ${((performance.now() - t) / 1000).toFixed(1)} s`);
+        lastPhase = phase;
+      }
       if (performance.now() - last > 10_000) {
         last = performance.now();
         const s = (performance.now() - t) / 1000;

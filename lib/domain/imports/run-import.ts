@@ -7,6 +7,7 @@
  * history by lead, stage and date. Imported history is dated: leads created at their date, each
  * step a transition at its date; handoffs are then scored by the live model as of their date.
  */
+import { once, type EventEmitter } from "node:events";
 import { eq, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db, type Queryable } from "@/db/client";
 import { arrayParam } from "@/db/sql-array";
@@ -22,7 +23,7 @@ import { createRowMapper, type CellError, type MappedRow } from "./map-row";
 import type { ImportMapping } from "./schemas";
 import { readRecords, TOO_LONG_MARK, uploadChunks, uploadHead } from "./upload";
 
-export const BATCH = 10_000;
+export const BATCH = 5000;
 
 /** Like arrayParam, with NULL elements (an unquoted NULL in the array literal). */
 function nullableParam(values: readonly (string | null)[], type: "text" | "uuid"): SQL {
@@ -97,6 +98,7 @@ export async function runImport(db: Db, importId: string, ctx: RunContext): Prom
   // PGlite has one session, so there each write is awaited before reading on.
   const overlap = isPostgres(db);
   let inflight: Promise<unknown> = Promise.resolve(null);
+  let analyzeAt = BATCH;
   const settle = async () => {
     const failure = await inflight;
     inflight = Promise.resolve(null);
@@ -107,6 +109,11 @@ export async function runImport(db: Db, importId: string, ctx: RunContext): Prom
       ? await countBatch(db, imp.kind, rows)
       : await writeBatch(db, imp.kind, rows, IMPORT_ACTOR(importId), now);
     for (const k of Object.keys(counts) as (keyof Counts)[]) counts[k] += written[k] ?? 0;
+    // A bulk load outgrows the planner's statistics: refresh them as the created leads double.
+    if (!imp.dryRun && counts.created >= analyzeAt) {
+      analyzeAt = counts.created * 2;
+      await db.execute(sql`analyze leads`);
+    }
     for (const f of written.rowErrors ?? []) rowErrors.push(f);
     counts.failed += rowErrors.length;
     if (rowErrors.length)
@@ -307,6 +314,9 @@ async function writeBatch(
 ): Promise<BatchResult> {
   if (!batch.length) return {};
   return db.transaction(async (tx) => {
+    // A batch need not wait for its WAL flush: a crash loses at most the last batches, which
+    // running the file again writes (imports are idempotent); nothing is ever half-written.
+    await tx.execute(sql`set local synchronous_commit = off`);
     await lockScoringShared(tx);
     const { leads, repeated } = distinctLeads(batch);
     const result: BatchResult = { skipped: repeated, rowErrors: [] };
@@ -389,32 +399,88 @@ const sameLead = (a: Pending, b: Pending) =>
     : a.row.lead.externalId === b.row.lead.externalId;
 
 /** Inserts new leads and updates known ones (only the mapped fields; traits merged). */
+/** One value in COPY's text format. */
+const copyText = (v: string | null) =>
+  v === null
+    ? "\\N"
+    : v.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+
+const STAGE_COLUMNS =
+  "email, ext, first_name, last_name, company, job_title, seniority, industry, company_size, country, phone, source, consent, traits, created_at, ord";
+
+/** postgres.js's transaction client under a drizzle transaction; null on PGlite. */
+function copyClient(tx: Queryable): {
+  unsafe(query: string): Promise<unknown> & { writable(): Promise<NodeJS.WritableStream> };
+} | null {
+  const client = (
+    tx as unknown as { session?: { client?: { unsafe?: unknown; savepoint?: unknown } } }
+  ).session?.client;
+  return client && typeof client.savepoint === "function" && typeof client.unsafe === "function"
+    ? (client as never)
+    : null;
+}
+
+/** Inserts new leads and updates known ones (only the mapped fields; traits merged). */
 async function upsertLeads(tx: Queryable, rows: Pending[], now: Date) {
-  const col = (f: (p: Pending) => string | number | boolean | null | undefined, type: string) =>
-    nullableParam(
-      rows.map((p) => {
-        const v = f(p);
-        return v === null || v === undefined ? null : String(v);
-      }),
-      type as "text",
-    );
   const profile = (k: string) => (p: Pending) => p.row.lead.profile[k] as string | null | undefined;
-  const input = sql`unnest(
-      ${col((p) => p.row.lead.email, "text")}, ${col((p) => p.row.lead.externalId, "text")},
-      ${col(profile("firstName"), "text")}, ${col(profile("lastName"), "text")}, ${col(profile("company"), "text")},
-      ${col(profile("jobTitle"), "text")}, ${col(profile("seniority"), "text")}, ${col(profile("industry"), "text")},
-      ${col(profile("companySize"), "text")}, ${col(profile("country"), "text")}, ${col(profile("phone"), "text")},
-      ${col(profile("source"), "text")}, ${col(profile("consent"), "text")},
-      ${col((p) => JSON.stringify(p.row.lead.traits), "text")}, ${col((p) => p.row.lead.createdAt?.toISOString(), "text")}
-    ) with ordinality as i(email, ext, first_name, last_name, company, job_title, seniority, industry, company_size, country, phone, source, consent, traits, created_at, ord)`;
+  const columns: ((p: Pending) => string | number | boolean | null | undefined)[] = [
+    (p) => p.row.lead.email,
+    (p) => p.row.lead.externalId,
+    ...["firstName", "lastName", "company", "jobTitle", "seniority", "industry", "companySize"].map(
+      profile,
+    ),
+    ...["country", "phone", "source", "consent"].map(profile),
+    (p) => JSON.stringify(p.row.lead.traits),
+    (p) => p.row.lead.createdAt?.toISOString(),
+  ];
+  const value = (f: (typeof columns)[number], p: Pending) => {
+    const v = f(p);
+    return v === null || v === undefined ? null : String(v);
+  };
+  const client = copyClient(tx);
+  let input: SQL;
+  if (client) {
+    // PostgreSQL: the batch is COPYed into a staging table (emptied at commit), then upserted set-based.
+    await client.unsafe(
+      `create temporary table if not exists import_stage (email text, ext text, first_name text, last_name text, company text, job_title text, seniority text, industry text, company_size text, country text, phone text, source text, consent text, traits text, created_at text, ord bigint) on commit delete rows`,
+    );
+    const stream = await client
+      .unsafe(`copy import_stage (${STAGE_COLUMNS}) from stdin`)
+      .writable();
+    let chunk = "";
+    for (let i = 0; i < rows.length; i++) {
+      chunk += columns.map((f) => copyText(value(f, rows[i]))).join("\t") + `\t${i + 1}\n`;
+      if (chunk.length > 1 << 16) {
+        if (!stream.write(chunk)) await once(stream as unknown as EventEmitter, "drain");
+        chunk = "";
+      }
+    }
+    await new Promise<void>((resolve, reject) => {
+      (stream as unknown as EventEmitter).once("error", reject);
+      (stream as unknown as EventEmitter).once("finish", resolve);
+      stream.end(chunk);
+    });
+    input = sql`import_stage i`;
+  } else {
+    const list = columns.map((f) =>
+      nullableParam(
+        rows.map((p) => value(f, p)),
+        "text",
+      ),
+    );
+    input = sql`unnest(${sql.join(list, sql`, `)}) with ordinality as i(${sql.raw(STAGE_COLUMNS)})`;
+  }
   const nowSql = sql`${now.toISOString()}::timestamptz`;
   const rowsOut = await queryRows<{ ord: number; id: string; created: boolean }>(
     tx,
     sql`with i as materialized (select * from ${input}),
         found as materialized (
-          select i.ord, l.id from i join leads l on l.email = i.email
-          union all
-          select i.ord, l.id from i join leads l on l.external_id = i.ext where i.email is null
+          select ord, id from (
+            select i.ord, coalesce(
+              (select l.id from leads l where l.email = i.email),
+              (select l.id from leads l where i.email is null and l.external_id = i.ext)
+            ) as id from i
+          ) f where id is not null
         ),
         upd as (
           update leads set
