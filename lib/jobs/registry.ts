@@ -1,5 +1,6 @@
 /** Every job the workers know, by name. A job added here is queued, retried and scheduled by both drivers. */
 import type { AnyJobDefinition } from "./definition";
+import { importRunJob } from "./definitions/import-run";
 import { jobsPruneJob } from "./definitions/jobs-prune";
 import { mqlSnapshotsJob } from "./definitions/mql-snapshots";
 import { predictTrainJob } from "./definitions/predict-train";
@@ -18,4 +19,5 @@ export const JOBS: readonly AnyJobDefinition[] = [
   webhooksPruneJob,
   jobsPruneJob,
   mqlSnapshotsJob,
+  importRunJob,
 ];

@@ -5,6 +5,7 @@
  */
 import type { Contract } from "../contract";
 import { ADMIN_CONTRACTS } from "./admin";
+import { IMPORTS_CONTRACTS } from "./imports";
 import { INGEST_CONTRACTS } from "./ingest";
 import { JOBS_CONTRACTS } from "./jobs";
 import { LEADS_CONTRACTS } from "./leads";
@@ -32,6 +33,11 @@ export const TAGS = [
       "Funnel, calibration, rule lift, SLA and reasons; recalibration and the predictive score.",
   },
   {
+    name: "Imports",
+    description:
+      "CSV imports of leads, events and outcomes with their dates: inspect, map, dry run, import.",
+  },
+  {
     name: "Jobs",
     description:
       "Background work: publishing, training, imports, deliveries; its progress and errors.",
@@ -51,6 +57,7 @@ export const ALL_CONTRACTS: readonly Contract[] = [
   ...TEAMS_CONTRACTS,
   ...SCORING_CONTRACTS,
   ...REPORTS_CONTRACTS,
+  ...IMPORTS_CONTRACTS,
   ...JOBS_CONTRACTS,
   ...WEBHOOKS_CONTRACTS,
   ...ADMIN_CONTRACTS,
