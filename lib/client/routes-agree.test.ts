@@ -609,6 +609,75 @@ describe("the typed client and the routes agree", () => {
     }
   });
 
+  it("imports: inspect a CSV, a dry run, the import, its failed rows, saved mappings, cancel", async () => {
+    as(s.admin);
+    const csv =
+      "Email,First name,Company,Country\nada@import.test,Ada,Acme,FR\nnot-an-email,Bob,Beta,XX\n";
+    const form = () => {
+      const body = new FormData();
+      body.set("file", new Blob([csv], { type: "text/csv" }), "leads.csv");
+      return body;
+    };
+    const multipart = { bodySerializer: (b: unknown) => b as FormData };
+    const inspected = await ok(
+      client.POST("/api/v1/imports/inspect", { body: form() as never, ...multipart }),
+      200,
+    );
+    expect(inspected.data).toMatchObject({
+      delimiter: ",",
+      hasHeader: true,
+      suggestedKind: "leads",
+    });
+    const start = (dryRun: boolean) => {
+      const body = new FormData();
+      body.set("uploadId", inspected.data.uploadId);
+      body.set("kind", "leads");
+      body.set("mapping", JSON.stringify(inspected.data.mapping));
+      body.set("dryRun", String(dryRun));
+      return ok(client.POST("/api/v1/imports", { body: body as never, ...multipart }), 202);
+    };
+    const done = async (id: string) => {
+      for (let i = 0; i < 200; i++) {
+        const one = await ok(client.GET("/api/v1/imports/{id}", { params: { path: { id } } }), 200);
+        if (["done", "failed", "cancelled"].includes(one.data.state)) return one.data;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error("the import did not finish");
+    };
+    const dry = await done((await start(true)).data.id);
+    expect(dry).toMatchObject({ state: "done", dryRun: true, counts: { created: 1, failed: 1 } });
+    const real = await done((await start(false)).data.id);
+    expect(real.counts).toMatchObject({ created: 1, failed: 1 });
+    const failed = await client.GET("/api/v1/imports/{id}/failed.csv", {
+      params: { path: { id: real.id } },
+      parseAs: "text",
+    });
+    expect(failed.response.status).toBe(200);
+    expect(String(failed.data)).toContain("not-an-email");
+    const list = await ok(client.GET("/api/v1/imports", { params: { query: { limit: 5 } } }), 200);
+    expect(list.data.map((i) => i.id)).toContain(real.id);
+    const cancelled = await ok(
+      client.POST("/api/v1/imports/{id}/cancel", { params: { path: { id: real.id } } }),
+      200,
+    );
+    expect(cancelled.data.state).toBe("done"); // finished already: cancelling changes nothing
+    const saved = await ok(
+      client.POST("/api/v1/import-mappings", {
+        body: { name: "CRM leads", kind: "leads", mapping: inspected.data.mapping },
+      }),
+      201,
+    );
+    const mappings = await ok(
+      client.GET("/api/v1/import-mappings", { params: { query: { kind: "leads" } } }),
+      200,
+    );
+    expect(mappings.data.map((m) => m.name)).toContain("CRM leads");
+    await ok(
+      client.DELETE("/api/v1/import-mappings/{id}", { params: { path: { id: saved.data.id } } }),
+      204,
+    );
+  });
+
   it("destructive last: delete a reason never used, revoke the API key", async () => {
     as(s.admin);
     const deleted = await ok(
