@@ -51,7 +51,10 @@ export const predictiveSettings = pgTable(
   {
     id: smallint("id").primaryKey().default(1),
     /** Field names as rules address them: "industry", "traits.lead_quality". */
-    includedAttributes: text("included_attributes").array().notNull().default(sql`'{}'::text[]`),
+    includedAttributes: text("included_attributes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     updatedBy: text("updated_by"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scoringModelSchema } from "@/lib/domain/scoring/model";
 import { seededRandom } from "./cv";
-import { buildSpec, encoder, type RawFeatures } from "./features";
+import { analyseAttributes, buildSpec, encoder, type RawFeatures } from "./features";
 import { fitLogistic } from "./logistic";
 import { featureStats, pointsPerLogOdds, suggestChanges } from "./suggest";
 
@@ -44,8 +44,8 @@ function synthetic() {
         country,
         "traits.persona": student ? "student" : "pro",
       },
-      companySize: null,
       hits: { demo, noise },
+      at: 0,
     });
   }
   return { raw, labels };
@@ -54,11 +54,11 @@ function synthetic() {
 describe("rule suggestions", () => {
   it("re-weighs the predictive rule, leaves the noise one alone, and proposes a negative rule for students", () => {
     const { raw, labels } = synthetic();
-    const spec = buildSpec(
-      ["source", "industry", "seniority", "country", "traits.persona"],
-      raw,
-      model,
-    );
+    const kinds = new Map([
+      ["country", "text" as const],
+      ["traits.persona", "text" as const],
+    ]);
+    const spec = buildSpec(analyseAttributes(kinds, raw).attributes, model);
     const rows = raw.map(encoder(spec));
     const fit = fitLogistic(rows, labels, spec.features.length, { lambda: 1 });
     const s = suggestChanges({
@@ -74,6 +74,7 @@ describe("rule suggestions", () => {
     // No evidence either way (within two standard errors of 0): its points stay as they are.
     expect(Math.abs(noise.weight / 1)).toBeLessThan(Math.abs(demo.weight));
     expect(noise.suggestedPoints).toBe(noise.currentPoints);
+    expect(s.candidates.discoveries).toBeLessThanOrEqual(s.candidates.tested);
     expect(demo.lift!).toBeGreaterThan(1);
     const student = s.newRules.find(
       (r) => r.rule.field === "traits.persona" && r.rule.value === "student",
@@ -83,6 +84,7 @@ describe("rule suggestions", () => {
       op: "eq",
       label: "Trait persona: student",
     });
+    expect(student.preselected).toBe(true);
     expect(student.rule.points).toBeLessThan(0);
     expect(student.rule.id).toMatch(/^[A-Za-z0-9_-]+$/);
     // country = us is covered by the "in" rule already, and carries no signal anyway.
