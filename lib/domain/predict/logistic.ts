@@ -27,6 +27,8 @@ export type LogisticOptions = {
    * so a level seen on a handful of rows (tiny sd) is not given a tiny penalty and a huge weight.
    */
   standardize?: boolean[];
+  /** false to skip the standard errors (a cross-validation fit only predicts): saves an inversion. */
+  stdErrors?: boolean;
   /** A previous fit to start from (warm start along a path of λ). */
   start?: Pick<LogisticFit, "intercept" | "weights">;
 };
@@ -153,7 +155,7 @@ export function fitLogistic(
     }
     if (largest < tolerance * (1 + Math.max(...Array.from(beta, Math.abs)))) converged = true;
   }
-  const covariance = ridgeCovariance(h, lambda);
+  const covariance = options.stdErrors === false ? null : ridgeCovariance(h, lambda);
   const weights = new Array<number>(p).fill(0);
   const stdErrors = new Array<number | null>(p).fill(null);
   kept.forEach((j, k) => {

@@ -109,3 +109,72 @@ describe("rule suggestions", () => {
     expect(pointsPerLogOdds([])).toBe(10);
   });
 });
+
+describe("false discoveries", () => {
+  it("keeps fewer suggestions with Benjamini–Hochberg than |z| ≥ 2 on pure noise", () => {
+    const random = seededRandom(5);
+    const kinds = new Map(
+      Array.from({ length: 40 }, (_, k) => [`traits.noise${k}`, "text" as const]),
+    );
+    const raw: RawFeatures[] = [];
+    const labels: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const values: Record<string, string> = {};
+      for (const field of kinds.keys()) values[field] = `v${Math.floor(random() * 6)}`;
+      raw.push({ values, hits: {}, at: 0 });
+      labels.push(random() < 0.3 ? 1 : 0);
+    }
+    const spec = buildSpec(analyseAttributes(kinds, raw).attributes, null);
+    const rows = raw.map(encoder(spec));
+    const p = spec.features.length;
+    const fit = fitLogistic(rows, labels, p, {
+      lambda: 1,
+      standardize: spec.features.map((f) => !f.binary),
+    });
+    const s = suggestChanges({
+      model: null,
+      spec,
+      weights: fit.weights,
+      stdErrors: fit.stdErrors,
+      stats: featureStats(rows, labels, p),
+    });
+    expect(s.candidates.tested).toBe(240);
+    expect(s.candidates.naive).toBeGreaterThan(5);
+    expect(s.candidates.discoveries).toBeLessThan(s.candidates.naive);
+    expect(s.candidates.discoveries).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("rare values", () => {
+  it("does not let a level on one lead lead the weights", () => {
+    const random = seededRandom(3);
+    const raw: RawFeatures[] = [];
+    const labels: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const webinar = random() < 0.5;
+      labels.push(random() < (webinar ? 0.5 : 0.15) ? 1 : 0);
+      raw.push({ values: { source: webinar ? "webinar" : "ads" }, hits: {}, at: 0 });
+    }
+    raw[0] = { values: { source: "partner-x" }, hits: {}, at: 0 };
+    labels[0] = 1;
+    const spec = buildSpec(
+      analyseAttributes(new Map([["source", "text" as const]]), raw).attributes,
+      null,
+    );
+    expect(spec.features.map((f) => f.name)).toEqual([
+      "source=ads",
+      "source=webinar",
+      "source:other",
+    ]);
+    // Even unpooled, penalised on its own 0/1 scale, the one-lead column stays below the real effect.
+    const column = (r: RawFeatures) => ({
+      index: [r.values.source === "webinar" ? 0 : r.values.source === "ads" ? 1 : 2],
+      value: [1],
+    });
+    const fit = fitLogistic(raw.map(column), labels, 3, {
+      lambda: 1,
+      standardize: [false, false, false],
+    });
+    expect(Math.abs(fit.weights[2])).toBeLessThan(Math.abs(fit.weights[0] - fit.weights[1]));
+  });
+});

@@ -78,12 +78,13 @@ export function fitOn(
   lambda: number,
   start?: LogisticFit,
   tolerance = 1e-8,
+  stdErrors = false,
 ): LogisticFit {
   return fitLogistic(
     idx.map((i) => f.rows[i]),
     idx.map((i) => f.labels[i]),
     f.p,
-    { lambda, standardize: f.standardize, start, tolerance },
+    { lambda, standardize: f.standardize, start, tolerance, stdErrors },
   );
 }
 
@@ -103,7 +104,7 @@ export function crossValidatedFit(f: Fitter, seed = SEED) {
   );
   const all = f.labels.map((_, i) => i);
   const lambda = chooseLambda(f, all, seed);
-  return { cv, lambdas, lambda, fit: fitOn(f, all, lambda) };
+  return { cv, lambdas, lambda, fit: fitOn(f, all, lambda, undefined, 1e-8, true) };
 }
 
 export async function trainPredictiveModel(
