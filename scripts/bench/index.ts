@@ -7,6 +7,7 @@
  *   npm run bench -- --skip-ingest     without the HTTP ingestion benchmark (no build needed)
  *   npm run bench -- --only reports    only the dashboards (reports.ts)
  *   npm run bench -- --only webhooks   only the webhook latency at 1,000 MQLs a minute (webhooks.ts)
+ *   npm run bench -- --only train      only training the predictive score (train.ts)
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; each
  * run works in a database of its own, dropped at the end.
@@ -29,6 +30,7 @@ import { BENCH_MODEL } from "./model";
 import { printAndSave, rateResult, timeResult, type Result } from "./report";
 import { reportBenchmarks } from "./reports";
 import { startServer } from "./server";
+import { trainBenchmark } from "./train";
 import { webhookBenchmark } from "./webhooks";
 
 const { values: args } = parseArgs({
@@ -230,8 +232,17 @@ async function main() {
   const events = Number(args.events ?? 2_000_000);
   const results: Result[] = [];
   const stamp = Date.now().toString(36);
-  if (args.only && args.only !== "reports" && args.only !== "webhooks")
-    throw new Error(`--only takes "reports" or "webhooks" (got "${args.only}").`);
+  if (args.only && !["reports", "webhooks", "train"].includes(args.only))
+    throw new Error(`--only takes "reports", "webhooks" or "train" (got "${args.only}").`);
+  const train = () =>
+    withDatabase(`accord_bench_train_${stamp}`, async (url) => {
+      results.push(...(await trainBenchmark(url, log)));
+    });
+  if (args.only === "train") {
+    await train();
+    printAndSave(results, ".bench/results-train.json");
+    return;
+  }
   const webhooks = () =>
     withDatabase(`accord_bench_webhooks_${stamp}`, async (url) => {
       results.push(
@@ -259,6 +270,7 @@ async function main() {
   });
   // Needs the production build, like the ingestion benchmark.
   if (!args["skip-ingest"]) await webhooks();
+  await train();
   if (args.big) {
     await withDatabase(`accord_bench_big_${stamp}`, async (url) => {
       results.push(...(await scoringBenchmarks(url, 1_000_000, 20_000_000, "rescore_1m_20m_")));

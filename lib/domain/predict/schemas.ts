@@ -100,3 +100,21 @@ export const draftChangesSchema = z
   );
 
 export type DraftChanges = z.infer<typeof draftChangesSchema>;
+
+/** Flagged attributes a manager includes knowingly (field names as rules address them). */
+export const includedAttributesSchema = z
+  .object({
+    includedAttributes: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(80)
+          .regex(
+            /^([A-Za-z]+|traits\.[A-Za-z0-9_.-]{1,63})$/,
+            "A field name like industry or traits.lead_quality.",
+          ),
+      )
+      .max(200),
+  })
+  .strict();
