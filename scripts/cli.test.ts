@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb } from "@/db/client";
+import { openDb, queryRows } from "@/db/client";
 import { users } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/db/testing";
 import { verifyCredentials } from "@/lib/auth/credentials";
@@ -155,7 +155,7 @@ describe("operator CLI", () => {
     expect(bad.code).toBe(1);
     expect(bad.out).toContain("--name: Name the key");
     expect(bad.out).toContain(
-      "--scopes: Scopes are events:write, leads:read, leads:write, model:read, model:write, reports:read, webhooks:write.",
+      "--scopes: Scopes are events:write, imports:write, leads:read, leads:write, model:read, model:write, reports:read, webhooks:write.",
     );
     const result = await cli(
       "api-keys:create",
@@ -172,6 +172,66 @@ describe("operator CLI", () => {
     expect(key).toMatchObject({ name: "Segment", scopes: ["events:write", "leads:read"] });
     expect(await withCliDb((db) => verifyApiKey(db, secret.slice(0, -1) + "x"))).toBeNull();
   });
+
+  it("imports a CSV from disk: a dry run, then the import, with counts and row errors; refusals on one line", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "accord-cli-import-"));
+    const file = path.join(dir, "crm.csv");
+    writeFileSync(
+      file,
+      [
+        "Email;Company;Country;Created",
+        "cli-ada@example.test;Analytical;France;2024-03-15",
+        "cli-bob@example.test;Babbage;Atlantis;2024-04-01",
+        "cli-cy@example.test;Cyb;DE;2024-05-20",
+      ].join("\n"),
+    );
+    const dry = await cli("import:csv", "--kind", "leads", "--file", file, "--dry-run");
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain("Dry run done");
+    expect(dry.out).toContain(
+      "3 rows; 2 would be created, 0 would be updated, 0 skipped, 1 failed",
+    );
+    expect(dry.out).toMatch(/line 3, Country: .*Atlantis/);
+    const leadCount = () =>
+      withCliDb(async (db) => {
+        const [r] = await queryRows<{ n: number }>(
+          db,
+          sql`select count(*)::int as n from leads where email like 'cli-%' and created_at < '2025-01-01'`,
+        );
+        return r.n;
+      });
+    expect(await leadCount()).toBe(0);
+
+    const mapping = path.join(dir, "mapping.json");
+    writeFileSync(
+      mapping,
+      JSON.stringify({
+        columns: [
+          { index: 0, target: { to: "field", field: "email" } },
+          { index: 1, target: { to: "field", field: "company" } },
+          { index: 3, target: { to: "field", field: "createdAt" } },
+        ],
+      }),
+    );
+    const done = await cli("import:csv", "--kind", "leads", "--file", file, "--mapping", mapping);
+    expect(done.code).toBe(0);
+    expect(done.out).toContain("3 rows; 3 created, 0 updated, 0 skipped, 0 failed");
+    expect(await leadCount()).toBe(3);
+
+    expectOneLine(
+      await cli("import:csv", "--kind", "people", "--file", file),
+      "--kind must be one of leads, events, outcomes, leads_outcomes",
+    );
+    expectOneLine(
+      await cli("import:csv", "--kind", "leads", "--file", path.join(dir, "nope.csv")),
+      "--file: no file at",
+    );
+    writeFileSync(path.join(dir, "empty.csv"), "Email;Company\n");
+    expectOneLine(
+      await cli("import:csv", "--kind", "leads", "--file", path.join(dir, "empty.csv")),
+      "file: ",
+    );
+  }, 180_000);
 
   it("refuses to seed a database that already has users", async () => {
     const result = await cli("db:seed");

@@ -9,6 +9,7 @@ import { apiKeyCommands } from "./api-keys";
 import type { Command } from "./command";
 import { dbCommands } from "./db";
 import { expectedFailure } from "./errors";
+import { importCommands } from "./imports";
 import { predictiveCommands } from "./predictive";
 import { userCommands } from "./users";
 
@@ -17,6 +18,7 @@ export const COMMANDS: Record<string, Command<unknown>> = {
   ...dbCommands,
   ...apiKeyCommands,
   ...predictiveCommands,
+  ...importCommands,
   ...userCommands,
 };
 

@@ -8,6 +8,8 @@
  *   npm run bench -- --only reports    only the dashboards (reports.ts)
  *   npm run bench -- --only webhooks   only the webhook latency at 1,000 MQLs a minute (webhooks.ts)
  *   npm run bench -- --only train      only training the predictive score (train.ts)
+ *   npm run bench -- --only import     only the CSV import: 1,000,000 rows on PostgreSQL, 100,000 on
+ *                                      PGlite, each in a worker process (import.ts; --import-rows N)
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; each
  * run works in a database of its own, dropped at the end.
@@ -25,6 +27,7 @@ import { thresholdEvidence } from "../../lib/domain/thresholds/analysis";
 import { BENCH_AS_OF, generate } from "./data";
 import { demoPreviewBenchmarks } from "./demo";
 import { floorSql } from "./floor";
+import { importBenchmarks } from "./import";
 import { ingestRawFloor, ingestThroughApi, makeEvents } from "./ingest";
 import { BENCH_MODEL } from "./model";
 import { printAndSave, rateResult, timeResult, type Result } from "./report";
@@ -42,6 +45,8 @@ const { values: args } = parseArgs({
     events: { type: "string" },
     only: { type: "string" },
     "webhook-seconds": { type: "string" },
+    "import-rows": { type: "string" },
+    "import-pglite-rows": { type: "string" },
   },
 });
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -232,8 +237,10 @@ async function main() {
   const events = Number(args.events ?? 2_000_000);
   const results: Result[] = [];
   const stamp = Date.now().toString(36);
-  if (args.only && !["reports", "webhooks", "train"].includes(args.only))
-    throw new Error(`--only takes "reports", "webhooks" or "train" (got "${args.only}").`);
+  if (args.only && !["reports", "webhooks", "import", "train"].includes(args.only))
+    throw new Error(
+      `--only takes "reports", "webhooks", "import" or "train" (got "${args.only}").`,
+    );
   const train = () =>
     withDatabase(`accord_bench_train_${stamp}`, async (url) => {
       results.push(...(await trainBenchmark(url, log)));
@@ -241,6 +248,22 @@ async function main() {
   if (args.only === "train") {
     await train();
     printAndSave(results, ".bench/results-train.json");
+    if (results.some((r) => r.ok === false)) process.exitCode = 1;
+    return;
+  }
+  const imports = () =>
+    withDatabase(`accord_bench_import_${stamp}`, async (url) => {
+      results.push(
+        ...(await importBenchmarks(url, log, {
+          rows: args["import-rows"] ? Number(args["import-rows"]) : undefined,
+          pgliteRows: args["import-pglite-rows"] ? Number(args["import-pglite-rows"]) : undefined,
+        })),
+      );
+    });
+  if (args.only === "import") {
+    await imports();
+    printAndSave(results, ".bench/results-import.json");
+    if (results.some((r) => r.ok === false)) process.exitCode = 1;
     return;
   }
   const webhooks = () =>
@@ -271,6 +294,7 @@ async function main() {
   // Needs the production build, like the ingestion benchmark.
   if (!args["skip-ingest"]) await webhooks();
   await train();
+  await imports();
   if (args.big) {
     await withDatabase(`accord_bench_big_${stamp}`, async (url) => {
       results.push(...(await scoringBenchmarks(url, 1_000_000, 20_000_000, "rescore_1m_20m_")));

@@ -1,0 +1,157 @@
+/**
+ * CSV import speed: a generated lead CSV (HubSpot-like headers, a numeric and a date trait, dated
+ * creation) imported by a separate worker process — 1,000,000 rows on PostgreSQL (target ≥ 20,000
+ * rows/s and a peak RSS under 300 MB) and 100,000 rows on PGlite (reported). The rate counts the
+ * import itself (map, upsert, score); storing the upload is reported apart.
+ */
+import { execFile } from "node:child_process";
+import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { once } from "node:events";
+import { promisify } from "node:util";
+import { openDb } from "../../db/client";
+import { migrateDb } from "../../db/migrate";
+import { scoringModelSchema } from "../../lib/domain/scoring/model";
+import { publishDraft } from "../../lib/domain/scoring/publish";
+import { saveDraft } from "../../lib/domain/scoring/versions";
+import { BENCH_MODEL } from "./model";
+import type { Result } from "./report";
+
+const run = promisify(execFile);
+const COUNTRIES = ["France", "US", "Germany", "GB", "Spain", "Italy", "Canada", "BE"];
+const TITLES = ["CEO", "VP Marketing", "Marketing Manager", "Engineer", "Student", "Director"];
+const INDUSTRIES = ["Software", "Retail", "Finance", "Health", "Education"];
+
+/** A deterministic lead CSV of `rows` rows, written as a stream. */
+export async function writeLeadCsv(file: string, rows: number): Promise<number> {
+  const out = createWriteStream(file);
+  out.write(
+    "Email,First Name,Last Name,Company Name,Job Title,Industry,Number of Employees,Country/Region,Create Date,Original Source,Annual Revenue,Last Activity Date\n",
+  );
+  let chunk = "";
+  for (let i = 0; i < rows; i++) {
+    const day = new Date(Date.UTC(2023, 0, 1) + (i % 900) * 86_400_000).toISOString().slice(0, 10);
+    chunk += `lead${i}@company${i % 50_000}.example,First${i % 997},Last${i % 991},Company ${i % 50_000},${TITLES[i % TITLES.length]},${INDUSTRIES[i % INDUSTRIES.length]},${(i * 37) % 5000},${COUNTRIES[i % COUNTRIES.length]},${day},${i % 3 ? "Organic Search" : "Paid Social"},${(i * 7919) % 10_000_000},${day}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await once(out, "drain");
+      chunk = "";
+    }
+  }
+  out.write(chunk);
+  out.end();
+  await once(out, "finish");
+  return rows;
+}
+
+type WorkerResult = {
+  rows: number;
+  bytes: number;
+  uploadSeconds: number;
+  importSeconds: number;
+  counts: { created: number; updated: number; skipped: number; failed: number };
+  errorCount: number;
+  peakRssMb: number;
+};
+
+async function importInWorker(target: string, file: string): Promise<WorkerResult> {
+  const tsx = path.resolve("node_modules", ".bin", "tsx");
+  const child = run(tsx, ["scripts/bench/import-worker.ts", target, file, "leads"], {
+    maxBuffer: 16 << 20,
+    env: { ...process.env, NODE_OPTIONS: "" },
+  });
+  child.child.stderr?.pipe(process.stderr);
+  const { stdout } = await child;
+  return JSON.parse(stdout.trim().split("\n").pop()!) as WorkerResult;
+}
+
+async function publishBenchModel(target: string) {
+  const handle = target.startsWith("pglite:")
+    ? await openDb({ kind: "pglite", dataDir: target.slice("pglite:".length), holder: "bench" })
+    : await openDb({ kind: "postgres", url: target, max: 2 });
+  await migrateDb(handle);
+  await saveDraft(handle.db, scoringModelSchema.parse(BENCH_MODEL), {
+    userId: null,
+    label: "Benchmark",
+  });
+  await publishDraft(
+    handle.db,
+    { actorType: "user", actorId: "bench", label: "Benchmark", userId: null },
+    "bench: model",
+    () => new Date(),
+  );
+  await handle.close();
+}
+
+export async function importBenchmarks(
+  postgresUrl: string,
+  log: (m: string) => void,
+  options: { rows?: number; pgliteRows?: number } = {},
+): Promise<Result[]> {
+  const rows = options.rows ?? 1_000_000;
+  const pgliteRows = options.pgliteRows ?? 100_000;
+  const dir = mkdtempSync(path.join(tmpdir(), "accord-bench-import-"));
+  const results: Result[] = [];
+  try {
+    const file = path.join(dir, "leads.csv");
+    log(`writing a ${rows.toLocaleString("en")}-row lead CSV…`);
+    await writeLeadCsv(file, rows);
+    await publishBenchModel(postgresUrl);
+    log("importing it on PostgreSQL (worker process)…");
+    const pg = await importInWorker(postgresUrl, file);
+    const pgRate = pg.rows / pg.importSeconds;
+    log(
+      `  PostgreSQL: ${pg.rows.toLocaleString("en")} rows (${(pg.bytes / 1e6).toFixed(0)} MB) stored in ${pg.uploadSeconds.toFixed(1)} s, imported in ${pg.importSeconds.toFixed(1)} s = ${Math.round(pgRate)} rows/s; created ${pg.counts.created}, failed ${pg.counts.failed}; worker peak RSS ${pg.peakRssMb} MB`,
+    );
+    results.push(
+      {
+        id: `import_pg_${rows / 1000}k_rows_per_s`,
+        value: Math.round(pgRate),
+        unit: "rows/s",
+        floor: null,
+        ratio: null,
+        target: "≥ 20000 rows/s",
+        ok: pgRate >= 20_000,
+      },
+      {
+        id: `import_pg_${rows / 1000}k_worker_peak_rss`,
+        value: pg.peakRssMb,
+        unit: "MB",
+        floor: null,
+        ratio: null,
+        target: "< 300 MB",
+        ok: pg.peakRssMb < 300,
+      },
+    );
+
+    const small = path.join(dir, "leads-small.csv");
+    await writeLeadCsv(small, pgliteRows);
+    const pgliteDir = path.join(dir, "pglite");
+    await publishBenchModel(`pglite:${pgliteDir}`);
+    log(`importing ${pgliteRows.toLocaleString("en")} rows on PGlite (worker process)…`);
+    const lite = await importInWorker(`pglite:${pgliteDir}`, small);
+    const liteRate = lite.rows / lite.importSeconds;
+    log(
+      `  PGlite: ${lite.rows.toLocaleString("en")} rows stored in ${lite.uploadSeconds.toFixed(1)} s, imported in ${lite.importSeconds.toFixed(1)} s = ${Math.round(liteRate)} rows/s; worker peak RSS ${lite.peakRssMb} MB`,
+    );
+    results.push(
+      {
+        id: `import_pglite_${pgliteRows / 1000}k_rows_per_s`,
+        value: Math.round(liteRate),
+        unit: "rows/s",
+        floor: null,
+        ratio: null,
+      },
+      {
+        id: `import_pglite_${pgliteRows / 1000}k_worker_peak_rss`,
+        value: lite.peakRssMb,
+        unit: "MB",
+        floor: null,
+        ratio: null,
+      },
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
