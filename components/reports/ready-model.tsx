@@ -27,7 +27,7 @@ export function ReadyModel({
         <Kpi
           label={t("auc")}
           value={f.dec(model.auc)}
-          tone={auc >= 0.75 ? "green" : auc >= 0.65 ? "amber" : "red"}
+          tone={model.tooGood ? "amber" : auc >= 0.75 ? "green" : auc >= 0.65 ? "amber" : "red"}
           hint={t("folds", { folds: model.foldAucs.map((a) => f.dec(a)).join(" · ") })}
           testId="predictive-auc"
         />
@@ -42,9 +42,40 @@ export function ReadyModel({
         <Kpi label={t("trainedAt")} value={f.date(model.trainedAt)} />
         <Kpi label={t("since")} value={model.since ? f.date(model.since) : t("allHistory")} />
       </div>
-      <p className="text-sm text-slate-600">
-        {t(auc >= 0.75 ? "aucGood" : auc >= 0.65 ? "aucFair" : "aucWeak")}
+      <p className="text-sm text-slate-600" data-testid="predictive-verdict">
+        {model.tooGood
+          ? t("tooGood")
+          : t(auc >= 0.75 ? "aucGood" : auc >= 0.65 ? "aucFair" : "aucWeak")}
       </p>
+      {(model.flagged ?? []).length > 0 && (
+        <div
+          className="rounded border border-amber-200 bg-amber-50 p-3 text-sm"
+          data-testid="predictive-flagged"
+        >
+          <p className="font-medium text-amber-900">{t("flaggedTitle")}</p>
+          <ul className="mt-1 list-disc pl-5 text-amber-900">
+            {model.flagged!.map((a) => (
+              <li key={a.field}>
+                {a.label}:{" "}
+                {a.reasons
+                  .map((r) =>
+                    r.code === "set_after_handoff"
+                      ? t("reason_set_after_handoff", { share: f.pct(r.share) })
+                      : t("reason_separates_outcome", { auc: f.dec(r.auc) }),
+                  )
+                  .join("; ")}
+                {a.included ? ` (${t("includedKnowingly")})` : ""}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {(model.dropped ?? []).length > 0 && (
+        <p className="text-xs text-slate-500" data-testid="predictive-dropped">
+          {t("droppedTitle")}:{" "}
+          {model.dropped!.map((d) => `${d.label} (${t(`drop_${d.reason}`)})`).join(", ")}
+        </p>
+      )}
       <div className="grid gap-5 lg:grid-cols-2">
         <ModelCalibrationChart calibration={calibration} />
         <ModelWeightsChart coefficients={model.coefficients} />

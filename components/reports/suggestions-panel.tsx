@@ -24,13 +24,18 @@ export function SuggestionsPanel({
     () =>
       new Set([
         ...changed.map((r) => `rule:${r.ruleId}`),
-        ...model.suggestions.newRules.map((r) => `new:${r.rule.id}`),
+        // A rule resting on an attribute the leakage guard flagged is never ticked for you.
+        ...model.suggestions.newRules
+          .filter((r) => r.preselected !== false)
+          .map((r) => `new:${r.rule.id}`),
       ]),
   );
   const draft = useCreateDraft();
   const tp = useTranslations("prediction");
-  const newLabel = (rule: { field: string; value: string; label: string }) =>
-    featureLabel(tp, `${rule.field}=${rule.value}`, rule.label);
+  const newLabel = (rule: { field: string; op: string; value: unknown; label: string }) =>
+    rule.op === "eq"
+      ? featureLabel(tp, `${rule.field}=${String(rule.value)}`, rule.label)
+      : rule.label;
   const toggle = (key: string) =>
     setPicked((s) =>
       s.has(key) ? new Set([...s].filter((k) => k !== key)) : new Set([...s, key]),
@@ -52,7 +57,12 @@ export function SuggestionsPanel({
         .map((r) => ({ ruleId: r.ruleId, points: r.suggestedPoints })),
       newRules: model.suggestions.newRules
         .filter((r) => picked.has(`new:${r.rule.id}`))
-        .map((r) => r.rule),
+        .map(
+          (r) =>
+            r.rule as Parameters<typeof draft.mutate>[0]["newRules"] extends (infer R)[] | undefined
+              ? R
+              : never,
+        ),
       note: t("draftNote", { auc: f.dec(model.auc) }),
     });
   const lift = (v: number | null) => (v === null ? "—" : `×${f.dec(v)}`);
@@ -98,6 +108,11 @@ export function SuggestionsPanel({
                     <span className="mr-1 rounded bg-brand-50 px-1 text-xs font-medium text-brand-700">
                       {t("new")}
                     </span>
+                    {r.flagged && (
+                      <span className="mr-1 rounded bg-amber-50 px-1 text-xs font-medium text-amber-800">
+                        {t("flagged")}
+                      </span>
+                    )}
                     {newLabel(r.rule)}
                   </span>
                 </label>,

@@ -38,6 +38,12 @@ export const leadTransitions = pgTable(
     scoreEngagement: doublePrecision("score_engagement"),
     modelVersion: integer("model_version"),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * On a handoff (to_stage mql): what the lead looked like at that moment — profile fields and
+     * `traits.<key>` flattened, nulls left out — written by a trigger on insert (migration 0009),
+     * so the predictive score learns attributes as they were at the handoff. Null on other stages.
+     */
+    attributes: jsonb("attributes").$type<Record<string, unknown>>(),
   },
   (t) => [
     index("lead_transitions_lead_at_idx").on(t.leadId, t.at),

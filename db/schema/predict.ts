@@ -4,12 +4,14 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  check,
   doublePrecision,
   index,
   integer,
   jsonb,
   pgTable,
   serial,
+  smallint,
   text,
   timestamp,
   uuid,
@@ -42,6 +44,22 @@ export const predictiveModels = pgTable("predictive_models", {
     .notNull()
     .default(sql`'{}'::jsonb`),
 });
+
+/** Attributes a manager chose to include although the leakage guard flagged them (retrain to apply). */
+export const predictiveSettings = pgTable(
+  "predictive_settings",
+  {
+    id: smallint("id").primaryKey().default(1),
+    /** Field names as rules address them: "industry", "traits.lead_quality". */
+    includedAttributes: text("included_attributes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    updatedBy: text("updated_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("predictive_settings_singleton", sql`${t.id} = 1`)],
+);
 
 export const leadPredictions = pgTable(
   "lead_predictions",

@@ -615,6 +615,28 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/predictive/settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Choose which attributes flagged by the leakage guard the predictive score includes anyway
+     * @description Flagged attributes (set after the handoff, or separating the outcome almost perfectly) are left out by default. Listing one here includes it at the next training, knowingly; suggestions resting on it are never pre-ticked.
+     *
+     *     Signed-in roles: admin, manager. Not for API keys.
+     */
+    put: operations["updatePredictiveSettings"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/predictive/train": {
     parameters: {
       query?: never;
@@ -4931,6 +4953,13 @@ export interface operations {
         content: {
           "application/json": {
             data: {
+              /** @description The attributes the model learnt from, as they were at each handoff. */
+              attributes?: {
+                field: string;
+                /** @enum {string} */
+                kind: "text" | "number" | "date";
+                label: string;
+              }[];
               /** @description Mean held-out AUC over 5 folds. */
               auc: number | null;
               brier?: number | null;
@@ -4940,6 +4969,12 @@ export interface operations {
                 observed: number;
                 predicted: number;
               }[];
+              /** @description Suggestion candidates tested, kept at a 5 % false-discovery rate, and kept by |z| ≥ 2. */
+              candidates?: {
+                discoveries: number;
+                naive: number;
+                tested: number;
+              };
               coefficients: {
                 feature: string;
                 label: string;
@@ -4948,8 +4983,36 @@ export interface operations {
                 weight: number;
               }[];
               decided: number;
+              /** @description Attributes left out as uninformative, with why. */
+              dropped?: {
+                field: string;
+                label: string;
+                /** @enum {string} */
+                reason: "constant" | "near_constant" | "too_many_values";
+              }[];
+              /** @description The leakage guard's findings; left out unless included by a manager. */
+              flagged?: {
+                field: string;
+                included: boolean;
+                label: string;
+                reasons: (
+                  | {
+                      /** @constant */
+                      code: "set_after_handoff";
+                      count: number;
+                      share: number;
+                    }
+                  | {
+                      auc: number;
+                      /** @constant */
+                      code: "separates_outcome";
+                    }
+                )[];
+              }[];
               foldAucs: number[];
               id: number;
+              /** @description L2 penalty chosen by cross-validation. */
+              lambda?: number | null;
               minimum: {
                 decided: number;
                 positives: number;
@@ -4961,18 +5024,56 @@ export interface operations {
               status: "ready" | "insufficient";
               suggestions: {
                 newRules: {
+                  /** @description Rests on an attribute the leakage guard flagged. */
+                  flagged?: boolean;
                   lift: number | null;
-                  rule: {
-                    field: string;
-                    id: string;
-                    /** @constant */
-                    kind: "attribute";
-                    label: string;
-                    /** @constant */
-                    op: "eq";
-                    points: number;
-                    value: string;
-                  };
+                  /** @description Ticked by default; never when flagged. */
+                  preselected?: boolean;
+                  rule:
+                    | {
+                        field: string;
+                        id: string;
+                        /** @constant */
+                        kind: "attribute";
+                        label: string;
+                        /** @constant */
+                        op: "eq";
+                        points: number;
+                        value: string;
+                      }
+                    | {
+                        field: string;
+                        id: string;
+                        /** @constant */
+                        kind: "attribute";
+                        label: string;
+                        /** @constant */
+                        op: "in";
+                        points: number;
+                        value: string[];
+                      }
+                    | {
+                        field: string;
+                        id: string;
+                        /** @constant */
+                        kind: "attribute";
+                        label: string;
+                        /** @constant */
+                        op: "between";
+                        points: number;
+                        value: [number, number];
+                      }
+                    | {
+                        field: string;
+                        id: string;
+                        /** @constant */
+                        kind: "attribute";
+                        label: string;
+                        /** @constant */
+                        op: "gte";
+                        points: number;
+                        value: number;
+                      };
                   support: number;
                   weight: number;
                 }[];
@@ -4988,6 +5089,8 @@ export interface operations {
               };
               /** @enum {string} */
               target: "accepted" | "qualified" | "opportunity" | "won";
+              /** @description Held-out AUC ≥ 0.95: likely leakage. */
+              tooGood?: boolean;
               /** Format: date-time */
               trainedAt: string;
               trainingMs?: number;
@@ -5015,6 +5118,72 @@ export interface operations {
       };
     };
   };
+  updatePredictiveSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          includedAttributes: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description The saved list */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              includedAttributes: string[];
+            };
+          };
+        };
+      };
+      /** @description Invalid input, with the field errors */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   trainPredictiveModel: {
     parameters: {
       query?: never;
@@ -5032,6 +5201,13 @@ export interface operations {
         content: {
           "application/json": {
             data: {
+              /** @description The attributes the model learnt from, as they were at each handoff. */
+              attributes?: {
+                field: string;
+                /** @enum {string} */
+                kind: "text" | "number" | "date";
+                label: string;
+              }[];
               /** @description Mean held-out AUC over 5 folds. */
               auc: number | null;
               brier?: number | null;
@@ -5041,6 +5217,12 @@ export interface operations {
                 observed: number;
                 predicted: number;
               }[];
+              /** @description Suggestion candidates tested, kept at a 5 % false-discovery rate, and kept by |z| ≥ 2. */
+              candidates?: {
+                discoveries: number;
+                naive: number;
+                tested: number;
+              };
               coefficients: {
                 feature: string;
                 label: string;
@@ -5049,8 +5231,36 @@ export interface operations {
                 weight: number;
               }[];
               decided: number;
+              /** @description Attributes left out as uninformative, with why. */
+              dropped?: {
+                field: string;
+                label: string;
+                /** @enum {string} */
+                reason: "constant" | "near_constant" | "too_many_values";
+              }[];
+              /** @description The leakage guard's findings; left out unless included by a manager. */
+              flagged?: {
+                field: string;
+                included: boolean;
+                label: string;
+                reasons: (
+                  | {
+                      /** @constant */
+                      code: "set_after_handoff";
+                      count: number;
+                      share: number;
+                    }
+                  | {
+                      auc: number;
+                      /** @constant */
+                      code: "separates_outcome";
+                    }
+                )[];
+              }[];
               foldAucs: number[];
               id: number;
+              /** @description L2 penalty chosen by cross-validation. */
+              lambda?: number | null;
               minimum: {
                 decided: number;
                 positives: number;
@@ -5062,18 +5272,56 @@ export interface operations {
               status: "ready" | "insufficient";
               suggestions: {
                 newRules: {
+                  /** @description Rests on an attribute the leakage guard flagged. */
+                  flagged?: boolean;
                   lift: number | null;
-                  rule: {
-                    field: string;
-                    id: string;
-                    /** @constant */
-                    kind: "attribute";
-                    label: string;
-                    /** @constant */
-                    op: "eq";
-                    points: number;
-                    value: string;
-                  };
+                  /** @description Ticked by default; never when flagged. */
+                  preselected?: boolean;
+                  rule:
+                    | {
+                        field: string;
+                        id: string;
+                        /** @constant */
+                        kind: "attribute";
+                        label: string;
+                        /** @constant */
+                        op: "eq";
+                        points: number;
+                        value: string;
+                      }
+                    | {
+                        field: string;
+                        id: string;
+                        /** @constant */
+                        kind: "attribute";
+                        label: string;
+                        /** @constant */
+                        op: "in";
+                        points: number;
+                        value: string[];
+                      }
+                    | {
+                        field: string;
+                        id: string;
+                        /** @constant */
+                        kind: "attribute";
+                        label: string;
+                        /** @constant */
+                        op: "between";
+                        points: number;
+                        value: [number, number];
+                      }
+                    | {
+                        field: string;
+                        id: string;
+                        /** @constant */
+                        kind: "attribute";
+                        label: string;
+                        /** @constant */
+                        op: "gte";
+                        points: number;
+                        value: number;
+                      };
                   support: number;
                   weight: number;
                 }[];
@@ -5089,6 +5337,8 @@ export interface operations {
               };
               /** @enum {string} */
               target: "accepted" | "qualified" | "opportunity" | "won";
+              /** @description Held-out AUC ≥ 0.95: likely leakage. */
+              tooGood?: boolean;
               /** Format: date-time */
               trainedAt: string;
               trainingMs?: number;
@@ -5475,17 +5725,52 @@ export interface operations {
       content: {
         "application/json": {
           mqlThreshold?: number;
-          newRules?: {
-            field: string;
-            id: string;
-            /** @constant */
-            kind: "attribute";
-            label: string;
-            /** @constant */
-            op: "eq";
-            points: number;
-            value: string;
-          }[];
+          newRules?: (
+            | {
+                field: string;
+                id: string;
+                /** @constant */
+                kind: "attribute";
+                label: string;
+                /** @constant */
+                op: "eq";
+                points: number;
+                value: string;
+              }
+            | {
+                field: string;
+                id: string;
+                /** @constant */
+                kind: "attribute";
+                label: string;
+                /** @constant */
+                op: "in";
+                points: number;
+                value: string[];
+              }
+            | {
+                field: string;
+                id: string;
+                /** @constant */
+                kind: "attribute";
+                label: string;
+                /** @constant */
+                op: "between";
+                points: number;
+                value: [number, number];
+              }
+            | {
+                field: string;
+                id: string;
+                /** @constant */
+                kind: "attribute";
+                label: string;
+                /** @constant */
+                op: "gte";
+                points: number;
+                value: number;
+              }
+          )[];
           note?: string;
           rules?: {
             points: number;

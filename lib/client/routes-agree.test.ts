@@ -481,6 +481,14 @@ describe("the typed client and the routes agree", () => {
     );
     expect(calibration.data.deciles.length).toBeGreaterThan(0);
     const rules = json(await ok(client.GET("/api/v1/reports/rules"), 200));
+    const included = await ok(
+      client.PUT("/api/v1/predictive/settings", {
+        body: { includedAttributes: ["traits.lead_quality"] },
+      }),
+      200,
+    );
+    expect(included.data.includedAttributes).toEqual(["traits.lead_quality"]);
+    await ok(client.PUT("/api/v1/predictive/settings", { body: { includedAttributes: [] } }), 200);
     const analysis = await ok(client.POST("/api/v1/reports/rules/analysis"), 202);
     expect(analysis.data.jobId).toMatch(/^[0-9a-f-]{36}$/);
     expect(rules.data.modelVersion).toBe(2);

@@ -8,6 +8,7 @@
  *   npm run bench -- --only reports    only the dashboards (reports.ts)
  *   npm run bench -- --only webhooks   only the webhook latency at 1,000 MQLs a minute (webhooks.ts)
  *   npm run bench -- --only publish    only publish / preview / evidence at 100,000 leads (--big: and 1M)
+ *   npm run bench -- --only train      only training the predictive score (train.ts)
  *   npm run bench -- --only import     only the CSV import: 1,000,000 rows on PostgreSQL, 100,000 on
  *                                      PGlite, each in a worker process (import.ts; --import-rows N)
  *
@@ -33,6 +34,7 @@ import { BENCH_MODEL } from "./model";
 import { printAndSave, rateResult, timeResult, type Result } from "./report";
 import { reportBenchmarks } from "./reports";
 import { startServer } from "./server";
+import { trainBenchmark } from "./train";
 import { webhookBenchmark } from "./webhooks";
 
 const { values: args } = parseArgs({
@@ -242,9 +244,19 @@ async function main() {
   const events = Number(args.events ?? 2_000_000);
   const results: Result[] = [];
   const stamp = Date.now().toString(36);
-  const ONLY = ["reports", "webhooks", "publish", "import"];
+  const ONLY = ["reports", "webhooks", "publish", "import", "train"];
   if (args.only && !ONLY.includes(args.only))
     throw new Error(`--only takes ${ONLY.map((o) => `"${o}"`).join(", ")} (got "${args.only}").`);
+  const train = () =>
+    withDatabase(`accord_bench_train_${stamp}`, async (url) => {
+      results.push(...(await trainBenchmark(url, log)));
+    });
+  if (args.only === "train") {
+    await train();
+    printAndSave(results, ".bench/results-train.json");
+    if (results.some((r) => r.ok === false)) process.exitCode = 1;
+    return;
+  }
   const imports = () =>
     withDatabase(`accord_bench_import_${stamp}`, async (url) => {
       results.push(
@@ -299,6 +311,7 @@ async function main() {
   });
   // Needs the production build, like the ingestion benchmark.
   if (!args["skip-ingest"]) await webhooks();
+  await train();
   await imports();
   if (args.big) {
     await withDatabase(`accord_bench_big_${stamp}`, async (url) => {

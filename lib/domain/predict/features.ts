@@ -1,193 +1,462 @@
 /**
- * The predictive score's features, one row per decided handoff (training) or per lead (scoring):
- * - one-hot of source, industry, seniority, country and every string trait whose common values
- *   (each on 20 handoffs or more) cover at least a fifth of the handoffs that have it — so a
- *   landing page with a few hundred values qualifies, an id or a free text does not — and whose
- *   values are not dates; at most the 30 most common levels per field, the rest share
- *   "<field>:other";
- *   values are case-folded exactly as attribute rules compare them, so a level is a ready rule;
- * - log1p(company size), with an indicator when it is unknown;
- * - log1p(hits) of each rule of the scoring model (as of the handoff, from mql_rule_hits).
- * Lead attributes are read as they are now (like attribute rule hits); events never past the handoff.
- * The spec (levels, order, labels) is stored with the model so scoring encodes leads the same way.
+ * The predictive score's features, one row per decided handoff (training) or per lead (scoring).
+ *
+ * Attributes are read AS THEY WERE AT THE HANDOFF: `lead_transitions.attributes`, the lead's
+ * profile and traits written by a trigger when the handoff was recorded (imported history: as
+ * imported, i.e. as of its date). Scoring reads the lead as it is now, through the same
+ * `lead_attributes()` SQL function. Events only count up to the handoff (mql_rule_hits).
+ *
+ * Every attribute is considered, none capped:
+ * - text fields and text traits: one-hot of each value seen on MIN_LEVEL_SUPPORT handoffs or more
+ *   (case-folded as attribute rules compare them, so a level is a ready rule); rarer values share
+ *   "<field>:other", so a value seen on one or two leads never gets a weight of its own;
+ * - numbers (company size, number traits): quantile bins, one-hot, plus a missing indicator;
+ * - dates: their age in days at the handoff (now, when scoring), binned the same way;
+ * - each event rule of the scoring model: log1p(hits before the handoff); each attribute rule:
+ *   1 when the attributes at the handoff match it.
+ * Constant and near-constant attributes, and identifier-like text (almost every value unique),
+ * are dropped and listed with the reason. The spec (levels, bins, labels) is stored with the model
+ * so scoring encodes leads the same way.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
+import { arrayParam } from "@/db/sql-array";
 import type { OutcomeTarget } from "@/lib/shared/vocabulary";
 import { mqlOutcomesSql, outcomeSql } from "@/lib/domain/outcomes/mql-outcomes";
-import { fieldSql } from "@/lib/domain/scoring/field-sql";
-import { isActive, type ScoringModel } from "@/lib/domain/scoring/model";
+import { matches } from "@/lib/domain/scoring/conditions";
+import { seeField, type ScoredLead } from "@/lib/domain/scoring/fields";
+import { isActive, LEAD_FIELDS, type Rule, type ScoringModel } from "@/lib/domain/scoring/model";
+import { fold, scalarText } from "@/lib/domain/scoring/text";
 import type { SparseRow } from "./logistic";
 
-export const MIN_LEVEL_SUPPORT = 20;
-/** At most this many levels per categorical field (the most common ones). */
-export const MAX_LEVELS = 30;
-const MIN_COVERAGE = 0.2;
-const MAX_TRAITS = 20;
-const TRAIT_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}$/;
+/** A text value gets its own weight only when seen on this many handoffs; rarer ones are pooled. */
+export const MIN_LEVEL_SUPPORT = 10;
+/** At most this many levels per text field (the most common ones). */
+export const MAX_LEVELS = 60;
+/** At most this many quantile bins per number or date. */
+export const MAX_BINS = 8;
+const DAY = 86_400_000;
+/** Fields that identify a person rather than describe a lead: never features. */
+const IDENTITY_FIELDS = new Set(["email", "firstName", "lastName", "phone"]);
+const DATE = /^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-export const CATEGORICAL_FIELDS = ["source", "industry", "seniority", "country"] as const;
 const FIELD_LABELS: Record<string, string> = {
   source: "Source",
   industry: "Industry",
   seniority: "Seniority",
   country: "Country",
+  jobTitle: "Job title",
+  company: "Company",
+  companySize: "Company size",
 };
 
-export type RawFeatures = {
-  values: Record<string, string | null>;
-  companySize: number | null;
-  hits: Record<string, number>;
-};
-export type Categorical = { field: string; levels: string[]; other: boolean };
+export type AttributeKind = "text" | "number" | "date";
+export type DropReason = "constant" | "near_constant" | "too_many_values";
+
+/** One attribute as the model encodes it. `bins`: [min, max] observed in each bin (numbers: values, dates: age in days). */
+export type AttributeSpec =
+  | { field: string; label: string; kind: "text"; levels: string[]; other: boolean }
+  | {
+      field: string;
+      label: string;
+      kind: "number" | "date";
+      cuts: number[];
+      bins: [number, number][];
+      missing: boolean;
+    };
+
+export type DroppedAttribute = { field: string; label: string; reason: DropReason };
+
 export type FeatureSpec = {
-  categorical: Categorical[];
-  companySize: boolean;
-  rules: { id: string; label: string }[];
-  features: { name: string; label: string }[];
+  /** 2 since attributes at the handoff; older stored specs are not encoded any more. */
+  version: 2;
+  attributes: AttributeSpec[];
+  rules: { id: string; label: string; kind: "event" | "attribute" }[];
+  features: { name: string; label: string; field: string | null; binary: boolean }[];
 };
 
-const fieldLabel = (field: string) =>
-  FIELD_LABELS[field] ?? `Trait ${field.slice("traits.".length)}`;
+/** One row's raw values: text folded, numbers as numbers, dates as epoch ms; `at` is the as-of time. */
+export type RawFeatures = {
+  values: Record<string, string | number | null>;
+  hits: Record<string, number>;
+  at: number;
+};
 
-/** String traits whose common values cover enough handoffs, dates excluded (`base`: columns lead_id). */
-async function categoricalTraits(db: Queryable, base: SQL): Promise<string[]> {
-  const rows = await queryRows<{ key: string }>(
+export const fieldLabel = (field: string, labels?: Map<string, string>) =>
+  FIELD_LABELS[field] ??
+  labels?.get(field) ??
+  (field.startsWith("traits.") ? `Trait ${field.slice("traits.".length)}` : field);
+
+/** The SQL twin of migration 0009's lead_attributes(): use the function, it is the one definition. */
+export const attributesSql = (alias: string) => sql.raw(`lead_attributes(${alias})`);
+
+/** A flat attribute document as the scoring engine's lead, to evaluate attribute rules on it. */
+function asLead(attrs: Record<string, unknown>): ScoredLead {
+  const lead: ScoredLead = { id: "", traits: {} };
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k.startsWith("traits.")) lead.traits![k.slice("traits.".length)] = v;
+    else if ((LEAD_FIELDS as readonly string[]).includes(k))
+      (lead as Record<string, unknown>)[k] = v as string | number;
+  }
+  return lead;
+}
+
+type TraitTypes = Map<string, { type: string; label: string }>;
+
+async function traitTypes(db: Queryable): Promise<TraitTypes> {
+  const rows = await queryRows<{ key: string; type: string; label: string }>(
     db,
-    sql`with v as (
-          select k.key, k.value, count(*) as n
-          from (${base}) b join leads l on l.id = b.lead_id cross join lateral jsonb_each(l.traits) k
-          where jsonb_typeof(k.value) = 'string'
-          group by 1, 2
-        )
-        select key from v group by key
-        having coalesce(sum(n) filter (where n >= ${MIN_LEVEL_SUPPORT}::int), 0) >= ${MIN_COVERAGE}::float8 * sum(n)
-           and coalesce(sum(n) filter (where v.value #>> '{}' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}'), 0) < 0.5 * sum(n)
-        order by sum(n) desc, key limit ${MAX_TRAITS * 2}::int`,
+    sql`select key, type, label from trait_definitions`,
   );
-  return rows
-    .map((r) => r.key)
-    .filter((k) => TRAIT_KEY.test(k))
-    .slice(0, MAX_TRAITS);
+  return new Map(rows.map((r) => [`traits.${r.key}`, { type: r.type, label: r.label }]));
 }
 
-/** Columns read from `leads` for each row: the categorical fields c0…, and company_size. */
-function leadColumns(fields: string[]): SQL {
-  return sql.join(
-    [
-      ...fields.map((f, k) => sql`${fieldSql(f).text} as ${sql.raw(`c${k}`)}`),
-      sql`leads.company_size`,
-    ],
-    sql`, `,
-  );
+/** Each field's kind: typed traits as defined, company size a number, others inferred from values. */
+export function inferKinds(
+  docs: Record<string, unknown>[],
+  types: TraitTypes,
+): Map<string, AttributeKind> {
+  const seen = new Map<string, { n: number; num: number; date: number }>();
+  for (const d of docs)
+    for (const [k, v] of Object.entries(d)) {
+      if (IDENTITY_FIELDS.has(k) || v === null || typeof v === "object") continue;
+      const s = seen.get(k) ?? { n: 0, num: 0, date: 0 };
+      s.n++;
+      if (typeof v === "number") s.num++;
+      else if (typeof v === "string" && DATE.test(v) && !Number.isNaN(Date.parse(v))) s.date++;
+      seen.set(k, s);
+    }
+  const kinds = new Map<string, AttributeKind>();
+  for (const [k, s] of seen) {
+    const t = types.get(k)?.type;
+    if (k === "companySize" || t === "number") kinds.set(k, "number");
+    else if (t === "date") kinds.set(k, "date");
+    else if (t === "text" || t === "boolean") kinds.set(k, "text");
+    else if (s.num >= 0.95 * s.n) kinds.set(k, "number");
+    else if (s.date >= 0.95 * s.n) kinds.set(k, "date");
+    else kinds.set(k, "text");
+  }
+  return kinds;
 }
 
-type Row = Record<string, unknown> & {
+/** A raw value as the encoder reads it, or null when it does not fit the kind. */
+export function readValue(kind: AttributeKind, v: unknown): string | number | null {
+  if (v === null || v === undefined) return null;
+  if (kind === "text") {
+    const t = scalarText(v);
+    return t === null || t === "" ? null : fold(t);
+  }
+  if (kind === "number") {
+    const x = typeof v === "number" ? v : Number(scalarText(v));
+    return Number.isFinite(x) ? x : null;
+  }
+  const ms = typeof v === "string" ? Date.parse(v) : NaN;
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** The value an attribute is binned on: numbers as they are, dates as their age in days at `at`. */
+const binned = (kind: AttributeKind, v: number, at: number) =>
+  kind === "date" ? Math.floor((at - v) / DAY) : v;
+
+type Row = {
   id: string | number;
-  company_size: number | null;
+  at: Date | string;
+  attrs: Record<string, unknown> | null;
   hits: Record<string, number> | null;
 };
 
-function toRaw(fields: string[], row: Row): RawFeatures {
-  const values: Record<string, string | null> = {};
-  fields.forEach((f, k) => (values[f] = (row[`c${k}`] as string | null) ?? null));
-  return {
-    values,
-    companySize: row.company_size === null ? null : Number(row.company_size),
-    hits: row.hits ?? {},
-  };
+function toRaw(
+  kinds: Map<string, AttributeKind>,
+  model: ScoringModel | null,
+  row: Row,
+): RawFeatures {
+  const attrs = row.attrs ?? {};
+  const values: Record<string, string | number | null> = {};
+  for (const [field, kind] of kinds) values[field] = readValue(kind, attrs[field]);
+  const hits: Record<string, number> = { ...(row.hits ?? {}) };
+  const rules = (model?.rules ?? []).filter(isActive);
+  if (rules.some((r) => r.kind === "attribute")) {
+    const lead = asLead(attrs);
+    for (const r of rules)
+      if (r.kind === "attribute" && matches(r, seeField(lead, r.field))) hits[r.id] = 1;
+  }
+  return { values, hits, at: new Date(row.at).getTime() };
 }
 
-export type TrainingSet = { ids: number[]; raw: RawFeatures[]; labels: number[]; fields: string[] };
+export type LateAttribute = { field: string; setAfter: number; setNow: number };
 
-/** Every decided handoff with its outcome and raw features (snapshots must be fresh). */
+export type TrainingSet = {
+  ids: number[];
+  raw: RawFeatures[];
+  labels: number[];
+  kinds: Map<string, AttributeKind>;
+  labelsByField: Map<string, string>;
+  /** Per attribute the lead has now: on how many decided handoffs, and on how many of those it was first set after the handoff. */
+  late: LateAttribute[];
+};
+
+/** Decided handoffs: (transition_id, lead_id, positive). */
+function decidedSql(target: OutcomeTarget, windowDays: number, now: Date): SQL {
+  const { decided, positive } = outcomeSql(target, windowDays, now);
+  return sql`select transition_id, lead_id, ${positive} as positive from (${mqlOutcomesSql({}, now, { owner: false })}) o where ${decided}`;
+}
+
+/**
+ * Every decided handoff with its outcome and its attributes at the handoff. `include`: attributes
+ * a manager chose to include although flagged — for those the value now fills in when the
+ * handoff's record lacks it (so an attribute set after the handoff can be learnt, knowingly).
+ */
 export async function loadTrainingSet(
   db: Queryable,
-  input: { target: OutcomeTarget; windowDays: number; now: Date },
+  input: {
+    target: OutcomeTarget;
+    windowDays: number;
+    now: Date;
+    model: ScoringModel | null;
+    include?: string[];
+  },
 ): Promise<TrainingSet> {
-  const { decided, positive } = outcomeSql(input.target, input.windowDays, input.now);
-  const base = sql`select transition_id, lead_id, ${positive} as positive from (${mqlOutcomesSql({}, input.now, { owner: false })}) o where ${decided}`;
-  const fields = [
-    ...CATEGORICAL_FIELDS,
-    ...(await categoricalTraits(db, base)).map((k) => `traits.${k}`),
-  ];
+  const base = decidedSql(input.target, input.windowDays, input.now);
+  const include = arrayParam(input.include ?? [], "text");
+  const events = eventRuleIds(input.model);
+  const hits = events.length
+    ? sql`(select jsonb_object_agg(h.rule_id, h.hits) from mql_rule_hits h where h.transition_id = b.transition_id and h.rule_id = any(${arrayParam(events, "text")}))`
+    : sql`null::jsonb`;
   const rows = await queryRows<Row & { positive: boolean }>(
     db,
-    sql`select b.transition_id as id, b.positive, ${leadColumns(fields)},
-          (select jsonb_object_agg(h.rule_id, h.hits) from mql_rule_hits h where h.transition_id = b.transition_id) as hits
-        from (${base}) b join leads on leads.id = b.lead_id
+    sql`select b.transition_id as id, b.positive, t.at,
+          coalesce(t.attributes, ${attributesSql("l")})
+            || coalesce((select jsonb_object_agg(k.key, k.value) from jsonb_each(${attributesSql("l")}) k
+                         where k.key = any(${include}) and not jsonb_exists(coalesce(t.attributes, '{}'::jsonb), k.key)), '{}'::jsonb) as attrs,
+          ${hits} as hits
+        from (${base}) b join lead_transitions t on t.id = b.transition_id join leads l on l.id = b.lead_id
         order by b.transition_id`,
+  );
+  const late = await queryRows<{ key: string; set_now: number; set_after: number }>(
+    db,
+    sql`select k.key, count(*)::int as set_now,
+          count(*) filter (where t.attributes is not null and not jsonb_exists(t.attributes, k.key))::int as set_after
+        from (${base}) b join lead_transitions t on t.id = b.transition_id join leads l on l.id = b.lead_id
+        cross join lateral jsonb_each(${attributesSql("l")}) k
+        group by k.key`,
+  );
+  const types = await traitTypes(db);
+  const kinds = inferKinds(
+    rows.map((r) => r.attrs ?? {}),
+    types,
   );
   return {
     ids: rows.map((r) => Number(r.id)),
-    raw: rows.map((r) => toRaw(fields, r)),
+    raw: rows.map((r) => toRaw(kinds, input.model, r)),
     labels: rows.map((r) => (r.positive ? 1 : 0)),
-    fields,
+    kinds,
+    labelsByField: new Map([...types].map(([k, v]) => [k, v.label])),
+    late: late.map((r) => ({
+      field: r.key,
+      setNow: Number(r.set_now),
+      setAfter: Number(r.set_after),
+    })),
   };
 }
 
-/** Raw features of leads as of now: `hits` is a query of (id, rule_id, hits) with id = lead id. */
+const eventRuleIds = (model: ScoringModel | null) =>
+  (model?.rules ?? []).filter((r) => isActive(r) && r.kind === "event").map((r) => r.id);
+
+/** Raw features of leads as of `now`: `hits` is a query of (id, rule_id, hits) with id = lead id. */
 export async function loadLeadFeatures(
   db: Queryable,
   spec: FeatureSpec,
+  model: ScoringModel | null,
   leadIds: SQL,
   hits: SQL | null,
+  now: Date,
 ): Promise<{ ids: string[]; raw: RawFeatures[] }> {
-  const fields = spec.categorical.map((c) => c.field);
+  const kinds = new Map(spec.attributes.map((a) => [a.field, a.kind]));
   const hitsJoin = hits
     ? sql`left join (select id, jsonb_object_agg(rule_id, hits) as hits from (${hits}) r group by id) hx on hx.id = leads.id`
     : sql`left join (select null::uuid as id, null::jsonb as hits) hx on false`;
   const rows = await queryRows<Row>(
     db,
-    sql`select leads.id, ${leadColumns(fields)}, hx.hits from leads ${hitsJoin} where leads.id = any(${leadIds}) order by leads.id`,
+    sql`select leads.id, ${now.toISOString()}::timestamptz as at, ${attributesSql("leads")} as attrs, hx.hits
+        from leads ${hitsJoin} where leads.id = any(${leadIds}) order by leads.id`,
   );
-  return { ids: rows.map((r) => String(r.id)), raw: rows.map((r) => toRaw(fields, r)) };
+  return {
+    ids: rows.map((r) => String(r.id)),
+    raw: rows.map((r) => toRaw(kinds, model, r)),
+  };
 }
 
-/** Levels, order and labels of the features, from the training rows. */
-export function buildSpec(
-  fields: string[],
+/** Only the event rules of a model: attribute rules are evaluated on the attributes in JS. */
+export function eventRulesOnly(model: ScoringModel): ScoringModel {
+  return { ...model, rules: model.rules.filter((r: Rule) => r.kind === "event") };
+}
+
+/** Quantile cut points of sorted values (at most MAX_BINS bins, each with MIN_LEVEL_SUPPORT values or more). */
+function quantileCuts(sorted: number[]): number[] {
+  const bins = Math.max(1, Math.min(MAX_BINS, Math.floor(sorted.length / (2 * MIN_LEVEL_SUPPORT))));
+  const cuts: number[] = [];
+  for (let b = 1; b < bins; b++) {
+    const c = sorted[Math.floor((b * sorted.length) / bins)];
+    if (c > sorted[0] && (!cuts.length || c > cuts[cuts.length - 1])) cuts.push(c);
+  }
+  return cuts;
+}
+
+/** The bin of a value: the number of cuts at or below it. */
+export function binOf(cuts: number[], x: number): number {
+  let lo = 0;
+  let hi = cuts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cuts[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * How each attribute is encoded, from the training rows, and which are dropped (constant,
+ * near-constant, identifier-like) and why.
+ */
+export function analyseAttributes(
+  kinds: Map<string, AttributeKind>,
   raw: RawFeatures[],
-  model: Pick<ScoringModel, "rules"> | null,
-): FeatureSpec {
-  const categorical = fields.map((field): Categorical => {
-    const counts = new Map<string, number>();
-    for (const r of raw) {
-      const v = r.values[field];
-      if (v !== null && v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
+  labels?: Map<string, string>,
+): { attributes: AttributeSpec[]; dropped: DroppedAttribute[] } {
+  const n = raw.length;
+  const attributes: AttributeSpec[] = [];
+  const dropped: DroppedAttribute[] = [];
+  const fields = [...kinds.keys()].sort();
+  for (const field of fields) {
+    const kind = kinds.get(field)!;
+    const label = fieldLabel(field, labels);
+    const counts = new Map<string | number | null, number>();
+    const values: (string | number | null)[] = raw.map((r) => {
+      const v = r.values[field] ?? null;
+      return v === null || kind === "text" ? v : binned(kind, v as number, r.at);
+    });
+    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const mode = Math.max(...counts.values());
+    if (counts.size <= 1) {
+      dropped.push({ field, label, reason: "constant" });
+      continue;
     }
-    const levels = [...counts]
-      .filter(([, n]) => n >= MIN_LEVEL_SUPPORT)
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, MAX_LEVELS)
-      .map(([v]) => v)
-      .sort();
-    return { field, levels, other: levels.length < counts.size };
-  });
-  const companySize = raw.some((r) => r.companySize !== null);
-  const rules = (model?.rules ?? []).filter(isActive).map((r) => ({ id: r.id, label: r.label }));
-  const features = [
-    ...categorical.flatMap((c) => [
-      ...c.levels.map((v) => ({ name: `${c.field}=${v}`, label: `${fieldLabel(c.field)}: ${v}` })),
-      ...(c.other
-        ? [{ name: `${c.field}:other`, label: `${fieldLabel(c.field)}: other values` }]
+    if (n - mode < Math.max(MIN_LEVEL_SUPPORT, 0.005 * n)) {
+      dropped.push({ field, label, reason: "near_constant" });
+      continue;
+    }
+    const missing = counts.get(null) ?? 0;
+    if (kind === "text") {
+      const levels = [...counts]
+        .filter(([v, c]) => v !== null && c >= MIN_LEVEL_SUPPORT)
+        .sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])))
+        .slice(0, MAX_LEVELS);
+      const covered = levels.reduce((s, [, c]) => s + c, 0);
+      const distinct = counts.size - (missing ? 1 : 0);
+      if (covered < 0.2 * (n - missing) && distinct > 0.5 * (n - missing)) {
+        dropped.push({ field, label, reason: "too_many_values" });
+        continue;
+      }
+      attributes.push({
+        field,
+        label,
+        kind,
+        levels: levels.map(([v]) => String(v)).sort(),
+        other: levels.length < distinct,
+      });
+      continue;
+    }
+    const sorted = (values.filter((v) => v !== null) as number[]).sort((a, b) => a - b);
+    const cuts = quantileCuts(sorted);
+    const bins: [number, number][] = Array.from({ length: cuts.length + 1 }, () => [
+      Infinity,
+      -Infinity,
+    ]);
+    for (const x of sorted) {
+      const b = bins[binOf(cuts, x)];
+      b[0] = Math.min(b[0], x);
+      b[1] = Math.max(b[1], x);
+    }
+    attributes.push({ field, label, kind, cuts, bins, missing: missing > 0 });
+  }
+  return { attributes, dropped };
+}
+
+const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(3));
+
+/** Column names and labels of one attribute. */
+export function attributeFeatures(a: AttributeSpec): FeatureSpec["features"] {
+  if (a.kind === "text")
+    return [
+      ...a.levels.map((v) => ({
+        name: `${a.field}=${v}`,
+        label: `${a.label}: ${v}`,
+        field: a.field,
+        binary: true,
+      })),
+      ...(a.other
+        ? [
+            {
+              name: `${a.field}:other`,
+              label: `${a.label}: other values`,
+              field: a.field,
+              binary: true,
+            },
+          ]
         : []),
-    ]),
-    ...(companySize
-      ? [
-          { name: "companySize:log", label: "Company size (log)" },
-          { name: "companySize:missing", label: "Company size unknown" },
-        ]
+    ];
+  const unit = a.kind === "date" ? " days ago" : "";
+  return [
+    ...a.bins.map(([lo, hi], b) => ({
+      name: `${a.field}#${b}`,
+      label:
+        lo === hi ? `${a.label}: ${fmt(lo)}${unit}` : `${a.label}: ${fmt(lo)}–${fmt(hi)}${unit}`,
+      field: a.field,
+      binary: true,
+    })),
+    ...(a.missing
+      ? [{ name: `${a.field}:missing`, label: `${a.label}: unknown`, field: a.field, binary: true }]
       : []),
-    ...rules.map((r) => ({ name: `rule:${r.id}`, label: r.label })),
   ];
-  return { categorical, companySize, rules, features };
+}
+
+/** The model's columns: the kept attributes, then the scoring model's active rules (minus those on left-out fields). */
+export function buildSpec(
+  attributes: AttributeSpec[],
+  model: Pick<ScoringModel, "rules"> | null,
+  leftOut: Set<string> = new Set(),
+): FeatureSpec {
+  const rules = (model?.rules ?? [])
+    .filter((r) => isActive(r) && !(r.kind === "attribute" && leftOut.has(r.field)))
+    .map((r) => ({
+      id: r.id,
+      label: r.label,
+      kind: r.kind === "event" ? ("event" as const) : ("attribute" as const),
+    }));
+  const features = [
+    ...attributes.flatMap(attributeFeatures),
+    ...rules.map((r) => ({
+      name: `rule:${r.id}`,
+      label: r.label,
+      field: null,
+      binary: r.kind === "attribute",
+    })),
+  ];
+  return { version: 2, attributes, rules, features };
+}
+
+/** The discrete code of one attribute on a row (level, bin, "other" or missing), for single-attribute checks. */
+export function attributeCode(a: AttributeSpec, raw: RawFeatures): string {
+  const v = raw.values[a.field];
+  if (v === null || v === undefined) return "∅";
+  if (a.kind === "text") return a.levels.includes(v as string) ? `=${v}` : ":other";
+  return `#${binOf(a.cuts, binned(a.kind, v as number, raw.at))}`;
 }
 
 /** A function turning raw features into a sparse row in the spec's column order. */
 export function encoder(spec: FeatureSpec): (raw: RawFeatures) => SparseRow {
   const column = new Map(spec.features.map((f, j) => [f.name, j]));
-  const levelSets = spec.categorical.map((c) => new Set(c.levels));
+  const levelSets = spec.attributes.map((a) => (a.kind === "text" ? new Set(a.levels) : null));
   return (raw) => {
     const row: SparseRow = { index: [], value: [] };
     const put = (name: string, value: number) => {
@@ -196,15 +465,16 @@ export function encoder(spec: FeatureSpec): (raw: RawFeatures) => SparseRow {
       row.index.push(j);
       row.value.push(value);
     };
-    spec.categorical.forEach((c, k) => {
-      const v = raw.values[c.field];
-      if (v === null || v === undefined) return;
-      put(levelSets[k].has(v) ? `${c.field}=${v}` : `${c.field}:other`, 1);
+    spec.attributes.forEach((a, k) => {
+      const v = raw.values[a.field];
+      if (v === null || v === undefined) {
+        if (a.kind !== "text" && a.missing) put(`${a.field}:missing`, 1);
+        return;
+      }
+      if (a.kind === "text")
+        put(levelSets[k]!.has(v as string) ? `${a.field}=${v}` : `${a.field}:other`, 1);
+      else put(`${a.field}#${binOf(a.cuts, binned(a.kind, v as number, raw.at))}`, 1);
     });
-    if (spec.companySize) {
-      if (raw.companySize === null) put("companySize:missing", 1);
-      else put("companySize:log", Math.log1p(Math.max(raw.companySize, 0)));
-    }
     for (const r of spec.rules) put(`rule:${r.id}`, Math.log1p(Math.max(raw.hits[r.id] ?? 0, 0)));
     return row;
   };

@@ -18,7 +18,20 @@ import { CholeskyDecomposition, inverse, Matrix } from "ml-matrix";
 
 export type SparseRow = { index: number[]; value: number[] };
 
-export type LogisticOptions = { lambda?: number; maxIterations?: number; tolerance?: number };
+export type LogisticOptions = {
+  lambda?: number;
+  maxIterations?: number;
+  tolerance?: number;
+  /**
+   * Per column, false to penalise it on its own scale instead of standardised: for 0/1 indicators,
+   * so a level seen on a handful of rows (tiny sd) is not given a tiny penalty and a huge weight.
+   */
+  standardize?: boolean[];
+  /** false to skip the standard errors (a cross-validation fit only predicts): saves an inversion. */
+  stdErrors?: boolean;
+  /** A previous fit to start from (warm start along a path of λ). */
+  start?: Pick<LogisticFit, "intercept" | "weights">;
+};
 
 export type LogisticFit = {
   intercept: number;
@@ -90,8 +103,13 @@ export function fitLogistic(
     if (s > 1e-12) slot[j] = kept.push(j);
   });
   const m = kept.length + 1;
-  const scale = (j: number) => sd[j];
+  const unit = options.standardize;
+  const scale = (j: number) => (unit && unit[j] === false ? 1 : sd[j]);
   const beta = new Float64Array(m);
+  if (options.start) {
+    beta[0] = options.start.intercept;
+    kept.forEach((j, k) => (beta[k + 1] = (options.start!.weights[j] ?? 0) * scale(j)));
+  }
   let converged = false;
   let iterations = 0;
   let h: Float64Array[] = [];
@@ -137,7 +155,7 @@ export function fitLogistic(
     }
     if (largest < tolerance * (1 + Math.max(...Array.from(beta, Math.abs)))) converged = true;
   }
-  const covariance = ridgeCovariance(h, lambda);
+  const covariance = options.stdErrors === false ? null : ridgeCovariance(h, lambda);
   const weights = new Array<number>(p).fill(0);
   const stdErrors = new Array<number | null>(p).fill(null);
   kept.forEach((j, k) => {

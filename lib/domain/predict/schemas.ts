@@ -43,17 +43,43 @@ const points = z
   .min(-10_000)
   .max(10_000);
 
-export const newRuleSchema = z
-  .object({
-    id: ruleId,
-    kind: z.literal("attribute"),
-    label: z.string().trim().min(1, "Give the rule a label.").max(200),
-    field: z.string().min(1).max(80),
-    op: z.literal("eq"),
-    value: z.string().min(1, "Enter a value.").max(500),
-    points,
-  })
-  .strict();
+const newRuleBase = {
+  id: ruleId,
+  kind: z.literal("attribute"),
+  label: z.string().trim().min(1, "Give the rule a label.").max(200),
+  field: z.string().min(1).max(80),
+  points,
+};
+const finite = z.number({ message: "Enter a number." }).finite("Enter a number.");
+
+/** A suggested attribute rule as a person writes it: one value, a list of values, a range or a floor. */
+export const newRuleSchema = z.discriminatedUnion("op", [
+  z
+    .object({
+      ...newRuleBase,
+      op: z.literal("eq"),
+      value: z.string().min(1, "Enter a value.").max(500),
+    })
+    .strict(),
+  z
+    .object({
+      ...newRuleBase,
+      op: z.literal("in"),
+      value: z
+        .array(z.string().min(1, "Enter a value.").max(500))
+        .min(1, "List at least one value.")
+        .max(500),
+    })
+    .strict(),
+  z
+    .object({ ...newRuleBase, op: z.literal("between"), value: z.tuple([finite, finite]) })
+    .strict()
+    .refine((r) => r.value[0] <= r.value[1], {
+      message: "The range's minimum is above its maximum.",
+      path: ["value"],
+    }),
+  z.object({ ...newRuleBase, op: z.literal("gte"), value: finite }).strict(),
+]);
 
 export const draftChangesSchema = z
   .object({
@@ -74,3 +100,21 @@ export const draftChangesSchema = z
   );
 
 export type DraftChanges = z.infer<typeof draftChangesSchema>;
+
+/** Flagged attributes a manager includes knowingly (field names as rules address them). */
+export const includedAttributesSchema = z
+  .object({
+    includedAttributes: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(80)
+          .regex(
+            /^([A-Za-z]+|traits\.[A-Za-z0-9_.-]{1,63})$/,
+            "A field name like industry or traits.lead_quality.",
+          ),
+      )
+      .max(200),
+  })
+  .strict();

@@ -11,7 +11,7 @@ import { predictiveModels, type PredictiveModel } from "@/db/schema/predict";
 import { arrayParam } from "@/db/sql-array";
 import { ruleHitsSql } from "@/lib/domain/outcomes/rule-hits";
 import { getModelVersion } from "@/lib/domain/scoring/versions";
-import { encoder, loadLeadFeatures } from "./features";
+import { encoder, eventRulesOnly, loadLeadFeatures } from "./features";
 import { sigmoid, type SparseRow } from "./logistic";
 import type { LeadPredictionView, PredictionFactor } from "./types";
 
@@ -55,7 +55,8 @@ export async function scorePredictions(db: Queryable, now = new Date()): Promise
   const started = performance.now();
   const model = await latestReadyModel(db);
   const detail = model?.detail;
-  if (!model || !detail?.spec || !detail.coefficients || !detail.means)
+  // A model trained before attributes at the handoff (spec version 1) is not encoded any more: retrain.
+  if (!model || detail?.spec?.version !== 2 || !detail.coefficients || !detail.means)
     return { modelId: null, scored: 0, ms: 0 };
   const { spec, means } = detail;
   const weights = detail.coefficients.map((c) => c.weight);
@@ -79,11 +80,11 @@ export async function scorePredictions(db: Queryable, now = new Date()): Promise
     );
     const hits = rules
       ? ruleHitsSql(
-          rules,
+          eventRulesOnly(rules),
           sql`select id, id as lead_id, ${at} as at from leads where id = any(${ids})`,
         )
       : null;
-    const leads = await loadLeadFeatures(db, spec, ids, hits);
+    const leads = await loadLeadFeatures(db, spec, rules, ids, hits, now);
     const records = leads.ids.map((leadId, i) => {
       const { probability, factors } = explain(
         encode(leads.raw[i]),

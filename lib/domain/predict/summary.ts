@@ -3,7 +3,14 @@ import type { PredictiveModel } from "@/db/schema/predict";
 import type { OutcomeTarget } from "@/lib/shared/vocabulary";
 import type { CalibrationBin } from "./calibration";
 import type { FeatureSpec } from "./features";
-import type { Coefficient, PredictiveSummary, RuleSuggestion, NewRuleSuggestion } from "./types";
+import type {
+  Coefficient,
+  DroppedAttribute,
+  FlaggedAttribute,
+  NewRuleSuggestion,
+  PredictiveSummary,
+  RuleSuggestion,
+} from "./types";
 
 /** What predictive_models.detail holds (everything but minimum is absent on "insufficient" rows). */
 export type PredictiveDetail = {
@@ -11,6 +18,13 @@ export type PredictiveDetail = {
   windowDays: number;
   ms: number;
   lambda?: number;
+  foldLambdas?: number[];
+  attributes?: { field: string; label: string; kind: "text" | "number" | "date" }[];
+  dropped?: DroppedAttribute[];
+  flagged?: FlaggedAttribute[];
+  ownAucs?: Record<string, number>;
+  tooGood?: boolean;
+  candidates?: { tested: number; discoveries: number; naive: number };
   foldAucs?: number[];
   heldOutAuc?: number | null;
   calibration?: CalibrationBin[];
@@ -45,5 +59,11 @@ export function summaryOf(row: PredictiveModel): PredictiveSummary {
     brier: d.brier ?? null,
     pointsPerLogOdds: d.pointsPerLogOdds ?? null,
     trainingMs: d.ms,
+    lambda: d.lambda ?? null,
+    attributes: d.attributes ?? [],
+    dropped: d.dropped ?? [],
+    flagged: d.flagged ?? [],
+    tooGood: d.tooGood ?? false,
+    candidates: d.candidates,
   };
 }

@@ -125,14 +125,30 @@ describe("predictive score", () => {
     expect(await getLeadPrediction(t.db, ads.id)).toBeNull();
   });
 
-  it("uses a many-valued trait by its common values, and leaves out ids and dates", async () => {
-    // Three landing pages carry most leads (and 200 more share 50 rare ones); each lead also has
-    // a unique id and a sign-up date: neither is a category.
+  it("flags traits first set after the handoff, and leaves them out", async () => {
+    // Written now, long after every handoff: the handoffs' record (attributes at the handoff) lacks them.
     await t.db.execute(sql`update leads set traits = jsonb_build_object(
       'landing', case when n % 5 < 3 then 'lp' || (n % 3) else 'rare' || (n % 50) end,
       'ref', md5(id::text),
       'signup', to_char(created_at - (n || ' days')::interval, 'YYYY-MM-DD'))
       from (select id as lid, row_number() over (order by id) as n from leads) x where leads.id = x.lid`);
+    const summary = await trainPredictiveModel(t.db, { now });
+    const flagged = summary.flagged!.map((f) => f.field);
+    expect(flagged).toEqual(
+      expect.arrayContaining(["traits.landing", "traits.ref", "traits.signup"]),
+    );
+    expect(summary.flagged!.find((f) => f.field === "traits.landing")).toMatchObject({
+      included: false,
+      reasons: [expect.objectContaining({ code: "set_after_handoff" })],
+    });
+    expect(summary.coefficients.some((c) => c.feature.startsWith("traits."))).toBe(false);
+  });
+
+  it("uses a many-valued trait by its common values, dates as ages, and drops ids", async () => {
+    // The same traits, recorded as they were at the handoff (as an import of dated history does).
+    await t.db.execute(
+      sql`update lead_transitions t set attributes = lead_attributes(l) from leads l where l.id = t.lead_id and t.to_stage = 'mql'`,
+    );
     const summary = await trainPredictiveModel(t.db, { now });
     const features = summary.coefficients.map((c) => c.feature);
     expect(features).toEqual(
@@ -141,9 +157,18 @@ describe("predictive score", () => {
         "traits.landing=lp1",
         "traits.landing=lp2",
         "traits.landing:other",
+        "traits.signup#0",
       ]),
     );
+    expect(summary.attributes).toEqual(
+      expect.arrayContaining([{ field: "traits.signup", label: "Trait signup", kind: "date" }]),
+    );
     expect(features.some((f) => f.startsWith("traits.ref"))).toBe(false);
-    expect(features.some((f) => f.startsWith("traits.signup"))).toBe(false);
+    expect(summary.dropped).toEqual(
+      expect.arrayContaining([
+        { field: "traits.ref", label: "Trait ref", reason: "too_many_values" },
+      ]),
+    );
+    expect(summary.flagged).toEqual([]);
   });
 });

@@ -59,20 +59,43 @@ export type RuleSuggestion = {
   support: number;
   lift: number | null;
 };
+/** A rule document ready for the draft: an attribute rule on a lead field or trait, as a person writes it. */
+export type SuggestedRule = {
+  id: string;
+  kind: "attribute";
+  label: string;
+  field: string;
+  points: number;
+} & (
+  | { op: "eq"; value: string }
+  | { op: "in"; value: string[] }
+  | { op: "between"; value: [number, number] }
+  | { op: "gte"; value: number }
+);
 export type NewRuleSuggestion = {
-  /** A rule document ready for the draft (attribute rule on a lead field or trait). */
-  rule: {
-    id: string;
-    kind: "attribute";
-    label: string;
-    field: string;
-    op: "eq";
-    value: string;
-    points: number;
-  };
+  rule: SuggestedRule;
   weight: number;
   support: number;
   lift: number | null;
+  /** Rests on an attribute the leakage guard flagged (included knowingly). */
+  flagged?: boolean;
+  /** Ticked when the panel opens: never when flagged. */
+  preselected?: boolean;
+};
+
+export type DroppedAttribute = {
+  field: string;
+  label: string;
+  reason: "constant" | "near_constant" | "too_many_values";
+};
+export type LeakReason =
+  | { code: "set_after_handoff"; count: number; share: number }
+  | { code: "separates_outcome"; auc: number };
+export type FlaggedAttribute = {
+  field: string;
+  label: string;
+  reasons: LeakReason[];
+  included: boolean;
 };
 
 export type PredictiveSummary = {
@@ -94,6 +117,18 @@ export type PredictiveSummary = {
   brier?: number | null;
   pointsPerLogOdds?: number | null;
   trainingMs?: number;
+  /** λ chosen by cross-validation. */
+  lambda?: number | null;
+  /** The attributes the model learnt from (kind: text, number, date). */
+  attributes?: { field: string; label: string; kind: "text" | "number" | "date" }[];
+  /** Attributes left out because they carry no usable information, with why. */
+  dropped?: DroppedAttribute[];
+  /** The leakage guard's findings: left out unless `included`. */
+  flagged?: FlaggedAttribute[];
+  /** The held-out AUC is at or above 0.95: too good to be true for lead scoring. */
+  tooGood?: boolean;
+  /** Suggestion candidates tested, kept by Benjamini–Hochberg, and how many |z| ≥ 2 would have kept. */
+  candidates?: { tested: number; discoveries: number; naive: number };
 };
 
 /** One of a lead's largest contributions, signed, in log-odds. */

@@ -67,7 +67,13 @@ const newRuleSuggestionSchema = z.object({
   weight: z.number(),
   support: z.number().int(),
   lift: z.number().nullable(),
+  flagged: z.boolean().optional().describe("Rests on an attribute the leakage guard flagged."),
+  preselected: z.boolean().optional().describe("Ticked by default; never when flagged."),
 });
+const leakReasonSchema = z.discriminatedUnion("code", [
+  z.object({ code: z.literal("set_after_handoff"), count: z.number().int(), share }),
+  z.object({ code: z.literal("separates_outcome"), auc: share }),
+]);
 
 export const predictiveSummarySchema = z.object({
   id: z.number().int(),
@@ -91,6 +97,41 @@ export const predictiveSummarySchema = z.object({
   brier: z.number().nullable().optional(),
   pointsPerLogOdds: z.number().nullable().optional(),
   trainingMs: z.number().optional(),
+  lambda: z.number().nullable().optional().describe("L2 penalty chosen by cross-validation."),
+  attributes: z
+    .array(
+      z.object({ field: z.string(), label: z.string(), kind: z.enum(["text", "number", "date"]) }),
+    )
+    .optional()
+    .describe("The attributes the model learnt from, as they were at each handoff."),
+  dropped: z
+    .array(
+      z.object({
+        field: z.string(),
+        label: z.string(),
+        reason: z.enum(["constant", "near_constant", "too_many_values"]),
+      }),
+    )
+    .optional()
+    .describe("Attributes left out as uninformative, with why."),
+  flagged: z
+    .array(
+      z.object({
+        field: z.string(),
+        label: z.string(),
+        reasons: z.array(leakReasonSchema),
+        included: z.boolean(),
+      }),
+    )
+    .optional()
+    .describe("The leakage guard's findings; left out unless included by a manager."),
+  tooGood: z.boolean().optional().describe("Held-out AUC ≥ 0.95: likely leakage."),
+  candidates: z
+    .object({ tested: z.number().int(), discoveries: z.number().int(), naive: z.number().int() })
+    .optional()
+    .describe(
+      "Suggestion candidates tested, kept at a 5 % false-discovery rate, and kept by |z| ≥ 2.",
+    ),
 });
 
 export const leadPredictionSchema = z.object({

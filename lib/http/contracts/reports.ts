@@ -4,7 +4,11 @@
  * predictive score. The report shapes mirror lib/domain/reports/types.ts.
  */
 import { z } from "zod";
-import { draftChangesSchema, thresholdQuerySchema } from "@/lib/domain/predict/schemas";
+import {
+  draftChangesSchema,
+  includedAttributesSchema,
+  thresholdQuerySchema,
+} from "@/lib/domain/predict/schemas";
 import { MINIMUM } from "@/lib/domain/predict/train";
 import {
   funnelQuerySchema,
@@ -403,6 +407,22 @@ export const analyseRuleHits = defineContract({
   },
 });
 
+export const updatePredictiveSettings = defineContract({
+  operationId: "updatePredictiveSettings",
+  method: "put",
+  path: "/api/v1/predictive/settings",
+  tag: "Reports",
+  summary:
+    "Choose which attributes flagged by the leakage guard the predictive score includes anyway",
+  description:
+    "Flagged attributes (set after the handoff, or separating the outcome almost perfectly) are left out by default. Listing one here includes it at the next training, knowingly; suggestions resting on it are never pre-ticked.",
+  access: { permission: "reports:write", session: true },
+  body: includedAttributesSchema,
+  responses: {
+    200: { description: "The saved list", schema: data(includedAttributesSchema) },
+  },
+});
+
 export const REPORTS_CONTRACTS = [
   analyseRuleHits,
   getFunnelReport,
@@ -416,4 +436,5 @@ export const REPORTS_CONTRACTS = [
   applyRecalibrationToDraft,
   getPredictiveSummary,
   trainPredictiveModel,
+  updatePredictiveSettings,
 ];
