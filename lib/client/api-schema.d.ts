@@ -1556,7 +1556,7 @@ export type components = {
       progress: {
         /** @description Rows read so far. */
         done: number;
-        /** @description Rows in the file, once counted. */
+        /** @description Rows in the file: while it runs, estimated from the first 256 KB (exact for a smaller file); exact once done. */
         total: number | null;
       };
       requestedBy: string | null;
