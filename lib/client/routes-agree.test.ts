@@ -602,6 +602,68 @@ describe("the typed client and the routes agree", () => {
     }
   });
 
+  it("imports: inspect a file, a dry run as a job, its state, failed rows, cancel; saved mappings", async () => {
+    as(s.admin);
+    const form = (fields: Record<string, string>, csv?: string) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries(fields)) f.set(k, v);
+      if (csv !== undefined) f.set("file", new Blob([csv], { type: "text/csv" }), "leads.csv");
+      return f;
+    };
+    const csv = "Email,Company\nagree@example.test,Acme\nnot-an-email,Bad\n";
+    const inspected = await ok(
+      client.POST("/api/v1/imports/inspect", {
+        body: { file: "" },
+        bodySerializer: () => form({}, csv),
+      }),
+      200,
+    );
+    expect(inspected.data.headers).toEqual(["Email", "Company"]);
+    const started = await ok(
+      client.POST("/api/v1/imports", {
+        body: { kind: "leads" } as never,
+        bodySerializer: () =>
+          form({
+            uploadId: inspected.data.uploadId,
+            kind: "leads",
+            dryRun: "true",
+            mapping: JSON.stringify(inspected.data.mapping),
+          }),
+      }),
+      202,
+    );
+    const id = started.data.id;
+    const one = await ok(client.GET("/api/v1/imports/{id}", { params: { path: { id } } }), 200);
+    expect(one.data.dryRun).toBe(true);
+    const list = await ok(client.GET("/api/v1/imports", { params: { query: { limit: 5 } } }), 200);
+    expect(list.data.map((i) => i.id)).toContain(id);
+    const failed = await client.GET("/api/v1/imports/{id}/failed.csv", {
+      params: { path: { id } },
+      parseAs: "text",
+    });
+    expect(failed.response.status).toBe(200);
+    const cancelled = await ok(
+      client.POST("/api/v1/imports/{id}/cancel", { params: { path: { id } } }),
+      200,
+    );
+    expect(cancelled.data.id).toBe(id);
+    const saved = await ok(
+      client.POST("/api/v1/import-mappings", {
+        body: { name: "CRM export", kind: "leads", mapping: inspected.data.mapping },
+      }),
+      201,
+    );
+    const mappings = await ok(
+      client.GET("/api/v1/import-mappings", { params: { query: { kind: "leads" } } }),
+      200,
+    );
+    expect(mappings.data.map((m) => m.name)).toContain("CRM export");
+    const removed = await client.DELETE("/api/v1/import-mappings/{id}", {
+      params: { path: { id: saved.data.id } },
+    });
+    expect(removed.response.status).toBe(204);
+  });
+
   it("destructive last: delete a reason never used, revoke the API key", async () => {
     as(s.admin);
     const deleted = await ok(
