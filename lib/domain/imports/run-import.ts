@@ -57,6 +57,8 @@ export async function runImport(db: Db, importId: string, ctx: RunContext): Prom
   const [imp] = await db.select().from(imports).where(eq(imports.id, importId));
   if (!imp) throw new Error(`No import ${importId}.`);
   const now = ctx.now ?? new Date();
+  /** This run's clock for what it writes (updated_at), distinct from `now` even when a test sets it. */
+  const stamp = new Date();
   const mapping = imp.mapping as unknown as ImportMapping;
   const [upload] = await queryRows<{ bytes: number }>(
     db,
@@ -107,7 +109,7 @@ export async function runImport(db: Db, importId: string, ctx: RunContext): Prom
   const write = async (rows: Pending[], rowErrors: typeof errors, doneAt: number) => {
     const written = imp.dryRun
       ? await countBatch(db, imp.kind, rows)
-      : await writeBatch(db, imp.kind, rows, IMPORT_ACTOR(importId), now);
+      : await writeBatch(db, imp.kind, rows, IMPORT_ACTOR(importId), now, stamp);
     for (const k of Object.keys(counts) as (keyof Counts)[]) counts[k] += written[k] ?? 0;
     // A bulk load outgrows the planner's statistics: refresh them as the created leads double.
     if (!imp.dryRun && counts.created >= analyzeAt) {
@@ -219,7 +221,7 @@ export async function runImport(db: Db, importId: string, ctx: RunContext): Prom
   // What was written is scored, even when the import was cancelled half-way.
   if (!imp.dryRun && (imp.kind === "leads" || imp.kind === "leads_outcomes")) {
     await ctx.progress(done, done, "scoring");
-    await scoreImportedLeads(db, now);
+    await scoreImportedLeads(db, now, stamp);
   }
   if (!imp.dryRun && !ctx.signal?.aborted) {
     await ctx.progress(done, done, "scoring");
@@ -311,6 +313,7 @@ async function writeBatch(
   batch: Pending[],
   actor: string,
   now: Date,
+  stamp: Date,
 ): Promise<BatchResult> {
   if (!batch.length) return {};
   return db.transaction(async (tx) => {
@@ -322,10 +325,11 @@ async function writeBatch(
     const result: BatchResult = { skipped: repeated, rowErrors: [] };
     let leadIds: (string | null)[];
     if (kind === "leads" || kind === "leads_outcomes") {
-      const upserted = await upsertLeads(tx, leads, now);
+      const upserted = await upsertLeads(tx, leads, now, stamp);
       leadIds = upserted.ids;
       result.created = upserted.created;
-      result.updated = leads.length - upserted.created;
+      result.updated = leads.length - upserted.created - upserted.again;
+      result.skipped = repeated + upserted.again;
     } else {
       leadIds = await existingLeads(tx, leads);
       leads.forEach((p, i) => {
@@ -398,7 +402,6 @@ const sameLead = (a: Pending, b: Pending) =>
     ? a.row.lead.email === b.row.lead.email
     : a.row.lead.externalId === b.row.lead.externalId;
 
-/** Inserts new leads and updates known ones (only the mapped fields; traits merged). */
 /** One value in COPY's text format. */
 const copyText = (v: string | null) =>
   v === null
@@ -420,8 +423,12 @@ function copyClient(tx: Queryable): {
     : null;
 }
 
-/** Inserts new leads and updates known ones (only the mapped fields; traits merged). */
-async function upsertLeads(tx: Queryable, rows: Pending[], now: Date) {
+/**
+ * Inserts new leads and updates known ones (only the mapped fields; traits merged). Rows written
+ * get `stamp` (this run's own clock) as updated_at, which tells a lead written by an earlier batch
+ * of the same run (counted once) and the leads to score at the end.
+ */
+async function upsertLeads(tx: Queryable, rows: Pending[], now: Date, stamp: Date) {
   const profile = (k: string) => (p: Pending) => p.row.lead.profile[k] as string | null | undefined;
   const columns: ((p: Pending) => string | number | boolean | null | undefined)[] = [
     (p) => p.row.lead.email,
@@ -471,7 +478,8 @@ async function upsertLeads(tx: Queryable, rows: Pending[], now: Date) {
     input = sql`unnest(${sql.join(list, sql`, `)}) with ordinality as i(${sql.raw(STAGE_COLUMNS)})`;
   }
   const nowSql = sql`${now.toISOString()}::timestamptz`;
-  const rowsOut = await queryRows<{ ord: number; id: string; created: boolean }>(
+  const stampSql = sql`${stamp.toISOString()}::timestamptz`;
+  const rowsOut = await queryRows<{ ord: number; id: string; created: boolean; again: boolean }>(
     tx,
     sql`with i as materialized (select * from ${input}),
         found as materialized (
@@ -493,7 +501,7 @@ async function upsertLeads(tx: Queryable, rows: Pending[], now: Date) {
             consent = coalesce(i.consent::boolean, leads.consent),
             traits = leads.traits || i.traits::jsonb,
             created_at = least(leads.created_at, coalesce(i.created_at::timestamptz, leads.created_at)),
-            updated_at = ${nowSql}
+            updated_at = ${stampSql}
           from found join i on i.ord = found.ord
           where leads.id = found.id
             and (leads.traits @> i.traits::jsonb is false
@@ -510,23 +518,28 @@ async function upsertLeads(tx: Queryable, rows: Pending[], now: Date) {
           select i.email, i.ext, i.first_name, i.last_name, i.company, i.job_title, i.seniority, i.industry, i.company_size::int,
                  i.country, i.phone, i.source, coalesce(i.consent::boolean, false),
                  case when i.consent::boolean then coalesce(i.created_at::timestamptz, ${nowSql}) end,
-                 i.traits::jsonb, coalesce(i.created_at::timestamptz, ${nowSql}), ${nowSql}
+                 i.traits::jsonb, coalesce(i.created_at::timestamptz, ${nowSql}), ${stampSql}
           from i where i.ord not in (select ord from found)
           on conflict do nothing
           returning id, email, external_id
         )
-        select found.ord, found.id, false as created from found
+        select found.ord, found.id, false as created,
+               -- Already written by an earlier batch of this import: the same lead again in the file.
+               exists (select 1 from leads x where x.id = found.id and x.updated_at = ${stampSql}) as again
+        from found
         union all
-        select i.ord, ins.id, true from ins
+        select i.ord, ins.id, true, false from ins
           join i on coalesce('e:' || ins.email, 'x:' || ins.external_id) = coalesce('e:' || i.email, 'x:' || i.ext)`,
   );
   const ids: (string | null)[] = rows.map(() => null);
   let created = 0;
+  let again = 0;
   for (const r of rowsOut) {
     ids[Number(r.ord) - 1] = r.id;
     if (r.created) created++;
+    else if (r.again) again++;
   }
-  return { ids, created };
+  return { ids, created, again };
 }
 
 /** Writes history steps not yet there (same lead, stage and date), then each lead's stage. */
@@ -615,13 +628,13 @@ function isPostgres(db: Db): boolean {
 const FULL_RESCORE_FROM = 20_000;
 
 /**
- * Scores the leads this import created or changed (their updated_at is the import's clock), once:
+ * Scores the leads this import created or changed (their updated_at is the run's stamp), once:
  * by id for a small import, else every lead in one set-based pass, as a publish does.
  */
-async function scoreImportedLeads(db: Db, now: Date): Promise<void> {
+async function scoreImportedLeads(db: Db, now: Date, stamp: Date): Promise<void> {
   const active = await getActiveModel(db);
   if (!active) return;
-  const at = sql`${now.toISOString()}::timestamptz`;
+  const at = sql`${stamp.toISOString()}::timestamptz`;
   const [{ n }] = await queryRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from leads where updated_at = ${at}`,
