@@ -5,6 +5,7 @@
  */
 import type { Contract } from "../contract";
 import { ADMIN_CONTRACTS } from "./admin";
+import { EXPORTS_CONTRACTS } from "./exports";
 import { INGEST_CONTRACTS } from "./ingest";
 import { JOBS_CONTRACTS } from "./jobs";
 import { LEADS_CONTRACTS } from "./leads";
@@ -41,6 +42,11 @@ export const TAGS = [
     description:
       "Outgoing webhooks (Standard Webhooks): endpoints, signing secrets, test events, the delivery log.",
   },
+  {
+    name: "Exports",
+    description:
+      "CSV downloads, streamed: the filtered leads list; events, decisions, transitions.",
+  },
   { name: "Administration", description: "API keys, health, this document, and test hooks." },
 ];
 
@@ -53,5 +59,6 @@ export const ALL_CONTRACTS: readonly Contract[] = [
   ...REPORTS_CONTRACTS,
   ...JOBS_CONTRACTS,
   ...WEBHOOKS_CONTRACTS,
+  ...EXPORTS_CONTRACTS,
   ...ADMIN_CONTRACTS,
 ];
