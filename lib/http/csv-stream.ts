@@ -4,7 +4,7 @@
  * first bytes cannot change the status any more: the stream is aborted, so the download fails
  * rather than ending short and looking complete.
  */
-export function csvAttachment(file: string, chunks: AsyncIterator<string>): Response {
+export function csvAttachment(file: string, chunks: AsyncIterator<string | Uint8Array>): Response {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>(
     {
@@ -12,7 +12,7 @@ export function csvAttachment(file: string, chunks: AsyncIterator<string>): Resp
         try {
           const { value, done } = await chunks.next();
           if (done) controller.close();
-          else controller.enqueue(encoder.encode(value));
+          else controller.enqueue(typeof value === "string" ? encoder.encode(value) : value);
         } catch (error) {
           console.error(`[accord] export ${file} failed while streaming`, error);
           controller.error(error);

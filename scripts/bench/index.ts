@@ -7,6 +7,7 @@
  *   npm run bench -- --skip-ingest     without the HTTP ingestion benchmark (no build needed)
  *   npm run bench -- --only reports    only the dashboards (reports.ts)
  *   npm run bench -- --only webhooks   only the webhook latency at 1,000 MQLs a minute (webhooks.ts)
+ *   npm run bench -- --only export     only the leads CSV export at 1,000,000 leads (export.ts)
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; each
  * run works in a database of its own, dropped at the end.
@@ -23,6 +24,7 @@ import { saveDraft } from "../../lib/domain/scoring/versions";
 import { thresholdEvidence } from "../../lib/domain/thresholds/analysis";
 import { BENCH_AS_OF, generate } from "./data";
 import { demoPreviewBenchmarks } from "./demo";
+import { exportBenchmark } from "./export";
 import { floorSql } from "./floor";
 import { ingestRawFloor, ingestThroughApi, makeEvents } from "./ingest";
 import { BENCH_MODEL } from "./model";
@@ -40,6 +42,7 @@ const { values: args } = parseArgs({
     events: { type: "string" },
     only: { type: "string" },
     "webhook-seconds": { type: "string" },
+    "export-leads": { type: "string" },
   },
 });
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -230,8 +233,18 @@ async function main() {
   const events = Number(args.events ?? 2_000_000);
   const results: Result[] = [];
   const stamp = Date.now().toString(36);
-  if (args.only && args.only !== "reports" && args.only !== "webhooks")
-    throw new Error(`--only takes "reports" or "webhooks" (got "${args.only}").`);
+  if (args.only && !["reports", "webhooks", "export"].includes(args.only))
+    throw new Error(`--only takes "reports", "webhooks" or "export" (got "${args.only}").`);
+  const exports = () =>
+    withDatabase(`accord_bench_export_${stamp}`, async (url) => {
+      results.push(...(await exportBenchmark(url, log, Number(args["export-leads"] ?? 1_000_000))));
+    });
+  if (args.only === "export") {
+    await exports();
+    printAndSave(results, ".bench/results-export.json");
+    if (results.some((r) => r.ok === false)) process.exitCode = 1;
+    return;
+  }
   const webhooks = () =>
     withDatabase(`accord_bench_webhooks_${stamp}`, async (url) => {
       results.push(
@@ -257,6 +270,7 @@ async function main() {
     results.push(...(await scoringBenchmarks(url, leads, events, "rescore_100k_2m_")));
     if (!args["skip-ingest"]) results.push(...(await ingestionBenchmark(url, leads)));
   });
+  await exports();
   // Needs the production build, like the ingestion benchmark.
   if (!args["skip-ingest"]) await webhooks();
   if (args.big) {

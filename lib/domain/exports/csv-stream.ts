@@ -1,25 +1,50 @@
 /**
- * How exports are written: the rows are read in keyset pages (ordered by a unique key, each page
- * "after" the last key of the previous one), so an export of a million rows never holds more than
- * one page in memory, holds no transaction or connection between pages (the embedded database has
- * only one) and a reader that stops simply stops the reading. Each page becomes one chunk of CSV
- * text, with the same RFC 4180 quoting and formula defusing as the report CSVs (reports/csv.ts).
+ * How exports are written: never all rows in memory, the CSV leaves as it is read. Two ways:
+ * - on PostgreSQL, `COPY (select …) TO STDOUT (FORMAT csv)`: the server writes the CSV (its
+ *   quoting is RFC 4180's) from one plan over the whole export, and the bytes go through
+ *   untouched — a slow reader pauses the socket, a reader that goes away cancels the COPY;
+ * - keyset pages (ordered by a unique key, each page "after" the last key of the previous one),
+ *   which hold no transaction or connection between pages: on PGlite (one connection for the
+ *   whole app, which a slow download must not hold), and for tables whose ids follow time.
+ * Cells get the same formula defusing and quoting as the report CSVs (reports/csv.ts; for COPY
+ * the defusing is done in SQL, csv-sql.ts). Lines end with LF, as COPY writes them.
  */
+import type { Readable } from "node:stream";
+import type { SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type { Queryable } from "@/db/client";
 import { csvField, type Cell } from "@/lib/domain/reports/csv";
 
 export type { Cell };
 
+/** Text, or bytes straight from the database's COPY. */
+export type CsvChunk = string | Uint8Array;
+
 /** Rows per page: large enough that round trips do not dominate, small enough to stay light. */
 export const EXPORT_PAGE_SIZE = 5_000;
 
-/** One CSV line, CRLF-terminated. */
+/** One CSV line, LF-terminated. */
 export function csvLine(cells: readonly Cell[]): string {
   let line = "";
   for (let i = 0; i < cells.length; i++) {
     if (i > 0) line += ",";
     line += csvField(cells[i]);
   }
-  return line + "\r\n";
+  return line + "\n";
+}
+
+/**
+ * A cell the database already made safe (csv-sql.ts: text defused, numbers as text): only
+ * quoted where RFC 4180 needs it, exactly as COPY does. csvField would defuse "-3" again.
+ */
+export function quotedField(text: string | null | undefined): string {
+  if (text === null || text === undefined) return "";
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A line of cells the database made safe. */
+export function quotedLine(cells: readonly (string | null | undefined)[]): string {
+  return cells.map(quotedField).join(",") + "\n";
 }
 
 /**
@@ -44,14 +69,23 @@ export async function* keysetPages<R, K>(
 export async function* csvChunks<R>(
   header: readonly string[],
   pages: AsyncIterable<R[]>,
-  cells: (row: R) => Cell[],
+  line: (row: R) => string,
 ): AsyncGenerator<string> {
   yield csvLine(header);
   for await (const rows of pages) {
     let chunk = "";
-    for (const row of rows) chunk += csvLine(cells(row));
+    for (const row of rows) chunk += line(row);
     yield chunk;
   }
+}
+
+/** The header line, then the chunks. */
+export async function* withHeader(
+  header: readonly string[],
+  chunks: AsyncIterable<CsvChunk>,
+): AsyncGenerator<CsvChunk> {
+  yield csvLine(header);
+  yield* chunks;
 }
 
 /** A JSON value as one cell: text as is, numbers and yes/no as they are, the rest as JSON. */
@@ -60,4 +94,71 @@ export function jsonCell(value: unknown): Cell {
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
     return value;
   return JSON.stringify(value);
+}
+
+// --- COPY on PostgreSQL --------------------------------------------------------------------------
+
+type PgQuery = PromiseLike<unknown> & { readable(): Promise<Readable> };
+type PgSql = { unsafe(query: string, params?: unknown[]): PgQuery & PromiseLike<unknown[]> };
+type PgClient = PgSql & { reserve(): Promise<PgSql & { release(): void }> };
+
+/** The postgres.js client behind a database handle, when it is one (not PGlite, not a transaction). */
+function postgresClient(db: Queryable): PgClient | null {
+  const client = (db as { $client?: unknown }).$client;
+  return typeof client === "function" && "reserve" in client
+    ? (client as unknown as PgClient)
+    : null;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * The rows of `query` as CSV written by PostgreSQL's COPY, or null on PGlite. COPY takes no
+ * bound parameters, so the query's values are inlined as escaped literals (drizzle's, standard
+ * conforming strings). The COPY runs on a connection of its own with JIT compilation off: its
+ * plan is costed high enough to trigger JIT, which took longer to compile than the export took
+ * to run (measured in `npm run bench -- --only export`).
+ */
+export function copyCsv(db: Queryable, query: SQL): AsyncGenerator<Uint8Array> | null {
+  const client = postgresClient(db);
+  if (!client) return null;
+  const { sql: text } = dialect.sqlToQuery(query.inlineParams());
+  return copyOut(client, `copy (${text}) to stdout with (format csv)`);
+}
+
+async function* copyOut(client: PgClient, copy: string): AsyncGenerator<Uint8Array> {
+  const conn = await client.reserve();
+  let readable: Readable | null = null;
+  let pending: PgQuery | null = null;
+  let complete = false;
+  let pid = 0;
+  try {
+    const [row] = (await conn.unsafe("select pg_backend_pid() as pid")) as { pid: number }[];
+    pid = row.pid;
+    await conn.unsafe("set jit = off");
+    pending = conn.unsafe(copy);
+    readable = await pending.readable();
+    // Not destroyed when the reader stops early: the COPY is cancelled and drained below.
+    for await (const chunk of readable.iterator({ destroyOnReturn: false }))
+      yield chunk as Uint8Array;
+    complete = true;
+  } finally {
+    if (!complete && readable && !readable.destroyed) {
+      await client.unsafe("select pg_cancel_backend($1)", [pid]).then(
+        () => undefined,
+        () => undefined,
+      );
+      readable.resume();
+    }
+    if (pending)
+      await Promise.resolve(pending).then(
+        () => undefined,
+        () => undefined,
+      );
+    await conn.unsafe("reset jit").then(
+      () => undefined,
+      () => undefined,
+    );
+    conn.release();
+  }
 }

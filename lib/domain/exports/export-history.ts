@@ -8,7 +8,7 @@ import { z } from "zod";
 import { queryRows, type Queryable } from "@/db/client";
 import type { Viewer } from "@/lib/auth/principal";
 import { leadScope } from "@/lib/auth/lead-scope";
-import { csvChunks, jsonCell, keysetPages, type Cell } from "./csv-stream";
+import { csvChunks, csvLine, jsonCell, keysetPages, type Cell } from "./csv-stream";
 
 const day = z
   .string()
@@ -157,6 +157,6 @@ export function exportHistoryCsv({
   return csvChunks(
     spec.columns,
     keysetPages(page, (r) => Number(r.id), pageSize),
-    cells,
+    (row) => csvLine(cells(row)),
   );
 }

@@ -5,6 +5,10 @@ import { decisions, leadScores, leadTransitions } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/db/testing";
 import { actorOf, type Actor } from "@/lib/auth/principal";
 import { leadFilterSchema } from "@/lib/domain/leads/list-leads";
+import { queryRows } from "@/db/client";
+import { csvField } from "@/lib/domain/reports/csv";
+import { jsonCellSql, plainCellSql, textCellSql } from "./csv-sql";
+import { quotedField } from "./csv-stream";
 import { exportHistoryCsv, exportPeriodSchema } from "./export-history";
 import { exportLeadsCsv } from "./export-leads";
 import { csvRecords, parseCsv } from "./parse-csv";
@@ -13,10 +17,14 @@ let t: TestDb;
 const a: Record<"rep" | "other" | "manager" | "marketer", Actor> = {} as never;
 const ids: Record<string, string> = {};
 
-async function text(chunks: AsyncIterable<string> | Promise<AsyncIterable<string>>) {
+async function text(
+  chunks: AsyncIterable<string | Uint8Array> | Promise<AsyncIterable<string | Uint8Array>>,
+) {
+  const decoder = new TextDecoder();
   let out = "";
-  for await (const c of await chunks) out += c;
-  return out;
+  for await (const c of await chunks)
+    out += typeof c === "string" ? c : decoder.decode(c, { stream: true });
+  return out + decoder.decode();
 }
 const leadsCsv = async (actor: Actor, filter: Record<string, string> = {}, pageSize?: number) =>
   text(
@@ -183,7 +191,7 @@ describe("leads export", () => {
       "trait.plan": "pro",
       "trait.seats": "12",
       "trait.beta": "true",
-      "trait.tags": '["a","b"]',
+      "trait.tags": '["a", "b"]',
       "trait.region": "",
       score: "72.5",
       fit: "40",
@@ -241,9 +249,96 @@ describe("leads export", () => {
     }
   });
 
+  it("lets go of everything when the reader stops early", async () => {
+    // More stopped downloads than the test pool has connections: none may stay held.
+    for (let i = 0; i < 8; i++) {
+      const chunks = await exportLeadsCsv({
+        db: t.db,
+        actor: a.marketer,
+        filter: leadFilterSchema.parse({}),
+        pageSize: 2,
+      });
+      await chunks.next();
+      await chunks.next();
+      await chunks.return(undefined);
+    }
+    expect(csvRecords(await leadsCsv(a.marketer))).toHaveLength(15);
+    if (t.kind === "postgres") {
+      const copying = await queryRows<{ n: number }>(
+        t.db,
+        sql`select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and query ilike 'copy (%' and state = 'active'`,
+      );
+      expect(copying[0].n).toBe(0);
+    }
+  });
+
   it("writes only the header when nothing matches", async () => {
     const csv = await leadsCsv(a.marketer, { q: "nobody-by-that-name" });
     expect(parseCsv(csv)).toHaveLength(1);
+  });
+});
+
+describe("cells written by the database", () => {
+  const texts = [
+    "",
+    "plain",
+    "=1+2",
+    '=HYPERLINK("x")',
+    "+33 6 12",
+    "-5",
+    "-",
+    "@channel",
+    "\tTab",
+    "\rReturn",
+    'say "hi"',
+    "a,b",
+    "=a,b",
+    "two\nlines",
+    "'quoted already",
+    "Société Générale",
+    "ok =later",
+    "emoji 😀, too",
+  ];
+
+  it("are the report CSVs' cells: same defusing, same quoting", async () => {
+    const [row] = await queryRows<Record<string, string | null>>(
+      t.db,
+      sql`select ${sql.join(
+        texts.map((v, i) => sql`${textCellSql(sql`${v}::text`)} as ${sql.identifier(`c${i}`)}`),
+        sql`, `,
+      )}, ${textCellSql(sql`null::text`)} as nul`,
+    );
+    texts.forEach((v, i) => expect(quotedField(row[`c${i}`]), JSON.stringify(v)).toBe(csvField(v)));
+    expect(quotedField(row.nul)).toBe(csvField(null));
+  });
+
+  it("write numbers (negative ones too), yes/no and JSON values as they are", async () => {
+    const numbers = [0, 12, -3, 72.5, 0.42, 0.1 + 0.2, 1234567.891];
+    const [row] = await queryRows<Record<string, string | null>>(
+      t.db,
+      sql`select ${sql.join(
+        numbers.map(
+          (n, i) => sql`${plainCellSql(sql`${n}::float8`)} as ${sql.identifier(`n${i}`)}`,
+        ),
+        sql`, `,
+      )}, ${plainCellSql(sql`true`)} as yes, ${plainCellSql(sql`null::float8`)} as nothing,
+        ${jsonCellSql(sql`'"-x"'::jsonb`)} as jtext, ${jsonCellSql(sql`'-12.5'::jsonb`)} as jnum,
+        ${jsonCellSql(sql`'false'::jsonb`)} as jbool, ${jsonCellSql(sql`'null'::jsonb`)} as jnull,
+        ${jsonCellSql(sql`'{"a":1}'::jsonb`)} as jobj, ${jsonCellSql(sql`null::jsonb`)} as jmissing`,
+    );
+    numbers.forEach((n, i) => expect(quotedField(row[`n${i}`]), String(n)).toBe(csvField(n)));
+    const cells = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, quotedField(v)]));
+    expect(cells).toMatchObject({
+      yes: "true",
+      nothing: "",
+      jtext: "'-x",
+      jnum: "-12.5",
+      jbool: "false",
+      jnull: "",
+      jobj: '"{""a"": 1}"',
+      jmissing: "",
+    });
   });
 });
 

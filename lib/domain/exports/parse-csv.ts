@@ -1,4 +1,4 @@
-/** A small RFC 4180 reader for tests of the exports (quoted fields, doubled quotes, CRLF). */
+/** A small RFC 4180 reader for tests of the exports (quoted fields, doubled quotes, LF or CRLF). */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -16,12 +16,12 @@ export function parseCsv(text: string): string[][] {
     else if (c === ",") {
       row.push(field);
       field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
+    } else if (c === "\n" || (c === "\r" && text[i + 1] === "\n")) {
       row.push(field);
       rows.push(row);
       row = [];
       field = "";
-      i++;
+      if (c === "\r") i++;
     } else field += c;
   }
   if (field !== "" || row.length > 0) rows.push([...row, field]);
