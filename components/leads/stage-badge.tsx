@@ -12,6 +12,7 @@ const TONE: Record<LifecycleStage, BadgeTone> = {
   customer: "green",
   recycled: "slate",
   disqualified: "red",
+  lost: "red",
 };
 
 export function StageBadge({ stage }: { stage: LifecycleStage }) {

@@ -11,3 +11,4 @@ export * from "./outcomes";
 export * from "./predict";
 export * from "./jobs";
 export * from "./webhooks";
+export * from "./imports";

@@ -14,6 +14,9 @@ export const PERMISSIONS = {
   /** Read every lead; without it a manager reads their team's and unassigned leads, a rep their own (lead-scope.ts). */
   "leads:read-all": ["admin", "marketer"],
   "leads:write": ["admin", "marketer"],
+  /** Import CSV files: outcomes (managers too); leads, events and combined files need imports:leads. */
+  "imports:write": ["admin", "marketer", "manager"],
+  "imports:leads": ["admin", "marketer"],
   "leads:decide": ["admin", "manager", "rep"],
   /** Reassign a lead to another rep (managers within their team). */
   "leads:assign": ["admin", "manager"],

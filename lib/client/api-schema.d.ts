@@ -199,6 +199,162 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/import-mappings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Saved mappings, by name
+     * @description Signed-in roles: admin, marketer, manager. API keys with the `imports:write` scope.
+     */
+    get: operations["listImportMappings"];
+    put?: never;
+    /**
+     * Save a mapping under a name (the same name replaces it)
+     * @description Signed-in roles: admin, marketer, manager. API keys with the `imports:write` scope.
+     */
+    post: operations["saveImportMapping"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/import-mappings/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Delete a saved mapping
+     * @description Signed-in roles: admin, marketer, manager. API keys with the `imports:write` scope.
+     */
+    delete: operations["deleteImportMapping"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/imports": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The latest imports and dry runs, newest first
+     * @description Signed-in roles: admin, marketer, manager. API keys with the `imports:write` scope.
+     */
+    get: operations["listImports"];
+    put?: never;
+    /**
+     * Import a CSV (or dry-run it) as a background job
+     * @description Send the file, or the `uploadId` of an inspected one. `mapping` is JSON (ImportMapping); without it the suggested mapping is used. With `dryRun=true` nothing is written: the job counts what would be created, updated and skipped and lists every bad row. Good rows are never held back by bad ones; running the same file again changes nothing (leads by email / external id, events by id or a hash of lead, name, time and properties, outcomes by lead, stage and date). Follow it at GET /api/v1/imports/{id}. 422 when the file or the mapping cannot work (field `file` or `mapping…`): empty, header only, not a CSV, no key column, dates needing `dateOrder`.
+     *
+     *     Signed-in roles: admin, marketer, manager. API keys with the `imports:write` scope.
+     */
+    post: operations["createImport"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/imports/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Where an import stands: state, progress, counts and the first row errors
+     * @description Signed-in roles: admin, marketer, manager. API keys with the `imports:write` scope.
+     */
+    get: operations["getImport"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/imports/{id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a queued or running import: it stops at its next batch
+     * @description Rows already written stay (each batch is one transaction); importing the file again carries on.
+     *
+     *     Signed-in roles: admin, marketer, manager. API keys with the `imports:write` scope.
+     */
+    post: operations["cancelImport"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/imports/{id}/failed.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The rows that failed, as CSV: the file's own columns, then line and error
+     * @description Fix them and import this file again: the rows already imported are skipped. Values starting with = + - @ are defused.
+     *
+     *     Signed-in roles: admin, marketer, manager. API keys with the `imports:write` scope.
+     */
+    get: operations["getImportFailedRows"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/imports/inspect": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload a CSV and see how it reads: delimiter, encoding, header, first rows, a mapping
+     * @description The file is streamed to storage (never whole in memory) and kept as an upload: pass its `uploadId` to POST /api/v1/imports. Delimiters `,` `;` tab; UTF-8 (with or without BOM) and Windows-1252. When the dates fit both dd/mm and mm/dd, `dateOrder.ambiguous` is true: ask, then send `mapping.dateOrder`. A file that cannot be imported answers 200 with its `problems` (the page explains them).
+     *
+     *     Signed-in roles: admin, marketer, manager. API keys with the `imports:write` scope.
+     */
+    post: operations["inspectImport"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/inbox": {
     parameters: {
       query?: never;
@@ -1450,6 +1606,300 @@ export type components = {
         won: number;
       };
     };
+    Import: {
+      bytes: number;
+      /** @description For a dry run: what the import would do. */
+      counts: {
+        created: number;
+        /** @description Rows refused; listed in errors and failed.csv. */
+        failed: number;
+        /** @description Already there (a re-run) or repeated in the file. */
+        skipped: number;
+        updated: number;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      dryRun: boolean;
+      /** @description Why the import as a whole failed. */
+      error: string | null;
+      errorCount: number;
+      /** @description The first 100 row errors, by line. */
+      errors: components["schemas"]["ImportRowError"][];
+      /** @description Path of the failed rows as CSV (null when none failed). */
+      failedCsv: string | null;
+      fileName: string;
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      jobId: string | null;
+      /** @enum {string} */
+      kind: "leads" | "events" | "outcomes" | "leads_outcomes";
+      /** @description Things to know, e.g. outcomes only start at a later date than leads. */
+      notes: string[];
+      /** @description History steps (handoffs, decisions, outcomes) recorded, for files with them. */
+      outcomes: {
+        created: number;
+        skipped: number;
+      };
+      progress: {
+        /** @description Rows read so far. */
+        done: number;
+        /** @description Rows in the file, once counted. */
+        total: number | null;
+      };
+      requestedBy: string | null;
+      /** @enum {string} */
+      state: "queued" | "running" | "done" | "failed" | "cancelled";
+      /** Format: uuid */
+      uploadId: string;
+    };
+    /** @description field: a lead / event / outcome field; trait: a typed custom trait (for events: a property); ignore. */
+    ImportColumnTarget:
+      | {
+          /** @enum {string} */
+          field:
+            | "email"
+            | "externalId"
+            | "firstName"
+            | "lastName"
+            | "fullName"
+            | "company"
+            | "jobTitle"
+            | "seniority"
+            | "industry"
+            | "companySize"
+            | "country"
+            | "phone"
+            | "source"
+            | "consent"
+            | "createdAt"
+            | "eventName"
+            | "occurredAt"
+            | "eventId"
+            | "stage"
+            | "outcomeAt"
+            | "reason"
+            | "ownerEmail"
+            | "note"
+            | "handedOverAt"
+            | "acceptedAt"
+            | "qualifiedAt"
+            | "rejectedAt"
+            | "disqualifiedAt"
+            | "opportunityAt"
+            | "wonAt"
+            | "lostAt";
+          /** @constant */
+          to: "field";
+        }
+      | {
+          /** @description Default: the header, normalised (spaces and case). */
+          key?: string;
+          /** @description Default: the header as written. */
+          label?: string;
+          /** @constant */
+          to: "trait";
+          /** @enum {string} */
+          type: "text" | "number" | "date" | "boolean";
+        }
+      | {
+          /** @constant */
+          to: "ignore";
+        };
+    /** @description field: a lead / event / outcome field; trait: a typed custom trait (for events: a property); ignore. */
+    ImportColumnTargetOutput:
+      | {
+          /** @enum {string} */
+          field:
+            | "email"
+            | "externalId"
+            | "firstName"
+            | "lastName"
+            | "fullName"
+            | "company"
+            | "jobTitle"
+            | "seniority"
+            | "industry"
+            | "companySize"
+            | "country"
+            | "phone"
+            | "source"
+            | "consent"
+            | "createdAt"
+            | "eventName"
+            | "occurredAt"
+            | "eventId"
+            | "stage"
+            | "outcomeAt"
+            | "reason"
+            | "ownerEmail"
+            | "note"
+            | "handedOverAt"
+            | "acceptedAt"
+            | "qualifiedAt"
+            | "rejectedAt"
+            | "disqualifiedAt"
+            | "opportunityAt"
+            | "wonAt"
+            | "lostAt";
+          /** @constant */
+          to: "field";
+        }
+      | {
+          /** @description Default: the header, normalised (spaces and case). */
+          key?: string;
+          /** @description Default: the header as written. */
+          label?: string;
+          /** @constant */
+          to: "trait";
+          /** @enum {string} */
+          type: "text" | "number" | "date" | "boolean";
+        }
+      | {
+          /** @constant */
+          to: "ignore";
+        };
+    ImportInspection: {
+      bom: boolean;
+      bytes: number;
+      dateOrder: {
+        /** @description True: every date seen fits dd/mm and mm/dd; ask, then send mapping.dateOrder. */
+        ambiguous: boolean;
+        detected: ("dmy" | "mdy" | "ymd") | null;
+        /** @description Dates that fit both orders. */
+        samples: string[];
+      };
+      /** @enum {string} */
+      delimiter: "," | ";" | "\t";
+      /** @enum {string} */
+      encoding: "utf-8" | "windows-1252";
+      fileName: string;
+      hasHeader: boolean;
+      /** @description As written, or #1, #2… without a header row. */
+      headers: string[];
+      /** @description Suggested from the header names (and the preset). */
+      mapping: components["schemas"]["ImportMappingOutput"];
+      /** @description The CRM export the headers look like. */
+      preset: ("hubspot" | "salesforce") | null;
+      /** @description Why this file cannot be imported as it is (empty, header only, not a CSV…). */
+      problems: {
+        /** @enum {string} */
+        code:
+          | "empty"
+          | "header_only"
+          | "not_csv"
+          | "line_too_long"
+          | "too_large"
+          | "missing_key_column"
+          | "date_order_needed"
+          | "unknown_column"
+          | "duplicate_field";
+        message: string;
+      }[];
+      /** @description The first rows (at most 20) after the header. */
+      rows: string[][];
+      /** @enum {string} */
+      suggestedKind: "leads" | "events" | "outcomes" | "leads_outcomes";
+      /**
+       * Format: uuid
+       * @description The stored file: pass it to POST /imports instead of uploading it again.
+       */
+      uploadId: string;
+    };
+    ImportMapping: {
+      /** @description Columns not listed are ignored. */
+      columns: {
+        /** @description The header, checked when given. */
+        header?: string;
+        /** @description 0-based column position. */
+        index: number;
+        target: components["schemas"]["ImportColumnTarget"];
+      }[];
+      /**
+       * @description Required when the file's dates fit both dd/mm and mm/dd (inspect says so).
+       * @enum {string}
+       */
+      dateOrder?: "dmy" | "mdy" | "ymd";
+      /**
+       * @description Default: as detected.
+       * @enum {string}
+       */
+      delimiter?: "," | ";" | "\t";
+      /**
+       * @description Default: as detected.
+       * @enum {string}
+       */
+      encoding?: "utf-8" | "windows-1252";
+      /** @description Default: as detected. */
+      hasHeader?: boolean;
+    };
+    ImportMappingOutput: {
+      /** @description Columns not listed are ignored. */
+      columns: {
+        /** @description The header, checked when given. */
+        header?: string;
+        /** @description 0-based column position. */
+        index: number;
+        target: components["schemas"]["ImportColumnTargetOutput"];
+      }[];
+      /**
+       * @description Required when the file's dates fit both dd/mm and mm/dd (inspect says so).
+       * @enum {string}
+       */
+      dateOrder?: "dmy" | "mdy" | "ymd";
+      /**
+       * @description Default: as detected.
+       * @enum {string}
+       */
+      delimiter?: "," | ";" | "\t";
+      /**
+       * @description Default: as detected.
+       * @enum {string}
+       */
+      encoding?: "utf-8" | "windows-1252";
+      /** @description Default: as detected. */
+      hasHeader?: boolean;
+    };
+    ImportRowError: {
+      /** @enum {string} */
+      code:
+        | "missing_key"
+        | "bad_email"
+        | "bad_date"
+        | "future_date"
+        | "bad_number"
+        | "bad_boolean"
+        | "unknown_country"
+        | "unknown_stage"
+        | "unknown_reason"
+        | "missing_reason"
+        | "missing_field"
+        | "unknown_lead"
+        | "unknown_owner"
+        | "too_long"
+        | "wrong_column_count"
+        | "duplicate_in_file"
+        | "line_too_long";
+      /** @description The column's header (or #n without header). */
+      column: string | null;
+      /** @description 1-based line of the file (the header is line 1). */
+      line: number;
+      /** @description In English; the page translates `code`. */
+      message: string;
+      /** @description The refused value (cut at 200 characters). */
+      value: string | null;
+    };
+    ImportSavedMapping: {
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "leads" | "events" | "outcomes" | "leads_outcomes";
+      mapping: components["schemas"]["ImportMappingOutput"];
+      name: string;
+    };
     Job: {
       attempts: number;
       /** Format: date-time */
@@ -2152,6 +2602,7 @@ export interface operations {
               revokedAt: string | null;
               scopes: (
                 | "events:write"
+                | "imports:write"
                 | "leads:read"
                 | "leads:write"
                 | "model:read"
@@ -2196,6 +2647,7 @@ export interface operations {
           name: string;
           scopes: (
             | "events:write"
+            | "imports:write"
             | "leads:read"
             | "leads:write"
             | "model:read"
@@ -2220,6 +2672,7 @@ export interface operations {
               name: string;
               scopes: (
                 | "events:write"
+                | "imports:write"
                 | "leads:read"
                 | "leads:write"
                 | "model:read"
@@ -2527,7 +2980,8 @@ export interface operations {
           | "opportunity"
           | "customer"
           | "recycled"
-          | "disqualified";
+          | "disqualified"
+          | "lost";
       };
       header?: never;
       path?: never;
@@ -2627,6 +3081,536 @@ export interface operations {
       };
     };
   };
+  listImportMappings: {
+    parameters: {
+      query?: {
+        kind?: "leads" | "events" | "outcomes" | "leads_outcomes";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Mappings */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: components["schemas"]["ImportSavedMapping"][];
+          };
+        };
+      };
+      /** @description Invalid input, with the field errors */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  saveImportMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          kind: "leads" | "events" | "outcomes" | "leads_outcomes";
+          mapping: components["schemas"]["ImportMapping"];
+          name: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The saved mapping */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: components["schemas"]["ImportSavedMapping"];
+          };
+        };
+      };
+      /** @description Invalid input, with the field errors */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  deleteImportMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listImports: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Imports */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: components["schemas"]["Import"][];
+          };
+        };
+      };
+      /** @description Invalid input, with the field errors */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  createImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": {
+          /**
+           * @description Default false.
+           * @enum {string}
+           */
+          dryRun?: "true" | "false";
+          /**
+           * Format: binary
+           * @description The CSV file (at most 1 GB); or uploadId.
+           */
+          file?: string;
+          /** @enum {string} */
+          kind: "leads" | "events" | "outcomes" | "leads_outcomes";
+          /** @description ImportMapping as JSON. */
+          mapping?: string;
+          /**
+           * Format: uuid
+           * @description A saved mapping, instead of `mapping`.
+           */
+          mappingId?: string;
+          /**
+           * Format: uuid
+           * @description An upload from POST /api/v1/imports/inspect.
+           */
+          uploadId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The import, queued */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: components["schemas"]["Import"];
+          };
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Understood but refused, with the reasons */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The import's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The import */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: components["schemas"]["Import"];
+          };
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  cancelImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The import's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The import, cancelled (or already finished) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: components["schemas"]["Import"];
+          };
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getImportFailedRows: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The import's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The failed rows */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  inspectImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": {
+          /**
+           * Format: binary
+           * @description The CSV file (at most 1 GB).
+           */
+          file: string;
+          /**
+           * @description When known, suggestions for this kind.
+           * @enum {string}
+           */
+          kind?: "leads" | "events" | "outcomes" | "leads_outcomes";
+        };
+      };
+    };
+    responses: {
+      /** @description How the file reads */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: components["schemas"]["ImportInspection"];
+          };
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Understood but refused, with the reasons */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   listInbox: {
     parameters: {
       query?: {
@@ -2703,7 +3687,8 @@ export interface operations {
                 | "opportunity"
                 | "customer"
                 | "recycled"
-                | "disqualified";
+                | "disqualified"
+                | "lost";
               title: string | null;
               touchesDone: number;
             }[];
@@ -2979,7 +3964,8 @@ export interface operations {
           | "opportunity"
           | "customer"
           | "recycled"
-          | "disqualified";
+          | "disqualified"
+          | "lost";
       };
       header?: never;
       path?: never;
@@ -3022,7 +4008,8 @@ export interface operations {
                 | "opportunity"
                 | "customer"
                 | "recycled"
-                | "disqualified";
+                | "disqualified"
+                | "lost";
               /** Format: date-time */
               updatedAt: string;
             }[];
@@ -3371,7 +4358,8 @@ export interface operations {
                 | "opportunity"
                 | "customer"
                 | "recycled"
-                | "disqualified";
+                | "disqualified"
+                | "lost";
               touches: {
                 /** Format: date-time */
                 at: string;
@@ -3613,7 +4601,8 @@ export interface operations {
                 | "opportunity"
                 | "customer"
                 | "recycled"
-                | "disqualified";
+                | "disqualified"
+                | "lost";
             };
           };
         };

@@ -1,5 +1,6 @@
 /** Every job the workers know, by name. A job added here is queued, retried and scheduled by both drivers. */
 import type { AnyJobDefinition } from "./definition";
+import { importRunJob } from "./definitions/import-run";
 import { predictTrainJob } from "./definitions/predict-train";
 import { scoringRefreshJob } from "./definitions/scoring-refresh";
 import { slaSweepJob } from "./definitions/sla-sweep";
@@ -12,4 +13,5 @@ export const JOBS: readonly AnyJobDefinition[] = [
   predictTrainJob,
   webhooksDeliverJob,
   webhooksPruneJob,
+  importRunJob,
 ];

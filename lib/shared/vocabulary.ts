@@ -5,7 +5,7 @@
 export const ROLES = ["admin", "marketer", "manager", "rep"] as const;
 export type Role = (typeof ROLES)[number];
 
-/** subscriber → lead → mql → sal → sql → opportunity → customer, with side exits recycled and disqualified. */
+/** subscriber → lead → mql → sal → sql → opportunity → customer, with side exits recycled and disqualified, and lost (a deal the CRM closed lost). */
 export const LIFECYCLE_STAGES = [
   "subscriber",
   "lead",
@@ -16,6 +16,7 @@ export const LIFECYCLE_STAGES = [
   "customer",
   "recycled",
   "disqualified",
+  "lost",
 ] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
@@ -59,6 +60,7 @@ export type Bant = { budget: string; authority: string; need: string; timeframe:
 /** What an API key may do; people are governed by roles (lib/auth/permissions.ts). */
 export const API_SCOPES = [
   "events:write",
+  "imports:write",
   "leads:read",
   "leads:write",
   "model:read",

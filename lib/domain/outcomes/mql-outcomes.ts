@@ -1,7 +1,7 @@
 /**
  * One row per handoff (a transition to `mql`) with what became of it: the first time it reached
  * each later stage (a later stage implies the earlier ones: a lead imported as won was accepted),
- * or was recycled or disqualified, before the lead's next handoff. The rep and team are those of
+ * or was recycled, disqualified or lost, before the lead's next handoff. The rep and team are those of
  * the assignment in force when it was decided (or now, while open). Every report and the
  * recalibration assistant read handoffs through this query; nothing is computed row by row in JS.
  */
@@ -39,7 +39,8 @@ const stageList = (stages: string[]) => sql.raw(stages.map((s) => `'${s}'`).join
 /**
  * Columns: transition_id, lead_id, mql_at, score_total, score_fit, score_engagement, model_version,
  * source, country, rep_id, team_id, accepted_at, qualified_at, opportunity_at, won_at,
- * recycled_at, disqualified_at, closed_at (recycled or disqualified, whichever came first).
+ * recycled_at, disqualified_at, lost_at, closed_at (recycled, disqualified or lost, whichever came
+ * first).
  * With `owner: false` (and no team or rep filter) rep_id and team_id are null and not looked up.
  */
 export function mqlOutcomesSql(
@@ -59,7 +60,7 @@ export function mqlOutcomesSql(
   if (filters.source) outer.push(sql`source = ${filters.source}::text`);
   return sql`
     select * from (
-      select m.*, o.*, least(o.recycled_at, o.disqualified_at) as closed_at, ${owner ? sql`a.rep_id, a.team_id` : sql`null::uuid as rep_id, null::uuid as team_id`}
+      select m.*, o.*, least(o.recycled_at, o.disqualified_at, o.lost_at) as closed_at, ${owner ? sql`a.rep_id, a.team_id` : sql`null::uuid as rep_id, null::uuid as team_id`}
       from (
         select h.id as transition_id, h.lead_id, h.at as mql_at, h.score_total, h.score_fit, h.score_engagement,
                h.model_version, l.source, l.country,
@@ -73,7 +74,8 @@ export function mqlOutcomesSql(
                min(s.at) filter (where s.to_stage in (${stageList(STAGES_FROM.opportunity)})) as opportunity_at,
                min(s.at) filter (where s.to_stage in (${stageList(STAGES_FROM.won)})) as won_at,
                min(s.at) filter (where s.to_stage = 'recycled') as recycled_at,
-               min(s.at) filter (where s.to_stage = 'disqualified') as disqualified_at
+               min(s.at) filter (where s.to_stage = 'disqualified') as disqualified_at,
+               min(s.at) filter (where s.to_stage = 'lost') as lost_at
         from lead_transitions s
         where s.lead_id = m.lead_id and (s.at, s.id) > (m.mql_at, m.transition_id)
           and s.at <= ${nowSql} and (m.next_mql_at is null or s.at < m.next_mql_at)
@@ -113,10 +115,16 @@ export function outcomeSql(
 /**
  * When outcomes for `target` start being recorded: the first transition into its stages. Handoffs
  * before it have no known outcome (an import that starts tracking deals late, say) and are left out
- * of calibration and training, with a note saying so.
+ * of calibration and the threshold assistant, with a note saying so — except history brought by a
+ * CSV import, whose outcomes are known from its first step. Training learns from every decided
+ * handoff.
  */
 export function outcomesRecordedSinceSql(target: OutcomeTarget): SQL {
-  return sql`select min(at) as since from lead_transitions where to_stage in (${stageList(STAGES_FROM[target])})`;
+  // A CSV import brings each lead's history with what became of it (data.imported): its handoffs'
+  // outcomes are known from the first imported step, however late the first win.
+  return sql`select least(min(at) filter (where to_stage in (${stageList(STAGES_FROM[target])})),
+                          min(at) filter (where data ? 'imported')) as since
+             from lead_transitions where to_stage in (${stageList(STAGES_FROM[target])}) or data ? 'imported'`;
 }
 
 /** `outcomesRecordedSinceSql` read: the first recorded outcome of `target`, or null when none yet. */

@@ -36,6 +36,7 @@ const RANK: Record<LifecycleStage, number> = {
   lead: 1,
   recycled: 1,
   disqualified: 1,
+  lost: 5,
   mql: 2,
   sal: 3,
   sql: 4,

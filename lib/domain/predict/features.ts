@@ -100,13 +100,13 @@ function toRaw(fields: string[], row: Row): RawFeatures {
 
 export type TrainingSet = { ids: number[]; raw: RawFeatures[]; labels: number[]; fields: string[] };
 
-/** Decided handoffs at or after `since` with their outcome and raw features (snapshots must be fresh). */
+/** Every decided handoff with its outcome and raw features (snapshots must be fresh). */
 export async function loadTrainingSet(
   db: Queryable,
-  input: { target: OutcomeTarget; windowDays: number; now: Date; since: Date },
+  input: { target: OutcomeTarget; windowDays: number; now: Date },
 ): Promise<TrainingSet> {
   const { decided, positive } = outcomeSql(input.target, input.windowDays, input.now);
-  const base = sql`select transition_id, lead_id, ${positive} as positive from (${mqlOutcomesSql({ from: input.since }, input.now, { owner: false })}) o where ${decided}`;
+  const base = sql`select transition_id, lead_id, ${positive} as positive from (${mqlOutcomesSql({}, input.now, { owner: false })}) o where ${decided}`;
   const fields = [
     ...CATEGORICAL_FIELDS,
     ...(await categoricalTraits(db, base)).map((k) => `traits.${k}`),

@@ -39,10 +39,11 @@ export async function trainPredictiveModel(
   const target = input.target ?? settings.target;
   await refreshMqlSnapshots(db, input.now);
   const active = await getActiveModel(db);
+  // Kept to say when outcomes start being recorded; every decided handoff is learnt from, those
+  // before it too (imported history: a handoff closed without reaching the target is a negative).
   const since = await outcomesRecordedSince(db, target);
-  // Before the first recorded outcome nothing can be learnt; with none at all, nothing is decided.
   const set = since
-    ? await loadTrainingSet(db, { target, windowDays: settings.windowDays, now: input.now, since })
+    ? await loadTrainingSet(db, { target, windowDays: settings.windowDays, now: input.now })
     : null;
   const labels = set?.labels ?? [];
   const positives = labels.reduce((a, b) => a + b, 0);

@@ -6,6 +6,7 @@
 import type { Contract } from "../contract";
 import { ADMIN_CONTRACTS } from "./admin";
 import { EXPORTS_CONTRACTS } from "./exports";
+import { IMPORTS_CONTRACTS } from "./imports";
 import { INGEST_CONTRACTS } from "./ingest";
 import { JOBS_CONTRACTS } from "./jobs";
 import { LEADS_CONTRACTS } from "./leads";
@@ -33,6 +34,11 @@ export const TAGS = [
       "Funnel, calibration, rule lift, SLA and reasons; recalibration and the predictive score.",
   },
   {
+    name: "Imports",
+    description:
+      "CSV imports of leads, events and outcomes with their dates: inspect, map, dry run, import.",
+  },
+  {
     name: "Jobs",
     description:
       "Background work: publishing, training, imports, deliveries; its progress and errors.",
@@ -57,6 +63,7 @@ export const ALL_CONTRACTS: readonly Contract[] = [
   ...TEAMS_CONTRACTS,
   ...SCORING_CONTRACTS,
   ...REPORTS_CONTRACTS,
+  ...IMPORTS_CONTRACTS,
   ...JOBS_CONTRACTS,
   ...WEBHOOKS_CONTRACTS,
   ...EXPORTS_CONTRACTS,

@@ -1,0 +1,160 @@
+/**
+ * The uploaded file, kept in the database in 1 MB chunks so every web server and worker reads the
+ * same file (on PostgreSQL a worker may run on another machine), streamed in and out: the whole
+ * file is never in memory. Reading decodes it (iconv-lite: UTF-8 with or without BOM,
+ * Windows-1252) and parses it with csv-parse's stream API — a well-kept parser that handles
+ * quotes, embedded newlines and `;`/tab delimiters, gives each record its line number and
+ * applies back-pressure — after a guard that cuts lines longer than MAX_LINE_BYTES (a 10 MB
+ * "line" is reported as one bad row, not held in memory).
+ */
+import { Readable, Transform, type TransformCallback } from "node:stream";
+import { parse } from "csv-parse";
+import { and, eq, sql } from "drizzle-orm";
+import iconv from "iconv-lite";
+import type { Queryable } from "@/db/client";
+import { importUploadChunks, importUploads } from "@/db/schema";
+import { AppError } from "@/lib/shared/errors";
+import {
+  MAX_IMPORT_BYTES,
+  MAX_LINE_BYTES,
+  type ImportDelimiter,
+  type ImportEncoding,
+} from "@/lib/shared/imports";
+
+export const CHUNK_BYTES = 1024 * 1024;
+/** How much of the file is read to detect its format and show its first rows. */
+export const HEAD_BYTES = 256 * 1024;
+export const TOO_LONG_MARK = "\u0000line_too_long\u0000";
+
+export type StoredUpload = { id: string; bytes: number; head: Buffer };
+
+/** Streams a file into the database; answers its id, size and first bytes. */
+export async function storeUpload(
+  db: Queryable,
+  source: AsyncIterable<Uint8Array>,
+  meta: { fileName: string; createdBy: string | null },
+): Promise<StoredUpload> {
+  const [row] = await db
+    .insert(importUploads)
+    .values({ fileName: meta.fileName.slice(0, 255) || "upload.csv", createdBy: meta.createdBy })
+    .returning({ id: importUploads.id });
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let bytes = 0;
+  let seq = 0;
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  const flush = async () => {
+    if (!pendingBytes) return;
+    const data = Buffer.concat(pending);
+    pending = [];
+    pendingBytes = 0;
+    await db.insert(importUploadChunks).values({ uploadId: row.id, seq: seq++, data });
+  };
+  try {
+    for await (const part of source) {
+      const buf = Buffer.from(part);
+      bytes += buf.length;
+      if (bytes > MAX_IMPORT_BYTES)
+        throw new AppError("payload_too_large", "The file is larger than 1 GB.", {
+          file: ["The file is larger than 1 GB."],
+        });
+      if (headBytes < HEAD_BYTES) {
+        head.push(buf.subarray(0, HEAD_BYTES - headBytes));
+        headBytes += Math.min(buf.length, HEAD_BYTES - headBytes);
+      }
+      pending.push(buf);
+      pendingBytes += buf.length;
+      if (pendingBytes >= CHUNK_BYTES) await flush();
+    }
+    await flush();
+  } catch (error) {
+    await db.delete(importUploads).where(eq(importUploads.id, row.id));
+    throw error;
+  }
+  await db.update(importUploads).set({ bytes, chunks: seq }).where(eq(importUploads.id, row.id));
+  return { id: row.id, bytes, head: Buffer.concat(head) };
+}
+
+/** The stored file, chunk after chunk (one chunk in memory at a time). */
+export async function* uploadChunks(db: Queryable, uploadId: string): AsyncGenerator<Buffer> {
+  for (let seq = 0; ; seq++) {
+    const [chunk] = await db
+      .select({ data: importUploadChunks.data })
+      .from(importUploadChunks)
+      .where(and(eq(importUploadChunks.uploadId, uploadId), eq(importUploadChunks.seq, seq)));
+    if (!chunk) return;
+    yield Buffer.isBuffer(chunk.data) ? chunk.data : Buffer.from(chunk.data);
+  }
+}
+
+export async function uploadHead(db: Queryable, uploadId: string): Promise<Buffer> {
+  const [row] = await db
+    .select({
+      head: sql<Buffer>`substring(${importUploadChunks.data} from 1 for ${HEAD_BYTES}::int)`,
+    })
+    .from(importUploadChunks)
+    .where(and(eq(importUploadChunks.uploadId, uploadId), eq(importUploadChunks.seq, 0)));
+  return row ? Buffer.from(row.head) : Buffer.alloc(0);
+}
+
+/** Replaces any physical line longer than `max` characters by a mark (its content dropped). */
+export class LineGuard extends Transform {
+  private length = 0;
+  private dropping = false;
+  constructor(private readonly max = MAX_LINE_BYTES) {
+    super({ decodeStrings: false, encoding: "utf8" });
+  }
+  override _transform(chunk: string | Buffer, _enc: BufferEncoding, done: TransformCallback) {
+    const text = typeof chunk === "string" ? chunk : chunk.toString("utf8");
+    let out = "";
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf("\n", start);
+      const end = nl === -1 ? text.length : nl;
+      const piece = text.slice(start, end);
+      if (!this.dropping) {
+        if (this.length + piece.length > this.max) {
+          this.dropping = true;
+          out += TOO_LONG_MARK;
+        } else out += piece;
+      }
+      this.length += piece.length;
+      if (nl === -1) break;
+      out += "\n";
+      this.length = 0;
+      this.dropping = false;
+      start = nl + 1;
+    }
+    done(null, out);
+  }
+}
+
+export type CsvRecord = { line: number; cells: string[] };
+
+/** The file's records, decoded and parsed, each with the line it starts on (1-based). */
+export async function* readRecords(
+  source: AsyncIterable<Buffer>,
+  options: { encoding: ImportEncoding; delimiter: ImportDelimiter },
+): AsyncGenerator<CsvRecord> {
+  const decoder = iconv.decodeStream(options.encoding === "utf-8" ? "utf8" : "win1252", {
+    stripBOM: true,
+  });
+  const parser = parse({
+    delimiter: options.delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    bom: true,
+    info: true,
+  });
+  const stream = Readable.from(source).pipe(decoder).pipe(new LineGuard()).pipe(parser);
+  for await (const item of stream as AsyncIterable<{
+    record: string[];
+    info: { lines: number; records: number };
+  }>) {
+    // info.lines is the line the record ends on; quoted newlines make a record span lines.
+    const newlines = item.record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+    yield { line: item.info.lines - newlines, cells: item.record };
+  }
+}
