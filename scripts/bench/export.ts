@@ -5,6 +5,7 @@
  * it. Figures: rows/s (≥ 50,000), the process's peak RSS growth while streaming, and a floor:
  * the same rows read by `select count(*)` over the same joins.
  */
+import os from "node:os";
 import postgres from "postgres";
 import { openDb } from "../../db/client";
 import { migrateDb } from "../../db/migrate";
@@ -82,9 +83,11 @@ export async function exportBenchmark(
   const reader = response.body!.getReader();
   let bytes = 0;
   let lines = 0;
+  let firstByteMs = 0;
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;
+    if (bytes === 0) firstByteMs = performance.now() - t;
     bytes += value.byteLength;
     for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++;
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -94,7 +97,7 @@ export async function exportBenchmark(
   if (rows !== leads) throw new Error(`The export wrote ${rows} rows for ${leads} leads.`);
   const perSecond = rows / (ms / 1000);
   log(
-    `  exported ${rows.toLocaleString("en")} leads (${(bytes / 1e6).toFixed(0)} MB) in ${Math.round(ms)} ms: ${Math.round(perSecond).toLocaleString("en")} rows/s, RSS +${Math.round((peak - before) / 1e6)} MB`,
+    `  exported ${rows.toLocaleString("en")} leads (${(bytes / 1e6).toFixed(0)} MB) in ${Math.round(ms)} ms: ${Math.round(perSecond).toLocaleString("en")} rows/s, RSS +${Math.round((peak - before) / 1e6)} MB; first byte (the header, after the trait keys) at ${Math.round(firstByteMs)} ms; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
   );
   await raw.end();
   await handle.close();
