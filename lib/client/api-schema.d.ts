@@ -671,8 +671,8 @@ export type paths = {
     get?: never;
     put?: never;
     /**
-     * Record CRM outcomes (opportunity, customer = won) as lifecycle transitions, at most 1000 per call
-     * @description The stage only moves forward; the same lead and stage twice is recorded once. Each item is validated alone: 200 when any item was recorded or skipped, 400 (with the same data) when every item was refused.
+     * Record a lead's history from the CRM (handed over, accepted, qualified, rejected, disqualified, opportunity, won, lost), each at its date, at most 1000 per call
+     * @description Rejected and disqualified need a reasonCode from the reject / disqualify list; `customer` is the older name of `won`. The stage only moves forward, except an exit (rejected, disqualified, lost) dated after the lead's last step; the same lead, stage and date is recorded once (without `at`, the same lead and stage). Each item is validated alone: 200 when any item was recorded or skipped, 400 (with the same data) when every item was refused.
      *
      *     Signed-in roles: admin, marketer. API keys with the `leads:write` scope.
      */
@@ -716,7 +716,7 @@ export type paths = {
      * Train the predictive score on decided handoffs now, then rescore open leads (a background job)
      * @description Training runs as a job in a worker. With `Prefer: wait=N` (seconds, at most 120) the answer waits for it: 200 with the new run when it finished in time, else 202 with the job to follow (GET /api/v1/jobs/{id}). Below 200 decided or 40 converted handoffs the run is stored with status "insufficient" and no lead is rescored.
      *
-     *     Signed-in roles: admin, manager. Not for API keys.
+     *     Signed-in roles: admin, manager. API keys with the `model:write` scope.
      */
     post: operations["trainPredictiveModel"];
     delete?: never;
@@ -790,7 +790,7 @@ export type paths = {
      * Write picked suggestions (threshold, rule points, new attribute rules) into the draft model; never publishes
      * @description Applies to the draft, or to a copy of the active model when there is none. 404 when there is no model at all or a rule id is unknown; 409 when a new rule's id is already taken; 422 (with JSON paths) when the resulting model is invalid. The note goes to the audit log.
      *
-     *     Signed-in roles: admin, manager, marketer. Not for API keys.
+     *     Signed-in roles: admin, manager, marketer. API keys with the `model:write` scope.
      */
     post: operations["applyRecalibrationToDraft"];
     delete?: never;
@@ -4066,6 +4066,7 @@ export interface operations {
               companySize?: number | null;
               consent?: boolean;
               country?: string | null;
+              createdAt?: string;
               /** Format: email */
               email?: string;
               externalId?: string;
@@ -4086,6 +4087,7 @@ export interface operations {
                 companySize?: number | null;
                 consent?: boolean;
                 country?: string | null;
+                createdAt?: string;
                 /** Format: email */
                 email?: string;
                 externalId?: string;
@@ -5087,8 +5089,19 @@ export interface operations {
               id?: string;
             };
             note?: string;
+            /** @description Required for rejected (a reject reason code) and disqualified (a disqualify reason code); optional for lost. */
+            reasonCode?: string;
             /** @enum {string} */
-            stage: "opportunity" | "customer";
+            stage:
+              | "handed_over"
+              | "accepted"
+              | "qualified"
+              | "rejected"
+              | "disqualified"
+              | "opportunity"
+              | "won"
+              | "lost"
+              | "customer";
           }[];
         };
       };
@@ -5112,7 +5125,7 @@ export interface operations {
               }[];
               /** @description Outcomes written as lifecycle transitions now. */
               recorded: number;
-              /** @description Outcomes already recorded for that lead and stage (or repeated in the batch). */
+              /** @description Outcomes already recorded for that lead, stage and date (or, without `at`, that lead and stage), or repeated in the batch. */
               skipped: number;
             };
           };
@@ -5136,7 +5149,7 @@ export interface operations {
               }[];
               /** @description Outcomes written as lifecycle transitions now. */
               recorded: number;
-              /** @description Outcomes already recorded for that lead and stage (or repeated in the batch). */
+              /** @description Outcomes already recorded for that lead, stage and date (or, without `at`, that lead and stage), or repeated in the batch. */
               skipped: number;
             };
             error: {

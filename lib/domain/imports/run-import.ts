@@ -15,8 +15,8 @@ import { lockScoringShared } from "@/lib/domain/scoring/locks";
 import { rescore } from "@/lib/domain/scoring/rescore";
 import { getActiveModel } from "@/lib/domain/scoring/versions";
 import { compileScores } from "@/lib/domain/scoring/compile";
-import { MAX_IMPORT_ROWS, type HistoryStage, type ImportKind } from "@/lib/shared/imports";
-import type { LifecycleStage } from "@/lib/shared/vocabulary";
+import { HISTORY_LIFECYCLE } from "@/lib/domain/outcomes/history-stages";
+import { MAX_IMPORT_ROWS, type ImportKind } from "@/lib/shared/imports";
 import { detectFormat } from "./inspect";
 import { createRowMapper, type CellError, type MappedRow } from "./map-row";
 import type { ImportMapping } from "./schemas";
@@ -33,16 +33,7 @@ function nullableParam(values: readonly (string | null)[], type: "text" | "uuid"
 }
 export const IMPORT_ACTOR = (id: string) => `import:${id}`;
 
-const LIFECYCLE: Record<HistoryStage, { stage: LifecycleStage; reason: string }> = {
-  handed_over: { stage: "mql", reason: "imported_handoff" },
-  accepted: { stage: "sal", reason: "accepted" },
-  qualified: { stage: "sql", reason: "qualified" },
-  rejected: { stage: "recycled", reason: "rejected" },
-  disqualified: { stage: "disqualified", reason: "disqualified" },
-  opportunity: { stage: "opportunity", reason: "crm_opportunity" },
-  won: { stage: "customer", reason: "crm_won" },
-  lost: { stage: "lost", reason: "crm_lost" },
-};
+const LIFECYCLE = HISTORY_LIFECYCLE;
 
 export type RunContext = {
   progress(done: number, total: number | null, phase?: string): Promise<void>;

@@ -10,6 +10,9 @@ const text = (max: number) =>
     .nullable()
     .optional();
 
+/** Dates before this are typos (year 0, 0001…), not history. */
+const EARLIEST_CREATED_AT = Date.UTC(1970, 0, 1);
+
 export const leadInputSchema = z
   .object({
     email: z.string().trim().toLowerCase().email("Not a valid email address.").max(320).optional(),
@@ -37,6 +40,15 @@ export const leadInputSchema = z
     phone: text(50),
     source: text(100),
     consent: z.boolean().optional(),
+    createdAt: z.iso
+      .datetime({
+        offset: true,
+        message: "createdAt must be an ISO 8601 date-time, e.g. 2024-03-15T09:30:00Z.",
+      })
+      .or(z.iso.date({ message: "createdAt must be an ISO 8601 date, e.g. 2024-03-15." }))
+      .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s))
+      .refine((d) => d.getTime() >= EARLIEST_CREATED_AT, "createdAt is before the year 1970.")
+      .optional(),
     traits: z
       .record(z.string().max(64), z.unknown(), { message: "traits must be a JSON object." })
       .refine((t) => JSON.stringify(t).length <= 16_384, "traits must stay under 16 KB.")

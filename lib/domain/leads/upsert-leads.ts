@@ -13,6 +13,9 @@ import { scoreAndHandOff } from "@/lib/domain/lifecycle/score-and-hand-off";
 import { getActiveModel } from "@/lib/domain/scoring/versions";
 import { leadInputSchema, type LeadInput } from "./lead-input";
 
+/** A client clock a little ahead of ours is not "the future". */
+const CLOCK_SKEW_MS = 60_000;
+
 export type UpsertResult = {
   leads: { index: number; id: string; created: boolean }[];
   errors: { index: number; code: "invalid"; message: string; fields?: FieldErrors }[];
@@ -28,7 +31,18 @@ export async function upsertLeads(
   const valid: { index: number; input: LeadInput }[] = [];
   raw.forEach((item, index) => {
     const parsed = leadInputSchema.safeParse(item);
-    if (parsed.success) valid.push({ index, input: parsed.data });
+    if (
+      parsed.success &&
+      parsed.data.createdAt &&
+      parsed.data.createdAt.getTime() > now.getTime() + CLOCK_SKEW_MS
+    )
+      errors.push({
+        index,
+        code: "invalid",
+        message: "createdAt is in the future.",
+        fields: { createdAt: ["createdAt is in the future."] },
+      });
+    else if (parsed.success) valid.push({ index, input: parsed.data });
     else
       errors.push({
         index,
@@ -49,7 +63,8 @@ export async function upsertLeads(
         ),
       );
       for (const { index, input } of ordered) {
-        const { traits, consent, email, externalId, ...fields } = input;
+        // A lead created in 2024 is created in 2024 (imported history); otherwise now.
+        const { traits, consent, email, externalId, createdAt, ...fields } = input;
         const changes = {
           ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
           ...(consent !== undefined ? { consent, consentAt: consent ? now : null } : {}),
@@ -73,6 +88,7 @@ export async function upsertLeads(
             .update(leads)
             .set({
               ...changes,
+              ...(createdAt ? { createdAt } : {}),
               ...(email && !existing.email ? { email } : {}),
               ...(externalId && !existing.externalId ? { externalId } : {}),
               ...(traits
@@ -91,7 +107,7 @@ export async function upsertLeads(
               source: options.source ?? null,
               ...changes,
               traits: traits ?? {},
-              createdAt: now,
+              createdAt: createdAt ?? now,
               updatedAt: now,
             })
             .returning({ id: leads.id });

@@ -1,10 +1,13 @@
 /**
- * Outcomes a CRM knows and Accord's inbox does not produce: a lead became an opportunity, or a
- * customer (deal won). Each item is validated on its own (errors by index, good items stored) and
+ * Outcomes a CRM knows: every step of a lead's history (handed over, accepted, qualified, rejected
+ * or disqualified with a reason code, opportunity, won — `customer` is its older name — and lost),
+ * each at its date. Each item is validated on its own (errors by index, good items stored) and
  * written as a lifecycle transition with the lead's score at that moment, so the reports read it
- * like any other stage change. The stage only moves forward: a customer stays a customer, but an
- * outcome dated before the lead's current stage is still recorded. The same lead and stage twice is
- * recorded once. The leads are locked (in id order) for the transaction, as decisions lock theirs.
+ * like any other stage change. The stage only moves forward (a customer stays a customer), except
+ * for an exit (rejected, disqualified, lost) dated after the lead's last step; an outcome dated
+ * before the lead's current stage is still recorded. Idempotent: the same lead, stage and date is
+ * recorded once (without `at`, the same lead and stage at any date). The leads are locked (in id
+ * order) for the transaction, as decisions lock theirs.
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Db, type Queryable } from "@/db/client";
@@ -14,6 +17,8 @@ import type { LifecycleStage } from "@/lib/shared/vocabulary";
 import { fieldErrors, type FieldErrors } from "@/lib/shared/errors";
 import { withTxRetry } from "@/lib/domain/ingest/retry";
 import { closeClocks } from "@/lib/domain/sla/clocks";
+import { reasons } from "@/db/schema";
+import { HISTORY_LIFECYCLE } from "./history-stages";
 import {
   outcomeInputSchema,
   type OutcomeInput,
@@ -25,10 +30,15 @@ export type OutcomeActor = { actorType: "user" | "api_key"; actorId: string };
 export type OutcomeError = { index: number; message: string; fields?: FieldErrors };
 export type RecordOutcomesResult = { recorded: number; skipped: number; errors: OutcomeError[] };
 
-export const OUTCOME_REASON: Record<OutcomeStage, string> = {
-  opportunity: "crm_opportunity",
-  customer: "crm_won",
+/** The lifecycle stage and transition reason of each outcome stage (`customer` = won). */
+export const OUTCOME_LIFECYCLE: Record<OutcomeStage, { stage: LifecycleStage; reason: string }> = {
+  ...HISTORY_LIFECYCLE,
+  handed_over: { stage: "mql", reason: "crm_handoff" },
+  customer: HISTORY_LIFECYCLE.won,
 };
+
+/** Stages a lead leaves the funnel by: the latest one wins even when it ranks lower. */
+const EXITS = new Set<LifecycleStage>(["recycled", "disqualified", "lost"]);
 
 /** How far along the funnel a stage is; the side exits rank with `lead`, so a CRM win moves them on. */
 const RANK: Record<LifecycleStage, number> = {
@@ -56,6 +66,14 @@ type LockedRow = {
   scoreFit: number | null;
   scoreEngagement: number | null;
   scoreVersion: number | null;
+  /** Epoch ms of the lead's latest transition. */
+  lastMs: number | null;
+};
+
+/** Which reason list a stage's reason code comes from. */
+const REASON_KIND: Partial<Record<OutcomeStage, "reject" | "disqualify">> = {
+  rejected: "reject",
+  disqualified: "disqualify",
 };
 
 const describeRef = (ref: OutcomeLeadRef) =>
@@ -86,6 +104,24 @@ export async function recordOutcomes(
     else valid.push({ index, item: parsed.data });
   });
   if (!valid.length) return { recorded: 0, skipped: 0, errors };
+  const needCodes = valid.some((v) => v.item.reasonCode && REASON_KIND[v.item.stage]);
+  if (needCodes) {
+    const rows = await db.select({ kind: reasons.kind, code: reasons.code }).from(reasons);
+    const known = new Set(rows.map((r) => `${r.kind}:${r.code}`));
+    for (let i = valid.length - 1; i >= 0; i--) {
+      const { index, item } = valid[i];
+      const kind = REASON_KIND[item.stage];
+      if (kind && !known.has(`${kind}:${item.reasonCode}`)) {
+        const message = `“${item.reasonCode}” is not on the ${kind} reason list.`;
+        errors.push({ index, message, fields: { reasonCode: [message] } });
+        valid.splice(i, 1);
+      }
+    }
+    if (!valid.length) {
+      errors.sort((a, b) => a.index - b.index);
+      return { recorded: 0, skipped: 0, errors };
+    }
+  }
 
   const written = await withTxRetry(() =>
     db.transaction((tx) => writeOutcomes(tx, valid, actor, now)),
@@ -133,30 +169,41 @@ async function writeOutcomes(
       errors.push({ index, message: `No lead with ${describeRef(ref)}.` });
       continue;
     }
-    if (done.has(`${lead.id}:${item.stage}`)) {
+    const target = OUTCOME_LIFECYCLE[item.stage];
+    const at = item.at ?? now;
+    // With a date: the same lead, stage and date; without: the same lead and stage (a retry).
+    const key = `${lead.id}:${target.stage}`;
+    const dated = `${key}@${at.getTime()}`;
+    if (done.has(dated) || (!item.at && done.has(key))) {
       skipped++;
       continue;
     }
-    done.add(`${lead.id}:${item.stage}`);
+    done.add(dated);
+    done.add(key);
     transitions.push({
       leadId: lead.id,
-      at: item.at ?? now,
+      at,
       fromStage: lead.stage,
-      toStage: item.stage,
+      toStage: target.stage,
       actorType: actor.actorType,
       actorId: actor.actorId,
-      reason: OUTCOME_REASON[item.stage],
+      reason: target.reason,
       note: item.note || null,
       scoreTotal: lead.scoreTotal,
       scoreFit: lead.scoreFit,
       scoreEngagement: lead.scoreEngagement,
       modelVersion: lead.scoreVersion ?? active?.version ?? null,
-      data: { source: "crm" },
+      data: item.reasonCode ? { source: "crm", reasonCode: item.reasonCode } : { source: "crm" },
     });
-    if (RANK[item.stage] > RANK[lead.stage]) {
-      lead.stage = item.stage;
-      moved.set(lead.id, item.stage);
+    const latest = lead.lastMs === null || at.getTime() >= Number(lead.lastMs);
+    if (
+      target.stage !== lead.stage &&
+      (RANK[target.stage] > RANK[lead.stage] || (EXITS.has(target.stage) && latest))
+    ) {
+      lead.stage = target.stage;
+      moved.set(lead.id, target.stage);
     }
+    if (latest) lead.lastMs = at.getTime();
   }
   if (transitions.length) {
     await tx.insert(leadTransitions).values(transitions);
@@ -201,7 +248,8 @@ async function lockNamedLeads(tx: Queryable, refs: OutcomeLeadRef[]): Promise<Lo
   return queryRows<LockedRow>(
     tx,
     sql`select l.id, l.email, l.external_id as "externalId", l.lifecycle_stage as stage,
-               s.total as "scoreTotal", s.fit as "scoreFit", s.engagement as "scoreEngagement", s.model_version as "scoreVersion"
+               s.total as "scoreTotal", s.fit as "scoreFit", s.engagement as "scoreEngagement", s.model_version as "scoreVersion",
+               (select (extract(epoch from max(x.at)) * 1000)::float8 from lead_transitions x where x.lead_id = l.id) as "lastMs"
         from leads l left join lead_scores s on s.lead_id = l.id
         where l.id = any(${arrayParam(ids, "uuid")}) or l.email = any(${arrayParam(emails, "text")}) or l.external_id = any(${arrayParam(externals, "text")})
         order by l.id
@@ -209,13 +257,17 @@ async function lockNamedLeads(tx: Queryable, refs: OutcomeLeadRef[]): Promise<Lo
   );
 }
 
-/** "leadId:stage" for every CRM outcome stage these leads already have a transition to. */
+/**
+ * "leadId:stage" and "leadId:stage@epochMs" for every transition these leads already have, so an
+ * outcome is recorded once per lead, stage and date (and once per lead and stage without a date).
+ */
 async function reachedOutcomes(tx: Queryable, leadIds: string[]): Promise<Set<string>> {
   if (!leadIds.length) return new Set();
-  const rows = await queryRows<{ key: string }>(
+  const rows = await queryRows<{ key: string; ms: string }>(
     tx,
-    sql`select distinct lead_id::text || ':' || to_stage::text as key from lead_transitions
-        where lead_id = any(${arrayParam(leadIds, "uuid")}) and to_stage in ('opportunity', 'customer')`,
+    sql`select lead_id::text || ':' || to_stage::text as key,
+               (extract(epoch from at) * 1000)::bigint::text as ms
+        from lead_transitions where lead_id = any(${arrayParam(leadIds, "uuid")})`,
   );
-  return new Set(rows.map((r) => r.key));
+  return new Set(rows.flatMap((r) => [r.key, `${r.key}@${r.ms}`]));
 }

@@ -195,9 +195,9 @@ export const recordOutcomes = defineContract({
   method: "post",
   path: "/api/v1/outcomes",
   tag: "Leads",
-  summary: `Record CRM outcomes (opportunity, customer = won) as lifecycle transitions, at most ${MAX_OUTCOMES} per call`,
+  summary: `Record a lead's history from the CRM (handed over, accepted, qualified, rejected, disqualified, opportunity, won, lost), each at its date, at most ${MAX_OUTCOMES} per call`,
   description:
-    "The stage only moves forward; the same lead and stage twice is recorded once. Each item is validated alone: 200 when any item was recorded or skipped, 400 (with the same data) when every item was refused.",
+    "Rejected and disqualified need a reasonCode from the reject / disqualify list; `customer` is the older name of `won`. The stage only moves forward, except an exit (rejected, disqualified, lost) dated after the lead's last step; the same lead, stage and date is recorded once (without `at`, the same lead and stage). Each item is validated alone: 200 when any item was recorded or skipped, 400 (with the same data) when every item was refused.",
   access: { permission: "leads:write", scope: "leads:write" },
   body: outcomeBatchSchema,
   documentedBody: z.object({ outcomes: z.array(outcomeInputSchema).min(1).max(MAX_OUTCOMES) }),

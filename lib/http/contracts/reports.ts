@@ -327,7 +327,7 @@ export const applyRecalibrationToDraft = defineContract({
     "Write picked suggestions (threshold, rule points, new attribute rules) into the draft model; never publishes",
   description:
     "Applies to the draft, or to a copy of the active model when there is none. 404 when there is no model at all or a rule id is unknown; 409 when a new rule's id is already taken; 422 (with JSON paths) when the resulting model is invalid. The note goes to the audit log.",
-  access: { permission: "recalibration:draft", session: true },
+  access: { permission: "recalibration:draft", scope: "model:write" },
   body: draftChangesSchema,
   errors: ["not_found", "conflict", "unprocessable"],
   responses: {
@@ -362,7 +362,7 @@ export const trainPredictiveModel = defineContract({
   summary:
     "Train the predictive score on decided handoffs now, then rescore open leads (a background job)",
   description: `Training runs as a job in a worker. With \`Prefer: wait=N\` (seconds, at most 120) the answer waits for it: 200 with the new run when it finished in time, else 202 with the job to follow (GET /api/v1/jobs/{id}). Below ${MINIMUM.decided} decided or ${MINIMUM.positives} converted handoffs the run is stored with status "insufficient" and no lead is rescored.`,
-  access: { permission: "reports:write", session: true },
+  access: { permission: "reports:write", scope: "model:write" },
   errors: ["unprocessable"],
   responses: {
     200: {

@@ -1,5 +1,7 @@
 /** POST /api/v1/outcomes end to end, with an API key or a session (the session lookup is mocked). */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { sql } from "drizzle-orm";
+import { queryRows } from "@/db/client";
 import { createLead, createUser } from "@/db/factories";
 import { createTestDb, type TestDb } from "@/db/testing";
 import { createApiKey } from "@/lib/domain/api-keys/api-keys";
@@ -11,6 +13,7 @@ const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
 
 const route = await import("./route");
+const leadsRoute = await import("../leads/route");
 
 let t: TestDb;
 let writeKey: string;
@@ -116,5 +119,75 @@ describe("POST /api/v1/outcomes", () => {
     );
     expect(replay.status).toBe(200);
     expect((await replay.json()).data).toEqual({ recorded: 0, skipped: 1, errors: [] });
+  });
+
+  it("records a dated history with every stage; bad items (missing reason, unknown stage) are reported by index", async () => {
+    await createLead(t.db, { stage: "lead", email: "hist@example.test" });
+    const lead = { email: "hist@example.test" };
+    const outcomes = [
+      { lead, stage: "handed_over", at: "2024-05-01T08:00:00Z" },
+      { lead, stage: "accepted", at: "2024-05-02T08:00:00Z" },
+      { lead, stage: "qualified", at: "2024-05-03T08:00:00Z" },
+      { lead, stage: "rejected", at: "2024-05-04T08:00:00Z" },
+      { lead, stage: "opportunity", at: "2024-06-01T08:00:00Z" },
+      { lead, stage: "lost", at: "2024-07-01T08:00:00Z" },
+      { lead, stage: "closed", at: "2024-07-01T08:00:00Z" },
+    ];
+    const first = await route.POST(post({ outcomes }, writeKey), ctx);
+    expect(first.status).toBe(200);
+    const data = outcomesResponseSchema.parse(await first.json()).data;
+    expect(data.recorded).toBe(5);
+    expect(data.errors.map((e) => [e.index, Object.keys(e.fields ?? {})])).toEqual([
+      [3, ["reasonCode"]],
+      [6, ["stage"]],
+    ]);
+    const again = await route.POST(post({ outcomes: outcomes.slice(0, 6) }, writeKey), ctx);
+    expect((await again.json()).data).toMatchObject({ recorded: 0, skipped: 5 });
+  });
+});
+
+describe("POST /api/v1/leads with createdAt", () => {
+  const postLeads = (body: unknown) =>
+    new Request("http://accord.test/api/v1/leads", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${writeKey}` },
+      body: JSON.stringify(body),
+    });
+
+  it("creates a lead at its date, never in the future; year 0 is a 400 naming createdAt", async () => {
+    const created = await leadsRoute.POST(
+      postLeads({ email: "old@example.test", createdAt: "2024-03-15T09:30:00Z" }),
+      ctx,
+    );
+    expect(created.status).toBe(201);
+    const [row] = await queryRows<{ created: string }>(
+      t.db,
+      sql`select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') as created from leads where email = 'old@example.test'`,
+    );
+    expect(row.created).toBe("2024-03-15");
+
+    for (const createdAt of ["0000-01-01T00:00:00Z", "2999-01-01T00:00:00Z", "15/03/2024"]) {
+      const refused = await leadsRoute.POST(
+        postLeads({ email: "bad@example.test", createdAt }),
+        ctx,
+      );
+      expect(refused.status).toBe(400);
+      expect(Object.keys((await refused.json()).error.fields)).toEqual(["createdAt"]);
+    }
+    const batch = await leadsRoute.POST(
+      postLeads({
+        leads: [
+          { email: "b1@example.test", createdAt: "2024-01-02" },
+          { email: "b2@example.test", createdAt: "2999-01-01T00:00:00Z" },
+        ],
+      }),
+      ctx,
+    );
+    expect(batch.status).toBe(200);
+    const body = await batch.json();
+    expect(body.created).toBe(1);
+    expect(body.errors).toMatchObject([
+      { index: 1, fields: { createdAt: ["createdAt is in the future."] } },
+    ]);
   });
 });

@@ -36,6 +36,7 @@ let s: Awaited<ReturnType<typeof salesTeams>>;
 let mqlId: string;
 let trained: PredictiveSummary;
 let reportsKey: string;
+let modelKey: string;
 const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
 const bearer = (key?: string): Record<string, string> =>
   key ? { authorization: `Bearer ${key}` } : {};
@@ -57,6 +58,7 @@ beforeAll(async () => {
   await startJobs({ work: true, schedule: false });
   s = await salesTeams(t.db);
   reportsKey = (await createApiKey(t.db, { name: "BI", scopes: ["reports:read"] }, null)).secret;
+  modelKey = (await createApiKey(t.db, { name: "Ops", scopes: ["model:write"] }, null)).secret;
   await publishTestModel(t.db, 1, {
     rules: [
       { id: "demo", kind: "event", label: "Demo requested", event: "Demo Requested", points: 20 },
@@ -96,13 +98,16 @@ describe("predictive score API", () => {
     expect((await trainRoute.POST(post(), ctx())).status).toBe(403);
   });
 
-  it("is readable with a reports:read key, but training is for signed-in people", async () => {
+  it("is readable with a reports:read key; training takes a model:write key", async () => {
     const read = await predictiveRoute.GET(get("/api/v1/predictive", reportsKey), ctx());
     expect(read.status).toBe(200);
     expect((await read.json()).data).toBeNull();
     const train = await trainRoute.POST(post(undefined, reportsKey), ctx());
     expect(train.status).toBe(403);
-    expect((await train.json()).error.message).toMatch(/for signed-in users, not API keys/);
+    expect((await train.json()).error.message).toMatch(/lacks the "model:write" scope/);
+    const byKey = await trainRoute.POST(post(undefined, modelKey, waiting), ctx());
+    expect(byKey.status).toBe(200);
+    expect(trainResponseSchema.parse(await byKey.json()).data).toMatchObject({ status: "ready" });
   });
 
   it("trains on the handoffs, scores open leads, and shows the prediction on the lead and in the inbox", async () => {
@@ -251,6 +256,9 @@ describe("recalibration draft API", () => {
     const byKey = await draftRoute.POST(post({ mqlThreshold: 70 }, reportsKey), ctx());
     expect(byKey.status).toBe(403);
     expect((await getDraft(t.db))?.document).toMatchObject({ mqlThreshold: 65 });
+    const byModelKey = await draftRoute.POST(post({ mqlThreshold: 66 }, modelKey), ctx());
+    expect(byModelKey.status).toBe(200);
+    expect((await getDraft(t.db))?.document).toMatchObject({ mqlThreshold: 66 });
   });
 });
 
