@@ -37,7 +37,9 @@ export function RowErrors({ errors, total }: { errors: ImportRowErrorView[]; tot
                 <td className="px-3 py-1.5 text-slate-900">
                   {t.has(`rowErrors.${e.code}`) ? t(`rowErrors.${e.code}`) : e.message}
                   {e.value !== null && e.value !== "" && (
-                    <span className="ml-1 break-all text-slate-500">« {e.value} »</span>
+                    <span className="ml-1 break-all text-slate-500">
+                      {t("errors.value", { value: e.value })}
+                    </span>
                   )}
                 </td>
               </tr>

@@ -18,7 +18,16 @@ import { RowErrors } from "./row-errors";
 const COUNTS = ["created", "updated", "skipped", "failed"] as const;
 
 /** A dry run or an import as it runs: progress, counts, bad rows, cancel, failed rows. */
-export function RunPanel({ id, onImport }: { id: string; onImport?: () => void }) {
+export function RunPanel({
+  id,
+  onImport,
+  compact = false,
+}: {
+  id: string;
+  onImport?: () => void;
+  /** Only the bar and the counts (a dry run once its import has started: the import tells the rest). */
+  compact?: boolean;
+}) {
   const t = useTranslations("import.run");
   const errorText = useApiErrorText();
   const client = useQueryClient();
@@ -93,9 +102,9 @@ export function RunPanel({ id, onImport }: { id: string; onImport?: () => void }
           {n}
         </p>
       ))}
-      <RowErrors errors={run.errors} total={run.errorCount} />
+      {!compact && <RowErrors errors={run.errors} total={run.errorCount} />}
       <div className="flex flex-wrap gap-2">
-        {finished && run.errorCount > 0 && (
+        {finished && run.errorCount > 0 && !compact && (
           <a
             href={run.failedCsv ?? failedRowsHref(run.id)}
             download

@@ -2,7 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useId } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
+import { icons } from "@/components/ui/icons";
 import type { ImportKind } from "@/lib/shared/imports";
 
 /** Choosing what the file holds and the file itself; the upload's progress while it is sent. */
@@ -41,22 +43,32 @@ export function UploadPanel({
         </Select>
       </Field>
       <div className="space-y-1">
-        <label htmlFor={fileId} className="block text-sm font-medium text-slate-700">
+        <p id={fileId} className="block text-sm font-medium text-slate-700">
           {t("fileLabel")}
+        </p>
+        {/* The browser's own file button speaks the browser's language: this one speaks ours. */}
+        <label
+          className={buttonClass(
+            "primary",
+            "cursor-pointer focus-within:ring-2 focus-within:ring-brand-600 focus-within:ring-offset-2 has-[:disabled]:cursor-not-allowed has-[:disabled]:bg-brand-200",
+          )}
+        >
+          <icons.import width={16} height={16} aria-hidden />
+          {t("chooseFile")}
+          <input
+            type="file"
+            aria-labelledby={fileId}
+            accept=".csv,.txt,.tsv,text/csv,text/plain"
+            disabled={uploading}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) onFile(file);
+              e.target.value = "";
+            }}
+            className="sr-only"
+            data-testid="import-file"
+          />
         </label>
-        <input
-          id={fileId}
-          type="file"
-          accept=".csv,.txt,.tsv,text/csv,text/plain"
-          disabled={uploading}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) onFile(file);
-            e.target.value = "";
-          }}
-          className="block w-full min-w-0 text-sm text-slate-700 file:mr-3 file:min-h-10 file:rounded-md file:border-0 file:bg-brand-600 file:px-4 file:text-sm file:font-medium file:text-white hover:file:bg-brand-700"
-          data-testid="import-file"
-        />
         <p className="text-xs text-slate-500">{t("fileHint")}</p>
         {uploading && (
           <div className="space-y-1 pt-2" data-testid="upload-progress">
