@@ -26,7 +26,7 @@ export function UploadPanel({
   const t = useTranslations("import");
   const fileId = useId();
   return (
-    <div className="grid gap-4 sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)] sm:items-start">
+    <div className="grid gap-4 sm:grid-cols-[minmax(0,20rem)_minmax(0,1fr)] sm:items-start">
       <Field id="import-kind" label={t("kindLabel")}>
         <Select
           id="import-kind"
