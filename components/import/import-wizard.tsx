@@ -185,6 +185,7 @@ export function ImportWizard({ kinds }: { kinds: readonly ImportKind[] }) {
               <div className="mt-4">
                 <RunPanel
                   id={runs.dry}
+                  compact={runs.real !== null}
                   onImport={runs.real ? undefined : () => start.mutate(false)}
                 />
               </div>

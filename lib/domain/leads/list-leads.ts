@@ -15,7 +15,12 @@ const blankAsUndefined = (v: unknown) => (v === "" ? undefined : v);
 export const leadFilterShape = {
   q: z.preprocess(
     blankAsUndefined,
-    z.string().trim().max(200, "Search is limited to 200 characters.").optional(),
+    z
+      .string()
+      .trim()
+      .max(200, "Search is limited to 200 characters.")
+      .refine((v) => !v.includes("\u0000"), "Search cannot contain a NUL character.")
+      .optional(),
   ),
   email: z.preprocess(
     blankAsUndefined,

@@ -89,6 +89,9 @@ describe("exports API", () => {
     const badStage = await leadsRoute.GET(get("leads?stage=nope"), ctx());
     expect(badStage.status).toBe(400);
     expect((await badStage.json()).error.fields).toHaveProperty("stage");
+    const nul = await leadsRoute.GET(get("leads?q=a%00b"), ctx());
+    expect(nul.status).toBe(400);
+    expect((await nul.json()).error.fields).toHaveProperty("q");
     const badDay = await eventsRoute.GET(get("events?from=2026-13-01"), ctx());
     expect(badDay.status).toBe(400);
     expect((await badDay.json()).error.fields).toHaveProperty("from");
