@@ -34,10 +34,12 @@ export function targetsOf(mapping: ImportMapping, width: number): ColumnTarget[]
  */
 export function applySaved(saved: ImportMapping, headers: string[]): ColumnTarget[] {
   const targets: ColumnTarget[] = headers.map(() => ({ to: "ignore" }));
+  // Columns saved without a header by position first; those with one win where they land.
+  for (const c of saved.columns)
+    if (!c.header && c.index < headers.length) targets[c.index] = c.target;
   for (const c of saved.columns) {
-    const byHeader = c.header ? headers.indexOf(c.header) : -1;
-    const index = byHeader >= 0 ? byHeader : c.header ? -1 : c.index;
-    if (index >= 0 && index < headers.length) targets[index] = c.target;
+    const index = c.header ? headers.indexOf(c.header) : -1;
+    if (index >= 0) targets[index] = c.target;
   }
   return targets;
 }
