@@ -9,7 +9,6 @@
  * Cells get the same formula defusing and quoting as the report CSVs (reports/csv.ts; for COPY
  * the defusing is done in SQL, csv-sql.ts). Lines end with LF, as COPY writes them.
  */
-import type { Readable } from "node:stream";
 import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
@@ -98,15 +97,13 @@ export function jsonCell(value: unknown): Cell {
 
 // --- COPY on PostgreSQL --------------------------------------------------------------------------
 
-type PgQuery = PromiseLike<unknown> & { readable(): Promise<Readable> };
-type PgSql = { unsafe(query: string, params?: unknown[]): PgQuery & PromiseLike<unknown[]> };
-type PgClient = PgSql & { reserve(): Promise<PgSql & { release(): void }> };
+type PgOptions = Record<string, unknown>;
 
-/** The postgres.js client behind a database handle, when it is one (not PGlite, not a transaction). */
-function postgresClient(db: Queryable): PgClient | null {
+/** The connection settings of the postgres.js client behind a handle (not PGlite, not a transaction). */
+function postgresOptions(db: Queryable): PgOptions | null {
   const client = (db as { $client?: unknown }).$client;
-  return typeof client === "function" && "reserve" in client
-    ? (client as unknown as PgClient)
+  return typeof client === "function" && "unsafe" in client && "options" in client
+    ? ((client as unknown as { options: PgOptions }).options ?? null)
     : null;
 }
 
@@ -115,50 +112,37 @@ const dialect = new PgDialect();
 /**
  * The rows of `query` as CSV written by PostgreSQL's COPY, or null on PGlite. COPY takes no
  * bound parameters, so the query's values are inlined as escaped literals (drizzle's, standard
- * conforming strings). The COPY runs on a connection of its own with JIT compilation off: its
+ * conforming strings). The COPY runs on a connection of its own with JIT compilation off (its
  * plan is costed high enough to trigger JIT, which took longer to compile than the export took
- * to run (measured in `npm run bench -- --only export`).
+ * to run, measured in `npm run bench -- --only export`), closed when the export ends: a reader
+ * that stops early drops it and the server ends the COPY; and postgres.js may leave a socket
+ * paused after a COPY, so that connection is never handed to anyone else.
  */
 export function copyCsv(db: Queryable, query: SQL): AsyncGenerator<Uint8Array> | null {
-  const client = postgresClient(db);
-  if (!client) return null;
+  const options = postgresOptions(db);
+  if (!options) return null;
   const { sql: text } = dialect.sqlToQuery(query.inlineParams());
-  return copyOut(client, `copy (${text}) to stdout with (format csv)`);
+  return copyOut(options, `copy (${text}) to stdout with (format csv)`);
 }
 
-async function* copyOut(client: PgClient, copy: string): AsyncGenerator<Uint8Array> {
-  const conn = await client.reserve();
-  let readable: Readable | null = null;
-  let pending: PgQuery | null = null;
-  let complete = false;
-  let pid = 0;
+async function* copyOut(o: PgOptions, copy: string): AsyncGenerator<Uint8Array> {
+  const { default: postgres } = await import("postgres");
+  const own = postgres({
+    host: o.host as string,
+    port: o.port as number,
+    path: o.path as string | undefined,
+    database: o.database as string,
+    user: o.user as string,
+    pass: o.pass as string,
+    ssl: o.ssl as boolean,
+    max: 1,
+    onnotice: () => {},
+    connection: { application_name: "accord-export", jit: "off" },
+  });
   try {
-    const [row] = (await conn.unsafe("select pg_backend_pid() as pid")) as { pid: number }[];
-    pid = row.pid;
-    await conn.unsafe("set jit = off");
-    pending = conn.unsafe(copy);
-    readable = await pending.readable();
-    // Not destroyed when the reader stops early: the COPY is cancelled and drained below.
-    for await (const chunk of readable.iterator({ destroyOnReturn: false }))
-      yield chunk as Uint8Array;
-    complete = true;
+    const readable = await own.unsafe(copy).readable();
+    for await (const chunk of readable) yield chunk as Uint8Array;
   } finally {
-    if (!complete && readable && !readable.destroyed) {
-      await client.unsafe("select pg_cancel_backend($1)", [pid]).then(
-        () => undefined,
-        () => undefined,
-      );
-      readable.resume();
-    }
-    if (pending)
-      await Promise.resolve(pending).then(
-        () => undefined,
-        () => undefined,
-      );
-    await conn.unsafe("reset jit").then(
-      () => undefined,
-      () => undefined,
-    );
-    conn.release();
+    await own.end({ timeout: 0 }).catch(() => undefined);
   }
 }

@@ -390,3 +390,17 @@ describe("history exports", () => {
     expect(exportPeriodSchema.safeParse({ from: "2026-02-30" }).success).toBe(false);
   });
 });
+
+describe("a long export", () => {
+  it("ends, and the next one too (COPY larger than the driver's buffer)", async () => {
+    await t.db.execute(sql`
+      insert into leads (email, company, traits)
+      select 'long' || i || '@bulk.test', repeat('Long Company ', 8) || i, jsonb_build_object('n', i)
+      from generate_series(1, 600) i`);
+    for (let run = 0; run < 2; run++) {
+      const csv = await leadsCsv(a.marketer);
+      expect(csv.length).toBeGreaterThan(64_000);
+      expect(csvRecords(csv)).toHaveLength(615);
+    }
+  });
+});
