@@ -28,7 +28,56 @@ async function openFirstLead(page: Page) {
   await page.waitForURL(/\/leads\/[0-9a-f-]{36}/);
 }
 
+/** A small French Excel export for the import page: `;`, Windows-1252, ambiguous dates, bad rows. */
+const IMPORT_FILE = Buffer.from(
+  [
+    "Email;Prénom;Nom;Entreprise;Pays;Date de création;Plan;Sièges",
+    "ana@atelier-nord.test;Ana;Silva;Atelier Nord;FR;03/04/2024;pro;12",
+    "ben@bureau-sud.test;Ben;Roux;Bureau Sud;BE;05/06/2024;free;3",
+    "not-an-email;Cléo;Faure;Cabinet Est;FR;07/08/2024;pro;4",
+    "dan@maison-ouest.test;Dan;Morel;Maison Ouest;Atlantis;09/10/2024;pro;5",
+    "eve@studio-centre.test;Eve;Blanc;Studio Centre;FR;pas une date;pro;6",
+  ].join("\r\n") + "\r\n",
+  "latin1",
+);
+
+/** Uploads the import file and answers the date question: the mapping step. */
+async function uploadImport(page: Page) {
+  await page
+    .getByTestId("import-file")
+    .setInputFiles({ name: "export-excel.csv", mimeType: "text/csv", buffer: IMPORT_FILE });
+  await page.getByTestId("mapping-table").waitFor();
+  if (await page.getByTestId("date-order").isVisible())
+    await page.getByTestId("date-order-dmy").check();
+}
+
+async function dryRun(page: Page) {
+  await uploadImport(page);
+  await page.getByTestId("dry-run-start").click();
+  await page.locator("[data-testid=dry-run][data-state=done]").waitFor({ timeout: 60_000 });
+}
+
 const SHOTS: Shot[] = [
+  { name: "import-empty", as: "camille@accord.test", path: "/import" },
+  { name: "import-mapping", as: "camille@accord.test", path: "/import", then: uploadImport },
+  { name: "import-dry-run", as: "camille@accord.test", path: "/import", then: dryRun },
+  {
+    name: "import-done",
+    as: "camille@accord.test",
+    path: "/import",
+    then: async (page) => {
+      await dryRun(page);
+      await page.getByTestId("import-start").click();
+      await page.locator("[data-testid=import-run][data-state=done]").waitFor({ timeout: 60_000 });
+    },
+  },
+  { name: "import-manager", as: "sophie@accord.test", path: "/import" },
+  {
+    name: "reports-exports",
+    as: "sophie@accord.test",
+    path: "/reports?from=2026-01-01",
+    element: "history-exports",
+  },
   { name: "sign-in", as: "", path: "/sign-in" },
   { name: "leads", as: "camille@accord.test", path: "/leads" },
   { name: "leads-rep", as: "thomas@accord.test", path: "/leads" },

@@ -10,6 +10,7 @@ import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import type { OutcomeTarget } from "@/lib/shared/vocabulary";
 import { CalibrationPanel } from "./calibration-panel";
 import { FunnelPanel } from "./funnel-panel";
+import { HistoryExports } from "./history-exports";
 import { PredictivePanel } from "./predictive-panel";
 import { ReasonsPanel } from "./reasons-panel";
 import { ReportFilters, type Option } from "./report-filters";
@@ -116,6 +117,7 @@ export function ReportsView({
           </div>
         )}
       </div>
+      <HistoryExports from={query.from ?? ""} to={query.to ?? ""} />
     </>
   );
 }

@@ -52,6 +52,11 @@ export const icons = {
       <path d="M8 15l3-4 3 2 5-6" />
     </Icon>
   ),
+  import: (p: SVGProps<SVGSVGElement>) => (
+    <Icon {...p}>
+      <path d="M12 15V4M7 9l5-5 5 5M5 14v6h14v-6" />
+    </Icon>
+  ),
   settings: (p: SVGProps<SVGSVGElement>) => (
     <Icon {...p}>
       <circle cx="12" cy="12" r="3" />

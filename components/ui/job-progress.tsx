@@ -7,7 +7,14 @@
 import { useTranslations } from "next-intl";
 import type { JobView } from "@/lib/client/queries/jobs";
 
-export function JobProgress({ job, label }: { job: JobView | undefined; label: string }) {
+/** What the bar reads of a job (a job, or anything that runs as one, such as an import). */
+export type ProgressOf = {
+  state: JobView["state"];
+  progress: { done: number | null; total: number | null; phase?: string | null };
+  error: string | null;
+};
+
+export function JobProgress({ job, label }: { job: ProgressOf | undefined; label: string }) {
   const t = useTranslations("jobs");
   const done = job?.progress.done ?? 0;
   const total = job?.progress.total ?? null;

@@ -4,14 +4,23 @@ import { can, homeFor, navFor } from "./permissions";
 describe("role-aware navigation", () => {
   it("shows each role only its own sections", () => {
     const keys = (role: Parameters<typeof navFor>[0]) => navFor(role).map((i) => i.key);
-    expect(keys("admin")).toEqual(["rules", "thresholds", "inbox", "leads", "reports", "settings"]);
-    expect(keys("marketer")).toEqual(["rules", "thresholds", "leads", "reports"]);
+    expect(keys("admin")).toEqual([
+      "rules",
+      "thresholds",
+      "inbox",
+      "leads",
+      "reports",
+      "import",
+      "settings",
+    ]);
+    expect(keys("marketer")).toEqual(["rules", "thresholds", "leads", "reports", "import"]);
     expect(keys("manager")).toEqual([
       "rules",
       "thresholds",
       "inbox",
       "leads",
       "reports",
+      "import",
       "settings",
     ]);
     expect(keys("rep")).toEqual(["inbox", "leads"]);

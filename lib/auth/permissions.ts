@@ -51,6 +51,7 @@ export const NAV_ITEMS = [
   { key: "inbox", href: "/inbox", permission: "inbox:read" },
   { key: "leads", href: "/leads", permission: "leads:read" },
   { key: "reports", href: "/reports", permission: "reports:read" },
+  { key: "import", href: "/import", permission: "imports:write" },
   { key: "settings", href: "/settings", permission: "settings:read" },
 ] as const satisfies readonly { key: string; href: string; permission: Permission }[];
 

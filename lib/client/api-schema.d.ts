@@ -111,6 +111,94 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/exports/decisions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Sales decisions of a period as CSV (`from`, `to`: days, both included, UTC)
+     * @description A rep exports only their own leads, a manager their team's and the unassigned ones, others (and API keys) every lead. Streamed as it is read (no Content-Length): large exports start at once and never sit in memory. Cells a spreadsheet would run as a formula (starting with =, +, -, @) begin with an apostrophe.
+     *
+     *     Signed-in roles: admin, marketer, manager, rep. API keys with the `leads:read` scope.
+     */
+    get: operations["exportDecisions"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/exports/events": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Events of a period as CSV (`from`, `to`: days, both included, UTC)
+     * @description A rep exports only their own leads, a manager their team's and the unassigned ones, others (and API keys) every lead. Streamed as it is read (no Content-Length): large exports start at once and never sit in memory. Cells a spreadsheet would run as a formula (starting with =, +, -, @) begin with an apostrophe.
+     *
+     *     Signed-in roles: admin, marketer, manager, rep. API keys with the `leads:read` scope.
+     */
+    get: operations["exportEvents"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/exports/leads": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The leads list as CSV, with the list's filters (q, email, stage, owner)
+     * @description A rep exports only their own leads, a manager their team's and the unassigned ones, others (and API keys) every lead. Streamed as it is read (no Content-Length): large exports start at once and never sit in memory. Cells a spreadsheet would run as a formula (starting with =, +, -, @) begin with an apostrophe.
+     *
+     *     Signed-in roles: admin, marketer, manager, rep. API keys with the `leads:read` scope.
+     */
+    get: operations["exportLeads"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/exports/transitions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Lifecycle transitions of a period as CSV (`from`, `to`: days, both included, UTC)
+     * @description A rep exports only their own leads, a manager their team's and the unassigned ones, others (and API keys) every lead. Streamed as it is read (no Content-Length): large exports start at once and never sit in memory. Cells a spreadsheet would run as a formula (starting with =, +, -, @) begin with an apostrophe.
+     *
+     *     Signed-in roles: admin, marketer, manager, rep. API keys with the `leads:read` scope.
+     */
+    get: operations["exportTransitions"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/import-mappings": {
     parameters: {
       query?: never;
@@ -2813,6 +2901,226 @@ export interface operations {
       };
       /** @description The body is too large */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  exportDecisions: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV */
+      200: {
+        headers: {
+          /** @description attachment; filename="accord-decisions-<date>.csv" */
+          "Content-Disposition"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description Invalid input, with the field errors */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  exportEvents: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV */
+      200: {
+        headers: {
+          /** @description attachment; filename="accord-events-<date>.csv" */
+          "Content-Disposition"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description Invalid input, with the field errors */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  exportLeads: {
+    parameters: {
+      query?: {
+        email?: string;
+        owner?: "me" | "unassigned" | string;
+        q?: string;
+        stage?:
+          | "subscriber"
+          | "lead"
+          | "mql"
+          | "sal"
+          | "sql"
+          | "opportunity"
+          | "customer"
+          | "recycled"
+          | "disqualified"
+          | "lost";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV */
+      200: {
+        headers: {
+          /** @description attachment; filename="accord-leads-<date>.csv" */
+          "Content-Disposition"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description Invalid input, with the field errors */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  exportTransitions: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV */
+      200: {
+        headers: {
+          /** @description attachment; filename="accord-transitions-<date>.csv" */
+          "Content-Disposition"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description Invalid input, with the field errors */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
         headers: {
           [name: string]: unknown;
         };

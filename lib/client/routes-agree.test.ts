@@ -525,6 +525,33 @@ describe("the typed client and the routes agree", () => {
     expect(applied.data.draft.mqlThreshold).toBe(55);
   });
 
+  it("exports: the filtered leads and the history of a period as CSV", async () => {
+    as(s.admin);
+    const csv = (answer: unknown) => {
+      if (typeof answer !== "string") throw new Error("Expected CSV text.");
+      return answer.split("\r\n")[0];
+    };
+    const leads = await ok(
+      client.GET("/api/v1/exports/leads", {
+        params: { query: { stage: "opportunity" } },
+        parseAs: "text",
+      }),
+      200,
+    );
+    expect(csv(leads)).toMatch(/^id,email,/);
+    for (const path of [
+      "/api/v1/exports/events",
+      "/api/v1/exports/decisions",
+      "/api/v1/exports/transitions",
+    ] as const) {
+      const history = await ok(
+        client.GET(path, { params: { query: { from: "2020-01-01" } }, parseAs: "text" }),
+        200,
+      );
+      expect(csv(history)).toMatch(/^id,/);
+    }
+  });
+
   it("a lead reads back with its touch, decision, outcome and prediction", async () => {
     as(s.admin);
     const read = await ok(

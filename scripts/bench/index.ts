@@ -11,6 +11,7 @@
  *   npm run bench -- --only train      only training the predictive score (train.ts)
  *   npm run bench -- --only import     only the CSV import: 1,000,000 rows on PostgreSQL, 100,000 on
  *                                      PGlite, each in a worker process (import.ts; --import-rows N)
+ *   npm run bench -- --only export     only the leads CSV export at 1,000,000 leads (export.ts)
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; each
  * run works in a database of its own, dropped at the end.
@@ -27,6 +28,7 @@ import { saveDraft } from "../../lib/domain/scoring/versions";
 import { thresholdEvidence } from "../../lib/domain/thresholds/analysis";
 import { BENCH_AS_OF, generate } from "./data";
 import { demoPreviewBenchmarks } from "./demo";
+import { exportBenchmark } from "./export";
 import { floorSql } from "./floor";
 import { importBenchmarks } from "./import";
 import { ingestRawFloor, ingestThroughApi, makeEvents } from "./ingest";
@@ -48,6 +50,7 @@ const { values: args } = parseArgs({
     "webhook-seconds": { type: "string" },
     "import-rows": { type: "string" },
     "import-pglite-rows": { type: "string" },
+    "export-leads": { type: "string" },
   },
 });
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -244,9 +247,19 @@ async function main() {
   const events = Number(args.events ?? 2_000_000);
   const results: Result[] = [];
   const stamp = Date.now().toString(36);
-  const ONLY = ["reports", "webhooks", "publish", "import", "train"];
+  const ONLY = ["reports", "webhooks", "publish", "import", "train", "export"];
   if (args.only && !ONLY.includes(args.only))
     throw new Error(`--only takes ${ONLY.map((o) => `"${o}"`).join(", ")} (got "${args.only}").`);
+  const exports = () =>
+    withDatabase(`accord_bench_export_${stamp}`, async (url) => {
+      results.push(...(await exportBenchmark(url, log, Number(args["export-leads"] ?? 1_000_000))));
+    });
+  if (args.only === "export") {
+    await exports();
+    printAndSave(results, ".bench/results-export.json");
+    if (results.some((r) => r.ok === false)) process.exitCode = 1;
+    return;
+  }
   const train = () =>
     withDatabase(`accord_bench_train_${stamp}`, async (url) => {
       results.push(...(await trainBenchmark(url, log)));
@@ -309,6 +322,7 @@ async function main() {
     results.push(...(await scoringBenchmarks(url, leads, events, "rescore_100k_2m_")));
     if (!args["skip-ingest"]) results.push(...(await ingestionBenchmark(url, leads)));
   });
+  await exports();
   // Needs the production build, like the ingestion benchmark.
   if (!args["skip-ingest"]) await webhooks();
   await train();

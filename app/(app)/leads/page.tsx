@@ -4,6 +4,8 @@ import { LeadFilters } from "@/components/leads/lead-filters";
 import { LeadsTable } from "@/components/leads/leads-table";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { buttonClass } from "@/components/ui/button";
+import { icons } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db/client";
@@ -42,6 +44,12 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const from = result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;
   const to = from === 0 ? 0 : from + result.rows.length - 1;
   const filtered = Boolean(query.q || query.stage || query.owner);
+  const exportParams = new URLSearchParams();
+  for (const key of ["q", "stage", "owner"] as const) {
+    const value = query[key];
+    if (value) exportParams.set(key, value);
+  }
+  const exportHref = `/api/v1/exports/leads${exportParams.size ? `?${exportParams}` : ""}`;
   return (
     <>
       <PageHeader title={t("title")} subtitle={seesAll ? t("subtitle") : t("subtitleRep")} />
@@ -61,19 +69,35 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         </p>
       )}
       <Card className="mt-4 overflow-hidden">
-        <div className="flex items-center justify-between border-b border-slate-100 px-4 py-3 text-sm text-slate-600">
+        <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3 text-sm text-slate-600">
           <span data-testid="leads-count">
             {result.totalIsExact
               ? t("count", { total: result.total })
               : t("countAtLeast", { total: result.total })}
           </span>
-          {result.total > 0 && (
-            <span>
-              {result.totalIsExact
-                ? t("showing", { from, to, total: result.total })
-                : t("showingAtLeast", { from, to, total: result.total })}
-            </span>
-          )}
+          <div className="flex flex-wrap items-center gap-3">
+            {result.total > 0 && (
+              <span>
+                {result.totalIsExact
+                  ? t("showing", { from, to, total: result.total })
+                  : t("showingAtLeast", { from, to, total: result.total })}
+              </span>
+            )}
+            {result.total > 0 && (
+              <a
+                href={exportHref}
+                download
+                className={buttonClass("secondary", "min-h-9 px-3")}
+                data-testid="export-leads"
+                title={filtered ? t("exportFilteredHint") : t("exportAllHint")}
+              >
+                <icons.download width={16} height={16} aria-hidden />
+                {result.totalIsExact
+                  ? t("export", { total: result.total })
+                  : t("exportAtLeast", { total: result.total })}
+              </a>
+            )}
+          </div>
         </div>
         {result.rows.length === 0 ? (
           filtered || seesAll ? (

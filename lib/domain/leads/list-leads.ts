@@ -14,28 +14,41 @@ export const COUNT_CAP = 10_000;
 /** Empty form fields mean "no filter". */
 const blankAsUndefined = (v: unknown) => (v === "" ? undefined : v);
 
+/** The filters of the leads list, shared by the list and the CSV export. */
+export const leadFilterShape = {
+  q: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .trim()
+      .max(200, "Search is limited to 200 characters.")
+      .refine((v) => !v.includes("\u0000"), "Search cannot contain a NUL character.")
+      .optional(),
+  ),
+  email: z.preprocess(
+    blankAsUndefined,
+    z.string().trim().toLowerCase().email("Not a valid email address.").optional(),
+  ),
+  stage: z.preprocess(
+    blankAsUndefined,
+    z.enum(LIFECYCLE_STAGES, { message: "Unknown lifecycle stage." }).optional(),
+  ),
+  owner: z.preprocess(
+    blankAsUndefined,
+    z
+      .union([z.literal("me"), z.literal("unassigned"), z.guid()], {
+        message: "Owner must be a user id, 'me' or 'unassigned'.",
+      })
+      .optional(),
+  ),
+};
+
+export const leadFilterSchema = z.object(leadFilterShape);
+export type LeadFilter = z.output<typeof leadFilterSchema>;
+
 export const listLeadsSchema = z
   .object({
-    q: z.preprocess(
-      blankAsUndefined,
-      z.string().trim().max(200, "Search is limited to 200 characters.").optional(),
-    ),
-    email: z.preprocess(
-      blankAsUndefined,
-      z.string().trim().toLowerCase().email("Not a valid email address.").optional(),
-    ),
-    stage: z.preprocess(
-      blankAsUndefined,
-      z.enum(LIFECYCLE_STAGES, { message: "Unknown lifecycle stage." }).optional(),
-    ),
-    owner: z.preprocess(
-      blankAsUndefined,
-      z
-        .union([z.literal("me"), z.literal("unassigned"), z.guid()], {
-          message: "Owner must be a user id, 'me' or 'unassigned'.",
-        })
-        .optional(),
-    ),
+    ...leadFilterShape,
     sort: z
       .enum(LEAD_SORTS, { message: `Sort must be one of ${LEAD_SORTS.join(", ")}.` })
       .default("recent"),
@@ -102,15 +115,11 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export async function listLeads({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Viewer;
-  query: ListLeadsQuery;
-}) {
+/**
+ * The WHERE clause of the list's filters, always with the lead scope: what the list shows and
+ * what its CSV export writes are the same leads.
+ */
+export function leadFilterWhere(actor: Viewer, query: LeadFilter): SQL {
   const conditions: SQL[] = [leadScope(actor, leads.ownerId)];
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
@@ -128,7 +137,19 @@ export async function listLeads({
     conditions.push("id" in actor ? eq(leads.ownerId, actor.id) : sql`false`);
   else if (query.owner === "unassigned") conditions.push(isNull(leads.ownerId));
   else if (query.owner) conditions.push(eq(leads.ownerId, query.owner));
-  const where = and(...conditions);
+  return and(...conditions)!;
+}
+
+export async function listLeads({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Viewer;
+  query: ListLeadsQuery;
+}) {
+  const where = leadFilterWhere(actor, query);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const keyset = cursor
     ? sql`(${leads.updatedAt}, ${leads.id}) < (${cursor.u}::timestamptz, ${cursor.i}::uuid)`

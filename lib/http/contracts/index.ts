@@ -5,6 +5,7 @@
  */
 import type { Contract } from "../contract";
 import { ADMIN_CONTRACTS } from "./admin";
+import { EXPORTS_CONTRACTS } from "./exports";
 import { IMPORTS_CONTRACTS } from "./imports";
 import { INGEST_CONTRACTS } from "./ingest";
 import { JOBS_CONTRACTS } from "./jobs";
@@ -47,6 +48,11 @@ export const TAGS = [
     description:
       "Outgoing webhooks (Standard Webhooks): endpoints, signing secrets, test events, the delivery log.",
   },
+  {
+    name: "Exports",
+    description:
+      "CSV downloads, streamed: the filtered leads list; events, decisions, transitions.",
+  },
   { name: "Administration", description: "API keys, health, this document, and test hooks." },
 ];
 
@@ -60,5 +66,6 @@ export const ALL_CONTRACTS: readonly Contract[] = [
   ...IMPORTS_CONTRACTS,
   ...JOBS_CONTRACTS,
   ...WEBHOOKS_CONTRACTS,
+  ...EXPORTS_CONTRACTS,
   ...ADMIN_CONTRACTS,
 ];
