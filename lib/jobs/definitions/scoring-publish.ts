@@ -33,9 +33,12 @@ export const scoringPublishJob = defineJob({
         signal,
       });
       // The rules report reads past handoffs under the live model: analysed now, not next hour.
+      // Best effort: the publish is done either way, and the report queues it when opened.
       // (Imported when run: the queue imports the registry, which imports this definition.)
       const { enqueueUnlessActive } = await import("../queue");
-      await enqueueUnlessActive(db, mqlSnapshotsJob, {});
+      await enqueueUnlessActive(db, mqlSnapshotsJob, {}).catch((error: unknown) =>
+        console.warn("[accord] could not queue the rules analysis after a publish:", error),
+      );
       return result;
     } catch (error) {
       if (attempt >= ATTEMPTS) await failPublish(db, payload.version, publishErrorText(error));

@@ -265,6 +265,8 @@ describe("rules report analysis", () => {
     expect((await post()).status).toBe(403);
     as(actors.manager);
     await t.db.execute(sql`delete from mql_snapshots`);
+    // A web process that sends jobs without working them: the analysis waits for a worker.
+    await startJobs({ work: false, schedule: false });
     const before = (await (await rules.GET(get("rules"), ctx())).json()).data;
     expect(before.snapshotsPending).toBe(7);
     const first = await post();
@@ -272,6 +274,7 @@ describe("rules report analysis", () => {
     const { jobId } = (await first.json()).data;
     // Asked again (another manager opening the report) while it waits: the same job.
     expect((await (await post()).json()).data.jobId).toBe(jobId);
+    await stopJobs();
     await startJobs({ work: true, schedule: false });
     try {
       const job = await waitForJob(t.db, jobId, 20_000);
