@@ -1,4 +1,4 @@
-import { expect, test } from "./test";
+import { expect, forgiveFaked500, test } from "./test";
 import type { Page } from "@playwright/test";
 import { storageState } from "./fixtures";
 
@@ -201,7 +201,7 @@ test.describe("Sales settings (manager)", () => {
     await expect(reject.getByTestId("archived-reject")).toHaveCount(0);
   });
 
-  test("a refused change is rolled back and explained", async ({ page }) => {
+  test("a refused change is rolled back and explained", async ({ page, consoleErrors }) => {
     await page.goto("/settings");
     const active = page
       .getByTestId("reasons-disqualify")
@@ -215,6 +215,7 @@ test.describe("Sales settings (manager)", () => {
     );
     await expect(active.getByTestId("reason-row").last()).toHaveAttribute("data-code", "spam");
     await page.unroute(/\/api\/v1\/reasons\/\d+$/);
+    forgiveFaked500(consoleErrors);
   });
 
   test("adds and removes a holiday of the manager's own team", async ({ page }) => {

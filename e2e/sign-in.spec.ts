@@ -2,9 +2,9 @@ import { expect, test } from "./test";
 import { DEMO, expectSignedIn, signIn } from "./fixtures";
 
 const NAV = {
-  admin: ["Rules", "Thresholds", "Inbox", "Leads", "Reports", "Settings"],
-  marketer: ["Rules", "Thresholds", "Leads", "Reports"],
-  manager: ["Rules", "Thresholds", "Inbox", "Leads", "Reports", "Settings"],
+  admin: ["Rules", "Thresholds", "Inbox", "Leads", "Reports", "Import", "Settings"],
+  marketer: ["Rules", "Thresholds", "Leads", "Reports", "Import"],
+  manager: ["Rules", "Thresholds", "Inbox", "Leads", "Reports", "Import", "Settings"],
   rep: ["Inbox", "Leads"],
 } as const;
 

@@ -1,4 +1,4 @@
-import { expect, test } from "./test";
+import { expect, forgiveFaked500, test } from "./test";
 import type { Page } from "@playwright/test";
 import { storageState } from "./fixtures";
 
@@ -100,7 +100,10 @@ test.describe("Teams and routing (admin)", () => {
     await page.reload();
     await expect(hugo.getByLabel("Hugo Laurent away until")).toHaveValue("");
   });
-  test("undoes an optimistic change the server refuses, and says so", async ({ page }) => {
+  test("undoes an optimistic change the server refuses, and says so", async ({
+    page,
+    consoleErrors,
+  }) => {
     await page.goto("/settings");
     const emea = team(page, "EMEA");
     const countries = emea.getByRole("list", { name: "Countries of EMEA" });
@@ -120,6 +123,7 @@ test.describe("Teams and routing (admin)", () => {
     release();
     await expect(emea.getByRole("alert")).toHaveText("That change could not be saved. Try again.");
     await expect(countries).not.toContainText("Austria");
+    forgiveFaked500(consoleErrors);
   });
 });
 
