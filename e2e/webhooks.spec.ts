@@ -72,7 +72,7 @@ test("an admin adds an endpoint, sends a test event, and sees an MQL's delivery 
   const log = row.getByTestId("delivery-log");
   // Other specs make MQLs meanwhile (the endpoint wants lead.mql): find the test event's row.
   const testRow = log.getByTestId("delivery-row").filter({ hasText: "Test event" });
-  await expect(testRow).toContainText("Delivered");
+  await expect(testRow).toContainText("Delivered", { timeout: 20_000 });
   await expect(testRow).toContainText("HTTP 200");
 
   // A lead crosses the threshold through the API: its lead.mql reaches the receiver and the log.

@@ -16,6 +16,7 @@ import { getActor } from "@/lib/auth/session";
 import { checkResponsesEnabled } from "@/lib/infra/env";
 import { AppError, validationError } from "@/lib/shared/errors";
 import type { Access, Contract, ResponseBody, SuccessStatus } from "./contract";
+import { refuseNul, refuseNullBody } from "./input-guard";
 import { readJson, readOptionalJson } from "./read-json";
 import { toResponse } from "./respond";
 
@@ -113,6 +114,7 @@ export function withApi<const C extends Contract>(
     try {
       const principal = await authenticate(request, contract.access);
       const rawParams = (await context?.params) ?? {};
+      refuseNul(rawParams, "address");
       const params = contract.params
         ? parseOr(
             contract.params,
@@ -120,14 +122,17 @@ export function withApi<const C extends Contract>(
             () => new AppError("not_found", "Nothing at this address."),
           )
         : undefined;
+      const rawQuery = Object.fromEntries(new URL(request.url).searchParams);
+      refuseNul(rawQuery, "query string");
       const query = contract.query
-        ? parseOr(contract.query, Object.fromEntries(new URL(request.url).searchParams), (e) =>
+        ? parseOr(contract.query, rawQuery, (e) =>
             validationError(e, "The query string is not valid."),
           )
         : undefined;
       let body: unknown = undefined;
       if (contract.body) {
-        const raw = await readJsonBody(request, contract);
+        const raw = refuseNullBody(await readJsonBody(request, contract), contract.bodyOptional);
+        refuseNul(raw, "request body");
         body =
           raw === undefined
             ? undefined

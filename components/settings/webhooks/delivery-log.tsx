@@ -40,8 +40,9 @@ export function DeliveryLog({ endpointId, enabled }: { endpointId: string; enabl
   const errorText = useApiErrorText();
   const query = useInfiniteQuery({
     ...webhookQueries.deliveries(endpointId),
+    // Any shown delivery still pending (on any page loaded): watch it closely.
     refetchInterval: (q) =>
-      q.state.data?.pages[0]?.data.some((d) => d.status === "pending") ? 2_000 : 15_000,
+      q.state.data?.pages.some((p) => p.data.some((d) => d.status === "pending")) ? 2_000 : 15_000,
   });
   const resend = useMutation({
     mutationFn: (deliveryId: number) => resendWebhookDelivery(endpointId, deliveryId),
