@@ -8,17 +8,9 @@ import { z } from "zod";
 import { queryRows, type Queryable } from "@/db/client";
 import type { Viewer } from "@/lib/auth/principal";
 import { leadScope } from "@/lib/auth/lead-scope";
+import { day } from "@/lib/domain/reports/query-schema";
 import { csvChunks, csvLine, jsonCell, keysetPages, type Cell } from "./csv-stream";
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.")
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
-      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    "This is not a real date.",
-  );
 const blankAsUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 /** A period of whole UTC days, both included; either end may be left open. */

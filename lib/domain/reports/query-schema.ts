@@ -4,7 +4,8 @@ import { OUTCOME_TARGETS } from "@/lib/shared/vocabulary";
 import { LOCALES } from "@/lib/i18n/locales";
 import { SPLITS, type ReportQuery } from "./types";
 
-const day = z
+/** A calendar day, YYYY-MM-DD, that exists (no 31 February). */
+export const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.")
   .refine(
