@@ -14,7 +14,6 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { ScoringModelInput } from "@/lib/domain/scoring/model";
-import type { TopReason } from "@/lib/domain/scoring/compile";
 import { leads } from "./leads";
 import { users } from "./users";
 
@@ -93,10 +92,11 @@ export const leadScores = pgTable(
     /** The total written to score_history last; a new history row is written when it moves by a point. */
     recordedTotal: doublePrecision("recorded_total").notNull(),
     /**
-     * The receipt's top lines at `as_of` (what the inbox and `lead.mql` show), written with the
-     * score. Null for a score written before they were stored, until the lead is next scored.
+     * What each of the version's active rules earned at `as_of`, in the model's order: the inbox
+     * and `lead.mql` take the receipt's top lines from it (top-lines.ts). Null for a score written
+     * before it was stored, until the lead is next scored.
      */
-    reasons: jsonb("reasons").$type<TopReason[]>(),
+    earned: doublePrecision("earned").array(),
   },
   // The lead list sorted by score walks this index (list-leads.ts).
   (t) => [index("lead_scores_total_idx").on(t.total.desc(), t.leadId)],

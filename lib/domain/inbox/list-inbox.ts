@@ -61,7 +61,7 @@ type Row = {
   engagement_grade: number | null;
   model_version: number | null;
   as_of: Date | string | null;
-  reasons: TopReason[] | null;
+  earned: number[] | null;
   handed_over_at: Date | string | null;
   clock_id: number | null;
   policy_name: string | null;
@@ -99,7 +99,7 @@ export async function listInbox(
     sql`select l.id,
           coalesce(nullif(trim(coalesce(l.first_name, '') || ' ' || coalesce(l.last_name, '')), ''), l.email, l.external_id) as name,
           l.company, l.job_title as title, l.source, l.lifecycle_stage as stage, l.owner_id, o.name as owner_name,
-          s.total, s.fit_grade, s.engagement_grade, s.model_version, s.as_of, s.reasons,
+          s.total, s.fit_grade, s.engagement_grade, s.model_version, s.as_of, s.earned,
           h.at as handed_over_at,
           c.id as clock_id, c.policy_name, c.started_at, c.first_touch_due, c.first_touch_at, c.touches_due_by, c.min_touches,
           c.breached_first_touch_at, c.breached_touches_at,
@@ -128,7 +128,7 @@ export async function listInbox(
               leadId: r.id,
               modelVersion: Number(r.model_version),
               asOf: new Date(r.as_of),
-              reasons: r.reasons,
+              earned: r.earned,
             },
           ]
         : [],

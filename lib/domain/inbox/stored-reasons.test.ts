@@ -1,8 +1,8 @@
 /**
- * The inbox's top receipt lines are stored with each score (lead_scores.reasons) when a lead is
- * scored — on publish, on ingestion — so a 20-second poll reads them instead of replaying every
- * lead's events. They are the lines the receipt (the evaluator) shows; a score stored before the
- * column existed (null) is still shown with its replayed lines.
+ * What each rule earned is stored with each score (lead_scores.earned) when a lead is scored — on
+ * publish, on ingestion — so the inbox's 20-second poll takes the top receipt lines from it instead
+ * of replaying every lead's events. They are the lines the receipt (the evaluator) shows; a score
+ * stored before the column existed (null) is still shown with its replayed lines.
  */
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +13,8 @@ import { salesTeams } from "@/lib/domain/decisions/test-setup";
 import { ingestEvents } from "@/lib/domain/ingest/ingest-events";
 import { publishDraft } from "@/lib/domain/scoring/publish";
 import { template } from "@/lib/domain/scoring/templates";
-import { saveDraft } from "@/lib/domain/scoring/versions";
+import { topFromEarned } from "@/lib/domain/scoring/top-lines";
+import { getModelVersion, saveDraft } from "@/lib/domain/scoring/versions";
 import { listInbox } from "./list-inbox";
 import { topReasons } from "./top-reasons";
 
@@ -26,7 +27,8 @@ let quiet: string;
 
 const stored = async (leadId: string) => {
   const [row] = await t.db.select().from(leadScores).where(eq(leadScores.leadId, leadId));
-  return row;
+  const model = await getModelVersion(t.db, row.modelVersion);
+  return { ...row, reasons: row.earned ? topFromEarned(model!, row.earned) : null };
 };
 
 /** The lines the evaluator gives the lead's receipt at its score's as_of (the old inbox path). */
@@ -123,14 +125,17 @@ describe("stored top reasons", () => {
     expect(before.get(quiet)).toEqual([{ label: "Attended a webinar", points: 20 }]);
 
     // Read from the column: what is stored is what the rep sees.
-    await t.db
-      .update(leadScores)
-      .set({ reasons: [{ label: "Stored line", points: 1 }] })
-      .where(eq(leadScores.leadId, quiet));
-    expect((await shown()).get(quiet)).toEqual([{ label: "Stored line", points: 1 }]);
+    const row = await stored(quiet);
+    const earned = row.earned!.map((e, k) => (k === 0 ? 7.25 : e));
+    await t.db.update(leadScores).set({ earned }).where(eq(leadScores.leadId, quiet));
+    const model = await getModelVersion(t.db, row.modelVersion);
+    expect((await shown()).get(quiet)).toEqual([
+      { label: "Attended a webinar", points: 20 },
+      { label: model!.rules[0].label, points: 7.3 },
+    ]);
 
     // Scores from before the column (null until the next rescore): the same lines, replayed.
-    await t.db.update(leadScores).set({ reasons: null });
+    await t.db.update(leadScores).set({ earned: null });
     const after = await shown();
     expect(after.get(hot)).toEqual(before.get(hot));
     expect(after.get(quiet)).toEqual(before.get(quiet));

@@ -1,30 +1,37 @@
 /**
- * The top reasons of many leads' receipts, replayed from their events: one query for the leads,
- * one for their scored events, then the evaluator per lead, in memory — the same receipt the lead
- * page shows. Scoring stores these lines in lead_scores.reasons (compile.ts); readers call this
- * only for a score written before they were stored (`withStoredReasons`).
+ * The top reasons of many leads' receipts. Scoring stores what each rule earned
+ * (lead_scores.earned, compile.ts): the lines come from it and the version's labels. A score
+ * written before earnings were stored is replayed from its events: one query for the leads, one
+ * for their scored events, then the evaluator per lead, in memory — the receipt the lead page shows.
  */
 import { inArray, sql } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
 import { arrayParam } from "@/db/sql-array";
 import { leads } from "@/db/schema";
-import { TOP_REASONS, type TopReason } from "@/lib/domain/scoring/compile";
-import { evaluate, type ReceiptLine, type ScoredEvent } from "@/lib/domain/scoring/evaluate";
+import { evaluate, type ScoredEvent } from "@/lib/domain/scoring/evaluate";
 import { isActive } from "@/lib/domain/scoring/model";
+import {
+  TOP_REASONS,
+  topFromEarned,
+  topLines,
+  type TopReason,
+} from "@/lib/domain/scoring/top-lines";
 import { getModelVersion } from "@/lib/domain/scoring/versions";
 
 export type { TopReason };
 export type ScoreRef = { leadId: string; modelVersion: number; asOf: Date };
 
-/** The stored lines of each ref, replaying the receipt only for refs stored without them. */
+/** The lines of each ref from its stored earnings, replaying the receipt only for refs without. */
 export async function withStoredReasons(
   db: Queryable,
-  refs: (ScoreRef & { reasons: TopReason[] | null })[],
+  refs: (ScoreRef & { earned: number[] | null })[],
 ): Promise<Map<string, TopReason[]>> {
   const out = new Map<string, TopReason[]>();
   const missing: ScoreRef[] = [];
   for (const ref of refs) {
-    if (ref.reasons) out.set(ref.leadId, ref.reasons);
+    const model = ref.earned ? await getModelVersion(db, ref.modelVersion) : null;
+    const lines = model && ref.earned ? topFromEarned(model, ref.earned) : null;
+    if (lines) out.set(ref.leadId, lines);
     else missing.push(ref);
   }
   for (const [id, lines] of await topReasons(db, missing)) out.set(id, lines);
@@ -87,13 +94,4 @@ export async function topReasons(
     out.set(ref.leadId, topLines(receipt.lines, count));
   }
   return out;
-}
-
-/** The lines that earned most, most first (ties in the model's order), to one decimal. */
-export function topLines(lines: ReceiptLine[], count = TOP_REASONS): TopReason[] {
-  return lines
-    .filter((l) => l.earned > 0)
-    .sort((a, b) => b.earned - a.earned)
-    .slice(0, count)
-    .map((l) => ({ label: l.label, points: Math.round(l.earned * 10) / 10 }));
 }

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import { events, leads } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/db/testing";
-import { topLines } from "@/lib/domain/inbox/top-reasons";
-import { compileScores, type TopReason } from "./compile";
+import { compileScores } from "./compile";
+import { topFromEarned, topLines } from "./top-lines";
 import { evaluate, type ScoredEvent } from "./evaluate";
 import type { ScoredLead } from "./fields";
 import { scoringModelSchema, type ScoringModelInput } from "./model";
@@ -182,7 +182,7 @@ type Row = {
   fit_grade: string;
   engagement_grade: number;
   band: string;
-  reasons?: TopReason[];
+  earned?: number[];
 };
 
 let t: TestDb;
@@ -224,7 +224,7 @@ describe("evaluator and SQL compiler", () => {
             : [];
           const rows = await queryRows<Row>(
             t.db,
-            compileScores(model, { asOf, reasons: withReasons }),
+            compileScores(model, { asOf, earned: withReasons }),
           );
           expect(rows).toHaveLength(inserted.length);
           for (const row of rows) {
@@ -256,10 +256,12 @@ describe("evaluator and SQL compiler", () => {
               expected.engagementGrade,
               expected.band,
             ]);
-            // The top lines stored with a score are the ones the receipt shows.
+            // The earnings stored with a score give the top lines the receipt shows.
             if (withReasons)
-              expect(row.reasons, `reasons\n${context}`).toEqual(topLines(expected.receipt.lines));
-            else expect(row.reasons, context).toBeUndefined();
+              expect(topFromEarned(model, row.earned!), `reasons\n${context}`).toEqual(
+                topLines(expected.receipt.lines),
+              );
+            else expect(row.earned, context).toBeUndefined();
           }
         },
       ),

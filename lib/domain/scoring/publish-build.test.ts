@@ -73,10 +73,8 @@ describe("publish beside the live scores", () => {
       null;
     const result = await buildPublish(t.db, version, by, {
       now: () => at,
-      batchSize: 4,
-      async afterBatch(batch) {
-        if (batch !== 1) return;
-        // Half the leads (some built already, some not) ask a question, and a new lead appears.
+      async afterBuild() {
+        // Half the leads ask a question after their new score was built, and a new lead appears.
         const ingested = await ingestEvents(
           t.db,
           [
@@ -150,11 +148,8 @@ describe("publish beside the live scores", () => {
     const controller = new AbortController();
     const cut = await buildPublish(t.db, version, by, {
       now: () => at,
-      batchSize: 4,
       signal: controller.signal,
-      afterBatch: async (batch) => {
-        if (batch === 2) controller.abort(new Error("worker killed"));
-      },
+      afterBuild: async () => controller.abort(new Error("worker killed")),
     }).catch((error: Error) => error);
     expect(cut).toBeInstanceOf(Error);
     expect((await getActiveModel(t.db))!.version).toBe(before);
@@ -162,7 +157,7 @@ describe("publish beside the live scores", () => {
     // Still being published: another publish waits its turn.
     await expect(beginPublish(t.db, by, "meanwhile")).rejects.toMatchObject({ code: "conflict" });
 
-    const again = await buildPublish(t.db, version, by, { now: () => at, batchSize: 4 });
+    const again = await buildPublish(t.db, version, by, { now: () => at });
     expect(again.version).toBe(version);
     expect((await getActiveModel(t.db))!.version).toBe(version);
     const fresh = await expected(model);

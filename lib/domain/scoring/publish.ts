@@ -3,12 +3,11 @@
  *
  * 1. `beginPublish` checks the draft and stores it as a version in state `publishing` (one at a
  *    time: a unique index allows a single such row) — nothing is live yet.
- * 2. `buildPublish` computes every lead's score under it in one parallel statement into a staging
- *    table (lead_scores_computed), then writes a shadow table shaped like lead_scores
- *    (lead_scores_next) from it, one range of leads per short transaction, reporting progress —
- *    all with no scoring lock: ingestion keeps storing and scoring events under the live version
- *    meanwhile. Each shadow row notes which version of the live row it was computed against (its
- *    xmin, read in the same snapshot as the events).
+ * 2. `buildPublish` computes every lead's score under it in one parallel statement straight into
+ *    a shadow table shaped like lead_scores (lead_scores_next, publish-shadow.ts) — with no
+ *    scoring lock: ingestion keeps storing and scoring events under the live version meanwhile.
+ *    Each shadow row notes which version of the live row it was computed against (its xmin, read
+ *    in the same snapshot as the events); the leads that moved are rescored into it after.
  * 3. The swap is one short transaction under the exclusive scoring lock: the leads whose live row
  *    changed since (events ingested, leads updated) or that are new are rescored into the shadow,
  *    the shadow's history rows are written, the tables are renamed (O(1)), the version becomes
@@ -29,7 +28,14 @@ import { handOff } from "@/lib/domain/lifecycle/hand-off";
 import { emitWebhookEvent } from "@/lib/domain/webhooks/outbox";
 import { lockScoringExclusive, tuneForScoring } from "./locks";
 import { modelIssues, scoringModelSchema, type ScoringModel } from "./model";
-import { computeAll, rescoreInto, SHADOW_TABLE, STAGING_TABLE, type LeadRange } from "./rescore";
+import {
+  buildShadow,
+  catchUp,
+  renameIntoPlace,
+  validateAndAnalyze,
+  writeHistory,
+} from "./publish-shadow";
+import { SHADOW_TABLE } from "./rescore";
 import { getDraft, nextVersionNumber } from "./versions";
 
 export type PublishBy = {
@@ -65,9 +71,6 @@ function stepper(steps: Steps) {
     last = now;
   };
 }
-
-/** Leads per build transaction: big enough for a parallel scan, small enough to report progress. */
-export const PUBLISH_BATCH = 50_000;
 
 /** A publish without a job (CLI, seed) that has not finished in this long was cut off. */
 const STALE_WITHOUT_JOB = "1 hour";
@@ -153,11 +156,10 @@ export async function failPublish(db: Queryable, version: number, error: string)
 export type BuildOptions = {
   now?: () => Date;
   onProgress?: (done: number, total: number | null, phase?: string) => Promise<void>;
-  /** Stops the build between batches (the job is cancelled or its worker stops). */
+  /** Stops the build before the swap (the job is cancelled or its worker stops). */
   signal?: AbortSignal;
-  batchSize?: number;
-  /** Called after each batch is committed (tests: ingest meanwhile, or abort). */
-  afterBatch?: (batch: number) => Promise<void>;
+  /** Called once the shadow table is built, before the catch-up (tests: ingest meanwhile, or abort). */
+  afterBuild?: () => Promise<void>;
 };
 
 /** Builds version N beside the live one, then swaps it in (see the top of this file). */
@@ -180,43 +182,26 @@ export async function buildPublish(
   const steps: Steps = {};
   const step = stepper(steps);
 
-  await prepareShadow(db);
-  const [{ total }] = await queryRows<{ total: number }>(
+  const [{ total, perLeadMs }] = await queryRows<{ total: number; perLeadMs: number | null }>(
     db,
-    sql`select count(*)::int as total from leads`,
+    sql`select (select count(*)::int from leads) as total,
+               (select duration_ms::float8 / nullif(leads_rescored, 0) from model_versions
+                where state = 'live' order by version desc limit 1) as "perLeadMs"`,
   );
   await options.onProgress?.(0, total, "rescoring");
-  await db.transaction(async (tx) => {
-    await tuneForScoring(tx);
-    await computeAll(tx, { model, asOf });
-  });
-  step("compute");
-  const size = options.batchSize ?? PUBLISH_BATCH;
-  let done = 0;
-  let after: string | null = null;
-  for (let batch = 1; ; batch++) {
-    options.signal?.throwIfAborted();
-    const [bound]: { up_to: string | null; n: number }[] = await queryRows(
-      db,
-      sql`with b as (select lead_id from ${sql.raw(STAGING_TABLE)}
-                     ${after ? sql`where lead_id > ${after}::uuid` : sql``}
-                     order by lead_id limit ${size})
-          select (select lead_id::text from b order by lead_id desc limit 1) as up_to,
-                 (select count(*)::int from b) as n`,
-    );
-    if (!bound.up_to) break;
-    const staged: LeadRange = { after, upTo: bound.up_to };
+  // One statement computes every score: the bar moves by the pace of the last publish meanwhile.
+  const estimate = estimateProgress(total, perLeadMs, options.onProgress);
+  try {
     await db.transaction(async (tx) => {
       await tuneForScoring(tx);
-      await rescoreInto(tx, { model, version, asOf, staged });
+      await buildShadow(tx, { model, version, asOf });
     });
-    done += bound.n;
-    after = bound.up_to;
-    step("build");
-    await options.onProgress?.(Math.min(done, total), Math.max(total, done), "rescoring");
-    await options.afterBatch?.(batch);
+  } finally {
+    estimate.stop();
   }
-  await db.execute(sql.raw(`drop table if exists ${STAGING_TABLE}`));
+  step("build");
+  await options.onProgress?.(total, total, "rescoring");
+  await options.afterBuild?.();
   options.signal?.throwIfAborted();
   // Leads that moved while the build ran, outside the lock first so the swap has little left.
   await db.transaction(async (tx) => {
@@ -225,7 +210,7 @@ export async function buildPublish(
   });
   step("catchUp");
   options.signal?.throwIfAborted();
-  await options.onProgress?.(Math.max(total, done), Math.max(total, done), "swapping");
+  await options.onProgress?.(total, total, "swapping");
   const result = await swapWhenReaders(db, {
     version,
     by,
@@ -235,68 +220,27 @@ export async function buildPublish(
     started,
     steps,
   });
-  // Outside the swap: the foreign key is checked without blocking anyone, statistics refreshed.
   await validateAndAnalyze(db);
   return result;
 }
 
-/** A fresh shadow table shaped like lead_scores (its columns, defaults, indexes, storage). */
-async function prepareShadow(db: Db): Promise<void> {
-  await db.execute(sql.raw(`drop table if exists ${SHADOW_TABLE}`));
-  await db.execute(sql.raw(`create table ${SHADOW_TABLE} (like lead_scores including all)`));
-  const [opts] = await queryRows<{ options: string[] | null }>(
-    db,
-    sql`select reloptions as options from pg_class where oid = 'lead_scores'::regclass`,
-  );
-  if (opts?.options?.length)
-    await db.execute(sql.raw(`alter table ${SHADOW_TABLE} set (${opts.options.join(", ")})`));
-  // Build-time only: dropped before the swap (a later LIKE does not copy dropped columns).
-  await db.execute(
-    sql.raw(
-      `alter table ${SHADOW_TABLE} add column src_xmin xid, add column record boolean not null default false`,
-    ),
-  );
-}
-
 /**
- * Rescores into the shadow every lead whose live row is not the one its shadow row was computed
- * against (scored again since), or that has no shadow row (new); drops rows of leads erased since.
+ * Progress while the one build statement runs: leads done at the pace the last publish took per
+ * lead (all of it: the build is most of a publish), held below the total until it is done.
  */
-async function catchUp(
-  tx: Queryable,
-  model: ScoringModel,
-  version: number,
-  asOf: Date,
-): Promise<string[]> {
-  const moved = await queryRows<{ id: string }>(
-    tx,
-    sql`select l.id from leads l
-        left join lead_scores s on s.lead_id = l.id
-        left join ${sql.raw(SHADOW_TABLE)} n on n.lead_id = l.id
-        where n.lead_id is null or n.src_xmin is distinct from s.xmin`,
-  );
-  await tx.execute(
-    sql`delete from ${sql.raw(SHADOW_TABLE)} n where not exists (select 1 from leads l where l.id = n.lead_id)`,
-  );
-  const ids = moved.map((m) => m.id);
-  for (let i = 0; i < ids.length; i += PUBLISH_BATCH)
-    await rescoreInto(tx, { model, version, asOf, leadIds: ids.slice(i, i + PUBLISH_BATCH) });
-  return ids;
-}
-
-/** The score_history rows of the shadow's marked rows (all of them, or those of some leads). */
-async function writeHistory(tx: Queryable, leadIds?: string[]): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    tx,
-    sql`with recorded as (
-          insert into score_history (lead_id, at, model_version, total, fit, engagement, cause)
-          select lead_id, as_of, model_version, total, fit, engagement, 'publish'
-          from ${sql.raw(SHADOW_TABLE)}
-          where record ${leadIds ? sql`and lead_id = any(${arrayParam(leadIds, "uuid")})` : sql``}
-          returning 1)
-        select count(*)::int as n from recorded`,
-  );
-  return row.n;
+function estimateProgress(
+  total: number,
+  perLeadMs: number | null,
+  onProgress: BuildOptions["onProgress"],
+): { stop: () => void } {
+  if (!onProgress || !perLeadMs || total === 0) return { stop: () => {} };
+  const started = performance.now();
+  const timer = setInterval(() => {
+    const done = Math.floor((performance.now() - started) / perLeadMs);
+    void onProgress(Math.min(done, Math.floor(total * 0.95)), total, "rescoring").catch(() => {});
+  }, 1000);
+  timer.unref?.();
+  return { stop: () => clearInterval(timer) };
 }
 
 /**
@@ -433,52 +377,6 @@ async function swap(
     });
     return { version, leadsRescored: scored, handedOver, ms };
   });
-}
-
-/**
- * lead_scores_next becomes lead_scores: the old table is dropped, the shadow's indexes take the
- * old names (matched by definition), and the old foreign keys are added back unchecked —
- * `validateAndAnalyze` checks them after the commit without blocking anyone.
- */
-async function renameIntoPlace(tx: Queryable): Promise<void> {
-  const indexes = await queryRows<{ shadow: string; live: string }>(
-    tx,
-    sql`with defs as (
-          select c.relname as table_name, i.relname as name, x.indisunique as uniq,
-                 regexp_replace(pg_get_indexdef(x.indexrelid), '^.* USING ', '') as def
-          from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class c on c.oid = x.indrelid
-          where c.relname in ('lead_scores', ${SHADOW_TABLE}) and c.relnamespace = 'public'::regnamespace)
-        select n.name as shadow, o.name as live
-        from defs n join defs o on o.table_name = 'lead_scores' and o.def = n.def and o.uniq = n.uniq
-        where n.table_name = ${SHADOW_TABLE}`,
-  );
-  const foreignKeys = await queryRows<{ name: string; def: string }>(
-    tx,
-    sql`select conname as name, pg_get_constraintdef(oid) as def from pg_constraint
-        where conrelid = 'lead_scores'::regclass and contype = 'f'`,
-  );
-  await tx.execute(sql`drop table lead_scores`);
-  await tx.execute(sql.raw(`alter table ${SHADOW_TABLE} rename to lead_scores`));
-  for (const index of indexes)
-    if (index.shadow !== index.live)
-      await tx.execute(sql.raw(`alter index "${index.shadow}" rename to "${index.live}"`));
-  for (const fk of foreignKeys)
-    await tx.execute(
-      sql.raw(
-        `alter table lead_scores add constraint "${fk.name}" ${fk.def.replace(/\s+NOT VALID\s*$/i, "")} not valid`,
-      ),
-    );
-}
-
-async function validateAndAnalyze(db: Db): Promise<void> {
-  const unchecked = await queryRows<{ name: string }>(
-    db,
-    sql`select conname as name from pg_constraint
-        where conrelid = 'lead_scores'::regclass and contype = 'f' and not convalidated`,
-  );
-  for (const fk of unchecked)
-    await db.execute(sql.raw(`alter table lead_scores validate constraint "${fk.name}"`));
-  await db.execute(sql`analyze lead_scores`);
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
- * Writes scores: runs the compiled model and upserts lead_scores (with the receipt's top lines)
+ * Writes scores: runs the compiled model and upserts lead_scores (with what each rule earned)
  * in one statement, appending a score_history row for each lead scored for the first time or whose
  * total moved by a point or more since its last snapshot. Callers hold the scoring lock (locks.ts).
  *
- * A publish writes the same rows into the shadow table instead (`rescoreInto`, publish.ts): no
- * history yet — each row notes whether it will need one (`record`) and which version of the live
- * row it was computed against (`src_xmin`), so the swap can rescore the leads that moved since.
+ * A publish builds the shadow table in one statement (publish-shadow.ts) and rescores the leads
+ * that moved meanwhile into it (`rescoreInto`): no history yet — each row notes whether it will
+ * need one (`record`) and which version of the live row it was computed against (`src_xmin`).
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
@@ -18,9 +18,6 @@ export type RescoreResult = { scored: number; recorded: number };
 
 /** The table a publish builds its scores in, beside lead_scores (publish.ts). */
 export const SHADOW_TABLE = "lead_scores_next";
-
-/** Leads with `after < id <= upTo` (uuid order): one batch of a publish's build. */
-export type LeadRange = { after: string | null; upTo: string };
 
 export async function rescore(
   tx: Queryable,
@@ -36,75 +33,42 @@ export async function rescore(
   const computed = compileScores(args.model, {
     asOf: args.asOf,
     leadIds: args.leadIds,
-    reasons: true,
+    earned: true,
   });
   if (args.leadIds) return writeScores(tx, sql`(${computed})`, args);
   return viaTemporary(tx, computed, (source) => writeScores(tx, source, args));
 }
-
-/** Where a publish computes every lead's new score at once, before writing the shadow in batches. */
-export const STAGING_TABLE = "lead_scores_computed";
 
 /**
  * The computed scores beside the live row each was computed against (its recorded total and
  * xmin), read in the same statement — so the same snapshot: a lead scored again afterwards shows
  * another xmin at the swap and is rescored then.
  */
-function withLiveRow(computed: SQL): SQL {
+export function withLiveRow(computed: SQL): SQL {
   return sql`select c.*, s.recorded_total, s.xmin as src_xmin
     from (${computed}) c left join lead_scores s on s.lead_id = c.lead_id`;
 }
 
 /**
- * Computes every lead's score under the model into the staging table in one statement (a CREATE
- * TABLE AS runs in parallel; one scan of the events rather than one per batch — measured).
- */
-export async function computeAll(
-  tx: Queryable,
-  args: { model: ScoringModel; asOf: Date },
-): Promise<void> {
-  const computed = compileScores(args.model, { asOf: args.asOf, reasons: true });
-  await tx.execute(sql`drop table if exists ${sql.raw(STAGING_TABLE)}`);
-  await tx.execute(
-    sql`create unlogged table ${sql.raw(STAGING_TABLE)} as ${withLiveRow(computed)}`,
-  );
-  // The batches read it by ranges of lead ids.
-  await tx.execute(sql.raw(`create index on ${STAGING_TABLE} (lead_id)`));
-}
-
-/**
- * Scores leads into the publish's shadow table (upserting: a lead rescored at the swap replaces
- * its row): the given leads, computed now, or one range of the staging table's. Callers hold no
- * scoring lock while building; the swap holds it exclusively (publish.ts).
+ * Scores some leads again into the publish's shadow table (upserting: a lead that moved during the
+ * build replaces its row). Callers hold no scoring lock while building; the swap holds it
+ * exclusively (publish.ts).
  */
 export async function rescoreInto(
   tx: Queryable,
-  args: {
-    model: ScoringModel;
-    version: number;
-    asOf: Date;
-    leadIds?: string[];
-    staged?: LeadRange;
-  },
+  args: { model: ScoringModel; version: number; asOf: Date; leadIds: string[] },
 ): Promise<RescoreResult> {
-  const write = { ...args, cause: "publish" as const, shadow: true };
-  if (args.leadIds) {
-    if (!args.leadIds.length) return { scored: 0, recorded: 0 };
-    const computed = compileScores(args.model, {
-      asOf: args.asOf,
-      leadIds: args.leadIds,
-      reasons: true,
-    });
-    return writeScores(tx, sql`(${withLiveRow(computed)})`, write);
-  }
-  const range = args.staged!;
-  return writeScores(
-    tx,
-    sql`(select * from ${sql.raw(STAGING_TABLE)} where ${
-      range.after ? sql`lead_id > ${range.after}::uuid and ` : sql``
-    }lead_id <= ${range.upTo}::uuid)`,
-    write,
-  );
+  if (!args.leadIds.length) return { scored: 0, recorded: 0 };
+  const computed = compileScores(args.model, {
+    asOf: args.asOf,
+    leadIds: args.leadIds,
+    earned: true,
+  });
+  return writeScores(tx, sql`(${withLiveRow(computed)})`, {
+    ...args,
+    cause: "publish",
+    shadow: true,
+  });
 }
 
 /**
@@ -156,9 +120,9 @@ async function writeScores(
       returning lead_id`
     }),
     upserted as (
-      insert into ${target} (lead_id, model_version, total, fit, engagement, fit_grade, engagement_grade, band, as_of, recorded_total, reasons${args.shadow ? sql`, src_xmin, record` : sql``})
+      insert into ${target} (lead_id, model_version, total, fit, engagement, fit_grade, engagement_grade, band, as_of, recorded_total, earned${args.shadow ? sql`, src_xmin, record` : sql``})
       select p.lead_id, ${version}, p.total, p.fit, p.engagement, p.fit_grade, p.engagement_grade, p.band, ${asOf},
-             case when r.lead_id is null then p.recorded_total else p.total end, p.reasons${
+             case when r.lead_id is null then p.recorded_total else p.total end, p.earned${
                args.shadow ? sql`, p.src_xmin, r.lead_id is not null` : sql``
              }
       from prev p left join recorded r on r.lead_id = p.lead_id
@@ -166,7 +130,7 @@ async function writeScores(
         model_version = excluded.model_version, total = excluded.total, fit = excluded.fit,
         engagement = excluded.engagement, fit_grade = excluded.fit_grade,
         engagement_grade = excluded.engagement_grade, band = excluded.band,
-        as_of = excluded.as_of, recorded_total = excluded.recorded_total, reasons = excluded.reasons${
+        as_of = excluded.as_of, recorded_total = excluded.recorded_total, earned = excluded.earned${
           args.shadow ? sql`, src_xmin = excluded.src_xmin, record = excluded.record` : sql``
         }
       returning 1

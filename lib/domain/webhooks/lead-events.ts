@@ -29,7 +29,7 @@ export async function emitMqls(q: Queryable, leadIds: string[], at: Date): Promi
                 leadId: f.lead.id,
                 modelVersion: f.score.modelVersion,
                 asOf: at,
-                reasons: f.reasons,
+                earned: f.earned,
               },
             ]
           : [],

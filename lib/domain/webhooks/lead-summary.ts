@@ -24,14 +24,14 @@ type Row = {
   engagement_grade: number | null;
   band: string | null;
   model_version: number | null;
-  reasons: { label: string; points: number }[] | null;
+  earned: number[] | null;
 };
 
 export type LeadFacts = {
   lead: WebhookLead;
   score: WebhookScore | null;
-  /** The receipt's top lines stored with the score (null before they were stored). */
-  reasons: { label: string; points: number }[] | null;
+  /** What each rule earned, stored with the score (null before it was stored): top-reasons.ts. */
+  earned: number[] | null;
 };
 
 export async function leadFacts(q: Queryable, leadIds: string[]): Promise<Map<string, LeadFacts>> {
@@ -42,7 +42,7 @@ export async function leadFacts(q: Queryable, leadIds: string[]): Promise<Map<st
                nullif(trim(coalesce(l.first_name, '') || ' ' || coalesce(l.last_name, '')), '') as name,
                l.company, l.country, l.source, l.lifecycle_stage as stage,
                o.id as owner_id, o.name as owner_name, o.email as owner_email, o.team_id as owner_team_id,
-               s.total, s.fit, s.engagement, s.fit_grade, s.engagement_grade, s.band, s.model_version, s.reasons
+               s.total, s.fit, s.engagement, s.fit_grade, s.engagement_grade, s.band, s.model_version, s.earned
         from leads l
         left join users o on o.id = l.owner_id
         left join lead_scores s on s.lead_id = l.id
@@ -81,7 +81,7 @@ export async function leadFacts(q: Queryable, leadIds: string[]): Promise<Map<st
                 band: r.band ?? "",
                 modelVersion: Number(r.model_version),
               },
-        reasons: r.reasons,
+        earned: r.earned,
       },
     ]),
   );

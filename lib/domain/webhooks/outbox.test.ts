@@ -188,12 +188,12 @@ describe("the webhook outbox", () => {
     expect(data.score).toMatchObject({ total: 110, modelVersion: 1 });
     expect(data.score.grade).toMatch(/^[A-D][1-4]$/);
     expect(data.reasons.map((r) => r.points)).toEqual([50, 30, 15]);
-    // The lines stored with the score when it was computed, not replayed again here.
-    const [score] = await queryRows<{ reasons: unknown }>(
+    // The lines come from the earnings stored with the score when it was computed.
+    const [score] = await queryRows<{ earned: number[] }>(
       t.db,
-      sql`select reasons from lead_scores join leads on leads.id = lead_scores.lead_id where leads.email = 'thibault@horizon.test'`,
+      sql`select earned from lead_scores join leads on leads.id = lead_scores.lead_id where leads.email = 'thibault@horizon.test'`,
     );
-    expect(data.reasons).toEqual(score.reasons);
+    expect([...score.earned].sort((a, b) => b - a).slice(0, 3)).toEqual([50, 30, 15]);
     expect(await deliveriesOf(mql.id)).toEqual(
       [`${ep.all}:pending`, `${ep.mqlOnly}:pending`].sort(),
     );

@@ -1,0 +1,196 @@
+/**
+ * The shadow table a publish builds beside lead_scores (lead_scores_next), and what happens to it:
+ * built in one parallel statement, brought up to date with leads that moved meanwhile, given its
+ * history rows, and renamed into place (publish.ts runs these steps).
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db, type Queryable } from "@/db/client";
+import { arrayParam } from "@/db/sql-array";
+import { compileScores } from "./compile";
+import type { ScoringModel } from "./model";
+import { rescoreInto, SHADOW_TABLE, withLiveRow } from "./rescore";
+
+const shadow = sql.raw(SHADOW_TABLE);
+
+type Column = { name: string; type: string; notnull: boolean; def: string | null };
+
+/** lead_scores' columns in order, with their types, NOT NULL and defaults (the catalog's words). */
+async function liveColumns(db: Queryable): Promise<Column[]> {
+  return queryRows<Column>(
+    db,
+    sql`select a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
+               a.attnotnull as notnull, pg_get_expr(d.adbin, d.adrelid) as def
+        from pg_attribute a
+        left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+        where a.attrelid = 'lead_scores'::regclass and a.attnum > 0 and not a.attisdropped
+        order by a.attnum`,
+  );
+}
+
+/**
+ * Every lead's score under the model, written as lead_scores_next in ONE statement — a CREATE
+ * TABLE AS, which PostgreSQL runs in parallel (a statement that inserts never is) — then shaped
+ * like lead_scores: the same columns in the same order and types, NOT NULL, defaults, storage
+ * options, keys and indexes (built once on the full table, cheaper than kept up row by row).
+ * Two build-time columns note the live row each score was computed against (`src_xmin`, so leads
+ * scored again since are rescored at the swap) and whether it needs a history row (`record`).
+ */
+export async function buildShadow(
+  tx: Queryable,
+  args: { model: ScoringModel; version: number; asOf: Date },
+): Promise<void> {
+  const columns = await liveColumns(tx);
+  const asOf = sql`${args.asOf.toISOString()}::timestamptz`;
+  const record = sql`(w.recorded_total is null or abs(w.total - w.recorded_total) >= 1)`;
+  const value: Record<string, SQL> = {
+    lead_id: sql`w.lead_id`,
+    model_version: sql`${args.version}::int`,
+    total: sql`w.total`,
+    fit: sql`w.fit`,
+    engagement: sql`w.engagement`,
+    fit_grade: sql`w.fit_grade`,
+    engagement_grade: sql`w.engagement_grade`,
+    band: sql`w.band`,
+    as_of: asOf,
+    recorded_total: sql`case when ${record} then w.total else w.recorded_total end`,
+    earned: sql`w.earned`,
+  };
+  const unknown = columns.filter((c) => !value[c.name]);
+  if (unknown.length)
+    throw new Error(
+      `Publish does not know how to fill lead_scores.${unknown.map((c) => c.name).join(", ")}.`,
+    );
+  const [opts] = await queryRows<{ options: string[] | null }>(
+    tx,
+    sql`select reloptions as options from pg_class where oid = 'lead_scores'::regclass`,
+  );
+  const storage = opts?.options?.length ? sql.raw(` with (${opts.options.join(", ")})`) : sql``;
+  const computed = compileScores(args.model, { asOf: args.asOf, earned: true });
+  await tx.execute(sql`drop table if exists ${shadow}`);
+  await tx.execute(sql`
+    create table ${shadow}${storage} as
+    select ${sql.join(
+      columns.map((c) => sql`(${value[c.name]})::${sql.raw(c.type)} as ${sql.identifier(c.name)}`),
+      sql`, `,
+    )}, w.src_xmin, ${record} as record
+    from (${withLiveRow(computed)}) w`);
+  await shapeLikeLive(tx, columns);
+}
+
+/** NOT NULL and defaults, keys and unique constraints, then the other indexes of lead_scores. */
+async function shapeLikeLive(tx: Queryable, columns: Column[]): Promise<void> {
+  const alters = columns.flatMap((c) => [
+    ...(c.notnull ? [`alter column "${c.name}" set not null`] : []),
+    ...(c.def !== null ? [`alter column "${c.name}" set default ${c.def}`] : []),
+  ]);
+  alters.push(`alter column record set default false`);
+  await tx.execute(sql.raw(`alter table ${SHADOW_TABLE} ${alters.join(", ")}`));
+  const constraints = await queryRows<{ def: string }>(
+    tx,
+    sql`select pg_get_constraintdef(oid) as def from pg_constraint
+        where conrelid = 'lead_scores'::regclass and contype in ('p', 'u', 'c') order by contype, conname`,
+  );
+  for (const c of constraints)
+    await tx.execute(sql.raw(`alter table ${SHADOW_TABLE} add ${c.def}`));
+  const indexes = await queryRows<{ uniq: boolean; def: string }>(
+    tx,
+    sql`select x.indisunique as uniq, regexp_replace(pg_get_indexdef(x.indexrelid), '^.* USING ', '') as def
+        from pg_index x
+        where x.indrelid = 'lead_scores'::regclass
+          and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)`,
+  );
+  for (const index of indexes)
+    await tx.execute(
+      sql.raw(`create ${index.uniq ? "unique " : ""}index on ${SHADOW_TABLE} using ${index.def}`),
+    );
+}
+
+/**
+ * Rescores into the shadow every lead whose live row is not the one its shadow row was computed
+ * against (scored again since), or that has no shadow row (new); drops rows of leads erased since.
+ */
+export async function catchUp(
+  tx: Queryable,
+  model: ScoringModel,
+  version: number,
+  asOf: Date,
+): Promise<string[]> {
+  const moved = await queryRows<{ id: string }>(
+    tx,
+    sql`select l.id from leads l
+        left join lead_scores s on s.lead_id = l.id
+        left join ${shadow} n on n.lead_id = l.id
+        where n.lead_id is null or n.src_xmin is distinct from s.xmin`,
+  );
+  await tx.execute(
+    sql`delete from ${shadow} n where not exists (select 1 from leads l where l.id = n.lead_id)`,
+  );
+  const ids = moved.map((m) => m.id);
+  for (let i = 0; i < ids.length; i += CATCH_UP_BATCH)
+    await rescoreInto(tx, { model, version, asOf, leadIds: ids.slice(i, i + CATCH_UP_BATCH) });
+  return ids;
+}
+
+const CATCH_UP_BATCH = 50_000;
+
+/** The score_history rows of the shadow's marked rows (all of them, or those of some leads). */
+export async function writeHistory(tx: Queryable, leadIds?: string[]): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`with recorded as (
+          insert into score_history (lead_id, at, model_version, total, fit, engagement, cause)
+          select lead_id, as_of, model_version, total, fit, engagement, 'publish'
+          from ${shadow}
+          where record ${leadIds ? sql`and lead_id = any(${arrayParam(leadIds, "uuid")})` : sql``}
+          returning 1)
+        select count(*)::int as n from recorded`,
+  );
+  return row.n;
+}
+
+/**
+ * lead_scores_next becomes lead_scores: the old table is dropped, the shadow's indexes take the
+ * old names (matched by definition), and the old foreign keys are added back unchecked —
+ * `validateAndAnalyze` checks them after the commit without blocking anyone.
+ */
+export async function renameIntoPlace(tx: Queryable): Promise<void> {
+  const indexes = await queryRows<{ shadow: string; live: string }>(
+    tx,
+    sql`with defs as (
+          select c.relname as table_name, i.relname as name, x.indisunique as uniq,
+                 regexp_replace(pg_get_indexdef(x.indexrelid), '^.* USING ', '') as def
+          from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class c on c.oid = x.indrelid
+          where c.relname in ('lead_scores', ${SHADOW_TABLE}) and c.relnamespace = 'public'::regnamespace)
+        select n.name as shadow, o.name as live
+        from defs n join defs o on o.table_name = 'lead_scores' and o.def = n.def and o.uniq = n.uniq
+        where n.table_name = ${SHADOW_TABLE}`,
+  );
+  const foreignKeys = await queryRows<{ name: string; def: string }>(
+    tx,
+    sql`select conname as name, pg_get_constraintdef(oid) as def from pg_constraint
+        where conrelid = 'lead_scores'::regclass and contype = 'f'`,
+  );
+  await tx.execute(sql`drop table lead_scores`);
+  await tx.execute(sql.raw(`alter table ${SHADOW_TABLE} rename to lead_scores`));
+  for (const index of indexes)
+    if (index.shadow !== index.live)
+      await tx.execute(sql.raw(`alter index "${index.shadow}" rename to "${index.live}"`));
+  for (const fk of foreignKeys)
+    await tx.execute(
+      sql.raw(
+        `alter table lead_scores add constraint "${fk.name}" ${fk.def.replace(/\s+NOT VALID\s*$/i, "")} not valid`,
+      ),
+    );
+}
+
+/** After the swap: the foreign key is checked without blocking anyone, statistics refreshed. */
+export async function validateAndAnalyze(db: Db): Promise<void> {
+  const unchecked = await queryRows<{ name: string }>(
+    db,
+    sql`select conname as name from pg_constraint
+        where conrelid = 'lead_scores'::regclass and contype = 'f' and not convalidated`,
+  );
+  for (const fk of unchecked)
+    await db.execute(sql.raw(`alter table lead_scores validate constraint "${fk.name}"`));
+  await db.execute(sql`analyze lead_scores`);
+}
