@@ -196,7 +196,7 @@ async function scoringBenchmarks(
       evidenceMs = Math.min(evidenceMs, ms);
       if (i === 0)
         log(
-          `  threshold evidence: ${evidence.scores.length} score buckets, ${evidence.weeks.reduce((n, w) => n + w.moves.length, 0)} weekly moves`,
+          `  threshold evidence: ${evidence.scores.length} score buckets, ${evidence.handoffs.reduce((n, b) => n + b.mqls, 0)} past handoffs backtested under the draft`,
         );
     }
     results.push(timeResult(`${prefix}threshold_evidence`, evidenceMs, scanMs, { maxMs: 1_000 }));

@@ -78,7 +78,7 @@ export async function thresholdRecommendation(
   return {
     target,
     ...result,
-    model: which,
+    model: judged.judged,
     version: judged.version,
     outcomesSince: bt.outcomesSince ? bt.outcomesSince.toISOString() : null,
     windowEnd: bt.end.toISOString(),

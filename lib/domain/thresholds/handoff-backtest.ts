@@ -66,14 +66,14 @@ export type Backtest = {
 export async function judgedModel(
   db: Queryable,
   which: JudgedModel,
-): Promise<{ model: ScoringModel; version: number | null } | null> {
+): Promise<{ model: ScoringModel; version: number | null; judged: JudgedModel } | null> {
   const active = await getActiveModel(db);
   if (which === "draft") {
     const draft = await getDraft(db);
     const parsed = draft ? scoringModelSchema.safeParse(draft.document) : null;
-    if (parsed?.success) return { model: parsed.data, version: null };
+    if (parsed?.success) return { model: parsed.data, version: null, judged: "draft" };
   }
-  return active ? { model: active.model, version: active.version } : null;
+  return active ? { model: active.model, version: active.version, judged: "live" } : null;
 }
 
 /** Weeks of the window that end after its first handoff: the weeks "per week" divides by. */
