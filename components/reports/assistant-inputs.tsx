@@ -1,13 +1,18 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Input } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/field";
 import type { OutcomeTarget } from "@/lib/shared/vocabulary";
 import { SmallField } from "./chart-frame";
 import { TargetSelect } from "./target-select";
 
-/** What the assistant aims for: the target stage, its conversion rate, and optionally the reps' weekly capacity. */
+/**
+ * What the assistant aims for: the target stage, its conversion rate, optionally the reps' weekly
+ * capacity — and the model judged (past handoffs are scored under it).
+ */
 export function AssistantInputs({
+  model,
+  onModel,
   target,
   onTarget,
   ratePct,
@@ -16,6 +21,8 @@ export function AssistantInputs({
   onCapacity,
   capacityPlaceholder,
 }: {
+  model: "live" | "draft";
+  onModel: (model: "live" | "draft") => void;
   target: OutcomeTarget;
   onTarget: (target: OutcomeTarget) => void;
   ratePct: number;
@@ -28,6 +35,16 @@ export function AssistantInputs({
   const t = useTranslations("reports.assistant");
   return (
     <div className="flex flex-wrap items-end gap-3">
+      <SmallField label={t("judged")}>
+        <Select
+          value={model}
+          onChange={(e) => onModel(e.target.value === "draft" ? "draft" : "live")}
+          data-testid="assistant-model"
+        >
+          <option value="live">{t("judgedLive")}</option>
+          <option value="draft">{t("judgedDraft")}</option>
+        </Select>
+      </SmallField>
       <TargetSelect id="assistant-target" value={target} onChange={onTarget} />
       <SmallField label={t("targetRate")}>
         <Input

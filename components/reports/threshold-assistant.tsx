@@ -30,11 +30,17 @@ export function ThresholdAssistant({
   const [target, setTarget] = useState<OutcomeTarget>(defaults.target);
   const [ratePct, setRatePct] = useState(Math.round(defaults.rate * 1000) / 10);
   const [capacity, setCapacity] = useState<string>("");
+  const [model, setModel] = useState<"live" | "draft">("live");
   const valid = ratePct > 0 && ratePct <= 100 && (capacity === "" || Number(capacity) > 0);
   const { data, isFetching, error } = useQuery(
     recalibrationQueries.threshold(
       valid
-        ? { target, rate: ratePct / 100, capacity: capacity === "" ? null : Number(capacity) }
+        ? {
+            target,
+            rate: ratePct / 100,
+            capacity: capacity === "" ? null : Number(capacity),
+            model,
+          }
         : null,
     ),
   );
@@ -59,6 +65,8 @@ export function ThresholdAssistant({
       table={data && <AssistantCurveTable curve={data.curve} stage={stage} />}
     >
       <AssistantInputs
+        model={model}
+        onModel={setModel}
         target={target}
         onTarget={setTarget}
         ratePct={ratePct}
@@ -87,10 +95,11 @@ export function ThresholdAssistant({
           )}
           <p className="text-xs text-slate-500" data-testid="assistant-window">
             {t("window", {
+              model: data.model,
               weeks: data.weeks,
               date: data.windowEnd ? f.date(data.windowEnd) : "—",
             })}
-            {data.rescored ? ` ${t("rescored", { count: data.rescored })}` : ""}
+            {data.unrecorded ? ` ${t("unrecorded", { count: data.unrecorded })}` : ""}
             {data.capacityPerWeek <= 0 ? ` ${t("noCapacity")}` : ""}
           </p>
           <p

@@ -25,6 +25,7 @@ import {
   type DraftState,
 } from "@/components/rules/use-scoring";
 import {
+  scoresKey,
   scoringQueries,
   type Published,
   type ThresholdEvidence,
@@ -62,7 +63,13 @@ export function ThresholdDesigner({
   const save = useSaveDraft();
   const { mutate } = save;
   const saved = editableModel(draftQuery.data, initialDraft);
-  const evidence = useQuery({ ...scoringQueries.evidence(), initialData: initialEvidence }).data;
+  // Backtested under the saved draft: refetched when its rules change, not when its threshold does.
+  const scoresNow = scoresKey(saved);
+  const evidenceQuery = useQuery({
+    ...scoringQueries.evidence(scoresNow),
+    initialData: scoresNow === scoresKey(initialDraft?.model ?? null) ? initialEvidence : undefined,
+  });
+  const evidence = evidenceQuery.data ?? initialEvidence;
   const { form, setForm, errors, candidate, dirty } = useThresholdForm(saved, canWrite, mutate);
   const [publishing, setPublishing] = useState(false);
   const [banner, setBanner] = useState<string | null>(null);
@@ -105,7 +112,7 @@ export function ThresholdDesigner({
         seconds: format.number(result.ms / 1000, { maximumFractionDigits: 1 }),
       }),
     );
-    void client.invalidateQueries({ queryKey: scoringQueries.evidence().queryKey });
+    void client.invalidateQueries({ queryKey: [...scoringQueries.all, "threshold-evidence"] });
     router.refresh();
   };
   const publish = usePublish(onPublished);

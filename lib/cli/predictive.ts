@@ -64,7 +64,7 @@ export const predictiveCommands: Record<string, Command<TrainInput>> = {
           ? `threshold ${p.threshold}: ${p.mqlsPerWeek.toFixed(1)} MQLs/week, rate ${p.rate === null ? "—" : (p.rate * 100).toFixed(1) + "%"} on ${p.decided} decided`
           : "none";
       console.log(
-        `Threshold assistant (${rec.weeks} weeks to ${rec.windowEnd?.slice(0, 10)}, target ${(rec.targetRate * 100).toFixed(0)}% ${rec.target}, capacity ${rec.capacityPerWeek}/week, ${rec.rescored ?? 0} handoffs placed by current score): ${rec.reason}; current ${point(rec.current)}; recommended ${point(rec.recommended)}.`,
+        `Threshold assistant (${rec.weeks} weeks to ${rec.windowEnd?.slice(0, 10)}, target ${(rec.targetRate * 100).toFixed(0)}% ${rec.target}, capacity ${rec.capacityPerWeek}/week, judging the ${rec.model === "live" ? `live model v${rec.version}` : "draft"}, ${rec.unrecorded} handoffs without recorded attributes): ${rec.reason}; current ${point(rec.current)}; recommended ${point(rec.recommended)}.`,
       );
     },
   },

@@ -1333,8 +1333,8 @@ export type paths = {
       cookie?: never;
     };
     /**
-     * Evidence for choosing the MQL threshold: scores now, 12 weeks of crossings, past handoffs and their outcomes
-     * @description Aggregated into whole-point buckets (the floor of the score), so every figure is exact for whole-number thresholds. Weeks start on Monday 00:00 UTC; the replay cannot see before `historySince`. A handoff counts as decided once it reached SQL or beyond (converted) or was recycled or disqualified.
+     * Evidence for choosing the MQL threshold: scores now, and past handoffs backtested under the draft (or live) model, per week and by score with their outcomes
+     * @description Aggregated into whole-point buckets (the floor of the score), so every figure is exact for whole-number thresholds. Past handoffs of the backtest window (the 26 weeks up to the latest handoff) are scored under the judged model as of each handoff — the threshold assistant's backtest and definitions: MQLs per week are handoffs at or above a threshold over the weeks covered (from `historySince`); a handoff is decided once it reached the report target (converted), closed without it, or stayed open beyond the outcome window.
      *
      *     Signed-in roles: admin, marketer, manager. API keys with the `model:read` scope.
      */
@@ -6314,6 +6314,8 @@ export interface operations {
       query?: {
         /** @description MQLs the reps can take per week; default: the sum of active reps' capacities. */
         capacity?: string;
+        /** @description The model judged: past handoffs are scored under it as of each handoff. live (default for the assistant) or draft (the saved draft; the live model while there is none). */
+        model?: "live" | "draft";
         /** @description Target conversion rate as a share; default: the report settings' target rate. */
         rate?: string;
         target?: "accepted" | "qualified" | "opportunity" | "won";
@@ -6360,6 +6362,11 @@ export interface operations {
                 threshold: number;
               }[];
               decided: number;
+              /**
+               * @description The model judged: past handoffs scored under it.
+               * @enum {string}
+               */
+              model: "live" | "draft";
               outcomesSince: string | null;
               /** @enum {string} */
               reason:
@@ -6380,10 +6387,13 @@ export interface operations {
                 rate: number | null;
                 threshold: number;
               } | null;
-              rescored?: number;
               /** @enum {string} */
               target: "accepted" | "qualified" | "opportunity" | "won";
               targetRate: number;
+              /** @description Handoffs without a record of the lead's attributes then, read as the lead is now. */
+              unrecorded: number;
+              /** @description The live version judged; null for the draft. */
+              version: number | null;
               weeks: number;
               /** Format: date-time */
               windowEnd?: string;
@@ -8316,7 +8326,10 @@ export interface operations {
   };
   getThresholdEvidence: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The model judged: draft (default) or live. */
+        model?: "live" | "draft";
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -8331,34 +8344,53 @@ export interface operations {
         content: {
           "application/json": {
             data: {
-              /** @description Past handoffs by their score at handoff. */
+              /** @description Past handoffs of the window by their backtested score. */
               handoffs: {
                 converted: number;
                 decided: number;
                 mqls: number;
                 score: number;
               }[];
-              /** @description The first recorded score, if any. */
+              /** @description The window's first handoff: weeks ending before it are not counted. */
               historySince: string | null;
+              /**
+               * @description The model the handoffs were scored under.
+               * @enum {string}
+               */
+              model: "live" | "draft";
               /** @description Current scores. */
               scores: {
                 leads: number;
                 score: number;
               }[];
-              /** @description The last 12 weeks, oldest first. */
+              /**
+               * @description The stage that counts as converted.
+               * @enum {string}
+               */
+              target: "accepted" | "qualified" | "opportunity" | "won";
+              /** @description Handoffs without a record of the lead's attributes then, read as the lead is now. */
+              unrecorded: number;
+              /** @description The backtest window's weeks, oldest first. */
               weeks: {
-                /** @description Leads whose highest score so far rose, from what to what. */
-                moves: {
-                  /** @description Null: the lead had no score before. */
-                  from: number | null;
-                  leads: number;
-                  to: number;
+                /** @description That week's past handoffs by whole backtested score. */
+                handoffs: {
+                  mqls: number;
+                  score: number;
                 }[];
                 /** Format: date-time */
                 start: string;
               }[];
             };
           };
+        };
+      };
+      /** @description Invalid input, with the field errors */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description No valid API key or session */

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { editorState } from "@/lib/domain/scoring/editor-state";
 import { thresholdEvidence } from "@/lib/domain/thresholds/analysis";
+import { appNow } from "@/lib/infra/clock";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("thresholds") };
@@ -14,7 +15,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ThresholdsPage() {
   const actor = await requirePagePermission("thresholds:read");
   const db = await getDb();
-  const [{ active, draft }, evidence] = await Promise.all([editorState(db), thresholdEvidence(db)]);
+  const [{ active, draft }, evidence] = await Promise.all([
+    editorState(db),
+    thresholdEvidence(db, appNow(), "draft"),
+  ]);
   return (
     <ThresholdDesigner
       canWrite={can(actor.role, "thresholds:write")}

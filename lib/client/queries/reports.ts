@@ -85,7 +85,13 @@ export function saveReportSettings(settings: ReportSettings) {
   return callData(api.PUT("/api/v1/reports/settings", { body: settings }));
 }
 
-export type AssistantInput = { target: OutcomeTarget; rate: number; capacity: number | null };
+export type AssistantInput = {
+  target: OutcomeTarget;
+  rate: number;
+  capacity: number | null;
+  /** The model judged: past handoffs scored under it (the server's default: live). */
+  model?: "live" | "draft";
+};
 
 const getThreshold = (input: AssistantInput) =>
   callData(
@@ -95,6 +101,7 @@ const getThreshold = (input: AssistantInput) =>
           target: input.target,
           rate: String(input.rate),
           capacity: input.capacity === null ? undefined : String(input.capacity),
+          model: input.model,
         },
       },
     }),

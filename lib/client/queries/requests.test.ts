@@ -87,7 +87,7 @@ describe("the scoring queries send what the hand-written calls sent", () => {
     [
       "threshold evidence",
       () => client().fetchQuery(scoringQueries.evidence()),
-      "/api/v1/thresholds/evidence",
+      "/api/v1/thresholds/evidence?model=draft",
     ],
   ])("GET %s", async (_name, run, url) => {
     await run();
@@ -207,6 +207,11 @@ describe("the report queries send what the hand-written calls sent", () => {
     await client().fetchQuery(recalibrationQueries.threshold({ ...input, capacity: 40 }));
     expect((await only()).url).toBe(
       "/api/v1/recalibration/threshold?target=qualified&rate=0.3&capacity=40",
+    );
+    sent.requests.length = 0;
+    await client().fetchQuery(recalibrationQueries.threshold({ ...input, model: "draft" }));
+    expect((await only()).url).toBe(
+      "/api/v1/recalibration/threshold?target=qualified&rate=0.3&model=draft",
     );
   });
 

@@ -18,7 +18,17 @@ const getVersion = (version: number) =>
   );
 const getSuggestions = (event?: string) =>
   callData(api.GET("/api/v1/scoring-model/suggestions", { params: { query: { event } } }));
-const getEvidence = () => callData(api.GET("/api/v1/thresholds/evidence"));
+const getEvidence = () =>
+  callData(api.GET("/api/v1/thresholds/evidence", { params: { query: { model: "draft" } } }));
+
+/** A short key of what in a model gives scores (rules and caps): equal models, equal keys. */
+export function scoresKey(model: Pick<ScoringModel, "rules" | "caps"> | null): string {
+  if (!model) return "";
+  const text = JSON.stringify([model.rules, model.caps]);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${text.length}:${(h >>> 0).toString(36)}`;
+}
 
 /** The draft as GET answers it: a valid model, or (saved under an older schema) the raw document. */
 export type Draft = Awaited<ReturnType<typeof getDraft>>;
@@ -143,10 +153,15 @@ export const scoringQueries = {
       queryFn: () => getVersion(version),
       staleTime: Infinity,
     }),
-  evidence: () =>
+  /**
+   * The designer's evidence: past handoffs backtested under the saved draft. `scores`: what of the
+   * draft gives scores (scoresKey) — a rule edit is another backtest, a threshold edit is not.
+   */
+  evidence: (scores = "") =>
     queryOptions({
-      queryKey: [...scoringQueries.all, "threshold-evidence"] as const,
+      queryKey: [...scoringQueries.all, "threshold-evidence", scores] as const,
       queryFn: getEvidence,
       staleTime: 60_000,
+      placeholderData: keepPreviousData,
     }),
 };

@@ -9,6 +9,14 @@ const number = (name: string) =>
     .regex(/^-?\d+(\.\d+)?$/, `${name} must be a number.`)
     .transform(Number);
 
+/** The model a backtest judges: past handoffs are scored under it, as of each handoff. */
+export const judgedModelSchema = z
+  .enum(["live", "draft"], { message: 'model is "live" or "draft".' })
+  .optional()
+  .describe(
+    "The model judged: past handoffs are scored under it as of each handoff. live (default for the assistant) or draft (the saved draft; the live model while there is none).",
+  );
+
 export const thresholdQuerySchema = z
   .object({
     target: z
@@ -29,6 +37,7 @@ export const thresholdQuerySchema = z
       )
       .optional()
       .describe("Backtest window in weeks; default 26."),
+    model: judgedModelSchema,
   })
   .strict();
 

@@ -36,10 +36,14 @@ export type ThresholdRecommendation = {
   curve: ThresholdPoint[];
   decided: number;
   outcomesSince: string | null;
-  /** The backtest covers the `weeks` up to here: the latest handoff. */
+  /** The backtest's window ends here: the latest handoff. `weeks`: the weeks it covers. */
   windowEnd?: string;
-  /** Handoffs recorded without a score (imported), placed by their current score instead. */
-  rescored?: number;
+  /** The model judged: past handoffs were scored under it, as of each handoff. */
+  model: "live" | "draft";
+  /** The live version judged; null for the draft. */
+  version: number | null;
+  /** Handoffs without a record of the lead's attributes then: read as the lead is now. */
+  unrecorded: number;
 };
 
 export type Coefficient = {

@@ -62,30 +62,55 @@ function propertyColumns(rules: EventRule[]): Map<string, PropertyColumn> {
   return columns;
 }
 
-/** The window's start, computed here: `asOf - interval` in SQL would be re-evaluated on every row. */
-const since = (rule: EventRule, asOf: Date) =>
-  rule.withinDays
-    ? sql` and occurred_at >= ${new Date(asOf.getTime() - rule.withinDays * 86_400_000).toISOString()}::timestamptz`
-    : sql``;
+/**
+ * Scoring each row of a set as of its own time instead of every lead as of one time (a backtest:
+ * each past handoff as of its handoff). `rows` names a relation with columns row_id, lead_id and
+ * at; only events that occurred at or before a row's `at` count, windows end and decay is measured
+ * at it. Aggregates are keyed by row_id.
+ */
+export type RowAnchor = { rows: SQL };
+
+/**
+ * The window's start. One as-of time: computed here (`asOf - interval` in SQL would be
+ * re-evaluated on every row). Anchored rows: from each row's time `rowAt`, in exact seconds.
+ */
+const since = (rule: EventRule, asOf: Date, rowAt: SQL | null) =>
+  !rule.withinDays
+    ? sql``
+    : rowAt
+      ? sql` and occurred_at >= ${rowAt} - ${String(rule.withinDays * 86400)}::float8 * interval '1 second'`
+      : sql` and occurred_at >= ${new Date(asOf.getTime() - rule.withinDays * 86_400_000).toISOString()}::timestamptz`;
 
 const decaySql = (halfLifeDays: number, asOf: SQL) =>
   sql`power(0.5::float8, greatest(date_part('epoch', ${asOf} - occurred_at), 0) / ${f8(halfLifeDays * 86400)})`;
 
 /** The rule's match, over the prepared columns (main scan) or over raw properties (side queries). */
-function matchSql(rule: EventRule, asOf: Date, seen: (property: string) => SeenSql): SQL {
+function matchSql(
+  rule: EventRule,
+  asOf: Date,
+  seen: (property: string) => SeenSql,
+  rowAt: SQL | null,
+): SQL {
   const parts = [
     sql`name = ${rule.event}::text`,
     ...(rule.where ?? []).map((c) => conditionSql(c, seen(c.property))),
   ];
-  return sql`${sql.join(parts, sql` and `)}${since(rule, asOf)}`;
+  return sql`${sql.join(parts, sql` and `)}${since(rule, asOf, rowAt)}`;
 }
 
 /**
  * The join that aggregates the rules' events per lead, and what each rule earns as an SQL term
  * over it (in the order of `rules`). Shared with the comparison compiler (compile-comparison.ts).
  */
-export function eventsSql(rules: EventRule[], options: CompileOptions, asOf: SQL) {
+export function eventsSql(
+  rules: EventRule[],
+  options: CompileOptions,
+  asOf: SQL,
+  anchor?: RowAnchor,
+) {
   const at = options.asOf;
+  // Per anchored row, decay is measured from the row's own time.
+  const decayAt = anchor ? sql`row_at` : asOf;
   const names = [...new Set(rules.map((r) => r.event))];
   const leadFilter = options.leadIds
     ? sql` and lead_id = any(${arrayParam(options.leadIds, "uuid")})`
@@ -113,21 +138,26 @@ export function eventsSql(rules: EventRule[], options: CompileOptions, asOf: SQL
   const sides: SQL[] = [];
   const earned: SQL[] = [];
   rules.forEach((rule, k) => {
-    const m = matchSql(rule, at, prepSeen);
+    const m = matchSql(rule, at, prepSeen, anchor ? sql`row_at` : null);
     const points = f8(rule.points);
     if (rule.halfLifeDays && rule.maxCount) {
       // The N most recent matching events, each decayed: rank only this rule's events.
       const side = col(`r${k}`);
+      const ranked = anchor
+        ? sql`select h.row_id as k, h.at as row_at, occurred_at, row_number() over (partition by h.row_id order by occurred_at desc, e.id desc) as rn
+          from ${anchor.rows} h join events e on e.lead_id = h.lead_id and e.occurred_at <= h.at
+          where ${matchSql(rule, at, rawSeen, sql`h.at`)}`
+        : sql`select lead_id as k, occurred_at, row_number() over (partition by lead_id order by occurred_at desc, id desc) as rn
+          from events where ${matchSql(rule, at, rawSeen, null)}${leadFilter}`;
       sides.push(sql`left join (
-        select lead_id, sum(${decaySql(rule.halfLifeDays, asOf)}) as s from (
-          select lead_id, occurred_at, row_number() over (partition by lead_id order by occurred_at desc, id desc) as rn
-          from events where ${matchSql(rule, at, rawSeen)}${leadFilter}
-        ) ranked where rn <= ${String(rule.maxCount)}::int group by lead_id
-      ) ${side} on ${side}.lead_id = leads.id`);
+        select k, sum(${decaySql(rule.halfLifeDays, decayAt)}) as s from (
+          ${ranked}
+        ) ranked where rn <= ${String(rule.maxCount)}::int group by k
+      ) ${side} on ${side}.k = ${anchor ? sql`h.row_id` : sql`leads.id`}`);
       earned.push(sql`coalesce(${side}.s, 0) * ${points}`);
     } else if (rule.halfLifeDays) {
       aggregates.push(
-        sql`, coalesce(sum(${decaySql(rule.halfLifeDays, asOf)}) filter (where ${m}), 0)::float8 as ${col(`s${k}`)}`,
+        sql`, coalesce(sum(${decaySql(rule.halfLifeDays, decayAt)}) filter (where ${m}), 0)::float8 as ${col(`s${k}`)}`,
       );
       earned.push(sql`coalesce(a.${col(`s${k}`)}, 0) * ${points}`);
     } else {
@@ -140,18 +170,23 @@ export function eventsSql(rules: EventRule[], options: CompileOptions, asOf: SQL
   });
 
   // These levels only name things: PostgreSQL flattens them (measured faster than fencing them).
+  const scanned = anchor
+    ? sql`select h.row_id as k, h.at as row_at, e.id, e.occurred_at, e.name${sql.join(extracted, sql``)}
+            from ${anchor.rows} h join events e on e.lead_id = h.lead_id and e.occurred_at <= h.at
+            where e.name = any(${arrayParam(names, "text")})`
+    : sql`select lead_id as k, id, occurred_at, name${sql.join(extracted, sql``)}
+            from events where name = any(${arrayParam(names, "text")})${leadFilter}`;
   const main = aggregates.length
     ? sql`left join (
-        select lead_id${sql.join(aggregates, sql``)}
+        select k${sql.join(aggregates, sql``)}
         from (
-          select lead_id, id, occurred_at, name${sql.join(prepared, sql``)}
+          select k, id, occurred_at, name${anchor ? sql`, row_at` : sql``}${sql.join(prepared, sql``)}
           from (
-            select lead_id, id, occurred_at, name${sql.join(extracted, sql``)}
-            from events where name = any(${arrayParam(names, "text")})${leadFilter}
+            ${scanned}
           ) extracted
         ) prepared
-        group by lead_id
-      ) a on a.lead_id = leads.id`
+        group by k
+      ) a on a.k = ${anchor ? sql`h.row_id` : sql`leads.id`}`
     : sql``;
   return { joins: sql`${main} ${sql.join(sides, sql` `)}`, earned };
 }

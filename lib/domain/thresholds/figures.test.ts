@@ -4,8 +4,8 @@ import {
   binScores,
   scoreQuantile,
   conversionAtOrAbove,
-  crossingsPerWeek,
   leadsAtOrAbove,
+  mqlsPerWeek,
   niceWidth,
   weeksCovered,
 } from "./figures";
@@ -27,27 +27,28 @@ describe("threshold figures", () => {
     expect(leadsAtOrAbove([], 0)).toBe(0);
   });
 
-  it("counts a lead in the week its running maximum first reaches the threshold, once", () => {
+  it("counts, per week, the past handoffs scoring at or above the threshold", () => {
     const weeks = [
       {
         start: "2026-09-07T00:00:00.000Z",
-        moves: [
-          { from: null, to: 60, leads: 3 },
-          { from: null, to: 120, leads: 1 },
+        handoffs: [
+          { score: 60, mqls: 3 },
+          { score: 120, mqls: 1 },
         ],
       },
-      { start: "2026-09-14T00:00:00.000Z", moves: [{ from: 60, to: 105, leads: 2 }] },
-      { start: "2026-09-21T00:00:00.000Z", moves: [{ from: 105, to: 150, leads: 2 }] },
+      { start: "2026-09-14T00:00:00.000Z", handoffs: [{ score: 105, mqls: 2 }] },
+      { start: "2026-09-21T00:00:00.000Z", handoffs: [{ score: 150, mqls: 2 }] },
     ];
-    expect(crossingsPerWeek(weeks, 100).map((w) => w.leads)).toEqual([1, 2, 0]);
-    expect(crossingsPerWeek(weeks, 50).map((w) => w.leads)).toEqual([4, 0, 0]);
-    expect(crossingsPerWeek(weeks, 130).map((w) => w.leads)).toEqual([0, 0, 2]);
+    expect(mqlsPerWeek(weeks, 100).map((w) => w.mqls)).toEqual([1, 2, 2]);
+    expect(mqlsPerWeek(weeks, 50).map((w) => w.mqls)).toEqual([4, 2, 2]);
+    expect(mqlsPerWeek(weeks, 130).map((w) => w.mqls)).toEqual([0, 0, 2]);
+    expect(mqlsPerWeek(weeks, 120.5).map((w) => w.mqls)).toEqual([0, 0, 2]);
   });
 
   it("knows how many weeks the history covers", () => {
     const weeks = ["2026-09-07", "2026-09-14", "2026-09-21"].map((d) => ({
       start: `${d}T00:00:00.000Z`,
-      moves: [],
+      handoffs: [],
     }));
     expect(weeksCovered({ weeks, historySince: null })).toBe(0);
     expect(weeksCovered({ weeks, historySince: "2026-09-16T10:00:00Z" })).toBe(2);

@@ -6,18 +6,25 @@
  */
 
 export type ScoreBucket = { score: number; leads: number };
-/** Leads whose highest score so far rose from `from` (null: no score before) to `to` during a week. */
-export type WeekMove = { from: number | null; to: number; leads: number };
-export type Week = { start: string; moves: WeekMove[] };
-/** Past handoffs by handoff score: how many, and of the decided ones how many reached SQL. */
+/** Past handoffs of one week with one whole backtested score. */
+export type WeekHandoffs = { score: number; mqls: number };
+export type Week = { start: string; handoffs: WeekHandoffs[] };
+/** Past handoffs by backtested score: how many, and of the decided ones how many converted. */
 export type HandoffBucket = { score: number; mqls: number; decided: number; converted: number };
 
 export type ThresholdEvidence = {
   scores: ScoreBucket[];
+  /** The backtest window's weeks, oldest first (handoff-backtest.ts). */
   weeks: Week[];
-  /** The first score_history row, if any: the replay cannot see before it. */
+  /** The window's first handoff: weeks ending before it are not counted per week. */
   historySince: string | null;
   handoffs: HandoffBucket[];
+  /** The model the handoffs were scored under, as of each handoff. */
+  model: "live" | "draft";
+  /** What counts as converted: the report settings' target stage. */
+  target: "accepted" | "qualified" | "opportunity" | "won";
+  /** Handoffs without a record of the lead's attributes then (read as the lead is now). */
+  unrecorded: number;
 };
 
 /** Below these, the designer says plainly that there is not enough history yet. */
@@ -29,22 +36,19 @@ export function leadsAtOrAbove(scores: ScoreBucket[], threshold: number): number
   return scores.reduce((sum, b) => (b.score >= t ? sum + b.leads : sum), 0);
 }
 
-/** Leads that first reached the threshold in each week (their running maximum crossed it). */
-export function crossingsPerWeek(
-  weeks: Week[],
-  threshold: number,
-): { start: string; leads: number }[] {
+/**
+ * Past handoffs at or above the threshold in each week: the MQLs the judged model would have
+ * handed over (the same definition as the threshold assistant's MQLs per week).
+ */
+export function mqlsPerWeek(weeks: Week[], threshold: number): { start: string; mqls: number }[] {
   const t = Math.ceil(threshold);
   return weeks.map((w) => ({
     start: w.start,
-    leads: w.moves.reduce(
-      (sum, m) => ((m.from === null || m.from < t) && m.to >= t ? sum + m.leads : sum),
-      0,
-    ),
+    mqls: w.handoffs.reduce((sum, h) => (h.score >= t ? sum + h.mqls : sum), 0),
   }));
 }
 
-/** Weeks the replay covers: those starting on or after the first recorded score. */
+/** Weeks the backtest covers: those ending after its first handoff (as handoff-backtest.ts counts them). */
 export function weeksCovered(evidence: Pick<ThresholdEvidence, "weeks" | "historySince">): number {
   if (!evidence.historySince) return 0;
   const since = Date.parse(evidence.historySince);
@@ -53,7 +57,7 @@ export function weeksCovered(evidence: Pick<ThresholdEvidence, "weeks" | "histor
 
 export type Conversion = { mqls: number; decided: number; converted: number; rate: number | null };
 
-/** MQL→SQL rate of past MQLs handed over at or above the threshold; null rate below MIN_DECIDED. */
+/** Conversion of past handoffs whose backtested score is at or above the threshold; null rate below MIN_DECIDED. */
 export function conversionAtOrAbove(handoffs: HandoffBucket[], threshold: number): Conversion {
   const t = Math.ceil(threshold);
   let mqls = 0,

@@ -65,7 +65,7 @@ export function pointAt(
 
 export function recommendThreshold(
   input: RecommendInput,
-): Omit<ThresholdRecommendation, "target" | "outcomesSince"> {
+): Omit<ThresholdRecommendation, "target" | "outcomesSince" | "model" | "version" | "unrecorded"> {
   const { buckets, weeks, targetRate, capacityPerWeek, currentThreshold } = input;
   const scores = [...new Set(buckets.map((b) => b.score))].sort((a, b) => a - b);
   const curve = scores.map((s) => pointAt(buckets, s, weeks));

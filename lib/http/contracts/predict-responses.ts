@@ -43,7 +43,12 @@ export const thresholdRecommendationSchema = z.object({
   decided: z.number().int(),
   outcomesSince: at.nullable(),
   windowEnd: at.optional(),
-  rescored: z.number().int().optional(),
+  model: z.enum(["live", "draft"]).describe("The model judged: past handoffs scored under it."),
+  version: z.number().int().nullable().describe("The live version judged; null for the draft."),
+  unrecorded: z
+    .number()
+    .int()
+    .describe("Handoffs without a record of the lead's attributes then, read as the lead is now."),
 });
 
 const coefficientSchema = z.object({

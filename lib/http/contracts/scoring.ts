@@ -5,7 +5,9 @@
  */
 import { z } from "zod";
 import { versionParamsSchema } from "@/lib/domain/scoring/get-version";
+import { judgedModelSchema } from "@/lib/domain/predict/schemas";
 import { scoringModelSchema } from "@/lib/domain/scoring/model";
+import { OUTCOME_TARGETS } from "@/lib/shared/vocabulary";
 import { defineContract } from "../contract";
 import { data } from "./common";
 
@@ -350,10 +352,13 @@ export const getThresholdEvidence = defineContract({
   path: "/api/v1/thresholds/evidence",
   tag: "Scoring model",
   summary:
-    "Evidence for choosing the MQL threshold: scores now, 12 weeks of crossings, past handoffs and their outcomes",
+    "Evidence for choosing the MQL threshold: scores now, and past handoffs backtested under the draft (or live) model, per week and by score with their outcomes",
   description:
-    "Aggregated into whole-point buckets (the floor of the score), so every figure is exact for whole-number thresholds. Weeks start on Monday 00:00 UTC; the replay cannot see before `historySince`. A handoff counts as decided once it reached SQL or beyond (converted) or was recycled or disqualified.",
+    "Aggregated into whole-point buckets (the floor of the score), so every figure is exact for whole-number thresholds. Past handoffs of the backtest window (the 26 weeks up to the latest handoff) are scored under the judged model as of each handoff — the threshold assistant's backtest and definitions: MQLs per week are handoffs at or above a threshold over the weeks covered (from `historySince`); a handoff is decided once it reached the report target (converted), closed without it, or stayed open beyond the outcome window.",
   access: { permission: "thresholds:read", scope: "model:read" },
+  query: z.object({
+    model: judgedModelSchema.describe("The model judged: draft (default) or live."),
+  }),
   responses: {
     200: {
       description: "Bucketed evidence",
@@ -364,22 +369,23 @@ export const getThresholdEvidence = defineContract({
             .array(
               z.object({
                 start: at,
-                moves: z
-                  .array(
-                    z.object({
-                      from: int.nullable().describe("Null: the lead had no score before."),
-                      to: int,
-                      leads: int,
-                    }),
-                  )
-                  .describe("Leads whose highest score so far rose, from what to what."),
+                handoffs: z
+                  .array(z.object({ score: int, mqls: int }))
+                  .describe("That week's past handoffs by whole backtested score."),
               }),
             )
-            .describe("The last 12 weeks, oldest first."),
-          historySince: at.nullable().describe("The first recorded score, if any."),
+            .describe("The backtest window's weeks, oldest first."),
+          historySince: at
+            .nullable()
+            .describe("The window's first handoff: weeks ending before it are not counted."),
           handoffs: z
             .array(z.object({ score: int, mqls: int, decided: int, converted: int }))
-            .describe("Past handoffs by their score at handoff."),
+            .describe("Past handoffs of the window by their backtested score."),
+          model: z.enum(["live", "draft"]).describe("The model the handoffs were scored under."),
+          target: z.enum(OUTCOME_TARGETS).describe("The stage that counts as converted."),
+          unrecorded: int.describe(
+            "Handoffs without a record of the lead's attributes then, read as the lead is now.",
+          ),
         }),
       ),
     },

@@ -170,11 +170,16 @@ describe("threshold recommendation API", () => {
       target: "opportunity",
       targetRate: 0.3,
       capacityPerWeek: 100,
-      weeks: 26,
+      // Handoffs from 160 days ago to an hour ago: the weeks the history covers.
+      weeks: 23,
       reason: "meets_rate_and_capacity",
       current: { threshold: 50 },
+      model: "live",
+      version: 1,
     });
-    expect(data.curve.length).toBe(40);
+    // Backtested under the live model (one event rule; the seeded leads have no events), every
+    // past handoff scores 0 — not the 50–89 recorded when they were handed over.
+    expect(data.curve.map((p) => p.threshold)).toEqual([0]);
   });
 
   it("defaults to the report settings and the reps' capacity, for keys too", async () => {
@@ -184,7 +189,7 @@ describe("threshold recommendation API", () => {
     );
     expect(response.status).toBe(200);
     const { data } = await response.json();
-    expect(data).toMatchObject({ target: "opportunity", targetRate: 0.3, weeks: 26 });
+    expect(data).toMatchObject({ target: "opportunity", targetRate: 0.3, weeks: 23 });
     expect(data.capacityPerWeek).toBe(150);
     expect(data.outcomesSince).toEqual(expect.any(String));
     expect(data.windowEnd).toEqual(expect.any(String));

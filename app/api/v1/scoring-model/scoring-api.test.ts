@@ -392,7 +392,7 @@ describe("scoring model API", () => {
     expect(tooLong.status).toBe(400);
   });
 
-  it("gives a manager the threshold evidence: scores, weekly crossings and handoffs", async () => {
+  it("gives a manager the threshold evidence: scores, and past handoffs backtested under the draft or the live model", async () => {
     as(actors.manager);
     const evidence = await dataOf(await evidenceRoute.GET(get("thresholds/evidence"), ctx()));
     expect(evidence.scores).toEqual([
@@ -400,11 +400,21 @@ describe("scoring model API", () => {
       { score: 25, leads: 1 },
       { score: 125, leads: 1 },
     ]);
-    expect(evidence.weeks).toHaveLength(12);
-    expect(evidence.historySince).not.toBeNull();
-    const moves = evidence.weeks.at(-1).moves;
-    expect(moves).toEqual(expect.arrayContaining([{ from: null, to: 125, leads: 1 }]));
-    expect(evidence.handoffs).toEqual([{ score: 105, mqls: 1, decided: 0, converted: 0 }]);
+    // Ada was handed over at 105 under version 1; backtested under the live version 2, as of the
+    // handoff, she scores 125 — the model judged, not the one that scored her then.
+    const live = await dataOf(
+      await evidenceRoute.GET(get("thresholds/evidence?model=live"), ctx()),
+    );
+    expect(live).toMatchObject({ model: "live", target: "opportunity", unrecorded: 0 });
+    expect(live.weeks).toHaveLength(26);
+    expect(live.historySince).not.toBeNull();
+    expect(live.weeks.at(-1).handoffs).toEqual([{ score: 125, mqls: 1 }]);
+    expect(live.handoffs).toEqual([{ score: 125, mqls: 1, decided: 0, converted: 0 }]);
+    // The saved draft no longer validates (above): the designer judges the live model meanwhile.
+    expect(evidence).toMatchObject({ model: "live", handoffs: live.handoffs });
+    const bad = await evidenceRoute.GET(get("thresholds/evidence?model=next"), ctx());
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain("model");
   });
 
   it("takes API keys by scope: model:read reads, model:write changes the draft", async () => {

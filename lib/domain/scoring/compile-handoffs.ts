@@ -1,0 +1,74 @@
+/**
+ * A model's scores at past moments, set-based through the compiler (compile.ts): each row of a
+ * set — a past handoff, typically — scored as of its own time, as the model would have scored
+ * it had it been live then. What a backtest judges a model by (lib/domain/thresholds/backtest.ts).
+ *
+ * - Event rules count only the events that occurred at or before the row's time; windows end and
+ *   decay is measured at it (`eventsSql` anchored on the rows).
+ * - Attribute rules read the lead as it was then: the handoff's recorded attributes
+ *   (`lead_transitions.attributes`, profile fields and `traits.<key>` flattened). Fields the record
+ *   does not keep (email, names, phone), and rows without a record, read the lead as it is now.
+ *
+ * Input `rows`: a query with columns row_id, lead_id, at (timestamptz) and attributes (jsonb or
+ * null). Output rows: row_id, fit, engagement, total — caps applied as compileScores applies them.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { eventsSql } from "./compile";
+import { fieldSql } from "./field-sql";
+import { traitKey } from "./fields";
+import { isActive, type EventRule, type ScoringModel } from "./model";
+import { conditionSql, jsonTextSql, seenFromText, type SeenSql } from "./sql-conditions";
+
+const f8 = (n: number) => sql`${String(n)}::float8`;
+const cap = (expr: SQL, value: number | null) =>
+  value === null ? expr : sql`least(${expr}, ${f8(value)})`;
+
+/** Fields kept in a handoff's attribute record (migration 0012's lead_attributes()). */
+const RECORDED = new Set([
+  "source",
+  "industry",
+  "seniority",
+  "country",
+  "jobTitle",
+  "company",
+  "companySize",
+]);
+
+/** A field as it was at the row's time, when recorded; else as the lead holds it now. */
+function fieldThenSql(field: string): SeenSql {
+  if (traitKey(field) === null && !RECORDED.has(field)) return fieldSql(field);
+  return seenFromText(jsonTextSql(sql`h.attrs`, [field]));
+}
+
+export function compileScoresAt(model: ScoringModel, rows: SQL): SQL {
+  const active = model.rules.filter(isActive);
+  const eventRules = active.filter((r): r is EventRule => r.kind === "event");
+  // The as-of time only names windows for unanchored scans; anchored rows use their own.
+  const events = eventRules.length
+    ? eventsSql(eventRules, { asOf: new Date(0) }, sql`null::timestamptz`, {
+        rows: sql`scored_rows`,
+      })
+    : { joins: sql``, earned: [] as SQL[] };
+  const fit = active.flatMap((r) =>
+    r.kind === "attribute"
+      ? [
+          sql` + (case when ${conditionSql(r, fieldThenSql(r.field))} then ${f8(r.points)} else 0::float8 end)`,
+        ]
+      : [],
+  );
+  const engagement = eventRules.map((r, k) => sql` + (${events.earned[k]})`);
+  return sql`
+    with scored_rows as materialized (
+      select r.row_id, r.lead_id, r.at, coalesce(r.attributes, lead_attributes(l)) as attrs
+      from (${rows}) r join leads l on l.id = r.lead_id
+    )
+    select row_id, fit, engagement, ${cap(sql`fit + engagement`, model.caps.total)} as total
+    from (
+      select h.row_id,
+        ${cap(sql`(0::float8${sql.join(fit, sql``)})`, model.caps.fit)} as fit,
+        ${cap(sql`(0::float8${sql.join(engagement, sql``)})`, model.caps.engagement)} as engagement
+      from scored_rows h join leads on leads.id = h.lead_id
+      ${events.joins}
+      offset 0
+    ) raw`;
+}
