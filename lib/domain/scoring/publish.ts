@@ -11,8 +11,10 @@
  * 3. The swap is one short transaction under the exclusive scoring lock: the leads whose live row
  *    changed since (events ingested, leads updated) or that are new are rescored into the shadow,
  *    the shadow's history rows are written, the tables are renamed (O(1)), the version becomes
- *    live, the draft's base moves, the leads now meeting the MQL conditions are handed over and a
- *    `model.published` webhook event is written. Readers see the old scores or the new, never a mix.
+ *    live, the draft's base moves and a `model.published` webhook event is written. Readers see the old
+ *    scores or the new, never a mix.
+ * 4. After it, the leads now meeting the MQL conditions are handed over in short batches that
+ *    ingestion interleaves with (publish-handoff.ts).
  *
  * A build cut off (worker killed, job aborted) leaves the old version live and untouched; run
  * again, it rebuilds the shadow from scratch. A publish that gives up is marked `failed` with its
@@ -24,9 +26,9 @@ import { queryRows, type Db, type Queryable } from "@/db/client";
 import { arrayParam } from "@/db/sql-array";
 import { auditLog, modelDraft, modelVersions } from "@/db/schema";
 import { AppError } from "@/lib/shared/errors";
-import { handOff } from "@/lib/domain/lifecycle/hand-off";
 import { emitWebhookEvent } from "@/lib/domain/webhooks/outbox";
 import { lockScoringExclusive, tuneForScoring } from "./locks";
+import { handOffAfterSwap } from "./publish-handoff";
 import { modelIssues, scoringModelSchema, type ScoringModel } from "./model";
 import {
   buildShadow,
@@ -173,8 +175,12 @@ export async function buildPublish(
   const now = options.now ?? (() => new Date());
   const [row] = await db.select().from(modelVersions).where(eq(modelVersions.version, version));
   if (!row) throw new AppError("not_found", `There is no version ${version}.`);
-  if (row.state === "live")
-    return { version, leadsRescored: row.leadsRescored, handedOver: 0, ms: row.durationMs };
+  if (row.state === "live") {
+    // Run again after its swap (the worker stopped during the handoffs): hand over the rest.
+    const model = scoringModelSchema.parse(row.document);
+    const handedOver = await handOffAfterSwap(db, { model, version, now: now() });
+    return { version, leadsRescored: row.leadsRescored, handedOver, ms: row.durationMs };
+  }
   if (row.state === "failed")
     throw new AppError("conflict", `Publishing version ${version} failed: ${row.error ?? ""}`);
   const model = scoringModelSchema.parse(row.document);
@@ -221,7 +227,11 @@ export async function buildPublish(
     steps,
   });
   await validateAndAnalyze(db);
-  return result;
+  step("analyze");
+  await options.onProgress?.(total, total, "handingOver");
+  const handedOver = await handOffAfterSwap(db, { model, version, now: result.asOf });
+  step("handOff");
+  return { version, leadsRescored: result.leadsRescored, handedOver, ms: result.ms };
 }
 
 /**
@@ -248,7 +258,10 @@ function estimateProgress(
  * wait — and everyone queued behind it. So it waits a few seconds at most, steps back and tries
  * again (the build is kept).
  */
-async function swapWhenReaders(db: Db, args: Parameters<typeof swap>[1]): Promise<PublishResult> {
+async function swapWhenReaders(
+  db: Db,
+  args: Parameters<typeof swap>[1],
+): Promise<PublishResult & { asOf: Date }> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await swap(db, args);
@@ -274,7 +287,7 @@ async function swap(
     started: number;
     steps: Steps;
   },
-): Promise<PublishResult> {
+): Promise<PublishResult & { asOf: Date }> {
   const { version, model, asOf } = args;
   const shadow = sql.raw(SHADOW_TABLE);
   const swapStarted = performance.now();
@@ -333,8 +346,6 @@ async function swap(
     step("swap.history");
     await renameIntoPlace(tx);
     step("swap.rename");
-    const { handedOver } = await handOff(tx, { model, version, now: asOf, leadIds: null });
-    step("swap.handOff");
     const ms = Math.round(performance.now() - args.started);
     await tx
       .update(modelVersions)
@@ -356,7 +367,7 @@ async function swap(
       data: {
         note: row.note,
         leadsRescored: scored,
-        handedOver,
+        handedOver: 0, // counted after the swap (publish-handoff.ts)
         ms,
         historyRows,
         // How long ingestion waited (the exclusive part), up to the audit row.
@@ -375,7 +386,7 @@ async function swap(
       },
       at: asOf,
     });
-    return { version, leadsRescored: scored, handedOver, ms };
+    return { version, leadsRescored: scored, handedOver: 0, ms, asOf };
   });
 }
 
