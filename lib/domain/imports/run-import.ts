@@ -24,6 +24,7 @@ import type { ImportMapping } from "./schemas";
 import { readRecords, TOO_LONG_MARK, uploadChunks, uploadHead } from "./upload";
 
 export const BATCH = 5000;
+const YIELD_EVERY = 500;
 
 /** Like arrayParam, with NULL elements (an unquoted NULL in the array literal). */
 function nullableParam(values: readonly (string | null)[], type: "text" | "uuid"): SQL {
@@ -176,6 +177,9 @@ export async function runImport(db: Db, importId: string, ctx: RunContext): Prom
     }
     if (ctx.signal?.aborted) break;
     done++;
+    // A turn of the event loop now and then: on the embedded database nothing here waits on I/O,
+    // and the web server shares the process (lib/jobs/execute.ts says the same per report).
+    if (done % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     if (done > MAX_IMPORT_ROWS) {
       done--;
       break;
