@@ -267,8 +267,10 @@ describe("an import run by the worker", () => {
 
   it("answers a large import at once, shows its progress, and cancels it while it runs", async () => {
     as(admin);
+    // PostgreSQL writes 20,000 leads a batch while it reads the next: a longer file there.
+    const size = t.url ? 100_000 : 40_000;
     const rows = ["email,first_name,company"];
-    for (let i = 0; i < 40_000; i++) rows.push(`bulk${i}@bulk.test,Bulk ${i},Bulk Co`);
+    for (let i = 0; i < size; i++) rows.push(`bulk${i}@bulk.test,Bulk ${i},Bulk Co`);
     const asked = performance.now();
     const response = await importsRoute.POST(
       multipart("", { kind: "leads", dryRun: "false" }, rows.join("\n")),
@@ -289,7 +291,7 @@ describe("an import run by the worker", () => {
     }
     expect(seen.state).toBe("running");
     expect(seen.progress.done).toBeGreaterThan(0);
-    expect(seen.progress.done).toBeLessThan(40_000);
+    expect(seen.progress.done).toBeLessThan(size);
     const cancelled = await cancelRoute.POST(
       new Request("http://accord.test/x", { method: "POST" }),
       ctx({ id: created.id }),
@@ -308,7 +310,7 @@ describe("an import run by the worker", () => {
       if (n.n === total) break;
       total = n.n;
     }
-    expect(total).toBeLessThan(40_000);
+    expect(total).toBeLessThan(size);
   }, 120_000);
 
   it("answers 404 for an unknown import", async () => {
