@@ -50,6 +50,8 @@ export type Merged = {
   created: number;
   /** Leads already written by an earlier batch of this run. */
   again: number;
+  /** The leads created or changed (to score). */
+  changed: string[];
 };
 
 export async function mergeLeads(
@@ -62,7 +64,13 @@ export async function mergeLeads(
   const input = client ? await copyStage(client, batch) : arrayStage(batch);
   const nowSql = sql`${now.toISOString()}::timestamptz`;
   const stampSql = sql`${stamp.toISOString()}::timestamptz`;
-  const rowsOut = await queryRows<{ ord: number; id: string; created: boolean; again: boolean }>(
+  const rowsOut = await queryRows<{
+    ord: number;
+    id: string;
+    created: boolean;
+    again: boolean;
+    changed: boolean;
+  }>(
     tx,
     sql`with i as materialized (select * from ${input}),
         found as materialized (
@@ -108,19 +116,22 @@ export async function mergeLeads(
         )
         select found.ord, found.id, false as created,
                -- Already written by an earlier batch of this import: the same lead again in the file.
-               exists (select 1 from leads x where x.id = found.id and x.updated_at = ${stampSql}) as again
+               exists (select 1 from leads x where x.id = found.id and x.updated_at = ${stampSql}) as again,
+               found.id in (select id from upd) as changed
         from found
         union all
-        select i.ord, ins.id, true, false from ins
+        select i.ord, ins.id, true, false, true from ins
           join i on coalesce('e:' || ins.email, 'x:' || ins.external_id) = coalesce('e:' || i.email, 'x:' || i.ext)`,
   );
   const ids: (string | null)[] = new Array(batch.size).fill(null);
   let created = 0;
   let again = 0;
+  const changed: string[] = [];
   for (const r of rowsOut) {
+    if (r.changed) changed.push(r.id);
     ids[Number(r.ord) - 1] = r.id;
     if (r.created) created++;
     else if (r.again) again++;
   }
-  return { ids, created, again };
+  return { ids, created, again, changed };
 }

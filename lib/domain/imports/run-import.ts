@@ -18,7 +18,7 @@ import { LeadBatch } from "./lead-batch";
 import { createRowMapper, type CellError } from "./map-row";
 import { estimateRows, saveProgress, saveRowErrors } from "./progress";
 import type { ImportMapping } from "./schemas";
-import { historyNotes, scoreHandoffs, scoreImportedLeads } from "./score-imported";
+import { historyNotes, scoreHandoffs } from "./score-imported";
 import { isPostgres } from "./sql-values";
 import { readRecords, TOO_LONG_MARK, uploadChunks, uploadHead } from "./upload";
 import { writeLeads, writeRows } from "./write-batch";
@@ -26,10 +26,10 @@ import { writeLeads, writeRows } from "./write-batch";
 /** Rows per batch (a batch is one transaction, and one progress report). */
 export const BATCH = 5000;
 /**
- * Leads per batch on PostgreSQL, where a lead batch is light (lead-batch.ts) and each one COPYed:
- * fewer, larger transactions (measured).
+ * Leads per batch on PostgreSQL, where a lead batch is light (lead-batch.ts) and COPYed: fewer,
+ * larger transactions; 20,000 took the worker past 300 MB at its peak (measured).
  */
-const PG_LEAD_BATCH = 20_000;
+export const PG_LEAD_BATCH = 10_000;
 /** Rows read between two turns of the event loop. */
 const YIELD_EVERY = 500;
 
@@ -186,11 +186,6 @@ export async function runImport(db: Db, importId: string, ctx: RunContext): Prom
   }
   await flush();
   await settle();
-  // What was written is scored, even when the import was cancelled half-way.
-  if (!imp.dryRun && leadsKind) {
-    await ctx.progress(done, done, "scoring");
-    await scoreImportedLeads(db, now, stamp);
-  }
   if (!imp.dryRun && !ctx.signal?.aborted) {
     await ctx.progress(done, done, "scoring");
     await scoreHandoffs(db, actor);

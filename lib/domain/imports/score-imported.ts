@@ -1,48 +1,11 @@
 /**
- * After the rows are in: the leads an import wrote are scored once, each imported handoff gets the
- * score the live model gave its lead on its day, and a note says when outcomes start later than
- * handoffs.
+ * After the rows are in (each batch scored its leads): each imported handoff gets the score the
+ * live model gave its lead on its day, and a note says when outcomes start later than handoffs.
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { compileScores } from "@/lib/domain/scoring/compile";
-import { lockScoringShared } from "@/lib/domain/scoring/locks";
-import { rescore } from "@/lib/domain/scoring/rescore";
 import { getActiveModel } from "@/lib/domain/scoring/versions";
-
-/** Above this many leads, one set-based rescore of every lead beats rescoring them by id. */
-const FULL_RESCORE_FROM = 20_000;
-
-/**
- * Scores the leads this import created or changed (their updated_at is the run's stamp), once:
- * by id for a small import, else every lead in one set-based pass, as a publish does.
- */
-export async function scoreImportedLeads(db: Db, now: Date, stamp: Date): Promise<void> {
-  const active = await getActiveModel(db);
-  if (!active) return;
-  const at = sql`${stamp.toISOString()}::timestamptz`;
-  const [{ n }] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from leads where updated_at = ${at}`,
-  );
-  if (!n) return;
-  const leadIds =
-    n > FULL_RESCORE_FROM
-      ? null
-      : (
-          await queryRows<{ id: string }>(db, sql`select id from leads where updated_at = ${at}`)
-        ).map((r) => r.id);
-  await db.transaction(async (tx) => {
-    await lockScoringShared(tx);
-    await rescore(tx, {
-      model: active.model,
-      version: active.version,
-      asOf: now,
-      cause: "refresh",
-      leadIds,
-    });
-  });
-}
 
 /** Each imported handoff gets the score the live model gives its lead as of the handoff's day. */
 export async function scoreHandoffs(db: Db, actor: string): Promise<void> {

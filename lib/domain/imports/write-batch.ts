@@ -1,7 +1,7 @@
 /**
  * One batch written, in one transaction (a batch is whole or absent; the next run writes what a
- * crash lost): leads merged with their history (scored together at the end of the import), or
- * events and outcomes of known leads — refused, row by row, for leads not found — rescored at once.
+ * crash lost): leads merged with their history, or events and outcomes of known leads — refused,
+ * row by row, for leads not found — and the leads it changed scored at once.
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Db, type Queryable } from "@/db/client";
@@ -40,6 +40,9 @@ export async function writeLeads(
       return leadId ? [{ leadId, step: h.step }] : [];
     });
     const written = await writeHistory(tx, history, actor);
+    // Scored in the batch (on PostgreSQL while the next batch is read): a lead is never in
+    // without its score, even when the import is cancelled.
+    await scoreLeads(tx, merged.changed, now);
     return {
       created: merged.created,
       updated: batch.size - merged.created - merged.again,
@@ -89,18 +92,27 @@ export async function writeRows(
       result.historyCreated = written;
       result.historySkipped = history.length - written;
     }
-    const touched = leadIds.filter((id): id is string => Boolean(id));
-    const active = await getActiveModel(tx);
-    if (active && touched.length)
-      await rescore(tx, {
-        model: active.model,
-        version: active.version,
-        asOf: now,
-        cause: "refresh",
-        leadIds: touched,
-      });
+    await scoreLeads(
+      tx,
+      leadIds.filter((id): id is string => Boolean(id)),
+      now,
+    );
     return result;
   });
+}
+
+/** Scores the leads under the live model (none published: nothing to do). */
+async function scoreLeads(tx: Queryable, leadIds: string[], now: Date) {
+  if (!leadIds.length) return;
+  const active = await getActiveModel(tx);
+  if (active)
+    await rescore(tx, {
+      model: active.model,
+      version: active.version,
+      asOf: now,
+      cause: "refresh",
+      leadIds,
+    });
 }
 
 const leadKey = (p: Pending) =>

@@ -267,7 +267,7 @@ describe("an import run by the worker", () => {
 
   it("answers a large import at once, shows its progress, and cancels it while it runs", async () => {
     as(admin);
-    // PostgreSQL writes 20,000 leads a batch while it reads the next: a longer file there.
+    // PostgreSQL writes 10,000 leads a batch while it reads the next: a longer file there.
     const size = t.url ? 100_000 : 40_000;
     const rows = ["email,first_name,company"];
     for (let i = 0; i < size; i++) rows.push(`bulk${i}@bulk.test,Bulk ${i},Bulk Co`);
