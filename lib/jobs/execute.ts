@@ -54,6 +54,10 @@ export async function executeJob(
   outer?.addEventListener("abort", () => controller.abort(outer.reason), { once: true });
   let lastWrite = 0;
   const progress = async (done: number, total: number | null, phase?: string) => {
+    // Lets the rest of the process run at each report. On the embedded database no query waits
+    // on I/O, so a job's whole await chain is microtasks: without this one turn of the event
+    // loop, no request of the web server sharing the process is answered until the job ends.
+    await yieldToEventLoop();
     const now = Date.now();
     if (now - lastWrite < PROGRESS_EVERY_MS && total !== null && done < total) return;
     lastWrite = now;
@@ -93,6 +97,8 @@ export async function executeJob(
     return { outcome: "failed", error: message };
   }
 }
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function isCancelled(signal: AbortSignal): boolean {
   return signal.aborted && signal.reason instanceof Error && signal.reason.message === "cancelled";

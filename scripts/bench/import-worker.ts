@@ -42,11 +42,11 @@ async function main() {
         console.error(`    ${phase} from ${((performance.now() - t) / 1000).toFixed(1)} s`);
         lastPhase = phase;
       }
-      if (performance.now() - last > 10_000) {
+      if (performance.now() - last > 3_000) {
         last = performance.now();
         const s = (performance.now() - t) / 1000;
         console.error(
-          `    ${done.toLocaleString("en")} rows in ${s.toFixed(0)} s (${Math.round(done / s)} rows/s, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB)`,
+          `    ${done.toLocaleString("en")} rows in ${s.toFixed(0)} s (${Math.round(done / s)} rows/s, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB, external ${Math.round(process.memoryUsage().external / 1e6)} MB)`,
         );
       }
     },

@@ -1,0 +1,137 @@
+/**
+ * A batch of leads into the leads table, set-based: staged first — COPYed into a temporary table
+ * on PostgreSQL (emptied at commit), one array per column on PGlite — then merged in one
+ * statement: new leads inserted, known ones (by email, else external id) updated with the mapped
+ * fields only (traits merged). Rows written get `stamp` (this run's own clock) as updated_at,
+ * which tells a lead written by an earlier batch of the same run (counted once, as a repeat) and
+ * the leads to score at the end.
+ */
+import { once, type EventEmitter } from "node:events";
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Queryable } from "@/db/client";
+import { STAGE_COLUMNS, type LeadBatch } from "./lead-batch";
+import { copyClient, copyText, nullableParam, type CopyClient } from "./sql-values";
+
+const COLUMN_LIST = [...STAGE_COLUMNS, "ord"].join(", ");
+
+/** COPYs the batch into the transaction's staging table; answers it as the merge's input. */
+async function copyStage(client: CopyClient, batch: LeadBatch): Promise<SQL> {
+  await client.unsafe(
+    `create temporary table if not exists import_stage (${STAGE_COLUMNS.map((c) => `${c} text`).join(", ")}, ord bigint) on commit delete rows`,
+  );
+  const stream = await client.unsafe(`copy import_stage (${COLUMN_LIST}) from stdin`).writable();
+  const { columns } = batch;
+  let chunk = "";
+  for (let i = 0; i < batch.size; i++) {
+    for (const column of columns) chunk += copyText(column[i]) + "\t";
+    chunk += `${i + 1}\n`;
+    if (chunk.length > 1 << 16) {
+      if (!stream.write(chunk)) await once(stream as unknown as EventEmitter, "drain");
+      chunk = "";
+    }
+  }
+  await new Promise<void>((resolve, reject) => {
+    (stream as unknown as EventEmitter).once("error", reject);
+    (stream as unknown as EventEmitter).once("finish", resolve);
+    stream.end(chunk);
+  });
+  return sql`import_stage i`;
+}
+
+/** The batch as arrays, one per column (PGlite has no COPY from a stream). */
+function arrayStage(batch: LeadBatch): SQL {
+  const list = batch.columns.map((values) => nullableParam(values, "text"));
+  return sql`unnest(${sql.join(list, sql`, `)}) with ordinality as i(${sql.raw(COLUMN_LIST)})`;
+}
+
+export type Merged = {
+  /** The lead id at each ord (index ord - 1). */
+  ids: (string | null)[];
+  created: number;
+  /** Leads already written by an earlier batch of this run. */
+  again: number;
+  /** The leads created or changed (to score). */
+  changed: string[];
+};
+
+export async function mergeLeads(
+  tx: Queryable,
+  batch: LeadBatch,
+  now: Date,
+  stamp: Date,
+): Promise<Merged> {
+  const client = copyClient(tx);
+  const input = client ? await copyStage(client, batch) : arrayStage(batch);
+  const nowSql = sql`${now.toISOString()}::timestamptz`;
+  const stampSql = sql`${stamp.toISOString()}::timestamptz`;
+  const rowsOut = await queryRows<{
+    ord: number;
+    id: string;
+    created: boolean;
+    again: boolean;
+    changed: boolean;
+  }>(
+    tx,
+    sql`with i as materialized (select * from ${input}),
+        found as materialized (
+          select ord, id from (
+            select i.ord, coalesce(
+              (select l.id from leads l where l.email = i.email),
+              (select l.id from leads l where i.email is null and l.external_id = i.ext)
+            ) as id from i
+          ) f where id is not null
+        ),
+        upd as (
+          update leads set
+            external_id = coalesce(leads.external_id, i.ext),
+            first_name = coalesce(i.first_name, leads.first_name), last_name = coalesce(i.last_name, leads.last_name),
+            company = coalesce(i.company, leads.company), job_title = coalesce(i.job_title, leads.job_title),
+            seniority = coalesce(i.seniority, leads.seniority), industry = coalesce(i.industry, leads.industry),
+            company_size = coalesce(i.company_size::int, leads.company_size), country = coalesce(i.country, leads.country),
+            phone = coalesce(i.phone, leads.phone), source = coalesce(i.source, leads.source),
+            consent = coalesce(i.consent::boolean, leads.consent),
+            traits = leads.traits || i.traits::jsonb,
+            created_at = least(leads.created_at, coalesce(i.created_at::timestamptz, leads.created_at)),
+            updated_at = ${stampSql}
+          from found join i on i.ord = found.ord
+          where leads.id = found.id
+            and (leads.traits @> i.traits::jsonb is false
+              or (i.first_name, i.last_name, i.company, i.job_title, i.seniority, i.industry, i.country, i.phone, i.source)
+                 is distinct from (coalesce(i.first_name, leads.first_name), coalesce(i.last_name, leads.last_name), coalesce(i.company, leads.company), coalesce(i.job_title, leads.job_title), coalesce(i.seniority, leads.seniority), coalesce(i.industry, leads.industry), coalesce(i.country, leads.country), coalesce(i.phone, leads.phone), coalesce(i.source, leads.source))
+              or coalesce(i.company_size::int, leads.company_size) is distinct from leads.company_size
+              or coalesce(i.consent::boolean, leads.consent) is distinct from leads.consent
+              or i.created_at::timestamptz < leads.created_at)
+          returning leads.id
+        ),
+        ins as (
+          insert into leads (email, external_id, first_name, last_name, company, job_title, seniority, industry, company_size,
+                             country, phone, source, consent, consent_at, traits, created_at, updated_at)
+          select i.email, i.ext, i.first_name, i.last_name, i.company, i.job_title, i.seniority, i.industry, i.company_size::int,
+                 i.country, i.phone, i.source, coalesce(i.consent::boolean, false),
+                 case when i.consent::boolean then coalesce(i.created_at::timestamptz, ${nowSql}) end,
+                 i.traits::jsonb, coalesce(i.created_at::timestamptz, ${nowSql}), ${stampSql}
+          from i where i.ord not in (select ord from found)
+          on conflict do nothing
+          returning id, email, external_id
+        )
+        select found.ord, found.id, false as created,
+               -- Already written by an earlier batch of this import: the same lead again in the file.
+               exists (select 1 from leads x where x.id = found.id and x.updated_at = ${stampSql}) as again,
+               found.id in (select id from upd) as changed
+        from found
+        union all
+        select i.ord, ins.id, true, false, true from ins
+          join i on coalesce('e:' || ins.email, 'x:' || ins.external_id) = coalesce('e:' || i.email, 'x:' || i.ext)`,
+  );
+  const ids: (string | null)[] = new Array(batch.size).fill(null);
+  let created = 0;
+  let again = 0;
+  const changed: string[] = [];
+  for (const r of rowsOut) {
+    if (r.changed) changed.push(r.id);
+    ids[Number(r.ord) - 1] = r.id;
+    if (r.created) created++;
+    else if (r.again) again++;
+  }
+  return { ids, created, again, changed };
+}

@@ -1,0 +1,155 @@
+/**
+ * One batch written, in one transaction (a batch is whole or absent; the next run writes what a
+ * crash lost): leads merged with their history, or events and outcomes of known leads — refused,
+ * row by row, for leads not found — and the leads it changed scored at once.
+ */
+import { sql } from "drizzle-orm";
+import { queryRows, type Db, type Queryable } from "@/db/client";
+import { arrayParam } from "@/db/sql-array";
+import { lockScoringShared } from "@/lib/domain/scoring/locks";
+import { rescore } from "@/lib/domain/scoring/rescore";
+import { getActiveModel } from "@/lib/domain/scoring/versions";
+import { distinctLeads, unknownLead, type BatchResult, type Pending } from "./batch";
+import { existingLeads } from "./dry-run";
+import type { LeadBatch } from "./lead-batch";
+import { mergeLeads } from "./merge-leads";
+import { writeHistory } from "./write-history";
+
+async function inBatchTransaction<T>(db: Db, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    // A batch need not wait for its WAL flush: a crash loses at most the last batches, which
+    // running the file again writes (imports are idempotent); nothing is ever half-written.
+    await tx.execute(sql`set local synchronous_commit = off`);
+    await lockScoringShared(tx);
+    return work(tx);
+  });
+}
+
+export async function writeLeads(
+  db: Db,
+  batch: LeadBatch,
+  actor: string,
+  now: Date,
+  stamp: Date,
+): Promise<BatchResult> {
+  if (!batch.size) return {};
+  return inBatchTransaction(db, async (tx) => {
+    const merged = await mergeLeads(tx, batch, now, stamp);
+    const history = batch.history.flatMap((h) => {
+      const leadId = merged.ids[h.ord - 1];
+      return leadId ? [{ leadId, step: h.step }] : [];
+    });
+    const written = await writeHistory(tx, history, actor);
+    // Scored in the batch (on PostgreSQL while the next batch is read): a lead is never in
+    // without its score, even when the import is cancelled.
+    await scoreLeads(tx, merged.changed, now);
+    return {
+      created: merged.created,
+      updated: batch.size - merged.created - merged.again,
+      skipped: batch.repeated + merged.again,
+      historyCreated: written,
+      historySkipped: history.length - written,
+    };
+  });
+}
+
+export async function writeRows(
+  db: Db,
+  kind: "events" | "outcomes",
+  batch: Pending[],
+  actor: string,
+  now: Date,
+): Promise<BatchResult> {
+  if (!batch.length) return {};
+  return inBatchTransaction(db, async (tx) => {
+    const { leads, repeated } = distinctLeads(batch);
+    const result: BatchResult = { skipped: repeated, rowErrors: [] };
+    const leadIds = await existingLeads(
+      tx,
+      leads.map((p) => p.row.lead.email),
+      leads.map((p) => p.row.lead.externalId),
+    );
+    leads.forEach((p, i) => {
+      if (!leadIds[i])
+        result.rowErrors!.push({ line: p.line, cells: p.cells, errors: [unknownLead(p)] });
+    });
+    if (kind === "events") {
+      const idOf = new Map(leads.map((p, i) => [leadKey(p), leadIds[i]]));
+      const rows = batch
+        .map((p) => ({ p, id: idOf.get(leadKey(p)) }))
+        .filter((r) => r.id && r.p.row.event);
+      result.created = await insertEvents(
+        tx,
+        rows.map((r) => ({ leadId: r.id!, event: r.p.row.event! })),
+      );
+      result.skipped = (result.skipped ?? 0) + rows.length - result.created;
+    } else {
+      result.updated = leadIds.filter(Boolean).length;
+      const history = leads.flatMap((p, i) =>
+        leadIds[i] ? p.row.history.map((s) => ({ leadId: leadIds[i]!, step: s })) : [],
+      );
+      const written = await writeHistory(tx, history, actor);
+      result.historyCreated = written;
+      result.historySkipped = history.length - written;
+    }
+    await scoreLeads(
+      tx,
+      leadIds.filter((id): id is string => Boolean(id)),
+      now,
+    );
+    return result;
+  });
+}
+
+/** Scores the leads under the live model (none published: nothing to do). */
+async function scoreLeads(tx: Queryable, leadIds: string[], now: Date) {
+  if (!leadIds.length) return;
+  const active = await getActiveModel(tx);
+  if (active)
+    await rescore(tx, {
+      model: active.model,
+      version: active.version,
+      asOf: now,
+      cause: "refresh",
+      leadIds,
+    });
+}
+
+const leadKey = (p: Pending) =>
+  p.row.lead.email ? `e:${p.row.lead.email}` : `x:${p.row.lead.externalId}`;
+
+/** Inserts events not yet there (by external id: the file's, or a hash); answers how many. */
+async function insertEvents(
+  tx: Queryable,
+  rows: { leadId: string; event: NonNullable<Pending["row"]["event"]> }[],
+): Promise<number> {
+  if (!rows.length) return 0;
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`with t as (insert into events (lead_id, name, properties, occurred_at, source, external_id)
+          select lead_id, name, properties::jsonb, occurred_at::timestamptz, 'import', ext from unnest(
+            ${arrayParam(
+              rows.map((r) => r.leadId),
+              "uuid",
+            )}, ${arrayParam(
+              rows.map((r) => r.event.name),
+              "text",
+            )},
+            ${arrayParam(
+              rows.map((r) => JSON.stringify(r.event.properties)),
+              "text",
+            )},
+            ${arrayParam(
+              rows.map((r) => r.event.occurredAt.toISOString()),
+              "text",
+            )},
+            ${arrayParam(
+              rows.map((r) => r.event.externalId),
+              "text",
+            )}
+          ) as i(lead_id, name, properties, occurred_at, ext)
+          on conflict (external_id) do nothing returning 1)
+        select count(*)::int as n from t`,
+  );
+  return row?.n ?? 0;
+}
