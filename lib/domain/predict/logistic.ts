@@ -14,7 +14,7 @@
  * levels that sum to the intercept, a rule that duplicates a level) no spurious variance — the
  * estimate does not move along it — where the plain inverse Hessian would report 1/λ there.
  */
-import { inverse, Matrix } from "ml-matrix";
+import { cholesky, ridgeVariance, solveCholesky, solvePseudo } from "./spd";
 
 export type SparseRow = { index: number[]; value: number[] };
 
@@ -29,8 +29,11 @@ export type LogisticOptions = {
   standardize?: boolean[];
   /** false to skip the standard errors (a cross-validation fit only predicts): saves an inversion. */
   stdErrors?: boolean;
-  /** A previous fit to start from (warm start along a path of λ). */
-  start?: Pick<LogisticFit, "intercept" | "weights">;
+  /**
+   * A previous fit to start from (warm start along a path of λ, or from a subset of the rows):
+   * its weights, and its curvature as the first Hessian when it has one on the same columns.
+   */
+  start?: Pick<LogisticFit, "intercept" | "weights"> & { curvature?: Curvature };
 };
 
 export type LogisticFit = {
@@ -40,6 +43,8 @@ export type LogisticFit = {
   stdErrors: (number | null)[];
   iterations: number;
   converged: boolean;
+  /** The last Hessian computed (without the penalty), to start a related fit from. */
+  curvature?: Curvature;
 };
 
 export const sigmoid = (z: number) =>
@@ -126,6 +131,9 @@ function design(rows: SparseRow[], slotOf: Int32Array, scale: (j: number) => num
   return { start, slot, value };
 }
 
+/** Σ w·x·xᵀ (no penalty) over `rows` rows at some weights, in the columns' own units: intercept first, then `columns`. */
+export type Curvature = { gram: Float64Array; columns: Int32Array; rows: number };
+
 export function fitLogistic(
   rows: SparseRow[],
   y: number[],
@@ -145,42 +153,32 @@ export function fitLogistic(
   const m = kept.length + 1;
   const unit = options.standardize;
   const scale = (j: number) => (unit && unit[j] === false ? 1 : sd[j]);
+  const slotScale = Float64Array.from({ length: m }, (_, k) => (k === 0 ? 1 : scale(kept[k - 1])));
   const x = design(rows, slotOf, scale);
   const beta = new Float64Array(m);
   if (options.start) {
     beta[0] = options.start.intercept;
     kept.forEach((j, k) => (beta[k + 1] = (options.start!.weights[j] ?? 0) * scale(j)));
   }
+
+  // The unpenalised Hessian XᵀWX on the standardised slots (m × m, row-major), exact at the
+  // current β when `fresh`; and its penalised Cholesky factor (null: not positive definite).
+  let gram = startingGram(options.start?.curvature, kept, slotScale, rows.length);
+  let fresh = gram === null;
+  if (!gram) gram = hessian(x, beta, m);
+  let factor = factorise(gram, m, lambda);
   let converged = false;
   let iterations = 0;
-  // The penalised Hessian, m × m row-major (upper triangle accumulated, mirrored below).
-  const h = new Float64Array(m * m);
-  const grad = new Float64Array(m);
-  for (; iterations < maxIterations && !converged; iterations++) {
-    h.fill(0);
-    grad.fill(0);
-    for (let i = 0; i < rows.length; i++) {
-      const from = x.start[i];
-      const to = x.start[i + 1];
-      let z = 0;
-      for (let a = from; a < to; a++) z += beta[x.slot[a]] * x.value[a];
-      const mu = sigmoid(z);
-      const w = Math.max(mu * (1 - mu), 1e-12);
-      const resid = y[i] - mu;
-      for (let a = from; a < to; a++) {
-        const va = x.value[a];
-        grad[x.slot[a]] += resid * va;
-        const row = x.slot[a] * m;
-        const wa = w * va;
-        for (let b = a; b < to; b++) h[row + x.slot[b]] += wa * x.value[b];
-      }
+  let previous = Infinity;
+  for (; iterations < 4 * maxIterations && !converged; iterations++) {
+    if (!factor && !fresh) {
+      gram = hessian(x, beta, m);
+      fresh = true;
+      factor = factorise(gram, m, lambda);
     }
-    for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) h[b * m + a] = h[a * m + b];
-    for (let j = 1; j < m; j++) {
-      h[j * m + j] += lambda;
-      grad[j] -= lambda * beta[j];
-    }
-    const step = solveSpd(h, m, grad);
+    const grad = gradient(x, y, beta, m);
+    for (let j = 1; j < m; j++) grad[j] -= lambda * beta[j];
+    const step = factor ? solveCholesky(factor, m, grad) : solvePseudo(gram, m, lambda, grad);
     let largest = 0;
     let size = 0;
     for (let j = 0; j < m; j++) {
@@ -192,8 +190,20 @@ export function fitLogistic(
       size = Math.max(size, Math.abs(beta[j]));
     }
     if (largest < tolerance * (1 + size)) converged = true;
+    // The Hessian is kept while the steps shrink fast (a simplified Newton step costs one pass
+    // over the rows, a Hessian nnz/2 passes); when they do not, it is recomputed — plain Newton.
+    else if (largest > 0.5 * previous || iterations + 1 >= maxIterations) {
+      gram = hessian(x, beta, m);
+      fresh = true;
+      factor = factorise(gram, m, lambda);
+    } else fresh = false;
+    previous = largest;
   }
-  const variance = options.stdErrors === false ? null : ridgeVariance(h, m, lambda);
+  if (options.stdErrors !== false && !fresh) {
+    gram = hessian(x, beta, m);
+    fresh = true;
+  }
+  const variance = options.stdErrors === false ? null : ridgeVariance(gram, m, lambda);
   const weights = new Array<number>(p).fill(0);
   const stdErrors = new Array<number | null>(p).fill(null);
   kept.forEach((j, k) => {
@@ -209,109 +219,87 @@ export function fitLogistic(
     stdErrors,
     iterations,
     converged,
+    curvature: {
+      gram: rescaled(gram, m, slotScale, 1, false),
+      columns: Int32Array.from(kept),
+      rows: rows.length,
+    },
   };
 }
 
 /**
- * In place: the lower Cholesky factor L of a symmetric m × m matrix (row-major, lower triangle
- * read), H = L·Lᵀ. False when H is not (numerically) positive definite.
+ * A previous fit's curvature as a starting Hessian on these slots: scaled to this fit's rows and
+ * standardisation, null when the informative columns differ (then it is computed).
  */
-function cholesky(a: Float64Array, m: number): boolean {
-  for (let j = 0; j < m; j++) {
-    const rj = j * m;
-    let d = a[rj + j];
-    for (let k = 0; k < j; k++) d -= a[rj + k] * a[rj + k];
-    if (!(d > 0) || !Number.isFinite(d)) return false;
-    d = Math.sqrt(d);
-    a[rj + j] = d;
-    for (let i = j + 1; i < m; i++) {
-      const ri = i * m;
-      let s = a[ri + j];
-      for (let k = 0; k < j; k++) s -= a[ri + k] * a[rj + k];
-      a[ri + j] = s / d;
-    }
-  }
-  return true;
+function startingGram(
+  c: Curvature | undefined,
+  kept: number[],
+  slotScale: Float64Array,
+  rows: number,
+): Float64Array | null {
+  if (!c || !c.rows || c.columns.length !== kept.length) return null;
+  if (kept.some((j, k) => c.columns[k] !== j)) return null;
+  return rescaled(c.gram, kept.length + 1, slotScale, rows / c.rows, true);
 }
 
-/** The diagonal of the ridge covariance H⁻¹·(H − λE)·H⁻¹ = H⁻¹ − λ·H⁻¹E H⁻¹ (E: identity but the intercept). */
-function ridgeVariance(h: Float64Array, m: number, lambda: number): Float64Array | null {
-  const l = Float64Array.from(h);
-  if (!cholesky(l, m)) {
-    const covariance = ridgeCovariance(h, m, lambda);
-    return covariance ? Float64Array.from({ length: m }, (_, j) => covariance.get(j, j)) : null;
-  }
-  // L⁻¹ (lower triangular, row-major), then H⁻¹ = L⁻ᵀ·L⁻¹: (H⁻¹)ᵢⱼ = Σₖ L⁻¹ₖᵢ·L⁻¹ₖⱼ, k ≥ max(i, j).
-  const inv = new Float64Array(m * m);
-  for (let c = 0; c < m; c++) {
-    inv[c * m + c] = 1 / l[c * m + c];
-    for (let i = c + 1; i < m; i++) {
-      let s = 0;
-      for (let k = c; k < i; k++) s -= l[i * m + k] * inv[k * m + c];
-      inv[i * m + c] = s / l[i * m + i];
+/** g·ratio·sₐ·s_b (or divided by sₐ·s_b) for each entry (a, b) of an m × m matrix: a new array. */
+function rescaled(
+  g: Float64Array,
+  m: number,
+  s: Float64Array,
+  ratio: number,
+  divide: boolean,
+): Float64Array {
+  const out = new Float64Array(m * m);
+  for (let a = 0; a < m; a++) {
+    const sa = s[a];
+    for (let b = 0; b < m; b++) {
+      const ab = sa * s[b];
+      out[a * m + b] = divide ? (g[a * m + b] * ratio) / ab : g[a * m + b] * ratio * ab;
     }
   }
-  // Column j of H⁻¹ as needed: the diagonal and, for λ > 0, the sum of squares over slopes.
-  const hInv = new Float64Array(m * m);
-  for (let i = 0; i < m; i++)
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let k = i; k < m; k++) s += inv[k * m + i] * inv[k * m + j];
-      hInv[i * m + j] = s;
-      hInv[j * m + i] = s;
-    }
-  const variance = new Float64Array(m);
-  for (let j = 0; j < m; j++) {
-    let v = hInv[j * m + j];
-    if (lambda !== 0) {
-      let sq = 0;
-      for (let k = 1; k < m; k++) sq += hInv[j * m + k] * hInv[j * m + k];
-      v -= lambda * sq;
-    }
-    variance[j] = v;
-  }
-  return variance;
+  return out;
 }
 
-/** The full ridge covariance by pseudo-inverse: only when H is not positive definite (λ = 0, collinear columns). */
-function ridgeCovariance(h: Float64Array, m: number, lambda: number): Matrix | null {
-  try {
-    const hessian = new Matrix(
-      Array.from({ length: m }, (_, i) => Array.from(h.subarray(i * m, (i + 1) * m))),
-    );
-    const hInv = inverse(hessian, true);
-    if (lambda === 0) return hInv;
-    const information = hessian.clone();
-    for (let j = 1; j < m; j++) information.set(j, j, information.get(j, j) - lambda);
-    return hInv.mmul(information).mmul(hInv);
-  } catch {
-    return null;
+/** XᵀWX at β: the upper triangle accumulated row by row (slots ascending), mirrored below. */
+function hessian(x: Design, beta: Float64Array, m: number): Float64Array {
+  const h = new Float64Array(m * m);
+  const n = x.start.length - 1;
+  for (let i = 0; i < n; i++) {
+    const from = x.start[i];
+    const to = x.start[i + 1];
+    let z = 0;
+    for (let a = from; a < to; a++) z += beta[x.slot[a]] * x.value[a];
+    const mu = sigmoid(z);
+    const w = Math.max(mu * (1 - mu), 1e-12);
+    for (let a = from; a < to; a++) {
+      const row = x.slot[a] * m;
+      const wa = w * x.value[a];
+      for (let b = a; b < to; b++) h[row + x.slot[b]] += wa * x.value[b];
+    }
   }
+  for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) h[b * m + a] = h[a * m + b];
+  return h;
 }
 
-/** Solves H·x = g for a symmetric positive-definite H (Cholesky), falling back to a pseudo-inverse. */
-function solveSpd(h: Float64Array, m: number, g: Float64Array): Float64Array {
-  const l = Float64Array.from(h);
-  if (!cholesky(l, m)) {
-    const hessian = new Matrix(
-      Array.from({ length: m }, (_, i) => Array.from(h.subarray(i * m, (i + 1) * m))),
-    );
-    const x = inverse(hessian, true)
-      .mmul(Matrix.columnVector(Array.from(g)))
-      .getColumn(0);
-    return Float64Array.from(x);
+/** Xᵀ(y − μ) at β: the log-likelihood's gradient (no penalty). */
+function gradient(x: Design, y: number[], beta: Float64Array, m: number): Float64Array {
+  const g = new Float64Array(m);
+  const n = x.start.length - 1;
+  for (let i = 0; i < n; i++) {
+    const from = x.start[i];
+    const to = x.start[i + 1];
+    let z = 0;
+    for (let a = from; a < to; a++) z += beta[x.slot[a]] * x.value[a];
+    const resid = y[i] - sigmoid(z);
+    for (let a = from; a < to; a++) g[x.slot[a]] += resid * x.value[a];
   }
-  // L·u = g, then Lᵀ·x = u.
-  const x = Float64Array.from(g);
-  for (let i = 0; i < m; i++) {
-    let s = x[i];
-    for (let k = 0; k < i; k++) s -= l[i * m + k] * x[k];
-    x[i] = s / l[i * m + i];
-  }
-  for (let i = m - 1; i >= 0; i--) {
-    let s = x[i];
-    for (let k = i + 1; k < m; k++) s -= l[k * m + i] * x[k];
-    x[i] = s / l[i * m + i];
-  }
-  return x;
+  return g;
+}
+
+/** The Cholesky factor of XᵀWX + λE (E: identity but the intercept), or null. */
+function factorise(gram: Float64Array, m: number, lambda: number): Float64Array | null {
+  const l = Float64Array.from(gram);
+  for (let j = 1; j < m; j++) l[j * m + j] += lambda;
+  return cholesky(l, m) ? l : null;
 }
