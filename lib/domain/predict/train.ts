@@ -30,6 +30,7 @@ import {
   type FeatureSpec,
 } from "./features";
 import { leakageGuard, MODEL_AUC_LIMIT } from "./leakage";
+import { onlyLiveNames } from "./live-names";
 import { columnMoments, fitLogistic, predict, type LogisticFit, type SparseRow } from "./logistic";
 import { getIncludedAttributes, outcomeSettings } from "./settings";
 import { featureStats, suggestChanges } from "./suggest";
@@ -256,7 +257,10 @@ export async function trainPredictiveModel(
   return summaryOf(row);
 }
 
-/** The latest training run, ready or not; null before the first. */
+/**
+ * The latest training run, ready or not; null before the first. Its weights and suggestions name
+ * only rules of the live model (a rule removed by a publish since is not shown).
+ */
 export async function getPredictiveSummary(db: Queryable): Promise<PredictiveSummary | null> {
   const [row] = await queryRows<{ id: number }>(
     db,
@@ -267,5 +271,6 @@ export async function getPredictiveSummary(db: Queryable): Promise<PredictiveSum
     .select()
     .from(predictiveModels)
     .where(sql`${predictiveModels.id} = ${row.id}`);
-  return model ? summaryOf(model) : null;
+  if (!model) return null;
+  return onlyLiveNames(summaryOf(model), (await getActiveModel(db))?.model ?? null);
 }
