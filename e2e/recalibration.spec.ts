@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
 import { TEMPLATES } from "../lib/domain/scoring/templates";
 import { createApiKey } from "./api-keys";
@@ -83,6 +84,36 @@ test.beforeAll(async ({ browser, request }) => {
   expect(outcomes.status()).toBe(200);
   expect((await outcomes.json()).data.recorded).toBe(40);
 });
+
+/**
+ * E2E_SHOTS=1: the recalibration tab's predictive panel, and the include confirm, at 1280 and
+ * 390 px in English and French, into .screenshots/ for a person to look at.
+ */
+async function shoot(page: Page, name: string) {
+  if (!process.env.E2E_SHOTS) return;
+  for (const locale of ["en", "fr"]) {
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: page.url() }]);
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 860 });
+      await page.goto("/reports?tab=recalibration");
+      await page.addStyleTag({ content: "header.sticky { position: static !important; }" });
+      const panel = page.getByTestId("predictive-panel");
+      await panel.getByTestId("predictive-flagged").waitFor();
+      const file = `.screenshots/recalibration-${name}-${locale}-${width}`;
+      await panel.screenshot({ path: `${file}.png` });
+      const include = panel.getByTestId("flagged-include").first();
+      if (await include.isVisible()) {
+        await include.click();
+        await page.getByRole("dialog").waitFor();
+        await page.screenshot({ path: `${file}-confirm.png` });
+        await page.keyboard.press("Escape");
+      }
+    }
+  }
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/reports?tab=recalibration");
+}
 
 test.describe("a manager", () => {
   test.use({ storageState: storageState("manager") });
@@ -170,6 +201,7 @@ test.describe("a manager", () => {
     const item = page.getByTestId("flagged-traits.lead_quality");
     await expect(item).toContainText("first set after the handoff", { timeout: 90_000 });
     await expect(item.getByTestId("flagged-included")).toHaveCount(0);
+    await shoot(page, "flagged");
 
     // The confirm says why it was left out; cancelling changes nothing.
     await item.getByTestId("flagged-include").click();
@@ -194,6 +226,7 @@ test.describe("a manager", () => {
     await expect(
       page.getByTestId("flagged-traits.lead_quality").getByTestId("flagged-included"),
     ).toBeVisible();
+    await shoot(page, "included");
 
     // Leave it out again.
     await page.getByTestId("flagged-traits.lead_quality").getByTestId("flagged-exclude").click();
