@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/use-confirm";
 import { setIncludedAttributes, type PredictiveSummary } from "@/lib/client/queries/reports";
+import { attributeLabel } from "./feature-label";
 import { useFormat } from "./format";
 
 type Flagged = NonNullable<PredictiveSummary["flagged"]>[number];
@@ -26,7 +27,9 @@ export function FlaggedAttributes({
   retrain: () => void;
 }) {
   const t = useTranslations("reports.predictive");
+  const tp = useTranslations("prediction");
   const f = useFormat();
+  const label = (a: Flagged) => attributeLabel(tp, a.field, a.label);
   const [confirm, dialog] = useConfirm();
   const save = useMutation({ mutationFn: setIncludedAttributes, onSuccess: () => retrain() });
   const reasons = (a: Flagged) =>
@@ -42,12 +45,12 @@ export function FlaggedAttributes({
     const yes = await confirm(
       a.included
         ? {
-            title: t("excludeTitle", { label: a.label }),
+            title: t("excludeTitle", { label: label(a) }),
             body: t("excludeBody"),
             action: t("excludeAction"),
           }
         : {
-            title: t("includeTitle", { label: a.label }),
+            title: t("includeTitle", { label: label(a) }),
             body: t("includeBody", { reasons: reasons(a) }),
             action: t("includeAction"),
             danger: true,
@@ -72,10 +75,14 @@ export function FlaggedAttributes({
             data-testid={`flagged-${a.field}`}
           >
             <p className="min-w-0">
-              <span className="font-medium">{a.label}</span>: {reasons(a)}
+              {t.rich("flaggedItem", {
+                label: label(a),
+                reasons: reasons(a),
+                strong: (chunks) => <span className="font-medium">{chunks}</span>,
+              })}
               {a.included && (
                 <span
-                  className="ml-1 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-medium"
+                  className="ml-1 inline-block rounded bg-amber-200 px-1.5 py-0.5 text-xs font-medium"
                   data-testid="flagged-included"
                 >
                   {t("includedKnowingly")}

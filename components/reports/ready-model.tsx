@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { PredictiveSummary } from "@/lib/client/queries/reports";
 import { Kpi } from "./chart-frame";
+import { attributeLabel } from "./feature-label";
 import { FlaggedAttributes } from "./flagged-attributes";
 import { useFormat } from "./format";
 import { ModelCalibrationChart } from "./model-calibration-chart";
@@ -22,6 +23,7 @@ export function ReadyModel({
 }) {
   const t = useTranslations("reports.predictive");
   const tr = useTranslations("reports");
+  const tp = useTranslations("prediction");
   const f = useFormat();
   const auc = model.auc ?? 0;
   const calibration = model.calibration.filter((c) => c.count > 0);
@@ -61,8 +63,14 @@ export function ReadyModel({
       )}
       {(model.dropped ?? []).length > 0 && (
         <p className="text-xs text-slate-500" data-testid="predictive-dropped">
-          {t("droppedTitle")}:{" "}
-          {model.dropped!.map((d) => `${d.label} (${t(`drop_${d.reason}`)})`).join(", ")}
+          {t("droppedList", {
+            title: t("droppedTitle"),
+            list: model
+              .dropped!.map(
+                (d) => `${attributeLabel(tp, d.field, d.label)} (${t(`drop_${d.reason}`)})`,
+              )
+              .join(", "),
+          })}
         </p>
       )}
       <div className="grid gap-5 lg:grid-cols-2">
