@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
 import { TEMPLATES } from "../lib/domain/scoring/templates";
 import { createApiKey } from "./api-keys";
@@ -84,6 +85,36 @@ test.beforeAll(async ({ browser, request }) => {
   expect((await outcomes.json()).data.recorded).toBe(40);
 });
 
+/**
+ * E2E_SHOTS=1: the recalibration tab's predictive panel, and the include confirm, at 1280 and
+ * 390 px in English and French, into .screenshots/ for a person to look at.
+ */
+async function shoot(page: Page, name: string) {
+  if (!process.env.E2E_SHOTS) return;
+  for (const locale of ["en", "fr"]) {
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: page.url() }]);
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 860 });
+      await page.goto("/reports?tab=recalibration");
+      await page.addStyleTag({ content: "header.sticky { position: static !important; }" });
+      const panel = page.getByTestId("predictive-panel");
+      await panel.getByTestId("predictive-flagged").waitFor();
+      const file = `.screenshots/recalibration-${name}-${locale}-${width}`;
+      await panel.screenshot({ path: `${file}.png` });
+      const include = panel.getByTestId("flagged-include").first();
+      if (await include.isVisible()) {
+        await include.click();
+        await page.getByRole("dialog").waitFor();
+        await page.screenshot({ path: `${file}-confirm.png` });
+        await page.keyboard.press("Escape");
+      }
+    }
+  }
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/reports?tab=recalibration");
+}
+
 test.describe("a manager", () => {
   test.use({ storageState: storageState("manager") });
 
@@ -152,6 +183,67 @@ test.describe("a manager", () => {
     const live = (await (await page.request.get("/api/v1/scoring-model")).json()).data;
     expect(JSON.stringify(live)).not.toContain("aerospace");
   });
+
+  test("includes an attribute the leakage guard flagged, knowingly, and leaves it out again", async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(240_000);
+    // Sales rated the 40 winners after the call: a trait their handoffs' record lacks.
+    const rated = await request.post("/api/v1/leads", {
+      headers: auth(),
+      data: { leads: WINNERS.map((l) => ({ email: l.email, traits: { lead_quality: "hot" } })) },
+    });
+    expect(rated.status()).toBe(200);
+    await page.goto("/reports");
+    await page.getByTestId("tab-recalibration").click();
+    await page.getByTestId("train").click();
+    const item = page.getByTestId("flagged-traits.lead_quality");
+    await expect(item).toContainText("first set after the handoff", { timeout: 90_000 });
+    await expect(item.getByTestId("flagged-included")).toHaveCount(0);
+    await shoot(page, "flagged");
+
+    // The confirm says why it was left out; cancelling changes nothing.
+    await item.getByTestId("flagged-include").click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toContainText("left it out: first set after the handoff");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(item.getByTestId("flagged-included")).toHaveCount(0);
+
+    // Include and retrain: saved, and the new run says it is included knowingly.
+    await item.getByTestId("flagged-include").click();
+    await page.getByTestId("confirm-action").click();
+    await expect(item.getByTestId("flagged-included")).toBeVisible({ timeout: 90_000 });
+    const included = (await (await page.request.get("/api/v1/predictive")).json()).data;
+    expect(included.flagged).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: "traits.lead_quality", included: true }),
+      ]),
+    );
+    await page.reload();
+    await page.getByTestId("tab-recalibration").click();
+    await expect(
+      page.getByTestId("flagged-traits.lead_quality").getByTestId("flagged-included"),
+    ).toBeVisible();
+    await shoot(page, "included");
+
+    // Leave it out again.
+    await page.getByTestId("flagged-traits.lead_quality").getByTestId("flagged-exclude").click();
+    await page.getByTestId("confirm-action").click();
+    await expect(
+      page.getByTestId("flagged-traits.lead_quality").getByTestId("flagged-include"),
+    ).toBeVisible({ timeout: 90_000 });
+    const excluded = (await (await page.request.get("/api/v1/predictive")).json()).data;
+    expect(excluded.flagged).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: "traits.lead_quality", included: false }),
+      ]),
+    );
+    expect(
+      excluded.coefficients.some((c: { feature: string }) => c.feature.includes("lead_quality")),
+    ).toBe(false);
+  });
 });
 
 test.describe("a marketer", () => {
@@ -165,5 +257,18 @@ test.describe("a marketer", () => {
     await expect(row).toBeVisible();
     await expect(row).toContainText("New");
     await expect(page.getByTestId("draft-changes")).toContainText("not published yet");
+  });
+
+  test("sees why an attribute was left out but cannot include it", async ({ page }) => {
+    await page.goto("/reports");
+    await page.getByTestId("tab-recalibration").click();
+    await expect(page.getByTestId("flagged-traits.lead_quality")).toContainText(
+      "first set after the handoff",
+    );
+    await expect(page.getByTestId("flagged-include")).toHaveCount(0);
+    const put = await page.request.put("/api/v1/predictive/settings", {
+      data: { includedAttributes: ["traits.lead_quality"] },
+    });
+    expect(put.status()).toBe(403);
   });
 });

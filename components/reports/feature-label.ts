@@ -23,3 +23,11 @@ export function featureLabel(t: Translate, feature: string, stored: string): str
   if (level) return t("feature.level", { field: fieldName(t, level[1]), value: level[2] });
   return stored;
 }
+
+/** An attribute's name (flagged, dropped) in the reader's language; a label the data defines is kept. */
+export function attributeLabel(t: Translate, field: string, stored: string): string {
+  if (FIELDS.includes(field)) return t(`fields.${field}`);
+  const key = field.replace(/^traits\./, "");
+  if (field.startsWith("traits.") && stored === `Trait ${key}`) return fieldName(t, field);
+  return stored;
+}

@@ -64,7 +64,17 @@ export function PredictivePanel({ canTrain, canDraft }: { canTrain: boolean; can
             {trainButton}
           </div>
         )}
-        {data?.status === "ready" && <ReadyModel model={data} trainButton={trainButton} />}
+        {data?.status === "ready" && (
+          <ReadyModel
+            model={data}
+            trainButton={trainButton}
+            flaggedActions={{
+              canInclude: canTrain,
+              busy: train.running,
+              retrain: () => train.mutate(),
+            }}
+          />
+        )}
       </ChartFrame>
       {/* Keyed by model: a retrained model's suggestions start fully picked, not with the last one's picks. */}
       {data?.status === "ready" && (

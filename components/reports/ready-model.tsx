@@ -4,6 +4,8 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { PredictiveSummary } from "@/lib/client/queries/reports";
 import { Kpi } from "./chart-frame";
+import { attributeLabel } from "./feature-label";
+import { FlaggedAttributes } from "./flagged-attributes";
 import { useFormat } from "./format";
 import { ModelCalibrationChart } from "./model-calibration-chart";
 import { ModelWeightsChart } from "./model-weights-chart";
@@ -12,12 +14,16 @@ import { ModelWeightsChart } from "./model-weights-chart";
 export function ReadyModel({
   model,
   trainButton,
+  flaggedActions,
 }: {
   model: PredictiveSummary;
   trainButton: ReactNode;
+  /** A manager may include a flagged attribute (or leave it out again), then it retrains. */
+  flaggedActions: { canInclude: boolean; busy: boolean; retrain: () => void };
 }) {
   const t = useTranslations("reports.predictive");
   const tr = useTranslations("reports");
+  const tp = useTranslations("prediction");
   const f = useFormat();
   const auc = model.auc ?? 0;
   const calibration = model.calibration.filter((c) => c.count > 0);
@@ -48,32 +54,23 @@ export function ReadyModel({
           : t(auc >= 0.75 ? "aucGood" : auc >= 0.65 ? "aucFair" : "aucWeak")}
       </p>
       {(model.flagged ?? []).length > 0 && (
-        <div
-          className="rounded border border-amber-200 bg-amber-50 p-3 text-sm"
-          data-testid="predictive-flagged"
-        >
-          <p className="font-medium text-amber-900">{t("flaggedTitle")}</p>
-          <ul className="mt-1 list-disc pl-5 text-amber-900">
-            {model.flagged!.map((a) => (
-              <li key={a.field}>
-                {a.label}:{" "}
-                {a.reasons
-                  .map((r) =>
-                    r.code === "set_after_handoff"
-                      ? t("reason_set_after_handoff", { share: f.pct(r.share) })
-                      : t("reason_separates_outcome", { auc: f.dec(r.auc) }),
-                  )
-                  .join("; ")}
-                {a.included ? ` (${t("includedKnowingly")})` : ""}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <FlaggedAttributes
+          flagged={model.flagged!}
+          canInclude={flaggedActions.canInclude}
+          busy={flaggedActions.busy}
+          retrain={flaggedActions.retrain}
+        />
       )}
       {(model.dropped ?? []).length > 0 && (
         <p className="text-xs text-slate-500" data-testid="predictive-dropped">
-          {t("droppedTitle")}:{" "}
-          {model.dropped!.map((d) => `${d.label} (${t(`drop_${d.reason}`)})`).join(", ")}
+          {t("droppedList", {
+            title: t("droppedTitle"),
+            list: model
+              .dropped!.map(
+                (d) => `${attributeLabel(tp, d.field, d.label)} (${t(`drop_${d.reason}`)})`,
+              )
+              .join(", "),
+          })}
         </p>
       )}
       <div className="grid gap-5 lg:grid-cols-2">

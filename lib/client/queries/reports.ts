@@ -147,3 +147,8 @@ export async function trainPredictive(): Promise<
 export function applyToDraft(changes: DraftChanges) {
   return callData(api.POST("/api/v1/recalibration/draft", { body: changes }));
 }
+
+/** Flagged attributes the predictive score includes anyway, knowingly (the whole list; applied at the next training). */
+export function setIncludedAttributes(includedAttributes: string[]) {
+  return callData(api.PUT("/api/v1/predictive/settings", { body: { includedAttributes } }));
+}

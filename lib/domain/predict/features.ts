@@ -222,24 +222,42 @@ export async function loadTrainingSet(
   const hits = events.length
     ? sql`(select jsonb_object_agg(h.rule_id, h.hits) from mql_rule_hits h where h.transition_id = b.transition_id and h.rule_id = any(${arrayParam(events, "text")}))`
     : sql`null::jsonb`;
-  const rows = await queryRows<Row & { positive: boolean }>(
+  // One pass: the lead's attributes now (n.a) computed once per handoff (offset 0: not inlined
+  // into each reference); the handoff's record, the included ones filled in from now; and for the
+  // leakage guard the keys the lead has now that the record lacks (late) and the record has that
+  // the lead lost since (gone).
+  const rows = await queryRows<
+    Row & { positive: boolean; late: string[] | null; gone: string[] | null }
+  >(
     db,
     sql`select b.transition_id as id, b.positive, t.at,
-          coalesce(t.attributes, ${attributesSql("l")})
-            || coalesce((select jsonb_object_agg(k.key, k.value) from jsonb_each(${attributesSql("l")}) k
-                         where k.key = any(${include}) and not jsonb_exists(coalesce(t.attributes, '{}'::jsonb), k.key)), '{}'::jsonb) as attrs,
+          case when t.attributes is null then n.a
+            else t.attributes || coalesce((select jsonb_object_agg(k, n.a -> k) from unnest(${include}::text[]) k
+                                           where jsonb_exists(n.a, k) and not jsonb_exists(t.attributes, k)), '{}'::jsonb)
+          end as attrs,
+          case when t.attributes is not null then
+            (select array_agg(k) from jsonb_object_keys(n.a) k where not jsonb_exists(t.attributes, k)) end as late,
+          case when t.attributes is not null then
+            (select array_agg(k) from jsonb_object_keys(t.attributes) k where not jsonb_exists(n.a, k)) end as gone,
           ${hits} as hits
         from (${base}) b join lead_transitions t on t.id = b.transition_id join leads l on l.id = b.lead_id
+        cross join lateral (select ${attributesSql("l")} as a offset 0) n
         order by b.transition_id`,
   );
-  const late = await queryRows<{ key: string; set_now: number; set_after: number }>(
-    db,
-    sql`select k.key, count(*)::int as set_now,
-          count(*) filter (where t.attributes is not null and not jsonb_exists(t.attributes, k.key))::int as set_after
-        from (${base}) b join lead_transitions t on t.id = b.transition_id join leads l on l.id = b.lead_id
-        cross join lateral jsonb_each(${attributesSql("l")}) k
-        group by k.key`,
-  );
+  // Per attribute the lead has now: on how many handoffs, and how many of those lacked it then.
+  const setNow = new Map<string, number>();
+  const setAfter = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const r of rows) {
+    const gone = new Set(r.gone ?? []);
+    const late = r.late ?? [];
+    const now = new Set(Object.keys(r.attrs ?? {}).filter((k) => !gone.has(k)));
+    for (const k of late) {
+      now.add(k);
+      bump(setAfter, k);
+    }
+    for (const k of now) bump(setNow, k);
+  }
   const types = await traitTypes(db);
   const kinds = inferKinds(
     rows.map((r) => r.attrs ?? {}),
@@ -251,10 +269,10 @@ export async function loadTrainingSet(
     labels: rows.map((r) => (r.positive ? 1 : 0)),
     kinds,
     labelsByField: new Map([...types].map(([k, v]) => [k, v.label])),
-    late: late.map((r) => ({
-      field: r.key,
-      setNow: Number(r.set_now),
-      setAfter: Number(r.set_after),
+    late: [...setNow].map(([field, n]) => ({
+      field,
+      setNow: n,
+      setAfter: setAfter.get(field) ?? 0,
     })),
   };
 }

@@ -30,6 +30,7 @@ import {
   type FeatureSpec,
 } from "./features";
 import { leakageGuard, MODEL_AUC_LIMIT } from "./leakage";
+import { onlyLiveNames } from "./live-names";
 import { columnMoments, fitLogistic, predict, type LogisticFit, type SparseRow } from "./logistic";
 import { getIncludedAttributes, outcomeSettings } from "./settings";
 import { featureStats, suggestChanges } from "./suggest";
@@ -52,27 +53,40 @@ export type Fitter = {
 
 const logLoss = (p: number, y: number) => -Math.log(Math.max(y ? p : 1 - p, 1e-12));
 
-/** λ by inner cross-validation on `idx` only: the grid value with the lowest held-out log-loss. */
-export function chooseLambda(f: Fitter, idx: number[], seed = SEED): number {
+/**
+ * λ by inner cross-validation on `idx` only: the grid value with the lowest held-out log-loss, and
+ * its fit on the inner training part (a warm start, weights and Hessian, for the fit on `idx`).
+ * `warm`: the first fit of a previous path on rows like these (another fold), to start the path
+ * from; `first` is this path's, for the next one.
+ */
+export function chooseLambda(
+  f: Fitter,
+  idx: number[],
+  seed = SEED,
+  warm?: LogisticFit,
+): { lambda: number; start: LogisticFit | undefined; first: LogisticFit | undefined } {
   const folds = stratifiedFolds(
     idx.map((i) => f.labels[i]),
     INNER_FOLDS,
     seed,
   );
   const loss = new Array<number>(LAMBDAS.length).fill(0);
+  const fits: LogisticFit[][] = LAMBDAS.map(() => []);
   // Above 5,000 handoffs one inner split (a third held out) is enough to rank a few λ, and
   // keeps training on 25,000 handoffs with 50 attributes within seconds.
   const splits = idx.length > 5_000 ? 1 : INNER_FOLDS;
   for (let k = 0; k < splits; k++) {
     const train = idx.filter((_, n) => folds[n] !== k);
     const test = idx.filter((_, n) => folds[n] === k);
-    let start: LogisticFit | undefined;
+    let start = warm;
     LAMBDAS.forEach((lambda, g) => {
       start = fitOn(f, train, lambda, start, 1e-6);
+      fits[g].push(start);
       for (const i of test) loss[g] += logLoss(predict(start, f.rows[i]), f.labels[i]);
     });
   }
-  return LAMBDAS[loss.indexOf(Math.min(...loss))];
+  const best = loss.indexOf(Math.min(...loss));
+  return { lambda: LAMBDAS[best], start: fits[best][0], first: fits[0][0] };
 }
 
 export function fitOn(
@@ -91,23 +105,29 @@ export function fitOn(
   );
 }
 
-/** Nested cross-validation: held-out predictions and fold AUCs, each fold's λ chosen on its training part. */
+/**
+ * Nested cross-validation: held-out predictions and fold AUCs, each fold's λ chosen on its
+ * training part. Fits start from a related fit (the previous fold's path, the inner fit at the
+ * chosen λ): the same solution to the tolerance, in fewer Hessians.
+ */
 export function crossValidatedFit(f: Fitter, seed = SEED) {
   const lambdas: number[] = [];
+  let warm: LogisticFit | undefined;
   const cv = crossValidate(
     f.labels,
     (train, test) => {
-      const lambda = chooseLambda(f, train, seed);
+      const { lambda, start, first } = chooseLambda(f, train, seed, warm);
+      warm = first;
       lambdas.push(lambda);
-      const fit = fitOn(f, train, lambda);
+      const fit = fitOn(f, train, lambda, start);
       return test.map((i) => predict(fit, f.rows[i]));
     },
     FOLDS,
     seed,
   );
   const all = f.labels.map((_, i) => i);
-  const lambda = chooseLambda(f, all, seed);
-  return { cv, lambdas, lambda, fit: fitOn(f, all, lambda, undefined, 1e-8, true) };
+  const { lambda, start } = chooseLambda(f, all, seed, warm);
+  return { cv, lambdas, lambda, fit: fitOn(f, all, lambda, start, 1e-8, true) };
 }
 
 export async function trainPredictiveModel(
@@ -237,7 +257,10 @@ export async function trainPredictiveModel(
   return summaryOf(row);
 }
 
-/** The latest training run, ready or not; null before the first. */
+/**
+ * The latest training run, ready or not; null before the first. Its weights and suggestions name
+ * only rules of the live model (a rule removed by a publish since is not shown).
+ */
 export async function getPredictiveSummary(db: Queryable): Promise<PredictiveSummary | null> {
   const [row] = await queryRows<{ id: number }>(
     db,
@@ -248,5 +271,6 @@ export async function getPredictiveSummary(db: Queryable): Promise<PredictiveSum
     .select()
     .from(predictiveModels)
     .where(sql`${predictiveModels.id} = ${row.id}`);
-  return model ? summaryOf(model) : null;
+  if (!model) return null;
+  return onlyLiveNames(summaryOf(model), (await getActiveModel(db))?.model ?? null);
 }
