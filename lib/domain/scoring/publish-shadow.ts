@@ -106,28 +106,42 @@ async function shapeLikeLive(tx: Queryable, columns: Column[]): Promise<void> {
 }
 
 /**
- * Rescores into the shadow every lead whose live row is not the one its shadow row was computed
- * against (scored again since), or that has no shadow row (new); drops rows of leads erased since.
+ * The oldest transaction this snapshot may not see (txid_snapshot_xmin): any row written by a
+ * transaction from it on may be missing from what the next statements read, any older one is in.
+ */
+export async function snapshotXmin(tx: Queryable): Promise<string> {
+  const [row] = await queryRows<{ x: string }>(
+    tx,
+    sql`select txid_snapshot_xmin(txid_current_snapshot())::text as x`,
+  );
+  return row.x;
+}
+
+/**
+ * Rescores into the shadow every lead whose live score was written by a transaction the build
+ * (or the last catch-up) may not have seen — `since`, from snapshotXmin: events ingested, leads
+ * scored for the first time. One scan of lead_scores by xmin, not a join of three tables: it runs
+ * again under the exclusive lock at the swap, where every millisecond holds ingestion up. With
+ * `erased`, also drops the rows of leads erased since (an anti-join: done before the lock).
  */
 export async function catchUp(
   tx: Queryable,
-  model: ScoringModel,
-  version: number,
-  asOf: Date,
+  args: { model: ScoringModel; version: number; asOf: Date; since: string; erased: boolean },
 ): Promise<string[]> {
+  // age() counts back from the current transaction: a smaller age is a newer writer. Frozen rows
+  // have the largest age of all.
   const moved = await queryRows<{ id: string }>(
     tx,
-    sql`select l.id from leads l
-        left join lead_scores s on s.lead_id = l.id
-        left join ${shadow} n on n.lead_id = l.id
-        where n.lead_id is null or n.src_xmin is distinct from s.xmin`,
+    sql`select s.lead_id as id from lead_scores s
+        where age(s.xmin) <= age((${args.since}::bigint % 4294967296)::text::xid)`,
   );
-  await tx.execute(
-    sql`delete from ${shadow} n where not exists (select 1 from leads l where l.id = n.lead_id)`,
-  );
+  if (args.erased)
+    await tx.execute(
+      sql`delete from ${shadow} n where not exists (select 1 from leads l where l.id = n.lead_id)`,
+    );
   const ids = moved.map((m) => m.id);
   for (let i = 0; i < ids.length; i += CATCH_UP_BATCH)
-    await rescoreInto(tx, { model, version, asOf, leadIds: ids.slice(i, i + CATCH_UP_BATCH) });
+    await rescoreInto(tx, { ...args, leadIds: ids.slice(i, i + CATCH_UP_BATCH) });
   return ids;
 }
 

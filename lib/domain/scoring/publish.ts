@@ -33,6 +33,7 @@ import { modelIssues, scoringModelSchema, type ScoringModel } from "./model";
 import {
   buildShadow,
   catchUp,
+  snapshotXmin,
   renameIntoPlace,
   validateAndAnalyze,
   writeHistory,
@@ -197,10 +198,13 @@ export async function buildPublish(
   await options.onProgress?.(0, total, "rescoring");
   // One statement computes every score: the bar moves by the pace of the last publish meanwhile.
   const estimate = estimateProgress(total, perLeadMs, options.onProgress);
+  let since: string;
   try {
-    await db.transaction(async (tx) => {
+    since = await db.transaction(async (tx) => {
       await tuneForScoring(tx);
+      const before = await snapshotXmin(tx);
       await buildShadow(tx, { model, version, asOf });
+      return before;
     });
   } finally {
     estimate.stop();
@@ -210,9 +214,11 @@ export async function buildPublish(
   await options.afterBuild?.();
   options.signal?.throwIfAborted();
   // Leads that moved while the build ran, outside the lock first so the swap has little left.
-  await db.transaction(async (tx) => {
+  since = await db.transaction(async (tx) => {
     await tuneForScoring(tx);
-    await catchUp(tx, model, version, asOf);
+    const before = await snapshotXmin(tx);
+    await catchUp(tx, { model, version, asOf, since, erased: true });
+    return before;
   });
   step("catchUp");
   options.signal?.throwIfAborted();
@@ -223,6 +229,7 @@ export async function buildPublish(
     model,
     asOf: now(),
     buildAsOf: asOf,
+    since,
     started,
     steps,
   });
@@ -284,6 +291,8 @@ async function swap(
     model: ScoringModel;
     asOf: Date;
     buildAsOf: Date;
+    /** The oldest transaction the last catch-up may not have seen (snapshotXmin). */
+    since: string;
     started: number;
     steps: Steps;
   },
@@ -307,7 +316,13 @@ async function swap(
       throw new AppError("conflict", `Version ${version} is no longer being published.`);
     // Ingestion waits on the scoring lock now; whatever it stored meanwhile is taken in, and
     // the history of those leads written again from their new rows.
-    const moved = await catchUp(tx, model, version, args.buildAsOf);
+    const moved = await catchUp(tx, {
+      model,
+      version,
+      asOf: args.buildAsOf,
+      since: args.since,
+      erased: false,
+    });
     if (moved.length) {
       const [dropped] = await queryRows<{ n: number }>(
         tx,
@@ -324,20 +339,8 @@ async function swap(
     await tx.execute(sql`lock table lead_scores in access exclusive mode`);
     await tx.execute(sql`set local lock_timeout = 0`);
     step("swap.readers");
-    // Leads erased since their row was built: neither their score nor its history stays.
-    const erased = await queryRows<{ lead_id: string }>(
-      tx,
-      sql`delete from ${shadow} n where not exists (select 1 from leads l where l.id = n.lead_id)
-          returning n.lead_id`,
-    );
-    if (erased.length)
-      await tx.execute(
-        sql`delete from score_history where model_version = ${version} and cause = 'publish'
-            and lead_id = any(${arrayParam(
-              erased.map((e) => e.lead_id),
-              "uuid",
-            )})`,
-      );
+    // Leads erased during the build were dropped from the shadow by the catch-up before the lock.
+    // (Nothing deletes leads yet; whatever comes to must delete from lead_scores_next too.)
     const [{ scored }] = await queryRows<{ scored: number }>(
       tx,
       sql`select count(*)::int as scored from ${shadow}`,
