@@ -44,6 +44,7 @@ import { webhookBenchmark } from "./webhooks";
 const { values: args } = parseArgs({
   options: {
     big: { type: "boolean" },
+    "big-only": { type: "boolean" },
     "skip-ingest": { type: "boolean" },
     keep: { type: "boolean" },
     leads: { type: "string" },
@@ -190,7 +191,7 @@ async function scoringBenchmarks(
     ),
   );
 
-  if (!args.big || leads <= 100_000) {
+  if (leads <= 100_000) {
     const draft = structuredClone(model);
     draft.rules.find((r) => r.id === "e12")!.points = 60;
     draft.mqlThreshold = 70;
@@ -371,14 +372,15 @@ async function main() {
     return;
   }
   if (args.only === "publish") {
-    await withDatabase(`accord_bench_publish_${stamp}`, async (url) => {
-      results.push(
-        ...(await scoringBenchmarks(url, leads, events, "rescore_100k_2m_", {
-          ingestDuring: !args["skip-ingest"],
-        })),
-      );
-    });
-    if (args.big)
+    if (!args["big-only"])
+      await withDatabase(`accord_bench_publish_${stamp}`, async (url) => {
+        results.push(
+          ...(await scoringBenchmarks(url, leads, events, "rescore_100k_2m_", {
+            ingestDuring: !args["skip-ingest"],
+          })),
+        );
+      });
+    if (args.big || args["big-only"])
       await withDatabase(`accord_bench_big_${stamp}`, async (url) => {
         results.push(
           ...(await scoringBenchmarks(url, 1_000_000, 20_000_000, "rescore_1m_20m_", {
