@@ -106,9 +106,12 @@ export async function backtestHandoffs(
     ? sql`(${decided} and mql_at >= ${since.toISOString()}::timestamptz)`
     : sql`false`;
   // The handoffs and their outcomes once (materialized); scored under the model as of each handoff.
-  const rows = await queryRows<BacktestBucket & { first: string | null; unrecorded: number }>(
-    db,
-    sql`
+  // The materialized sets look like one row each to the planner, which then re-runs the events
+  // aggregate once per handoff (measured on the demo: 28 s instead of 0.3 s): no nested loops here.
+  const rows = await withoutNestedLoops(db, (tx) =>
+    queryRows<BacktestBucket & { first: string | null; unrecorded: number }>(
+      tx,
+      sql`
     with o as materialized (
       select o.*, t.attributes from (${mqlOutcomesSql({ from }, input.now, { owner: false })}) o
       join lead_transitions t on t.id = o.transition_id
@@ -125,6 +128,7 @@ export async function backtestHandoffs(
            min(o.mql_at) as first
     from o join s on s.row_id = o.transition_id
     group by 1, 2 order by 1, 2`,
+    ),
   );
   const firsts = rows.flatMap((r) => (r.first ? [new Date(r.first).getTime()] : []));
   return {
@@ -144,6 +148,19 @@ export async function backtestHandoffs(
       accepted: Number(r.accepted),
     })),
   };
+}
+
+/** Runs `query` with nested-loop joins off, for it alone (a savepoint inside a transaction). */
+async function withoutNestedLoops<T>(
+  db: Queryable,
+  query: (tx: Queryable) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_nestloop = off`);
+    const result = await query(tx);
+    await tx.execute(sql`set local enable_nestloop = default`);
+    return result;
+  });
 }
 
 /** The buckets summed over the weeks: handoffs by whole backtested score. */
