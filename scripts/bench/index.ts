@@ -130,12 +130,12 @@ async function scoringBenchmarks(
   const first = await publishDraft(handle.db, by, "bench: first model", () => BENCH_AS_OF);
   const swapMs = async (version: number) => {
     const [row] = await raw.unsafe(
-      `select (data->>'swapMs')::int as ms, data->'steps' as steps from audit_log where action = 'model.published' and target_id = '${version}'`,
+      `select (data->>'exclusiveMs')::int as ms, data->'steps' as steps from audit_log where action = 'model.published' and target_id = '${version}'`,
     );
     return `${row?.ms} ms; steps ${JSON.stringify(row?.steps)}`;
   };
   log(
-    `  first publish v${first.version}: ${first.leadsRescored.toLocaleString("en")} leads in ${first.ms} ms (exclusive swap ${await swapMs(first.version)})`,
+    `  first publish v${first.version}: ${first.leadsRescored.toLocaleString("en")} leads in ${first.ms} ms (exclusive lock ${await swapMs(first.version)})`,
   );
   const [check] = await raw.unsafe(
     `select count(*)::int as n, count(*) filter (where abs(s.total - f.total) > 1e-6 or abs(s.fit - f.fit) > 1e-6)::int as differ from lead_scores s join floor_scores f using (lead_id)`,
@@ -170,7 +170,7 @@ async function scoringBenchmarks(
       );
     } else republish = await run();
     log(
-      `  republish v${republish.version} (4 rules changed): ${republish.leadsRescored.toLocaleString("en")} leads in ${republish.ms} ms (exclusive swap ${await swapMs(republish.version)})`,
+      `  republish v${republish.version} (4 rules changed): ${republish.leadsRescored.toLocaleString("en")} leads in ${republish.ms} ms (exclusive lock ${await swapMs(republish.version)})`,
     );
     publishMs = Math.min(publishMs, republish.ms);
   }

@@ -299,15 +299,15 @@ async function swap(
 ): Promise<PublishResult & { asOf: Date }> {
   const { version, model, asOf } = args;
   const shadow = sql.raw(SHADOW_TABLE);
-  const swapStarted = performance.now();
   const step = stepper(args.steps);
   return db.transaction(async (tx) => {
     await tuneForScoring(tx);
     // Before taking the lock, the bulk of the history: invisible to all until this commits.
     let historyRows = await writeHistory(tx);
-    step("swap.history");
+    step("history");
     await lockScoringExclusive(tx);
     step("swap.lock");
+    const lockedAt = performance.now();
     const [row] = await queryRows<{ state: string; note: string; author_label: string }>(
       tx,
       sql`select state, note, author_label from model_versions where version = ${version} for update`,
@@ -373,8 +373,8 @@ async function swap(
         handedOver: 0, // counted after the swap (publish-handoff.ts)
         ms,
         historyRows,
-        // How long ingestion waited (the exclusive part), up to the audit row.
-        swapMs: Math.round(performance.now() - swapStarted),
+        // How long ingestion waited (the exclusive lock held), up to the audit row.
+        exclusiveMs: Math.round(performance.now() - lockedAt),
         steps: args.steps,
       },
     });
