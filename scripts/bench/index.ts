@@ -128,15 +128,22 @@ async function scoringBenchmarks(
   const model = scoringModelSchema.parse(BENCH_MODEL);
   await saveDraft(handle.db, model, { userId: null, label: "Benchmark" });
   const first = await publishDraft(handle.db, by, "bench: first model", () => BENCH_AS_OF);
-  const swapMs = async (version: number) => {
+  // A publish is timed until its version is live (the audit row's ms, written in the swap); the
+  // handoffs it causes follow in short batches ingestion interleaves with, timed apart.
+  const audit = async (version: number) => {
     const [row] = await raw.unsafe(
-      `select (data->>'exclusiveMs')::int as ms, data->'steps' as steps from audit_log where action = 'model.published' and target_id = '${version}'`,
+      `select (data->>'ms')::int as live, (data->>'exclusiveMs')::int as exclusive, data->'steps' as steps from audit_log where action = 'model.published' and target_id = '${version}'`,
     );
-    return `${row?.ms} ms; steps ${JSON.stringify(row?.steps)}`;
+    return row as unknown as { live: number; exclusive: number; steps: unknown };
+  };
+  const describe = async (p: { version: number; ms: number; handedOver: number }) => {
+    const a = await audit(p.version);
+    return `live after ${a.live} ms (exclusive lock ${a.exclusive} ms; steps ${JSON.stringify(a.steps)}), then ${p.handedOver.toLocaleString("en")} handed over by ${p.ms} ms`;
   };
   log(
-    `  first publish v${first.version}: ${first.leadsRescored.toLocaleString("en")} leads in ${first.ms} ms (exclusive lock ${await swapMs(first.version)})`,
+    `  first publish v${first.version}: ${first.leadsRescored.toLocaleString("en")} leads ${await describe(first)}`,
   );
+  const firstLiveMs = (await audit(first.version)).live;
   const [check] = await raw.unsafe(
     `select count(*)::int as n, count(*) filter (where abs(s.total - f.total) > 1e-6 or abs(s.fit - f.fit) > 1e-6)::int as differ from lead_scores s join floor_scores f using (lead_id)`,
   );
@@ -170,14 +177,14 @@ async function scoringBenchmarks(
       );
     } else republish = await run();
     log(
-      `  republish v${republish.version} (4 rules changed): ${republish.leadsRescored.toLocaleString("en")} leads in ${republish.ms} ms (exclusive lock ${await swapMs(republish.version)})`,
+      `  republish v${republish.version} (4 rules changed): ${republish.leadsRescored.toLocaleString("en")} leads ${await describe(republish)}`,
     );
-    publishMs = Math.min(publishMs, republish.ms);
+    publishMs = Math.min(publishMs, (await audit(republish.version)).live);
   }
   results.push(
     timeResult(
       `${prefix}publish_first`,
-      first.ms,
+      firstLiveMs,
       floorMs,
       leads <= 100_000 ? { maxMs: 10_000, maxRatio: 2 } : { maxMs: 30_000 },
     ),
