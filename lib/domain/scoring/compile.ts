@@ -169,13 +169,17 @@ export function eventsSql(
     }
   });
 
-  // These levels only name things: PostgreSQL flattens them (measured faster than fencing them).
+  // These levels only name things: PostgreSQL flattens them, which keeps the whole-table scan
+  // parallel. Flattened, each property is extracted once per use of it (three per fold); for the
+  // given leads (ingestion, never parallel) the extraction is fenced and done once (measured: a
+  // sixth less CPU for the statement).
+  const fence = options.leadIds ? sql` offset 0` : sql``;
   const scanned = anchor
     ? sql`select h.row_id as k, h.at as row_at, e.id, e.occurred_at, e.name${sql.join(extracted, sql``)}
             from ${anchor.rows} h join events e on e.lead_id = h.lead_id and e.occurred_at <= h.at
             where e.name = any(${arrayParam(names, "text")})`
     : sql`select lead_id as k, id, occurred_at, name${sql.join(extracted, sql``)}
-            from events where name = any(${arrayParam(names, "text")})${leadFilter}`;
+            from events where name = any(${arrayParam(names, "text")})${leadFilter}${fence}`;
   const main = aggregates.length
     ? sql`left join (
         select k${sql.join(aggregates, sql``)}
