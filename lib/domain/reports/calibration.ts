@@ -1,7 +1,11 @@
 /**
- * Score calibration: for one target, the conversion rate of decided handoffs per band of the
- * active model and per decile of the handoff score, each with a Wilson 95 % interval. Handoffs
- * before outcomes were first recorded for the target are left out (`outcomesSince` says from when).
+ * Score calibration: for one target, the conversion rate of decided handoffs per band and per
+ * decile of score, each with a Wilson 95 % interval — the score being the one THE MODEL JUDGED
+ * (the live model by default, or the draft) gives each past handoff as of its own time, set-based
+ * through the compiler (compileScoresAt: events up to then, attributes as recorded then). Not the
+ * score recorded at the handoff, which an older model may have given: a model is judged on its own
+ * scores. Handoffs before outcomes were first recorded for the target are left out
+ * (`outcomesSince` says from when).
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
@@ -11,7 +15,9 @@ import {
   outcomeSql,
   outcomesRecordedSinceSql,
 } from "@/lib/domain/outcomes/mql-outcomes";
-import { getActiveModel, outcomesSince } from "./context";
+import { compileScoresAt } from "@/lib/domain/scoring/compile-handoffs";
+import { judgedModel, type JudgedModel } from "@/lib/domain/thresholds/handoff-backtest";
+import { outcomesSince } from "./context";
 import { bandIndexSql } from "./model-sql";
 import { getReportSettings } from "./settings";
 import type { CalibrationReport, CalibrationRow, ReportQuery } from "./types";
@@ -25,6 +31,7 @@ type Row = {
   converted: number;
   min_score: number | null;
   max_score: number | null;
+  unrecorded: number;
 };
 
 function row(
@@ -78,33 +85,60 @@ export async function calibrationReport(
   query: ReportQuery,
   target: OutcomeTarget,
   now = new Date(),
+  which: JudgedModel = "live",
 ): Promise<CalibrationReport> {
-  const [settings, active, since] = await Promise.all([
+  const [settings, judged, since] = await Promise.all([
     getReportSettings(db),
-    getActiveModel(db),
+    judgedModel(db, which),
     outcomesSince(db, target),
   ]);
+  const base = {
+    target,
+    model: judged?.judged ?? which,
+    version: judged?.version ?? null,
+    outcomesSince: since,
+  };
+  if (!judged)
+    return {
+      ...base,
+      bands: [],
+      deciles: [],
+      monotonic: true,
+      inversions: [],
+      dips: [],
+      unrecorded: 0,
+    };
+  const { model } = judged;
   const { decided, positive } = outcomeSql(target, settings.outcomeWindowDays, now);
-  const band = active ? bandIndexSql(active.model, sql`score_total`) : sql`0`;
+  // The handoffs once (materialized), each scored under the judged model as of its handoff.
   const rows = await queryRows<Row>(
     db,
     sql`
-    with h as materialized (
-      select score_total, ${band} as band, ${decided} as decided, ${positive} as positive
+    with o as materialized (
+      select o.transition_id, o.lead_id, o.mql_at, t.attributes, ${decided} as decided, ${positive} as positive
       from (${mqlOutcomesSql(query, now, { owner: false })}) o
-      where score_total is not null
-        and mql_at >= coalesce((select since from (${outcomesRecordedSinceSql(target)}) s), '-infinity'::timestamptz)
+      join lead_transitions t on t.id = o.transition_id
+      where o.mql_at >= coalesce((select since from (${outcomesRecordedSinceSql(target)}) s), '-infinity'::timestamptz)
+    ),
+    s as materialized (
+      ${compileScoresAt(model, sql`select transition_id as row_id, lead_id, mql_at as at, attributes from o`)}
+    ),
+    h as materialized (
+      select s.total as score_total, ${bandIndexSql(model, sql`s.total`)} as band, o.decided, o.positive,
+             o.attributes is null as unrecorded
+      from o join s on s.row_id = o.transition_id
     )
     select 'b' as part, band as k, count(*)::int as handoffs, count(*) filter (where decided)::int as decided,
-           count(*) filter (where decided and positive)::int as converted, null::float8 as min_score, null::float8 as max_score
+           count(*) filter (where decided and positive)::int as converted, null::float8 as min_score, null::float8 as max_score,
+           count(*) filter (where unrecorded)::int as unrecorded
     from h group by band
     union all
-    select 'd', decile, count(*)::int, count(*)::int, count(*) filter (where positive)::int, min(score_total)::float8, max(score_total)::float8
+    select 'd', decile, count(*)::int, count(*)::int, count(*) filter (where positive)::int, min(score_total)::float8, max(score_total)::float8, 0
     from (select score_total, positive, ntile(10) over (order by score_total) as decile from h where decided) d
     group by decile`,
   );
   const bandRows = new Map(rows.filter((r) => r.part === "b").map((r) => [Number(r.k), r]));
-  const bands = (active?.model.bands ?? []).map((b, i, all) =>
+  const bands = model.bands.map((b, i, all) =>
     row(b.name, b.name, b.min, all[i + 1]?.min ?? null, bandRows.get(i)),
   );
   const deciles = rows
@@ -121,12 +155,12 @@ export async function calibrationReport(
     );
   const { inversions, dips } = inversionsOf(bands);
   return {
-    target,
+    ...base,
     bands,
     deciles,
     monotonic: inversions.length === 0,
     inversions,
     dips,
-    outcomesSince: since,
+    unrecorded: rows.reduce((n, r) => n + Number(r.unrecorded), 0),
   };
 }
