@@ -8,7 +8,7 @@
  * (`outcomesSince` says from when).
  */
 import { sql } from "drizzle-orm";
-import { queryRows, type Queryable } from "@/db/client";
+import type { Queryable } from "@/db/client";
 import type { OutcomeTarget } from "@/lib/shared/vocabulary";
 import {
   mqlOutcomesSql,
@@ -16,6 +16,7 @@ import {
   outcomesRecordedSinceSql,
 } from "@/lib/domain/outcomes/mql-outcomes";
 import { compileScoresAt } from "@/lib/domain/scoring/compile-handoffs";
+import { handoffRowsSql, scoringQuery } from "@/lib/domain/scoring/handoff-rows";
 import { judgedModel, type JudgedModel } from "@/lib/domain/thresholds/handoff-backtest";
 import { outcomesSince } from "./context";
 import { bandIndexSql } from "./model-sql";
@@ -110,22 +111,27 @@ export async function calibrationReport(
     };
   const { model } = judged;
   const { decided, positive } = outcomeSql(target, settings.outcomeWindowDays, now);
-  // The handoffs once (materialized), each scored under the judged model as of its handoff.
-  const rows = await queryRows<Row>(
+  // The handoffs once (materialized), each scored under the judged model as of its handoff; the
+  // scoring reads them straight from lead_transitions (from the first outcome), parallel-safe.
+  const first = [query.from, since ? new Date(since) : null].filter((d): d is Date => d !== null);
+  const scored = handoffRowsSql({
+    from: first.length ? new Date(Math.max(...first.map((d) => d.getTime()))) : null,
+    to: now,
+  });
+  const rows = await scoringQuery<Row>(
     db,
     sql`
     with o as materialized (
-      select o.transition_id, o.lead_id, o.mql_at, t.attributes, ${decided} as decided, ${positive} as positive
+      select o.transition_id, ${decided} as decided, ${positive} as positive
       from (${mqlOutcomesSql(query, now, { owner: false })}) o
-      join lead_transitions t on t.id = o.transition_id
       where o.mql_at >= coalesce((select since from (${outcomesRecordedSinceSql(target)}) s), '-infinity'::timestamptz)
     ),
     s as materialized (
-      ${compileScoresAt(model, sql`select transition_id as row_id, lead_id, mql_at as at, attributes from o`)}
+      ${compileScoresAt(model, scored)}
     ),
     h as materialized (
       select s.total as score_total, ${bandIndexSql(model, sql`s.total`)} as band, o.decided, o.positive,
-             o.attributes is null as unrecorded
+             s.unrecorded
       from o join s on s.row_id = o.transition_id
     )
     select 'b' as part, band as k, count(*)::int as handoffs, count(*) filter (where decided)::int as decided,

@@ -1,0 +1,24 @@
+/**
+ * The rows a backtest scores (compileScoresAt) and how its statement runs. Past handoffs are read
+ * straight from lead_transitions — a plain, parallel-safe scan the scoring may reference twice —
+ * and the statement runs with the scoring session settings: JIT off (compiling a statement this
+ * wide cost more than it ran, measured on the bench), 64 MB of work memory.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Queryable } from "@/db/client";
+import { tuneForScoring } from "./locks";
+
+/** Handoffs (transitions to `mql`) at or after `from` (when given) and at or before `to`. */
+export function handoffRowsSql(range: { from: Date | null; to: Date }): SQL {
+  const from = range.from ? sql` and t.at >= ${range.from.toISOString()}::timestamptz` : sql``;
+  return sql`select t.id as row_id, t.lead_id, t.at, t.attributes from lead_transitions t
+    where t.to_stage = 'mql' and t.at <= ${range.to.toISOString()}::timestamptz${from}`;
+}
+
+/** A scoring statement's rows, run in a transaction (or savepoint) tuned for scoring. */
+export function scoringQuery<T>(db: Queryable, query: SQL): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    await tuneForScoring(tx);
+    return queryRows<T>(tx, query);
+  });
+}
