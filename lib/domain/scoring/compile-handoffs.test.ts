@@ -116,7 +116,9 @@ describe("compileScoresAt", () => {
       [1, "Software"],
     ] as const;
     expect(rows.map((r) => r.unrecorded)).toEqual([false, false, true]);
-    rows.forEach((r, i) => expect(Number(r.total)).toBeCloseTo(expected(want[i][0], want[i][1]), 9));
+    rows.forEach((r, i) =>
+      expect(Number(r.total)).toBeCloseTo(expected(want[i][0], want[i][1]), 9),
+    );
     // The handoffs differ only by what they saw: the windows and the record did the work.
     expect(new Set(rows.map((r) => Number(r.total).toFixed(6))).size).toBe(3);
     // From a day on, earlier handoffs are not scored.
