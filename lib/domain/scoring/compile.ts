@@ -143,21 +143,16 @@ export function eventsSql(
     if (rule.halfLifeDays && rule.maxCount) {
       // The N most recent matching events, each decayed: rank only this rule's events.
       const side = col(`r${k}`);
-      // Anchored: each row's N most recent events read from the (lead, time) index, newest first
-      // — not every matching event of the table ranked and most thrown away.
       const ranked = anchor
-        ? sql`select h.row_id as k, h.at as row_at, e.occurred_at
-          from ${anchor.rows} h cross join lateral (
-            select occurred_at from events
-            where lead_id = h.lead_id and occurred_at <= h.at and ${matchSql(rule, at, rawSeen, sql`h.at`)}
-            order by occurred_at desc, id desc limit ${String(rule.maxCount)}::int
-          ) e`
+        ? sql`select h.row_id as k, h.at as row_at, occurred_at, row_number() over (partition by h.row_id order by occurred_at desc, e.id desc) as rn
+          from ${anchor.rows} h join events e on e.lead_id = h.lead_id and e.occurred_at <= h.at
+          where ${matchSql(rule, at, rawSeen, sql`h.at`)}`
         : sql`select lead_id as k, occurred_at, row_number() over (partition by lead_id order by occurred_at desc, id desc) as rn
           from events where ${matchSql(rule, at, rawSeen, null)}${leadFilter}`;
       sides.push(sql`left join (
         select k, sum(${decaySql(rule.halfLifeDays, decayAt)}) as s from (
           ${ranked}
-        ) ranked${anchor ? sql`` : sql` where rn <= ${String(rule.maxCount)}::int`} group by k
+        ) ranked where rn <= ${String(rule.maxCount)}::int group by k
       ) ${side} on ${side}.k = ${anchor ? sql`h.row_id` : sql`leads.id`}`);
       earned.push(sql`coalesce(${side}.s, 0) * ${points}`);
     } else if (rule.halfLifeDays) {
@@ -175,8 +170,8 @@ export function eventsSql(
   });
 
   // These levels only name things: PostgreSQL flattens them (measured faster than fencing them).
-  // Anchored rows read each lead's events up to the row's time from the (lead, time) index; when
-  // every rule has a window, no older event than the longest window before the row can count.
+  // Anchored rows: when every rule has a window, no event older than the longest window before
+  // the row's time can count, and none is read.
   const longest = rules.every((r) => r.withinDays)
     ? Math.max(...rules.map((r) => r.withinDays ?? 0))
     : null;
