@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Input, Select } from "@/components/ui/field";
+import { Input } from "@/components/ui/field";
 import type { OutcomeTarget } from "@/lib/shared/vocabulary";
 import { SmallField } from "./chart-frame";
+import { JudgedModelSelect } from "./judged-model-select";
 import { TargetSelect } from "./target-select";
 
 /**
@@ -35,16 +36,7 @@ export function AssistantInputs({
   const t = useTranslations("reports.assistant");
   return (
     <div className="flex flex-wrap items-end gap-3">
-      <SmallField label={t("judged")}>
-        <Select
-          value={model}
-          onChange={(e) => onModel(e.target.value === "draft" ? "draft" : "live")}
-          data-testid="assistant-model"
-        >
-          <option value="live">{t("judgedLive")}</option>
-          <option value="draft">{t("judgedDraft")}</option>
-        </Select>
-      </SmallField>
+      <JudgedModelSelect value={model} onChange={onModel} testId="assistant-model" />
       <TargetSelect id="assistant-target" value={target} onChange={onTarget} />
       <SmallField label={t("targetRate")}>
         <Input

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import {
   Bar,
   CartesianGrid,
@@ -21,6 +22,7 @@ import {
 } from "@/lib/client/queries/reports";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { useFormat } from "./format";
+import { JudgedModelSelect, type JudgedModel } from "./judged-model-select";
 import { TargetSelect, type TargetPanelProps } from "./target-select";
 
 const withError = (rows: CalibrationRow[]) =>
@@ -30,12 +32,16 @@ const withError = (rows: CalibrationRow[]) =>
       r.rate !== null && r.interval ? [r.rate - r.interval.low, r.interval.high - r.rate] : [0, 0],
   }));
 
-/** Conversion per score band and per decile, with 95 % intervals: a good model climbs. */
+/**
+ * Conversion per score band and per decile, with 95 % intervals: a good model climbs. Past
+ * handoffs are scored under the model judged (live, or the draft), as of each handoff.
+ */
 export function CalibrationPanel({ filters, target, onTarget }: TargetPanelProps) {
   const t = useTranslations("reports.calibration");
   const tr = useTranslations("reports");
   const f = useFormat();
-  const query = { ...filters, target };
+  const [model, setModel] = useState<JudgedModel>("live");
+  const query = { ...filters, target, model };
   const { data, isLoading, isFetching, error } = useQuery(reportQueries.calibration(query));
   const decided = data?.bands.reduce((sum, b) => sum + b.decided, 0) ?? 0;
   // Deciles are named here, in the reader's language (the API's label is the number's key).
@@ -128,7 +134,16 @@ export function CalibrationPanel({ filters, target, onTarget }: TargetPanelProps
         chart={data && decided > 0 ? chart(data.bands, "bar") : undefined}
         table={data ? table(data.bands, "calibration-bands") : undefined}
       >
-        <TargetSelect id="calibration-target" value={target} onChange={onTarget} />
+        <div className="flex flex-wrap items-end gap-3">
+          <JudgedModelSelect value={model} onChange={setModel} testId="calibration-model" />
+          <TargetSelect id="calibration-target" value={target} onChange={onTarget} />
+        </div>
+        {data && (
+          <p className="text-xs text-slate-500" data-testid="calibration-scored-under">
+            {t("scoredUnder", { model: data.model, version: data.version ?? 0 })}
+            {data.unrecorded ? ` ${t("unrecorded", { count: data.unrecorded })}` : ""}
+          </p>
+        )}
         {data && decided === 0 && <p className="text-sm text-slate-600">{t("empty")}</p>}
         {data && decided > 0 && (
           <p

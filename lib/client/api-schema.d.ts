@@ -851,8 +851,8 @@ export type paths = {
       cookie?: never;
     };
     /**
-     * Conversion to a target per score band and decile of decided handoffs, with Wilson 95 % intervals and band inversions
-     * @description The target defaults to the report settings' stage. `from` and `to` are days (YYYY-MM-DD, UTC), both included; `team`, `rep` and `source` narrow the handoffs.
+     * Conversion to a target per score band and decile of decided handoffs, scored under the judged model, with Wilson 95 % intervals and band inversions
+     * @description Each past handoff is scored as the judged model (the live one unless `model=draft`) would have scored it then: events up to the handoff, attributes as recorded at it. The target defaults to the report settings' stage. `from` and `to` are days (YYYY-MM-DD, UTC), both included; `team`, `rep` and `source` narrow the handoffs.
      *
      *     Signed-in roles: admin, manager, marketer. API keys with the `reports:read` scope.
      */
@@ -1566,12 +1566,21 @@ export type components = {
         higher: string;
         lower: string;
       }[];
+      /**
+       * @description The model judged: each past handoff scored under it as of the handoff.
+       * @enum {string}
+       */
+      model: "live" | "draft";
       /** @description No band (with ≥ 1 decided) converts worse than the one below it beyond the 95 % intervals. */
       monotonic: boolean;
       /** @description First recorded transition into the target's stages (null when none yet): earlier handoffs are left out or may under-count. */
       outcomesSince: string | null;
       /** @enum {string} */
       target: "accepted" | "qualified" | "opportunity" | "won";
+      /** @description Handoffs without a record of the lead's attributes then, read as the lead is now. */
+      unrecorded: number;
+      /** @description The live version judged; null for the draft. */
+      version: number | null;
     };
     /** @description MQL or SAL → disqualified, with a reason from the disqualify list. */
     DisqualifyDecision: {
@@ -6435,6 +6444,8 @@ export interface operations {
       query?: {
         format?: "json" | "csv";
         from?: string;
+        /** @description The model judged: past handoffs are scored under it as of each handoff. live (default) or draft (the saved draft; the live model while there is none). */
+        model?: "live" | "draft";
         rep?: string;
         source?: string;
         target?: "accepted" | "qualified" | "opportunity" | "won";

@@ -1,17 +1,24 @@
 /**
- * Score calibration: for one target, the conversion rate of decided handoffs per band of the
- * active model and per decile of the handoff score, each with a Wilson 95 % interval. Handoffs
- * before outcomes were first recorded for the target are left out (`outcomesSince` says from when).
+ * Score calibration: for one target, the conversion rate of decided handoffs per band and per
+ * decile of score, each with a Wilson 95 % interval — the score being the one THE MODEL JUDGED
+ * (the live model by default, or the draft) gives each past handoff as of its own time, set-based
+ * through the compiler (compileScoresAt: events up to then, attributes as recorded then). Not the
+ * score recorded at the handoff, which an older model may have given: a model is judged on its own
+ * scores. Handoffs before outcomes were first recorded for the target are left out
+ * (`outcomesSince` says from when).
  */
 import { sql } from "drizzle-orm";
-import { queryRows, type Queryable } from "@/db/client";
+import type { Queryable } from "@/db/client";
 import type { OutcomeTarget } from "@/lib/shared/vocabulary";
 import {
   mqlOutcomesSql,
   outcomeSql,
   outcomesRecordedSinceSql,
 } from "@/lib/domain/outcomes/mql-outcomes";
-import { getActiveModel, outcomesSince } from "./context";
+import { compileScoresAt } from "@/lib/domain/scoring/compile-handoffs";
+import { handoffRowsSql, scoringQuery } from "@/lib/domain/scoring/handoff-rows";
+import { judgedModel, type JudgedModel } from "@/lib/domain/thresholds/handoff-backtest";
+import { outcomesSince } from "./context";
 import { bandIndexSql } from "./model-sql";
 import { getReportSettings } from "./settings";
 import type { CalibrationReport, CalibrationRow, ReportQuery } from "./types";
@@ -25,6 +32,7 @@ type Row = {
   converted: number;
   min_score: number | null;
   max_score: number | null;
+  unrecorded: number;
 };
 
 function row(
@@ -78,33 +86,65 @@ export async function calibrationReport(
   query: ReportQuery,
   target: OutcomeTarget,
   now = new Date(),
+  which: JudgedModel = "live",
 ): Promise<CalibrationReport> {
-  const [settings, active, since] = await Promise.all([
+  const [settings, judged, since] = await Promise.all([
     getReportSettings(db),
-    getActiveModel(db),
+    judgedModel(db, which),
     outcomesSince(db, target),
   ]);
+  const base = {
+    target,
+    model: judged?.judged ?? which,
+    version: judged?.version ?? null,
+    outcomesSince: since,
+  };
+  if (!judged)
+    return {
+      ...base,
+      bands: [],
+      deciles: [],
+      monotonic: true,
+      inversions: [],
+      dips: [],
+      unrecorded: 0,
+    };
+  const { model } = judged;
   const { decided, positive } = outcomeSql(target, settings.outcomeWindowDays, now);
-  const band = active ? bandIndexSql(active.model, sql`score_total`) : sql`0`;
-  const rows = await queryRows<Row>(
+  // The handoffs once (materialized), each scored under the judged model as of its handoff; the
+  // scoring reads them straight from lead_transitions (from the first outcome), parallel-safe.
+  const first = [query.from, since ? new Date(since) : null].filter((d): d is Date => d !== null);
+  const scored = handoffRowsSql({
+    from: first.length ? new Date(Math.max(...first.map((d) => d.getTime()))) : null,
+    to: now,
+  });
+  const rows = await scoringQuery<Row>(
     db,
     sql`
-    with h as materialized (
-      select score_total, ${band} as band, ${decided} as decided, ${positive} as positive
+    with o as materialized (
+      select o.transition_id, ${decided} as decided, ${positive} as positive
       from (${mqlOutcomesSql(query, now, { owner: false })}) o
-      where score_total is not null
-        and mql_at >= coalesce((select since from (${outcomesRecordedSinceSql(target)}) s), '-infinity'::timestamptz)
+      where o.mql_at >= coalesce((select since from (${outcomesRecordedSinceSql(target)}) s), '-infinity'::timestamptz)
+    ),
+    s as materialized (
+      ${compileScoresAt(model, scored)}
+    ),
+    h as materialized (
+      select s.total as score_total, ${bandIndexSql(model, sql`s.total`)} as band, o.decided, o.positive,
+             s.unrecorded
+      from o join s on s.row_id = o.transition_id
     )
     select 'b' as part, band as k, count(*)::int as handoffs, count(*) filter (where decided)::int as decided,
-           count(*) filter (where decided and positive)::int as converted, null::float8 as min_score, null::float8 as max_score
+           count(*) filter (where decided and positive)::int as converted, null::float8 as min_score, null::float8 as max_score,
+           count(*) filter (where unrecorded)::int as unrecorded
     from h group by band
     union all
-    select 'd', decile, count(*)::int, count(*)::int, count(*) filter (where positive)::int, min(score_total)::float8, max(score_total)::float8
+    select 'd', decile, count(*)::int, count(*)::int, count(*) filter (where positive)::int, min(score_total)::float8, max(score_total)::float8, 0
     from (select score_total, positive, ntile(10) over (order by score_total) as decile from h where decided) d
     group by decile`,
   );
   const bandRows = new Map(rows.filter((r) => r.part === "b").map((r) => [Number(r.k), r]));
-  const bands = (active?.model.bands ?? []).map((b, i, all) =>
+  const bands = model.bands.map((b, i, all) =>
     row(b.name, b.name, b.min, all[i + 1]?.min ?? null, bandRows.get(i)),
   );
   const deciles = rows
@@ -121,12 +161,12 @@ export async function calibrationReport(
     );
   const { inversions, dips } = inversionsOf(bands);
   return {
-    target,
+    ...base,
     bands,
     deciles,
     monotonic: inversions.length === 0,
     inversions,
     dips,
-    outcomesSince: since,
+    unrecorded: rows.reduce((n, r) => n + Number(r.unrecorded), 0),
   };
 }

@@ -45,6 +45,19 @@ export const funnelQuerySchema = z
 export const targetQuerySchema = z
   .object({ ...baseShape, target: target.optional() })
   .refine(ordered, orderMessage);
+/** Calibration also names the model judged (live unless `model=draft`). */
+export const calibrationQuerySchema = z
+  .object({
+    ...baseShape,
+    target: target.optional(),
+    model: z
+      .enum(["live", "draft"], { message: 'model is "live" or "draft".' })
+      .default("live")
+      .describe(
+        "The model judged: past handoffs are scored under it as of each handoff. live (default) or draft (the saved draft; the live model while there is none).",
+      ),
+  })
+  .refine(ordered, orderMessage);
 export const reasonsQuerySchema = z
   .object({ ...baseShape, grain, locale })
   .refine(ordered, orderMessage);

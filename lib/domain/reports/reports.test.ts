@@ -1,6 +1,9 @@
 /** Every report on the hand-built history of test-data.ts; expected figures worked out by hand. */
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/db/testing";
+import { scoringModelSchema, type ScoringModel } from "@/lib/domain/scoring/model";
+import { saveDraft } from "@/lib/domain/scoring/versions";
 import { calibrationReport } from "./calibration";
 import { EMPTY_QUERY } from "./context";
 import { funnelReport } from "./funnel";
@@ -8,7 +11,14 @@ import { reasonsReport } from "./reasons";
 import { ruleLiftReport } from "./rule-lift";
 import { getReportSettings, updateReportSettings } from "./settings";
 import { slaReport } from "./sla";
-import { buildReasonData, buildReportData, buildSlaData, NOW } from "./test-data";
+import {
+  buildReasonData,
+  buildReportData,
+  buildSlaData,
+  HANDOFFS,
+  NOW,
+  TEST_MODEL,
+} from "./test-data";
 
 let t: TestDb;
 let d: Awaited<ReturnType<typeof buildReportData>>;
@@ -125,44 +135,122 @@ describe("funnel", () => {
 });
 
 describe("calibration", () => {
-  it("rates each band and decile of decided handoffs since outcomes were recorded", async () => {
+  /**
+   * The expected report by plain code: each handoff scored under `model` as of its handoff (demos
+   * up to then, the industry it had then), placed in the model's bands; its outcome for
+   * "opportunity" read from its later stages. L7 predates the first recorded outcome (15 Aug).
+   */
+  function expected(model: ScoringModel, windowDays: number) {
+    const handoffs = Object.entries(HANDOFFS)
+      .filter(([name]) => name !== "L7")
+      .map(([name, h]) => {
+        const at = Date.parse(h.mql);
+        const score = model.rules
+          .filter((r) => r.enabled !== false)
+          .reduce((sum, r) => {
+            if (r.kind === "event")
+              return sum + r.points * h.demos.filter((d) => Date.parse(d) <= at).length;
+            return r.kind === "attribute" && r.value === h.industry ? sum + r.points : sum;
+          }, 0);
+        const reached = h.then.some(([to]) => to === "opportunity" || to === "customer");
+        const closed = h.then.some(([to]) => to === "recycled");
+        const decided = reached || closed || at < NOW.getTime() - windowDays * 86_400_000;
+        return { name, score, decided, converted: decided && reached };
+      });
+    const bandOf = (score: number) => model.bands.findLastIndex((b) => score >= b.min);
+    const bands = model.bands.map((b, i) => {
+      const inBand = handoffs.filter((h) => bandOf(h.score) === i);
+      const decided = inBand.filter((h) => h.decided).length;
+      const converted = inBand.filter((h) => h.converted).length;
+      return {
+        key: b.name,
+        handoffs: inBand.length,
+        decided,
+        converted,
+        rate: decided ? converted / decided : null,
+      };
+    });
+    const decided = handoffs.filter((h) => h.decided).sort((a, b) => a.score - b.score);
+    return { handoffs, bands, deciles: decided.map((h) => [h.score, h.converted ? 1 : 0]) };
+  }
+
+  it("scores past handoffs under the live model as of each handoff, not the score recorded then", async () => {
     const r = await calibrationReport(t.db, EMPTY_QUERY, "opportunity", NOW);
-    expect(r.outcomesSince).toBe("2026-08-15T10:00:00Z"); // L7 (3 Aug, hot, recycled) is left out
+    const x = expected(TEST_MODEL, 90);
+    expect(r).toMatchObject({ model: "live", version: 1, unrecorded: 0 });
+    expect(r.outcomesSince).toBe("2026-08-15T10:00:00Z"); // L7 (3 Aug) is left out
+    // Scores under the model differ from those recorded (L3 60 → 40, L6 40 → 10, L5 30 → 5):
+    // demos after the handoff do not count, L2 and L4 read the industry they had then.
+    expect(Object.fromEntries(x.handoffs.map((h) => [h.name, h.score]))).toEqual({
+      L1: 70,
+      L2: 100,
+      L3: 40,
+      L4: 60,
+      L5: 5,
+      L6: 10,
+    });
+    expect(r.bands.map(({ interval: _i, label: _l, ...b }) => b)).toEqual(
+      x.bands.map((b, i) => ({
+        ...b,
+        minScore: TEST_MODEL.bands[i].min,
+        maxScore: TEST_MODEL.bands[i + 1]?.min ?? null,
+      })),
+    );
+    // By hand: cold L3 ✓, L5 open, L6 ✗ → 1 of 2; warm L1 ✓, L4 ✓ → 2 of 2; hot L2 ✗ → 0 of 1.
+    expect(r.bands.map((b) => [b.key, b.handoffs, b.decided, b.converted])).toEqual([
+      ["cold", 3, 2, 1],
+      ["warm", 2, 2, 2],
+      ["hot", 1, 1, 0],
+    ]);
+    // The n and the intervals shown: warm 2/2 is [0.342, 1], hot 0/1 is [0, 0.793].
     const band = (key: string) => r.bands.find((b) => b.key === key)!;
-    // cold: L5 still open (within 90 days), L6 recycled → 1 decided, 0 converted; interval of 0/1 is [0, 0.793].
-    expect(band("cold")).toMatchObject({
-      minScore: 0,
-      maxScore: 50,
-      handoffs: 2,
-      decided: 1,
-      converted: 0,
-      rate: 0,
-    });
-    expect(band("cold").interval!.high).toBeCloseTo(0.7935, 3);
-    // warm: L3 and L4 both reached opportunity → 2/2, [0.342, 1].
-    expect(band("warm")).toMatchObject({ handoffs: 2, decided: 2, converted: 2, rate: 1 });
     expect(band("warm").interval!.low).toBeCloseTo(0.342, 3);
-    // hot: L1 yes, L2 recycled → 1/2 — lower than warm, but 2 decided against 2: the intervals
-    // overlap, so a dip that may be chance, not an inversion.
-    expect(band("hot")).toMatchObject({
-      minScore: 80,
-      maxScore: null,
-      handoffs: 2,
-      decided: 2,
-      converted: 1,
-      rate: 0.5,
-    });
+    expect(band("hot").interval!.high).toBeCloseTo(0.7935, 3);
+    // hot converts worse than warm, but on 1 decided lead against 2 the intervals overlap: a dip
+    // that may be chance, not an inversion.
     expect(r.monotonic).toBe(true);
     expect(r.inversions).toEqual([]);
     expect(r.dips).toEqual([{ lower: "warm", higher: "hot" }]);
-    // Five decided handoffs in ten tiles: one each, by score 40 (L6 ✗), 55 (L4 ✓), 60 (L3 ✓), 85 (L2 ✗), 90 (L1 ✓).
-    expect(r.deciles.map((x) => [x.key, x.minScore, x.converted])).toEqual([
-      ["1", 40, 0],
-      ["2", 55, 1],
-      ["3", 60, 1],
-      ["4", 85, 0],
-      ["5", 90, 1],
-    ]);
+    // Five decided handoffs in ten tiles, one each, lowest score first.
+    expect(r.deciles.map((d) => [d.minScore, d.converted])).toEqual(x.deciles);
+    expect(r.deciles.map((d) => d.key)).toEqual(["1", "2", "3", "4", "5"]);
+  });
+
+  it("judges the draft when asked: its scores and its bands", async () => {
+    // Demos weigh little and software much: every software lead is hot.
+    const draft = scoringModelSchema.parse({
+      ...TEST_MODEL,
+      bands: [
+        { name: "low", min: 0 },
+        { name: "high", min: 45 },
+      ],
+      rules: TEST_MODEL.rules.map((rule) =>
+        rule.id === "demo"
+          ? { ...rule, points: 5 }
+          : rule.id === "fit"
+            ? { ...rule, points: 50 }
+            : rule,
+      ),
+    });
+    await saveDraft(t.db, draft, { userId: null, label: "test" });
+    try {
+      const r = await calibrationReport(t.db, EMPTY_QUERY, "opportunity", NOW, "draft");
+      const x = expected(draft, 90);
+      expect(r).toMatchObject({ model: "draft", version: null });
+      expect(r.bands.map((b) => [b.key, b.handoffs, b.decided, b.converted])).toEqual(
+        x.bands.map((b) => [b.key, b.handoffs, b.decided, b.converted]),
+      );
+      // low: L4 (retail then) ✓, L5 open → 1 of 1; high: L1 ✓, L2 ✗, L3 ✓, L6 ✗ → 2 of 4.
+      expect(r.bands.map((b) => [b.key, b.decided, b.converted])).toEqual([
+        ["low", 1, 1],
+        ["high", 4, 2],
+      ]);
+      expect(r.deciles.map((d) => [d.minScore, d.converted])).toEqual(x.deciles);
+      // The live model is still what the report judges by default.
+      expect((await calibrationReport(t.db, EMPTY_QUERY, "opportunity", NOW)).model).toBe("live");
+    } finally {
+      await t.db.execute(sql`delete from model_draft`);
+    }
   });
 
   it("counts an open handoff as lost once the window has passed", async () => {
@@ -173,7 +261,9 @@ describe("calibration", () => {
       { userId: null, now: NOW },
     );
     const r = await calibrationReport(t.db, EMPTY_QUERY, "opportunity", NOW);
-    expect(r.bands.find((b) => b.key === "cold")).toMatchObject({ decided: 2, converted: 0 });
+    const cold = expected(TEST_MODEL, 30).bands[0];
+    expect(cold).toMatchObject({ decided: 3, converted: 1 });
+    expect(r.bands.find((b) => b.key === "cold")).toMatchObject(cold);
     expect(await getReportSettings(t.db)).toEqual({
       targetRate: 0.25,
       targetStage: "qualified",

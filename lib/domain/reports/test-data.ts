@@ -1,7 +1,9 @@
 /**
  * A small hand-built history for the report tests (figures worked out by hand in the tests):
  * seven handoffs across five weeks, assignments to two reps in two teams, rule-hit snapshots,
- * SLA clocks with known first-touch times, and reject / disqualify decisions.
+ * SLA clocks with known first-touch times, and reject / disqualify decisions. Each lead also has
+ * an industry at its handoff (sometimes changed since) and "Demo Requested" events before and
+ * after it, so a model scores each handoff as of its time differently from the score recorded then.
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -52,11 +54,17 @@ export const TEST_MODEL = scoringModelSchema.parse({
   ],
 });
 
-type Handoff = {
+export type Handoff = {
   source: string | null;
   mql: string;
+  /** The score recorded at the handoff (by an older model: the funnel's bands and grades). */
   total: number;
   fit: number;
+  /** The lead's industry at the handoff, and now when it changed since. */
+  industry: string;
+  industryNow?: string;
+  /** When the lead requested a demo (before and after the handoff). */
+  demos: string[];
   rep?: "a" | "b";
   then: [string, string][];
   hits?: string[];
@@ -67,8 +75,10 @@ type Handoff = {
  * L0 never was an MQL: an imported opportunity on 2026-08-15 (outcomes start there).
  * L7 was handed over before that (excluded from calibration and lift, outside the funnel's period).
  */
-const HANDOFFS: Record<string, Handoff> = {
+export const HANDOFFS: Record<string, Handoff> = {
   L1: {
+    industry: "software",
+    demos: ["2026-08-20T10:00:00Z", "2026-09-01T10:00:00Z", "2026-09-05T10:00:00Z"],
     source: "webinar",
     mql: "2026-09-01T10:00:00Z",
     total: 90,
@@ -81,6 +91,9 @@ const HANDOFFS: Record<string, Handoff> = {
     hits: ["demo"],
   },
   L2: {
+    industry: "software",
+    industryNow: "retail",
+    demos: ["2026-08-01T10:00:00Z", "2026-08-15T10:00:00Z", "2026-09-02T09:00:00Z"],
     source: "webinar",
     mql: "2026-09-02T10:00:00Z",
     total: 85,
@@ -93,6 +106,8 @@ const HANDOFFS: Record<string, Handoff> = {
     hits: ["fit"],
   },
   L3: {
+    industry: "software",
+    demos: ["2026-09-14T10:00:00Z", "2026-09-16T10:00:00Z", "2026-09-20T10:00:00Z"],
     source: "ads",
     mql: "2026-09-15T10:00:00Z",
     total: 60,
@@ -107,6 +122,9 @@ const HANDOFFS: Record<string, Handoff> = {
     hits: ["demo"],
   },
   L4: {
+    industry: "retail",
+    industryNow: "software",
+    demos: ["2026-09-01T10:00:00Z", "2026-09-10T10:00:00Z"],
     source: null,
     mql: "2026-09-16T10:00:00Z",
     total: 55,
@@ -118,8 +136,19 @@ const HANDOFFS: Record<string, Handoff> = {
     ],
     hits: ["fit"],
   },
-  L5: { source: "ads", mql: "2026-09-29T10:00:00Z", total: 30, fit: 12, then: [], hits: [] },
+  L5: {
+    industry: "mining",
+    demos: [],
+    source: "ads",
+    mql: "2026-09-29T10:00:00Z",
+    total: 30,
+    fit: 12,
+    then: [],
+    hits: [],
+  },
   L6: {
+    industry: "software",
+    demos: ["2026-10-01T10:00:00Z"],
     source: "ads",
     mql: "2026-09-30T10:00:00Z",
     total: 40,
@@ -129,6 +158,8 @@ const HANDOFFS: Record<string, Handoff> = {
     version: 0,
   },
   L7: {
+    industry: "software",
+    demos: ["2026-08-01T10:00:00Z", "2026-08-02T10:00:00Z", "2026-08-03T09:00:00Z"],
     source: "ads",
     mql: "2026-08-03T10:00:00Z",
     total: 95,
@@ -161,8 +192,11 @@ export async function buildReportData(db: Db) {
   const l0 = await createLead(db, { source: "import" });
   await transition(db, l0.id, "2026-08-15T10:00:00Z", "opportunity");
   for (const [name, h] of Object.entries(HANDOFFS)) {
-    const lead = await createLead(db, { source: h.source });
+    const lead = await createLead(db, { source: h.source, industry: h.industry });
     leads[name] = lead.id;
+    for (const [k, at] of h.demos.entries())
+      await db.execute(sql`insert into events (lead_id, name, properties, occurred_at, external_id)
+        values (${lead.id}, 'Demo Requested', '{}'::jsonb, ${at}::timestamptz, ${`${name}-demo-${k}`})`);
     if (h.rep) {
       const rep = h.rep === "a" ? repA : repB;
       await db.execute(
@@ -173,6 +207,8 @@ export async function buildReportData(db: Db) {
     for (const [to, at] of h.then) await transition(db, lead.id, at, to);
     await db.execute(sql`insert into mql_snapshots (transition_id, lead_id, model_version, computed_at)
       select id, lead_id, ${h.version ?? 1}::int, now() from lead_transitions where lead_id = ${lead.id} and to_stage = 'mql'`);
+    if (h.industryNow)
+      await db.execute(sql`update leads set industry = ${h.industryNow} where id = ${lead.id}`);
     for (const rule of h.hits ?? []) {
       await db.execute(
         sql`insert into mql_rule_hits (transition_id, rule_id, hits) select id, ${rule}::text, 1 from lead_transitions where lead_id = ${lead.id} and to_stage = 'mql'`,

@@ -55,6 +55,10 @@ export type CalibrationRow = {
 };
 export type CalibrationReport = {
   target: OutcomeTarget;
+  /** The model whose scores are judged: the live one, or the draft (live when there is none). */
+  model: "live" | "draft";
+  /** The live model's version when it is the one judged; null for a draft or no model. */
+  version: number | null;
   bands: CalibrationRow[];
   deciles: CalibrationRow[];
   /** False only when some band converts worse than the one below it beyond the intervals. */
@@ -64,6 +68,8 @@ export type CalibrationReport = {
   /** Adjacent pairs where a higher band converts worse, within the intervals (may be chance). */
   dips: { lower: string; higher: string }[];
   outcomesSince: string | null;
+  /** Handoffs without a record of the lead's attributes then, read as the lead is now. */
+  unrecorded: number;
 };
 
 export type RuleLiftRow = {

@@ -10,7 +10,12 @@
  *   does not keep (email, names, phone), and rows without a record, read the lead as it is now.
  *
  * Input `rows`: a query with columns row_id, lead_id, at (timestamptz) and attributes (jsonb or
- * null). Output rows: row_id, fit, engagement, total — caps applied as compileScores applies them.
+ * null). It is read more than once (the rows, and each event aggregate keyed on them): make it a
+ * plain, cheap scan of base tables — lead_transitions by stage and time, say — not a CTE, so
+ * PostgreSQL may plan the scoring in parallel (a CTE scan, or a PARALLEL UNSAFE function such as
+ * lead_attributes(), keeps a whole statement on one process). Output rows: row_id, fit,
+ * engagement, total — caps applied as compileScores applies them — and unrecorded (the row had
+ * no attribute record: read as the lead is now).
  */
 import { sql, type SQL } from "drizzle-orm";
 import { eventsSql } from "./compile";
@@ -34,10 +39,19 @@ const RECORDED = new Set([
   "companySize",
 ]);
 
-/** A field as it was at the row's time, when recorded; else as the lead holds it now. */
+/**
+ * A field as it was at the row's time, when recorded; else (fields a record does not keep, rows
+ * without a record) as the lead holds it now — read from the leads table as compileScores reads
+ * it, rather than through lead_attributes(), which is not parallel safe.
+ */
 function fieldThenSql(field: string): SeenSql {
-  if (traitKey(field) === null && !RECORDED.has(field)) return fieldSql(field);
-  return seenFromText(jsonTextSql(sql`h.attrs`, [field]));
+  const now = fieldSql(field);
+  if (traitKey(field) === null && !RECORDED.has(field)) return now;
+  const then = seenFromText(jsonTextSql(sql`h.attrs`, [field]));
+  return {
+    text: sql`(case when h.attrs is null then ${now.text} else ${then.text} end)`,
+    num: sql`(case when h.attrs is null then ${now.num} else ${then.num} end)`,
+  };
 }
 
 export function compileScoresAt(model: ScoringModel, rows: SQL): SQL {
@@ -46,7 +60,7 @@ export function compileScoresAt(model: ScoringModel, rows: SQL): SQL {
   // The as-of time only names windows for unanchored scans; anchored rows use their own.
   const events = eventRules.length
     ? eventsSql(eventRules, { asOf: new Date(0) }, sql`null::timestamptz`, {
-        rows: sql`scored_rows`,
+        rows: sql`(${rows})`,
       })
     : { joins: sql``, earned: [] as SQL[] };
   const fit = active.flatMap((r) =>
@@ -58,16 +72,13 @@ export function compileScoresAt(model: ScoringModel, rows: SQL): SQL {
   );
   const engagement = eventRules.map((r, k) => sql` + (${events.earned[k]})`);
   return sql`
-    with scored_rows as materialized (
-      select r.row_id, r.lead_id, r.at, coalesce(r.attributes, lead_attributes(l)) as attrs
-      from (${rows}) r join leads l on l.id = r.lead_id
-    )
-    select row_id, fit, engagement, ${cap(sql`fit + engagement`, model.caps.total)} as total
+    select row_id, fit, engagement, ${cap(sql`fit + engagement`, model.caps.total)} as total, unrecorded
     from (
-      select h.row_id,
+      select h.row_id, h.attrs is null as unrecorded,
         ${cap(sql`(0::float8${sql.join(fit, sql``)})`, model.caps.fit)} as fit,
         ${cap(sql`(0::float8${sql.join(engagement, sql``)})`, model.caps.engagement)} as engagement
-      from scored_rows h join leads on leads.id = h.lead_id
+      from (select r.row_id, r.lead_id, r.at, r.attributes as attrs from (${rows}) r) h
+      join leads on leads.id = h.lead_id
       ${events.joins}
       offset 0
     ) raw`;

@@ -174,9 +174,18 @@ export function eventsSql(
   // given leads (ingestion, never parallel) the extraction is fenced and done once (measured: a
   // sixth less CPU for the statement).
   const fence = options.leadIds ? sql` offset 0` : sql``;
+  // Anchored rows: when every rule has a window, no event older than the longest window before
+  // the row's time can count, and none is read.
+  const longest = rules.every((r) => r.withinDays)
+    ? Math.max(...rules.map((r) => r.withinDays ?? 0))
+    : null;
+  const bound =
+    longest === null
+      ? sql``
+      : sql` and e.occurred_at >= h.at - ${String(longest * 86400)}::float8 * interval '1 second'`;
   const scanned = anchor
     ? sql`select h.row_id as k, h.at as row_at, e.id, e.occurred_at, e.name${sql.join(extracted, sql``)}
-            from ${anchor.rows} h join events e on e.lead_id = h.lead_id and e.occurred_at <= h.at
+            from ${anchor.rows} h join events e on e.lead_id = h.lead_id and e.occurred_at <= h.at${bound}
             where e.name = any(${arrayParam(names, "text")})`
     : sql`select lead_id as k, id, occurred_at, name${sql.join(extracted, sql``)}
             from events where name = any(${arrayParam(names, "text")})${leadFilter}${fence}`;

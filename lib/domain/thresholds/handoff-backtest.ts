@@ -18,6 +18,7 @@
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
+import { handoffRowsSql, scoringQuery } from "@/lib/domain/scoring/handoff-rows";
 import type { OutcomeTarget } from "@/lib/shared/vocabulary";
 import {
   mqlOutcomesSql,
@@ -105,30 +106,24 @@ export async function backtestHandoffs(
   const known = since
     ? sql`(${decided} and mql_at >= ${since.toISOString()}::timestamptz)`
     : sql`false`;
-  // The handoffs and their outcomes once (materialized); scored under the model as of each handoff.
-  // The materialized sets look like one row each to the planner, which then re-runs the events
-  // aggregate once per handoff (measured on the demo: 28 s instead of 0.3 s): no nested loops here.
-  const rows = await withoutNestedLoops(db, (tx) =>
-    queryRows<BacktestBucket & { first: string | null; unrecorded: number }>(
-      tx,
-      sql`
-    with o as materialized (
-      select o.*, t.attributes from (${mqlOutcomesSql({ from }, input.now, { owner: false })}) o
-      join lead_transitions t on t.id = o.transition_id
-    ),
+  // The handoffs and their outcomes once (materialized); the same handoffs scored under the model
+  // as of each handoff, read straight from lead_transitions so the scoring may run in parallel.
+  const rows = await scoringQuery<BacktestBucket & { first: string | null; unrecorded: number }>(
+    db,
+    sql`
+    with o as materialized (${mqlOutcomesSql({ from }, input.now, { owner: false })}),
     s as materialized (
-      ${compileScoresAt(input.model, sql`select transition_id as row_id, lead_id, mql_at as at, attributes from o`)}
+      ${compileScoresAt(input.model, handoffRowsSql({ from, to: input.now }))}
     )
     select least(floor(extract(epoch from (o.mql_at - ${fromSql})) / 604800), ${String(weeks - 1)}::int)::int as week,
            floor(s.total)::int as score, count(*)::int as mqls,
            count(*) filter (where ${known})::int as decided,
            count(*) filter (where ${known} and ${positive})::int as converted,
            count(*) filter (where o.accepted_at is not null)::int as accepted,
-           count(*) filter (where o.attributes is null)::int as unrecorded,
+           count(*) filter (where s.unrecorded)::int as unrecorded,
            min(o.mql_at) as first
     from o join s on s.row_id = o.transition_id
     group by 1, 2 order by 1, 2`,
-    ),
   );
   const firsts = rows.flatMap((r) => (r.first ? [new Date(r.first).getTime()] : []));
   return {
@@ -148,19 +143,6 @@ export async function backtestHandoffs(
       accepted: Number(r.accepted),
     })),
   };
-}
-
-/** Runs `query` with nested-loop joins off, for it alone (a savepoint inside a transaction). */
-async function withoutNestedLoops<T>(
-  db: Queryable,
-  query: (tx: Queryable) => Promise<T>,
-): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_nestloop = off`);
-    const result = await query(tx);
-    await tx.execute(sql`set local enable_nestloop = default`);
-    return result;
-  });
 }
 
 /** The buckets summed over the weeks: handoffs by whole backtested score. */

@@ -14,6 +14,7 @@ import {
   funnelQuerySchema,
   reasonsQuerySchema,
   reportQuerySchema,
+  calibrationQuerySchema,
   targetQuerySchema,
 } from "@/lib/domain/reports/query-schema";
 import { reportSettingsSchema } from "@/lib/domain/reports/settings";
@@ -112,6 +113,13 @@ const calibrationRowSchema = z.object({
 export const calibrationReportSchema = z
   .object({
     target,
+    model: z
+      .enum(["live", "draft"])
+      .describe("The model judged: each past handoff scored under it as of the handoff."),
+    version: z.number().int().nullable().describe("The live version judged; null for the draft."),
+    unrecorded: count.describe(
+      "Handoffs without a record of the lead's attributes then, read as the lead is now.",
+    ),
     bands: z.array(calibrationRowSchema),
     deciles: z.array(calibrationRowSchema).describe("Deciles of the decided handoffs' scores."),
     monotonic: z
@@ -242,10 +250,10 @@ export const getCalibrationReport = defineContract({
   path: "/api/v1/reports/calibration",
   tag: "Reports",
   summary:
-    "Conversion to a target per score band and decile of decided handoffs, with Wilson 95 % intervals and band inversions",
-  description: `The target defaults to the report settings' stage. ${periodNote}`,
+    "Conversion to a target per score band and decile of decided handoffs, scored under the judged model, with Wilson 95 % intervals and band inversions",
+  description: `Each past handoff is scored as the judged model (the live one unless \`model=draft\`) would have scored it then: events up to the handoff, attributes as recorded at it. The target defaults to the report settings' stage. ${periodNote}`,
   access: readers,
-  query: targetQuerySchema,
+  query: calibrationQuerySchema,
   responses: reportResponses("calibration", calibrationReportSchema),
 });
 

@@ -140,6 +140,14 @@ describe("reports API", () => {
     expect(byDefault.target).toBe(stage);
     expect(byDefault.bands.map((b: { key: string }) => b.key)).toEqual(["cold", "warm", "hot"]);
     expect(byDefault.deciles.length).toBeGreaterThan(0);
+    expect(byDefault).toMatchObject({ model: "live", version: 1 });
+    // Without a draft, the draft judged is the live model, and says so.
+    const draft = (await (await calibration.GET(get("calibration?model=draft"), ctx())).json())
+      .data;
+    expect(draft).toMatchObject({ model: "live", version: 1 });
+    const bad = await calibration.GET(get("calibration?model=next"), ctx());
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.fields).toEqual({ model: ['model is "live" or "draft".'] });
     const won = (await (await rules.GET(get("rules?target=won"), ctx())).json()).data;
     expect(won).toMatchObject({ target: "won", modelVersion: 1 });
     expect(won.rules.map((r: { ruleId: string }) => r.ruleId).sort()).toEqual([
