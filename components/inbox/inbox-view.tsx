@@ -15,7 +15,7 @@ import type { InboxRow } from "@/lib/client/queries/inbox";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { useApiErrorText } from "@/lib/client/use-api-error";
-import { ActionDialog, type DialogKind } from "./action-dialogs";
+import { ActionDialog, type DialogKind, type DialogLead } from "./action-dialogs";
 import { Breaches } from "./breaches";
 import { InboxFilters } from "./inbox-filters";
 import { InboxList } from "./inbox-list";
@@ -61,7 +61,7 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
   const [paneOpen, setPaneOpen] = useState(false);
   const [dialog, setDialog] = useState<{
     kind: DialogKind;
-    lead: { id: string; name: string };
+    lead: DialogLead;
   } | null>(null);
   const [help, setHelp] = useState(false);
   const [showPrediction, setShowPrediction] = useShowPrediction();
@@ -72,7 +72,16 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
       if (!row) return;
       if (kind === "accept" && row.stage !== "mql") return;
       if (kind === "qualify" && row.stage !== "sal") return;
-      setDialog({ kind, lead: { id: row.id, name: row.name } });
+      setDialog({
+        kind,
+        lead: {
+          id: row.id,
+          name: row.name,
+          touches: row.sla
+            ? { done: row.sla.touchesDone, required: row.sla.touchesRequired }
+            : null,
+        },
+      });
     },
     [selected],
   );

@@ -1,13 +1,16 @@
 "use client";
 
-/** The selected lead beside the list: why it scored, the SLA clocks, the touch log, decisions and activity. */
+/**
+ * The selected lead beside the list: what sales learned (BANT), why it scored, the SLA clocks, the
+ * touch log with its notes, decisions and activity (each event's properties in plain words).
+ */
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { Timeline } from "@/components/leads/timeline";
 import { useApiErrorText } from "@/lib/client/use-api-error";
 import { leadQueries } from "@/lib/client/queries/leads";
 import { PaneHeader } from "./pane-header";
-import { PaneDecisions, PaneTouches } from "./pane-history";
+import { PaneBant, PaneDecisions, PaneTouches } from "./pane-history";
 import { PaneScore } from "./pane-score";
 import { PaneSection } from "./pane-section";
 import { PaneSla } from "./pane-sla";
@@ -41,6 +44,7 @@ export function LeadPane({ leadId, onClose }: { leadId: string; onClose: () => v
         )}
         {l && (
           <>
+            <PaneBant decisions={l.decisions} />
             <PaneScore lead={l} />
             <PaneSla sla={l.sla} />
             <PaneTouches touches={l.touches} />

@@ -4,7 +4,15 @@
  * ones; an unknown code is shown as words ("trade_show" → "Trade show"), never as a code.
  */
 export type ValueGroup =
-  "source" | "eventSource" | "channel" | "contentType" | "assetType" | "category" | "network";
+  | "source"
+  | "eventSource"
+  | "channel"
+  | "contentType"
+  | "assetType"
+  | "category"
+  | "network"
+  /** An event property's name, as a label ("Page", "Content type"). */
+  | "property";
 
 type Translate = { (key: string): string; has(key: string): boolean };
 
