@@ -180,7 +180,7 @@ export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowIt
           </span>
         </span>
       </div>
-      <div className="mt-0.5 flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600 sm:flex-nowrap">
+      <div className="mt-0.5 flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600 @3xl:flex-nowrap">
         <span className="min-w-[6.5rem] shrink-0">
           {due && !sal ? (
             <DueTime due={due} clock={clock} />
@@ -212,7 +212,7 @@ export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowIt
             </span>
           ))}
         </span>
-        <span className="hidden shrink-0 truncate md:block" data-testid="row-source">
+        <span className="hidden shrink-0 truncate @4xl:block" data-testid="row-source">
           {[
             row.source && valueLabel(values, "source", row.source),
             managing && (row.owner ? row.owner.name : t("row.unassigned")),
@@ -220,8 +220,12 @@ export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowIt
             .filter(Boolean)
             .join(" · ")}
         </span>
+        {/* In a narrow list (the pane open, a phone) only the selected row shows its buttons. */}
         <span
-          className="flex shrink-0 items-center gap-1"
+          className={cn(
+            "shrink-0 items-center gap-1",
+            selected ? "flex basis-full @3xl:basis-auto" : "hidden @3xl:flex",
+          )}
           onClick={(e) => e.stopPropagation()}
           role="group"
           aria-label={t("row.actions", { name: row.name })}
