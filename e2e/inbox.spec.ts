@@ -209,7 +209,7 @@ test.describe("a rep", () => {
 
     // Log touch.
     await row(page, touched.name).getByRole("button", { name: "Log touch" }).click();
-    await page.getByText("Email", { exact: true }).click();
+    await page.getByRole("dialog").getByText("Email", { exact: true }).click();
     await page.getByLabel("Outcome").selectOption("replied");
     await page.getByLabel("Note (optional)").fill("Asked for a callback on Thursday");
     await page.getByTestId("dialog-submit").click();

@@ -233,7 +233,7 @@ test.describe("Sales settings (manager)", () => {
     const removed = answered(page, "PUT", /\/holidays$/);
     await list.getByRole("button", { name: "Remove Thu, Dec 25, 2031 from EMEA" }).click();
     expect((await removed).status()).toBe(200);
-    await expect(emea).toContainText("Europe/Paris · no holidays");
+    await expect(emea).toContainText("Paris · no holidays");
     await expect(list).toHaveCount(0);
   });
 });

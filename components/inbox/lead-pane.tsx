@@ -36,7 +36,8 @@ export function LeadPane({ leadId, onClose }: { leadId: string; onClose: () => v
       data-testid="lead-pane"
     >
       <PaneHeader leadId={leadId} lead={l} onClose={onClose} />
-      <div className="min-h-0 flex-1 overflow-y-auto">
+      {/* Focusable, so the keyboard can scroll it (its content has no focusable element of its own). */}
+      <div className="min-h-0 flex-1 overflow-y-auto" tabIndex={0} data-testid="pane-scroll">
         {lead.isError && (
           <p className="px-5 py-3 text-sm text-rose-700">
             {t("failed", { message: errorText(lead.error) })}
