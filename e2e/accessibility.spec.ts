@@ -2,6 +2,9 @@ import { expectAccessible } from "./axe";
 import { storageState } from "./fixtures";
 import { expect, test } from "./test";
 
+// axe walks the whole page: a manager's queue is hundreds of rows, on a shared 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 test.describe("a rep", () => {
   test.use({ storageState: storageState("rep") });
 
