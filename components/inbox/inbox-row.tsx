@@ -44,7 +44,7 @@ function ActionButton({
       type="button"
       onClick={onClick}
       className={cn(
-        "rounded bg-white px-2 py-0.5 text-xs font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-brand-600",
+        "rounded bg-white px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-brand-600",
         tone === "good" ? "text-emerald-800" : tone === "bad" ? "text-rose-800" : "text-slate-800",
       )}
     >
@@ -140,14 +140,14 @@ export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowIt
         )}
         <button
           type="button"
-          className="min-w-0 shrink truncate text-left text-sm font-semibold text-slate-900 hover:text-brand-700 hover:underline"
+          className="min-w-0 shrink-0 truncate text-left text-sm font-semibold text-slate-900 hover:text-brand-700 hover:underline max-@md:flex-1 max-@md:shrink @md:max-w-[40%]"
           onClick={(e) => (e.stopPropagation(), onSelect(), onOpen())}
           data-testid="row-name"
         >
           {row.name}
         </button>
         {who && (
-          <span className="hidden min-w-0 flex-1 truncate text-sm text-slate-600 sm:block">
+          <span className="hidden min-w-0 flex-1 truncate text-sm text-slate-600 @md:block">
             {who}
           </span>
         )}
@@ -175,12 +175,16 @@ export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowIt
               </span>
             )}
           </span>
-          <span className="tabular-nums" title={t("row.touchesTitle")} data-testid="row-touches">
+          <span
+            className="hidden tabular-nums @md:inline"
+            title={t("row.touchesTitle")}
+            data-testid="row-touches"
+          >
             {touches}
           </span>
         </span>
       </div>
-      <div className="mt-0.5 flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600 @3xl:flex-nowrap">
+      <div className="mt-0.5 flex min-w-0 flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-slate-600 @3xl:flex-nowrap">
         <span className="min-w-[6.5rem] shrink-0">
           {due && !sal ? (
             <DueTime due={due} clock={clock} />
@@ -188,7 +192,11 @@ export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowIt
             <SinceHandoff at={row.handedOverAt} clock={clock} />
           ) : null}
         </span>
-        {who && <span className="w-full truncate sm:hidden">{who}</span>}
+        {/* On a phone the name needs line 1: who they are and the touches come here. */}
+        <span className="min-w-0 flex-1 truncate @md:hidden">{who}</span>
+        <span className="shrink-0 tabular-nums @md:hidden" aria-hidden>
+          {touches}
+        </span>
         {row.breachedEarlier && (
           <span
             className="shrink-0 rounded bg-rose-50 px-1.5 font-medium text-rose-800 ring-1 ring-rose-200 ring-inset"
@@ -198,7 +206,10 @@ export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowIt
             {t("row.breachedEarlier")}
           </span>
         )}
-        <span className="min-w-0 flex-1 truncate" data-testid="row-reasons">
+        <span
+          className="min-w-0 flex-1 basis-full truncate @md:basis-auto"
+          data-testid="row-reasons"
+        >
           {row.reasons.length > 0 && <span className="sr-only">{t("row.reasons")}: </span>}
           {row.reasons.map((r, i) => (
             <span key={r.label}>
