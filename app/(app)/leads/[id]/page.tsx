@@ -173,7 +173,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
                 className={chip(!name && !ruleLine)}
                 aria-current={!name && !ruleLine ? "true" : undefined}
               >
-                {t("lead.allEvents")} <span className="opacity-70">{total}</span>
+                {t("lead.allEvents")} <span className="font-normal tabular-nums">{total}</span>
               </Link>
               {counts.map((c) => (
                 <Link
@@ -182,7 +182,8 @@ export default async function LeadPage({ params, searchParams }: Props) {
                   className={chip(name === c.name)}
                   aria-current={name === c.name ? "true" : undefined}
                 >
-                  {eventLabel(describe, c.name)} <span className="opacity-70">{c.count}</span>
+                  {eventLabel(describe, c.name)}{" "}
+                  <span className="font-normal tabular-nums">{c.count}</span>
                 </Link>
               ))}
             </nav>
