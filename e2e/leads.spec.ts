@@ -46,7 +46,7 @@ test.describe("leads list (marketer)", () => {
     await expect(page.getByTestId("lead-name")).toHaveText("Thibault Marchand");
     await expect(page.getByTestId("lead-profile")).toContainText("Horizon Télécom");
     await expect(page.getByTestId("timeline-event")).toHaveCount(4);
-    await page.getByRole("link", { name: /Content Downloaded/ }).click();
+    await page.getByRole("link", { name: /Downloaded content/ }).click();
     await expect(page.getByTestId("timeline-event")).toHaveCount(1);
     await expect(page.getByTestId("timeline-event")).toContainText("guide");
   });

@@ -22,7 +22,7 @@ export function BeforeAfter({
       <span className="flex flex-col items-start gap-1" data-testid="before-after">
         <del className={delClass}>{before}</del>{" "}
         <span className="flex items-baseline gap-1.5">
-          <span className="text-slate-400">→</span> <ins className={insClass}>{after}</ins>
+          <span className="text-slate-500">→</span> <ins className={insClass}>{after}</ins>
         </span>
       </span>
     );
@@ -31,7 +31,7 @@ export function BeforeAfter({
       className="inline-flex flex-wrap items-baseline gap-x-1.5 gap-y-1"
       data-testid="before-after"
     >
-      <del className={delClass}>{before}</del> <span className="text-slate-400">→</span>{" "}
+      <del className={delClass}>{before}</del> <span className="text-slate-500">→</span>{" "}
       <ins className={insClass}>{after}</ins>
     </span>
   );

@@ -12,9 +12,15 @@ import { TouchForm } from "./touch-form";
 import type { Action } from "./use-inbox";
 
 export type DialogKind = "touch" | "accept" | "reject" | "disqualify" | "qualify";
+/** The lead acted on; `touches` (its running SLA clock's) tells which reasons are allowed yet. */
+export type DialogLead = {
+  id: string;
+  name: string;
+  touches: { done: number; required: number } | null;
+};
 type Props = {
   kind: DialogKind | null;
-  lead: { id: string; name: string } | null;
+  lead: DialogLead | null;
   reasons: Reason[];
   /** The action is on its way: the form stays as typed, its submit button waits. */
   pending: boolean;
@@ -55,7 +61,13 @@ export function ActionDialog({ kind, lead, reasons, pending, error, onClose, onS
       {kind === "touch" && <TouchForm lead={lead} onSubmit={onSubmit} />}
       {kind === "accept" && <AcceptForm lead={lead} onSubmit={onSubmit} />}
       {(kind === "reject" || kind === "disqualify") && (
-        <ReasonForm kind={kind} lead={lead} reasons={reasons} onSubmit={onSubmit} />
+        <ReasonForm
+          kind={kind}
+          lead={lead}
+          touches={lead.touches}
+          reasons={reasons}
+          onSubmit={onSubmit}
+        />
       )}
       {kind === "qualify" && <QualifyForm lead={lead} onSubmit={onSubmit} />}
     </Dialog>

@@ -10,7 +10,11 @@ import type { RepLoad } from "@/lib/client/queries/inbox";
 import type { DialogKind } from "./action-dialogs";
 import { InboxRowItem } from "./inbox-row";
 
-/** The rows as a listbox (the selection is its active descendant), with the polling status under it. */
+/**
+ * The rows as a plain list: each row holds its own buttons, so the list is not a listbox (an
+ * option may not contain buttons). The selected row is `aria-current` and announced when it
+ * changes; the polling status sits under the list.
+ */
 export function InboxList({
   rows,
   selectedId,
@@ -45,6 +49,8 @@ export function InboxList({
 }) {
   const t = useTranslations("inbox");
   const errorText = useApiErrorText();
+  const activeIndex = rows.findIndex((r) => r.id === activeId);
+  const active = activeIndex >= 0 ? rows[activeIndex] : null;
   return (
     <Card className="self-start overflow-hidden" aria-busy={fetching}>
       {error && (
@@ -59,9 +65,7 @@ export function InboxList({
         />
       ) : (
         <ul
-          role="listbox"
           aria-label={t("listLabel")}
-          aria-activedescendant={activeId ? `inbox-${activeId}` : undefined}
           className="divide-y divide-slate-100"
           data-testid="inbox-list"
         >
@@ -83,7 +87,12 @@ export function InboxList({
           ))}
         </ul>
       )}
-      <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-400" aria-live="polite">
+      <p className="sr-only" aria-live="polite" data-testid="selection-announcement">
+        {active
+          ? t("selectedLead", { name: active.name, position: activeIndex + 1, count: rows.length })
+          : ""}
+      </p>
+      <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-600" aria-live="polite">
         {fetching ? t("refreshing") : t("refreshed")}
       </p>
     </Card>

@@ -1,11 +1,19 @@
 "use client";
 
+/**
+ * One lead on two lines, like a mail client's row: the countdown, the name, who they are, the
+ * score and the touches; under them the due time, the top reasons, the source and the actions.
+ * The row is a plain list item (selection is `aria-current`), so its buttons are not nested in
+ * an interactive role.
+ */
 import { useFormatter, useTranslations } from "next-intl";
 import { forwardRef, type ReactNode } from "react";
+import { valueLabel } from "@/components/labels/value-label";
 import { cn } from "@/components/ui/cn";
 import type { InboxRow as Row } from "@/lib/client/queries/inbox";
 import type { RepLoad } from "@/lib/client/queries/inbox";
 import type { DialogKind } from "./action-dialogs";
+import { ReassignMenu } from "./reassign-menu";
 import { SlaCountdown, useAppNow, type AppClock } from "./sla-countdown";
 
 type Props = {
@@ -36,12 +44,38 @@ function ActionButton({
       type="button"
       onClick={onClick}
       className={cn(
-        "rounded-md bg-white px-2.5 py-1 text-xs font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-brand-600",
+        "rounded bg-white px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-slate-300 ring-inset hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-brand-600",
         tone === "good" ? "text-emerald-800" : tone === "bad" ? "text-rose-800" : "text-slate-800",
       )}
     >
       {children}
     </button>
+  );
+}
+
+/** The row's pending deadline: the first touch's, then the minimum touches'. */
+export function dueOf(row: Row): string | null {
+  if (!row.sla) return null;
+  return row.sla.nextDue ?? (row.sla.firstTouchAt ? row.sla.touchesDueBy : row.sla.firstTouchDue);
+}
+
+function DueTime({ due, clock }: { due: string; clock: AppClock }) {
+  const t = useTranslations("inbox.row");
+  const format = useFormatter();
+  const now = clock.now;
+  const at = new Date(due);
+  // Within the week the weekday says enough; further away (or back), the date.
+  const near = Math.abs(at.getTime() - now) < 6 * 86_400_000;
+  const when = format.dateTime(
+    at,
+    near
+      ? { weekday: "short", hour: "numeric", minute: "2-digit" }
+      : { day: "numeric", month: "short", hour: "numeric", minute: "2-digit" },
+  );
+  return (
+    <time dateTime={due} className="tabular-nums" data-testid="row-due">
+      {t("due", { when })}
+    </time>
   );
 }
 
@@ -61,164 +95,168 @@ export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowIt
   ref,
 ) {
   const t = useTranslations("inbox");
+  const values = useTranslations("values");
   const format = useFormatter();
   const sal = row.stage === "sal";
   const touches = row.sla
-    ? `${row.sla.touchesDone}/${row.sla.touchesRequired}`
-    : String(row.touchesDone);
-  const due = row.sla
-    ? (row.sla.nextDue ?? (row.sla.firstTouchAt ? row.sla.touchesDueBy : row.sla.firstTouchDue))
-    : null;
+    ? t("row.touchProgress", { done: row.sla.touchesDone, required: row.sla.touchesRequired })
+    : t("row.touchCount", { done: row.touchesDone });
+  const due = dueOf(row);
+  const points = (n: number) =>
+    `${n > 0 ? "+" : ""}${format.number(n, { maximumFractionDigits: 0 })}`;
+  const who = [row.title, row.company].filter(Boolean).join(" · ");
   return (
     <li
       ref={ref}
       className={cn(
-        "@container relative px-3 py-3 sm:px-4",
-        selected ? "bg-brand-50/70 ring-2 ring-brand-500 ring-inset" : "hover:bg-slate-50",
+        "@container relative cursor-default px-3 py-1.5 sm:px-4",
+        selected ? "bg-brand-50 ring-2 ring-brand-500 ring-inset" : "hover:bg-slate-50",
       )}
-      aria-selected={selected}
-      role="option"
+      aria-current={selected ? "true" : undefined}
       id={`inbox-${row.id}`}
       data-testid="inbox-row"
       data-lead-id={row.id}
+      data-selected={selected}
       data-due={due ?? ""}
       onClick={onSelect}
     >
-      <div className="flex flex-col gap-2 @2xl:flex-row @2xl:items-start @2xl:justify-between @2xl:gap-4">
-        <div className="min-w-0 flex-1">
-          <div className="flex flex-wrap items-center gap-2">
-            {sal ? (
-              <span className="rounded-full bg-violet-50 px-2 py-0.5 text-xs font-medium text-violet-800 ring-1 ring-violet-200 ring-inset">
-                {t("row.accepted")}
-              </span>
-            ) : row.sla && due ? (
-              <SlaCountdown
-                due={due}
-                start={row.sla.firstTouchAt ?? row.sla.startedAt}
-                clock={clock}
-                label={row.sla.firstTouchAt ? t("sla.touchesDue") : t("sla.firstTouchDue")}
-              />
-            ) : (
-              <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">
-                {t("row.noClock")}
+      <div className="flex min-w-0 items-center gap-2">
+        {sal ? (
+          <span className="inline-flex min-w-[6.5rem] shrink-0 rounded-full bg-violet-50 px-2 py-0.5 text-xs font-medium text-violet-800 ring-1 ring-violet-200 ring-inset">
+            {t("row.accepted")}
+          </span>
+        ) : row.sla && due ? (
+          <SlaCountdown
+            due={due}
+            start={row.sla.firstTouchAt ?? row.sla.startedAt}
+            schedule={row.sla.schedule}
+            clock={clock}
+            firstTouch={!row.sla.firstTouchAt}
+          />
+        ) : (
+          <span className="inline-flex min-w-[6.5rem] shrink-0 rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">
+            {t("row.noClock")}
+          </span>
+        )}
+        <button
+          type="button"
+          className="min-w-0 shrink-0 truncate text-left text-sm font-semibold text-slate-900 hover:text-brand-700 hover:underline max-@md:flex-1 max-@md:shrink @md:max-w-[40%]"
+          onClick={(e) => (e.stopPropagation(), onSelect(), onOpen())}
+          data-testid="row-name"
+        >
+          {row.name}
+        </button>
+        {who && (
+          <span className="hidden min-w-0 flex-1 truncate text-sm text-slate-600 @md:block">
+            {who}
+          </span>
+        )}
+        <span className="ml-auto flex shrink-0 items-center gap-3 text-xs text-slate-600">
+          <span
+            className="text-sm font-semibold text-slate-900 tabular-nums"
+            data-testid="row-score"
+          >
+            <span className="sr-only">{t("row.score")}: </span>
+            {row.score ? format.number(row.score.total, { maximumFractionDigits: 0 }) : "—"}
+            {row.score && (
+              <span className="ml-1 rounded bg-slate-100 px-1 text-xs font-medium text-slate-700">
+                {row.score.grade}
               </span>
             )}
-            <button
-              type="button"
-              className="truncate text-left font-semibold text-slate-900 hover:text-brand-700 hover:underline"
-              onClick={(e) => (e.stopPropagation(), onSelect(), onOpen())}
-              data-testid="row-name"
-            >
-              {row.name}
-            </button>
-          </div>
-          <p className="mt-0.5 truncate text-sm text-slate-600">
-            {[row.title, row.company].filter(Boolean).join(" · ") || "—"}
-          </p>
-          {row.reasons.length > 0 && (
-            <ul className="mt-1.5 flex flex-wrap gap-1.5" aria-label={t("row.reasons")}>
-              {row.reasons.map((r) => (
-                <li
-                  key={r.label}
-                  className={cn(
-                    "rounded px-1.5 py-0.5 text-xs ring-1 ring-inset",
-                    r.points < 0
-                      ? "bg-rose-50 text-rose-800 ring-rose-200"
-                      : "bg-slate-50 text-slate-700 ring-slate-200",
-                  )}
-                >
-                  {r.label}{" "}
-                  <span className="tabular-nums">
-                    {r.points > 0
-                      ? `+${format.number(r.points, { maximumFractionDigits: 0 })}`
-                      : format.number(r.points, { maximumFractionDigits: 0 })}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-        <dl className="grid grid-cols-[auto_auto_auto] justify-start gap-x-4 text-xs text-slate-500 @2xl:shrink-0 @2xl:justify-end @2xl:text-right @2xl:text-sm">
-          <div>
-            <dt className="sr-only">{t("row.score")}</dt>
-            <dd className="font-semibold text-slate-900 tabular-nums" data-testid="row-score">
-              {row.score ? format.number(row.score.total, { maximumFractionDigits: 0 }) : "—"}
-              {row.score && (
-                <span className="ml-1 rounded bg-slate-100 px-1 text-xs font-medium text-slate-700">
-                  {row.score.grade}
-                </span>
-              )}
-              {showPrediction && (
-                <span
-                  className="ml-1 rounded bg-brand-50 px-1 text-xs font-medium text-brand-800"
-                  title={t("row.predictedTitle")}
-                  data-testid="row-prediction"
-                >
-                  {row.prediction === null
-                    ? "—"
-                    : format.number(row.prediction, { style: "percent", maximumFractionDigits: 0 })}
-                </span>
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt className="sr-only">{t("row.touches")}</dt>
-            <dd className="tabular-nums" title={t("row.touchesTitle")} data-testid="row-touches">
-              {t("row.touchCount", { touches })}
-            </dd>
-          </div>
-          <div>
-            <dt className="sr-only">{t("row.handedOver")}</dt>
-            <dd>{row.handedOverAt ? <SinceHandoff at={row.handedOverAt} clock={clock} /> : "—"}</dd>
-          </div>
-          <div className="col-span-3 truncate text-xs text-slate-400">
-            {[
-              row.source && t("row.source", { source: row.source }),
-              managing && (row.owner ? row.owner.name : t("row.unassigned")),
-            ]
-              .filter(Boolean)
-              .join(" · ")}
-          </div>
-        </dl>
-      </div>
-      <div
-        className="mt-2 flex flex-wrap items-center gap-1.5"
-        onClick={(e) => e.stopPropagation()}
-        role="group"
-        aria-label={t("row.actions", { name: row.name })}
-      >
-        <ActionButton onClick={() => onAction("touch")}>{t("actions.touch")}</ActionButton>
-        {sal ? (
-          <ActionButton onClick={() => onAction("qualify")}>{t("actions.qualify")}</ActionButton>
-        ) : (
-          <ActionButton tone="good" onClick={() => onAction("accept")}>
-            {t("actions.accept")}
-          </ActionButton>
-        )}
-        <ActionButton onClick={() => onAction("reject")}>{t("actions.reject")}</ActionButton>
-        <ActionButton tone="bad" onClick={() => onAction("disqualify")}>
-          {t("actions.disqualify")}
-        </ActionButton>
-        {managing && reps.length > 0 && (
-          <select
-            aria-label={t("actions.reassignLabel", { name: row.name })}
-            className="ml-auto rounded-md border-0 bg-white py-1 pr-7 pl-2 text-xs text-slate-700 ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600"
-            value=""
-            onChange={(e) => {
-              const rep = reps.find((r) => r.id === e.target.value);
-              if (rep) onAssign(rep.id, rep.name);
-            }}
+            {showPrediction && (
+              <span
+                className="ml-1 rounded bg-brand-50 px-1 text-xs font-medium text-brand-800"
+                title={t("row.predictedTitle")}
+                data-testid="row-prediction"
+              >
+                {row.prediction === null
+                  ? "—"
+                  : format.number(row.prediction, { style: "percent", maximumFractionDigits: 0 })}
+              </span>
+            )}
+          </span>
+          <span
+            className="hidden tabular-nums @md:inline"
+            title={t("row.touchesTitle")}
+            data-testid="row-touches"
           >
-            <option value="">{t("actions.reassign")}</option>
-            {reps
-              .filter((r) => r.id !== row.owner?.id)
-              .map((r) => (
-                <option key={r.id} value={r.id}>
-                  {t("actions.reassignTo", { name: r.name, open: r.open, capacity: r.capacity })}
-                </option>
-              ))}
-          </select>
+            {touches}
+          </span>
+        </span>
+      </div>
+      <div className="mt-0.5 flex min-w-0 flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-slate-600 @3xl:flex-nowrap">
+        <span className="min-w-[6.5rem] shrink-0">
+          {due && !sal ? (
+            <DueTime due={due} clock={clock} />
+          ) : row.handedOverAt ? (
+            <SinceHandoff at={row.handedOverAt} clock={clock} />
+          ) : null}
+        </span>
+        {/* On a phone the name needs line 1: who they are and the touches come here. */}
+        <span className="min-w-0 flex-1 truncate @md:hidden">{who}</span>
+        <span className="shrink-0 tabular-nums @md:hidden" aria-hidden>
+          {touches}
+        </span>
+        {row.breachedEarlier && (
+          <span
+            className="shrink-0 rounded bg-rose-50 px-1.5 font-medium text-rose-800 ring-1 ring-rose-200 ring-inset"
+            title={t("row.breachedEarlierTitle")}
+            data-testid="row-breached-earlier"
+          >
+            {t("row.breachedEarlier")}
+          </span>
         )}
+        <span
+          className="min-w-0 flex-1 basis-full truncate @md:basis-auto"
+          data-testid="row-reasons"
+        >
+          {row.reasons.length > 0 && <span className="sr-only">{t("row.reasons")}: </span>}
+          {row.reasons.map((r, i) => (
+            <span key={r.label}>
+              {i > 0 && <span aria-hidden> · </span>}
+              {r.label}{" "}
+              <span
+                className={cn("tabular-nums", r.points < 0 ? "text-rose-700" : "text-slate-900")}
+              >
+                {points(r.points)}
+              </span>
+            </span>
+          ))}
+        </span>
+        <span className="hidden shrink-0 truncate @4xl:block" data-testid="row-source">
+          {[
+            row.source && valueLabel(values, "source", row.source),
+            managing && (row.owner ? row.owner.name : t("row.unassigned")),
+          ]
+            .filter(Boolean)
+            .join(" · ")}
+        </span>
+        {/* In a narrow list (the pane open, a phone) only the selected row shows its buttons. */}
+        <span
+          className={cn(
+            "shrink-0 items-center gap-1",
+            selected ? "flex basis-full @3xl:basis-auto" : "hidden @3xl:flex",
+          )}
+          onClick={(e) => e.stopPropagation()}
+          role="group"
+          aria-label={t("row.actions", { name: row.name })}
+        >
+          <ActionButton onClick={() => onAction("touch")}>{t("actions.touch")}</ActionButton>
+          {sal ? (
+            <ActionButton onClick={() => onAction("qualify")}>{t("actions.qualify")}</ActionButton>
+          ) : (
+            <ActionButton tone="good" onClick={() => onAction("accept")}>
+              {t("actions.accept")}
+            </ActionButton>
+          )}
+          <ActionButton onClick={() => onAction("reject")}>{t("actions.reject")}</ActionButton>
+          <ActionButton tone="bad" onClick={() => onAction("disqualify")}>
+            {t("actions.disqualify")}
+          </ActionButton>
+          {managing && reps.length > 0 && (
+            <ReassignMenu row={row} reps={reps} onAssign={onAssign} />
+          )}
+        </span>
       </div>
     </li>
   );

@@ -10,10 +10,12 @@ import { clockOf } from "./sla-countdown";
 import { useShowPrediction } from "./use-show-prediction";
 import { useCallback, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/use-confirm";
+import type { InboxRow } from "@/lib/client/queries/inbox";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { useApiErrorText } from "@/lib/client/use-api-error";
-import { ActionDialog, type DialogKind } from "./action-dialogs";
+import { ActionDialog, type DialogKind, type DialogLead } from "./action-dialogs";
 import { Breaches } from "./breaches";
 import { InboxFilters } from "./inbox-filters";
 import { InboxList } from "./inbox-list";
@@ -31,6 +33,15 @@ import {
 } from "./use-inbox";
 import { useInboxSelection } from "./use-inbox-selection";
 import { useInboxShortcuts } from "./use-inbox-shortcuts";
+import { UNDO_SECONDS, usePendingAssign } from "./use-pending-assign";
+
+/** Past the SLA: a deadline passed or a breach recorded, now or before a reassignment. */
+export function isPastSla(row: InboxRow): boolean {
+  return Boolean(
+    row.breachedEarlier ||
+    (row.sla && (row.sla.overdue || row.sla.breached.firstTouch || row.sla.breached.touches)),
+  );
+}
 
 export function InboxView({ initial, managing }: { initial: InboxData; managing: boolean }) {
   const t = useTranslations("inbox");
@@ -44,11 +55,13 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
   const reasons = useReasons();
   const reps = useReps(managing);
   const action = useInboxAction();
-  const { selectedId, setSelectedId, selected, move, registerRow } = useInboxSelection(rows);
+  const { selectedId, setSelectedId, selected, move, jump, registerRow } = useInboxSelection(rows);
+  const [confirm, confirmDialog] = useConfirm();
+  const [asking, setAsking] = useState(false);
   const [paneOpen, setPaneOpen] = useState(false);
   const [dialog, setDialog] = useState<{
     kind: DialogKind;
-    lead: { id: string; name: string };
+    lead: DialogLead;
   } | null>(null);
   const [help, setHelp] = useState(false);
   const [showPrediction, setShowPrediction] = useShowPrediction();
@@ -59,7 +72,16 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
       if (!row) return;
       if (kind === "accept" && row.stage !== "mql") return;
       if (kind === "qualify" && row.stage !== "sal") return;
-      setDialog({ kind, lead: { id: row.id, name: row.name } });
+      setDialog({
+        kind,
+        lead: {
+          id: row.id,
+          name: row.name,
+          touches: row.sla
+            ? { done: row.sla.touchesDone, required: row.sla.touchesRequired }
+            : null,
+        },
+      });
     },
     [selected],
   );
@@ -107,24 +129,51 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
     });
   };
 
+  const pendingAssign = usePendingAssign((a, name) => run(a, name));
+
   useInboxShortcuts({
-    blocked: dialog !== null || help,
+    blocked: dialog !== null || help || asking,
     hasSelection: selected !== null,
     move,
+    jump,
     openDialog,
     setPaneOpen,
     setHelp,
   });
 
+  // The header counts the rows below it: open MQLs, accepted leads, and those past the SLA (what
+  // the "past the SLA only" filter lists).
   const open = rows.filter((r) => r.stage === "mql").length;
-  const overdue = rows.filter((r) => r.sla?.overdue).length;
+  const accepted = rows.filter((r) => r.stage === "sal").length;
+  const past = rows.filter(isPastSla).length;
+
+  const askReassign = async (row: InboxRow, repId: string, repName: string) => {
+    setAsking(true);
+    const yes = await confirm({
+      title: t("reassign.title", { name: row.name }),
+      body: t("reassign.body", {
+        name: row.name,
+        from: row.owner?.name ?? t("row.unassigned"),
+        to: repName,
+        seconds: UNDO_SECONDS,
+      }),
+      action: t("reassign.action", { rep: repName }),
+    });
+    setAsking(false);
+    if (yes) {
+      setMessage(null);
+      pendingAssign.start({ type: "assign", leadId: row.id, body: { repId }, repName }, row.name);
+    }
+  };
 
   return (
     <>
       <PageHeader
         title={t("title")}
         subtitle={
-          managing ? t("subtitleManager", { open, overdue }) : t("subtitleRep", { open, overdue })
+          managing
+            ? t("subtitleManager", { open, accepted, past })
+            : t("subtitleRep", { open, accepted, past })
         }
         actions={
           <span className="hidden sm:block">
@@ -143,6 +192,33 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
         showPrediction={showPrediction}
         onShowPrediction={setShowPrediction}
       />
+      {pendingAssign.pending && (
+        <div
+          role="status"
+          className="mb-4 flex flex-wrap items-center gap-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-200"
+          data-testid="reassign-pending"
+        >
+          <span>
+            {t("reassign.pending", {
+              name: pendingAssign.pending.name,
+              rep: pendingAssign.pending.action.repName,
+              seconds: pendingAssign.secondsLeft,
+            })}
+          </span>
+          <Button
+            variant="secondary"
+            className="min-h-8 py-1 text-xs"
+            onClick={() => {
+              const name = pendingAssign.pending?.name ?? "";
+              pendingAssign.undo();
+              setMessage({ tone: "ok", text: t("reassign.undone", { name }) });
+            }}
+            data-testid="reassign-undo"
+          >
+            {t("reassign.undo")}
+          </Button>
+        </div>
+      )}
       {message && (
         <div
           role={message.tone === "ok" ? "status" : "alert"}
@@ -179,9 +255,7 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
           onSelect={setSelectedId}
           onOpen={() => setPaneOpen(true)}
           onAction={(kind, row) => openDialog(kind, row)}
-          onAssign={(row, repId, repName) =>
-            run({ type: "assign", leadId: row.id, body: { repId }, repName }, row.name)
-          }
+          onAssign={(row, repId, repName) => void askReassign(row, repId, repName)}
         />
         {paneOpen && selected && (
           <div className="fixed inset-0 z-30 bg-slate-900/40 p-0 sm:p-4 xl:static xl:z-auto xl:bg-transparent xl:p-0">
@@ -201,6 +275,7 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
         onSubmit={(a) => run(a, dialog?.lead.name ?? "", true)}
       />
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+      {confirmDialog}
     </>
   );
 }

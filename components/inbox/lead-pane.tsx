@@ -1,13 +1,16 @@
 "use client";
 
-/** The selected lead beside the list: why it scored, the SLA clocks, the touch log, decisions and activity. */
+/**
+ * The selected lead beside the list: what sales learned (BANT), why it scored, the SLA clocks, the
+ * touch log with its notes, decisions and activity (each event's properties in plain words).
+ */
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { Timeline } from "@/components/leads/timeline";
 import { useApiErrorText } from "@/lib/client/use-api-error";
 import { leadQueries } from "@/lib/client/queries/leads";
 import { PaneHeader } from "./pane-header";
-import { PaneDecisions, PaneTouches } from "./pane-history";
+import { PaneBant, PaneDecisions, PaneTouches } from "./pane-history";
 import { PaneScore } from "./pane-score";
 import { PaneSection } from "./pane-section";
 import { PaneSla } from "./pane-sla";
@@ -33,7 +36,8 @@ export function LeadPane({ leadId, onClose }: { leadId: string; onClose: () => v
       data-testid="lead-pane"
     >
       <PaneHeader leadId={leadId} lead={l} onClose={onClose} />
-      <div className="min-h-0 flex-1 overflow-y-auto">
+      {/* Focusable, so the keyboard can scroll it (its content has no focusable element of its own). */}
+      <div className="min-h-0 flex-1 overflow-y-auto" tabIndex={0} data-testid="pane-scroll">
         {lead.isError && (
           <p className="px-5 py-3 text-sm text-rose-700">
             {t("failed", { message: errorText(lead.error) })}
@@ -41,6 +45,7 @@ export function LeadPane({ leadId, onClose }: { leadId: string; onClose: () => v
         )}
         {l && (
           <>
+            <PaneBant decisions={l.decisions} />
             <PaneScore lead={l} />
             <PaneSla sla={l.sla} />
             <PaneTouches touches={l.touches} />

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { Lead } from "@/lib/client/queries/leads";
+import { BantAnswers } from "@/components/leads/bant-answers";
 import { PaneSection } from "./pane-section";
 import { usePaneTime } from "./use-pane-time";
 
@@ -15,15 +16,34 @@ export function PaneTouches({ touches }: { touches: Lead["touches"] }) {
         <ul className="space-y-1.5 text-sm">
           {touches.map((x) => (
             <li key={x.id} className="text-slate-700">
-              <span className="text-slate-500 tabular-nums">{when(x.at)}</span> ·{" "}
+              <span className="text-slate-600 tabular-nums">{when(x.at)}</span> ·{" "}
               {td(`channels.${x.channel}`)} · {td(`outcomes.${x.outcome}`)}
-              {x.note && <span className="block text-xs text-slate-500">{x.note}</span>}
+              {x.note && (
+                <blockquote
+                  className="mt-0.5 border-l-2 border-slate-300 pl-2 text-slate-900"
+                  data-testid="touch-note"
+                >
+                  {x.note}
+                </blockquote>
+              )}
             </li>
           ))}
         </ul>
       ) : (
         <p className="text-sm text-slate-500">{t("noTouches")}</p>
       )}
+    </PaneSection>
+  );
+}
+
+/** The BANT of the latest acceptance, first in the pane once the lead is accepted. */
+export function PaneBant({ decisions }: { decisions: Lead["decisions"] }) {
+  const t = useTranslations("inbox.pane");
+  const accepted = decisions.find((d) => d.kind === "accept" && d.bant);
+  if (!accepted?.bant) return null;
+  return (
+    <PaneSection title={t("bant")} testId="pane-bant">
+      <BantAnswers bant={accepted.bant} />
     </PaneSection>
   );
 }
@@ -43,9 +63,14 @@ export function PaneDecisions({
       <ul className="space-y-1.5 text-sm">
         {decisions.map((d) => (
           <li key={d.id} className="text-slate-700">
-            <span className="text-slate-500 tabular-nums">{when(d.at)}</span> ·{" "}
+            <span className="text-slate-600 tabular-nums">{when(d.at)}</span> ·{" "}
             {t(`kinds.${d.kind}`)}
             {d.reasonCode ? ` · ${reasonText(d.reasonCode)}` : ""}
+            {d.note && (
+              <blockquote className="mt-0.5 border-l-2 border-slate-300 pl-2 text-slate-900">
+                {d.note}
+              </blockquote>
+            )}
           </li>
         ))}
       </ul>

@@ -30,7 +30,7 @@ export function PaneScore({ lead: l }: { lead: Lead }) {
                 <li key={line.ruleId} className="flex items-baseline justify-between gap-3 text-sm">
                   <span className="min-w-0 text-slate-700">
                     {line.label}
-                    {line.count > 1 && <span className="text-slate-400"> ×{line.count}</span>}
+                    {line.count > 1 && <span className="text-slate-600"> ×{line.count}</span>}
                   </span>
                   <span
                     className={cn(

@@ -3,7 +3,7 @@ import type { InboxRow } from "@/lib/client/queries/inbox";
 
 /**
  * The selected row, kept across polls: the same lead if still there, else the row now at its
- * position. `move` steps through the list and scrolls the row into view.
+ * position. `move` steps through the list, `jump` goes to its ends; both scroll the row into view.
  */
 export function useInboxSelection(rows: InboxRow[]) {
   const [selectedId, setSelectedId] = useState<string | null>(rows[0]?.id ?? null);
@@ -31,10 +31,21 @@ export function useInboxSelection(rows: InboxRow[]) {
     [rows, selectedIndex],
   );
 
+  /** To the first row (0) or the last (-1), scrolled into view. */
+  const jump = useCallback(
+    (to: 0 | -1) => {
+      if (!rows.length) return;
+      const next = to === 0 ? rows[0] : rows[rows.length - 1];
+      setSelectedId(next.id);
+      rowRefs.current.get(next.id)?.scrollIntoView({ block: "nearest" });
+    },
+    [rows],
+  );
+
   const registerRow = useCallback((id: string, el: HTMLLIElement | null) => {
     if (el) rowRefs.current.set(id, el);
     else rowRefs.current.delete(id);
   }, []);
 
-  return { selectedId, setSelectedId, selected, move, registerRow };
+  return { selectedId, setSelectedId, selected, move, jump, registerRow };
 }

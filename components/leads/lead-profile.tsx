@@ -1,10 +1,12 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { valueLabel } from "@/components/labels/value-label";
 import { countryName } from "@/lib/i18n/format";
 import type { LeadDetail } from "@/lib/domain/leads/get-lead";
 
 export async function LeadProfile({ lead }: { lead: LeadDetail }) {
   const t = await getTranslations();
+  const values = await getTranslations("values");
   const format = await getFormatter();
   const locale = await getLocale();
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
@@ -38,7 +40,7 @@ export async function LeadProfile({ lead }: { lead: LeadDetail }) {
       lead.companySize ? t("lead.employees", { count: lead.companySize }) : null,
     ],
     [t("lead.country"), countryName(lead.country, locale)],
-    [t("lead.source"), lead.source],
+    [t("lead.source"), lead.source ? valueLabel(values, "source", lead.source) : null],
     [
       t("lead.consent"),
       lead.consent && lead.consentAt
@@ -68,7 +70,7 @@ export async function LeadProfile({ lead }: { lead: LeadDetail }) {
         >
           <dt className="text-slate-500">{label}</dt>
           <dd className="break-words text-slate-900">
-            {value ?? <span className="text-slate-400">—</span>}
+            {value ?? <span className="text-slate-500">—</span>}
           </dd>
         </div>
       ))}

@@ -64,7 +64,7 @@ export async function LeadsTable({ rows }: { rows: LeadListRow[] }) {
                   data-testid="lead-score"
                 >
                   {lead.score === null ? (
-                    <span className="text-slate-400">—</span>
+                    <span className="text-slate-500">—</span>
                   ) : (
                     <>
                       <span className="font-semibold text-slate-900">

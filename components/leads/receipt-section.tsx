@@ -28,7 +28,7 @@ export function ReceiptSection({
         className="flex items-baseline gap-2 bg-slate-50 px-4 py-2 text-xs font-semibold tracking-wide text-slate-600 uppercase sm:px-5"
       >
         {t(key)}{" "}
-        <span className="font-normal tracking-normal text-slate-400 normal-case">
+        <span className="font-normal tracking-normal text-slate-600 normal-case">
           {t(`${key}Hint`)}
         </span>
       </h3>

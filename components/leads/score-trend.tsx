@@ -117,7 +117,7 @@ export async function ScoreTrend({
           />
         )}
       </div>
-      <div className="mt-1 flex justify-between text-[11px] text-slate-400" aria-hidden>
+      <div className="mt-1 flex justify-between text-[11px] text-slate-600" aria-hidden>
         <span>{day(series.from)}</span>
         <span>{t("today")}</span>
       </div>

@@ -2,22 +2,15 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
+import { propertyValueLabel, valueLabel } from "@/components/labels/value-label";
+import { eventLabel, type Translate } from "@/components/rules/describe-rule";
 import { Button } from "@/components/ui/button";
 import { leadQueries, type TimelinePage } from "@/lib/client/queries/leads";
 
-const SHOWN_PROPERTIES = [
-  "title",
-  "path",
-  "url",
-  "asset",
-  "asset_type",
-  "content_type",
-  "campaign",
-  "webinar",
-  "channel",
-  "category",
-  "form",
-];
+/** Free text a person typed: shown whole, as a quote, not as a chip. */
+const TYPED = ["question", "message", "comment", "body", "text"];
+/** Shown after the others, when there is room. */
+const LAST = ["url"];
 
 const DOT: Record<string, string> = {
   "Demo Requested": "bg-emerald-500",
@@ -29,15 +22,31 @@ const DOT: Record<string, string> = {
   Unsubscribed: "bg-rose-500",
 };
 
-function summary(properties: Record<string, unknown>): [string, string][] {
-  const out: [string, string][] = [];
-  for (const key of SHOWN_PROPERTIES) {
+/** The event's properties in plain words: typed text apart, the rest as label and value. */
+function describeProperties(
+  properties: Record<string, unknown>,
+  values: Translate,
+): { typed: string[]; chips: { key: string; label: string; value: string }[] } {
+  const typed: string[] = [];
+  const chips: { key: string; label: string; value: string }[] = [];
+  const keys = Object.keys(properties).sort(
+    (a, b) => Number(LAST.includes(a)) - Number(LAST.includes(b)),
+  );
+  for (const key of keys) {
     const value = properties[key];
     if (value === undefined || value === null || value === "") continue;
     if (key === "url" && properties.path) continue;
-    out.push([key, String(value)]);
+    if (TYPED.includes(key) && typeof value === "string") {
+      typed.push(value);
+      continue;
+    }
+    chips.push({
+      key,
+      label: valueLabel(values, "property", key),
+      value: propertyValueLabel(values, key, value),
+    });
   }
-  return out.slice(0, 4);
+  return { typed, chips: chips.slice(0, 6) };
 }
 
 /** `name` or `ids` (the events behind a receipt line) narrow it; later pages keep the filter. */
@@ -53,6 +62,8 @@ export function Timeline({
   initial: TimelinePage;
 }) {
   const t = useTranslations("lead");
+  const describe = useTranslations("rules.describe");
+  const values = useTranslations("values");
   const format = useFormatter();
   const query = useInfiniteQuery({
     ...leadQueries.timeline(leadId, { name, ids }),
@@ -67,6 +78,7 @@ export function Timeline({
       <ol className="relative space-y-4 border-l border-slate-200 pl-5" data-testid="timeline">
         {events.map((event) => {
           const at = new Date(event.occurredAt);
+          const { typed, chips } = describeProperties(event.properties, values);
           return (
             <li key={event.id} className="relative" data-testid="timeline-event">
               <span
@@ -74,23 +86,34 @@ export function Timeline({
                 className={`absolute top-1.5 -left-[25px] size-2.5 rounded-full ring-4 ring-white ${DOT[event.name] ?? "bg-slate-400"}`}
               />
               <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-                <p className="text-sm font-medium text-slate-900">{event.name}</p>
+                <p className="text-sm font-medium text-slate-900">
+                  {eventLabel(describe, event.name)}
+                </p>
                 <time dateTime={event.occurredAt} className="text-xs text-slate-500">
                   {format.dateTime(at, { dateStyle: "medium", timeStyle: "short" })}
                 </time>
               </div>
+              {typed.map((text) => (
+                <blockquote
+                  key={text}
+                  className="mt-1 border-l-2 border-brand-300 pl-2 text-sm text-slate-800"
+                  data-testid="event-typed"
+                >
+                  {text}
+                </blockquote>
+              ))}
               <div className="mt-1 flex flex-wrap gap-1.5">
-                {summary(event.properties).map(([key, value]) => (
+                {chips.map((chip) => (
                   <span
-                    key={key}
+                    key={chip.key}
                     className="max-w-full truncate rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700"
-                    title={`${key}: ${value}`}
+                    title={`${chip.label}: ${chip.value}`}
                   >
-                    <span className="text-slate-500">{key}</span> {value}
+                    <span className="text-slate-600">{chip.label}</span> {chip.value}
                   </span>
                 ))}
-                <span className="text-xs text-slate-400">
-                  {t("eventSource", { source: event.source })}
+                <span className="text-xs text-slate-600">
+                  {t("eventSource", { source: valueLabel(values, "eventSource", event.source) })}
                 </span>
               </div>
             </li>

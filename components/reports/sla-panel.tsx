@@ -80,7 +80,7 @@ export function SlaPanel({ filters }: { filters: ReportFilters }) {
               value={f.pct(o.compliance)}
               tone={tone(o.compliance)}
               testId="sla-compliance"
-              hint={t("metOf", { met: f.n(o.met), total: f.n(o.met + o.breached) })}
+              hint={t("metOf", { met: o.met, total: o.met + o.breached })}
             />
             <Kpi label={t("median")} value={f.minutes(o.medianMinutes)} />
             <Kpi label={t("p90")} value={f.minutes(o.p90Minutes)} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { Field, Input, Select } from "@/components/ui/field";
 import { LEAD_FIELDS } from "@/lib/domain/scoring/model";
 import { ConditionEditor } from "./condition-editor";
@@ -31,8 +31,6 @@ export function AttributeFields({
 }) {
   const t = useTranslations("editor");
   const describe = useTranslations("rules.describe");
-  const locale = useLocale();
-  const number = (n: number) => new Intl.NumberFormat(locale).format(n);
   const traitKeys = suggestions?.traits ?? [];
   const fieldValues = suggestions?.fields.find((f) => f.field === draft.field)?.values ?? [];
   const isTrait = draft.field.startsWith("traits.");
@@ -63,7 +61,7 @@ export function AttributeFields({
           <optgroup label={t("panel.traits")}>
             {traitKeys.map((k) => (
               <option key={k.value} value={`traits.${k.value}`}>
-                {t("panel.traitOption", { key: k.value, count: number(k.count) })}
+                {t("panel.traitOption", { key: k.value, count: k.count })}
               </option>
             ))}
             <option value={OTHER}>{t("panel.otherTrait")}</option>

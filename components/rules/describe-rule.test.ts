@@ -49,7 +49,7 @@ describe("rules in plain words", () => {
         },
         "en",
       ),
-    ).toBe("Seniority is c_level or vp");
+    ).toBe("Seniority is C-level or VP");
     expect(
       describeRule(
         t,

@@ -9,9 +9,11 @@ export type Translate = {
   has(key: string): boolean;
 };
 
-function formatValue(value: unknown, locale: string): string {
+/** A number in the reader's format; a known code (a seniority, a source, a content type) as its label. */
+function formatValue(value: unknown, locale: string, t?: Translate): string {
   if (typeof value === "number") return new Intl.NumberFormat(locale).format(value);
-  return String(value);
+  const text = String(value);
+  return t && /^[a-z][a-z0-9_]*$/.test(text) && t.has(`value.${text}`) ? t(`value.${text}`) : text;
 }
 
 export function describeCondition(t: Translate, condition: Condition, locale: string): string {
@@ -22,12 +24,12 @@ export function describeCondition(t: Translate, condition: Condition, locale: st
   }
   if (op === "in") {
     const list = new Intl.ListFormat(locale, { style: "short", type: "disjunction" }).format(
-      (value as unknown[]).map((v) => formatValue(v, locale)),
+      (value as unknown[]).map((v) => formatValue(v, locale, t)),
     );
     return t("op.in", { value: list });
   }
   if (op === "known" || op === "unknown") return t(`op.${op}`);
-  return t(`op.${op}`, { value: formatValue(value, locale) });
+  return t(`op.${op}`, { value: formatValue(value, locale, t) });
 }
 
 export function fieldLabel(t: Translate, field: string): string {

@@ -54,11 +54,11 @@ export function EditorStatus({
         {changes === 0 ? t("status.draftClean") : t("status.draftChanges", { count: changes })}
       </span>
       {saveState && (
-        <span className="text-slate-400" aria-live="polite">
+        <span className="text-slate-500" aria-live="polite">
           {saveState}
         </span>
       )}
-      {canWrite && <span className="hidden text-xs text-slate-400 lg:inline">{t("shortcut")}</span>}
+      {canWrite && <span className="hidden text-xs text-slate-500 lg:inline">{t("shortcut")}</span>}
     </div>
   );
 }

@@ -29,7 +29,7 @@ function PointsBadge({ points, disabled }: { points: number; disabled: boolean }
       className={cn(
         "inline-flex min-w-12 shrink-0 justify-center rounded-md px-2 py-1 text-sm font-semibold tabular-nums",
         disabled
-          ? "bg-slate-100 text-slate-400 line-through"
+          ? "bg-slate-100 text-slate-500 line-through"
           : points < 0
             ? "bg-rose-50 text-rose-700"
             : "bg-emerald-50 text-emerald-700",
@@ -69,7 +69,7 @@ export function RuleList({
               <span className="font-normal normal-case">{t(`groups.${group}Hint`)}</span>
             </h3>
             {inGroup.length === 0 ? (
-              <p className="px-1 py-2 text-sm text-slate-400">{t("groups.empty")}</p>
+              <p className="px-1 py-2 text-sm text-slate-500">{t("groups.empty")}</p>
             ) : (
               <ul className="space-y-1.5">
                 {inGroup.map((rule) => {
@@ -93,7 +93,7 @@ export function RuleList({
                     >
                       <div className="min-w-0 flex-1">
                         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm font-medium text-slate-900">
-                          <span className={cn(disabled && "text-slate-400 line-through")}>
+                          <span className={cn(disabled && "text-slate-500 line-through")}>
                             {rule.label}
                           </span>
                           {status && (

@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { setHolidays } from "@/lib/client/queries/settings";
-import { zoneName } from "@/lib/domain/teams/time-zones";
+import { zoneLabel } from "@/lib/domain/teams/time-zones";
 import { localDate } from "@/lib/domain/time/zoned";
 import { errorKey } from "./error-key";
 
@@ -57,7 +57,7 @@ function TeamHolidaysRow({ team, now }: { team: TeamHolidays; now: string }) {
         {team.name}
       </h3>
       <p className="mt-0.5 text-sm text-slate-600">
-        {t("holidays.teamSummary", { zone: zoneName(team.timeZone), count: dates.length })}
+        {t("holidays.teamSummary", { zone: zoneLabel(team.timeZone), count: dates.length })}
       </p>
       {dates.length > 0 && (
         <ul

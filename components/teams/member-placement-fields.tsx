@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Select } from "@/components/ui/field";
-import { timeZoneChoices, zoneLabel, zoneName } from "@/lib/domain/teams/time-zones";
+import { timeZoneChoices, zoneLabel } from "@/lib/domain/teams/time-zones";
 import { fieldLabel, ReadOnly } from "./member-field-parts";
 import type { MemberChanges, TeamMember } from "@/lib/client/queries/settings";
 
@@ -18,7 +18,8 @@ export function MemberTimeZoneField({
   save: (changes: MemberChanges) => void;
 }) {
   const t = useTranslations("teams");
-  if (!editable) return <ReadOnly label={t("member.timeZone")} value={zoneName(member.timeZone)} />;
+  if (!editable)
+    return <ReadOnly label={t("member.timeZone")} value={zoneLabel(member.timeZone)} />;
   return (
     <>
       <label htmlFor={`${id}-tz`} className={fieldLabel}>
@@ -27,7 +28,7 @@ export function MemberTimeZoneField({
       <Select
         id={`${id}-tz`}
         aria-label={t("member.timeZoneOf", { name: member.name })}
-        title={zoneName(member.timeZone)}
+        title={zoneLabel(member.timeZone)}
         value={member.timeZone}
         onChange={(e) => save({ timeZone: e.target.value })}
       >

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { zoneName } from "@/lib/domain/teams/time-zones";
+import { zoneLabel } from "@/lib/domain/teams/time-zones";
 import { MemberList } from "./member-list";
 import type { TeamsOverview } from "@/lib/client/queries/settings";
 import { TeamCountries } from "./team-countries";
@@ -61,7 +61,7 @@ export function TeamSection({ team, allTeams }: { team: Team; allTeams: Team[] }
             </div>
             <p className="mt-0.5 text-sm text-slate-600">
               {t("team.summary", {
-                zone: zoneName(team.timeZone),
+                zone: zoneLabel(team.timeZone),
                 members: team.members.length,
                 open,
                 capacity,

@@ -37,7 +37,7 @@ export async function Pagination({
           {t("previous")}
         </Link>
       ) : (
-        <span aria-disabled className={cn(link, "text-slate-400")}>
+        <span aria-disabled className={cn(link, "text-slate-500")}>
           {t("previous")}
         </span>
       )}
@@ -54,7 +54,7 @@ export async function Pagination({
           {t("next")}
         </Link>
       ) : (
-        <span aria-disabled className={cn(link, "text-slate-400")}>
+        <span aria-disabled className={cn(link, "text-slate-500")}>
           {t("next")}
         </span>
       )}

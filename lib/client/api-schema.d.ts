@@ -3692,6 +3692,8 @@ export interface operations {
         content: {
           "application/json": {
             data: {
+              /** @description An earlier SLA clock of this handoff was breached (before a reassignment): the breach stays visible. */
+              breachedEarlier: boolean;
               company: string | null;
               handedOverAt: string | null;
               /** Format: uuid */
@@ -3727,6 +3729,14 @@ export interface operations {
                 nextDue: string | null;
                 overdue: boolean;
                 policy: string;
+                /** @description The business hours the deadlines count in: the rep's time zone, ISO weekdays worked (1 = Monday), local start and end (HH:MM), the team's holidays (YYYY-MM-DD) from yesterday on. */
+                schedule: {
+                  days: number[];
+                  end: string;
+                  holidays?: string[];
+                  start: string;
+                  timeZone: string;
+                };
                 /** Format: date-time */
                 startedAt: string;
                 touchesDone: number;

@@ -109,7 +109,7 @@ export function DeliveryLog({ endpointId, enabled }: { endpointId: string; enabl
                       {t("log.openLead")}
                     </Link>
                   )}
-                  <span className="break-all text-slate-400">
+                  <span className="break-all text-slate-500">
                     {t("log.messageId", { id: d.messageId })}
                   </span>
                 </p>

@@ -44,20 +44,21 @@ export const inboxQueries = {
   reps: () => queryOptions({ queryKey: [...inbox, "reps"], queryFn: fetchReps }),
 };
 
-async function fetchUnread() {
+/** The latest notifications, read or not: reading one keeps it in the history. */
+async function fetchRecent() {
   const { data, unread } = await call(
-    api.GET("/api/v1/notifications", { params: { query: { unread: "true", limit: 100 } } }),
+    api.GET("/api/v1/notifications", { params: { query: { limit: 100 } } }),
   );
   return { items: data, unread };
 }
 
-export type UnreadNotifications = Awaited<ReturnType<typeof fetchUnread>>;
+export type RecentNotifications = Awaited<ReturnType<typeof fetchRecent>>;
 
 const notifications = ["notifications"] as const;
 
 export const notificationQueries = {
   all: notifications,
-  unread: () => queryOptions({ queryKey: [...notifications, "unread"], queryFn: fetchUnread }),
+  recent: () => queryOptions({ queryKey: [...notifications, "recent"], queryFn: fetchRecent }),
 };
 
 export const markAllNotificationsRead = () =>

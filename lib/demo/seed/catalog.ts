@@ -491,3 +491,15 @@ export const WEBINARS = [
   "Scoring models that sales trusts",
   "From MQL to revenue: a live teardown",
 ];
+
+/** What leads ask through chat, the contact form or social media (the "question" property). */
+export const QUESTIONS = [
+  "Can Accord route leads by territory for a team of 12 reps?",
+  "Do you integrate with our CRM, and how long does the setup take?",
+  "Is there a price for agencies managing several brands?",
+  "Can scores decay when a lead goes quiet?",
+  "Where is the data hosted? We need it to stay in the EU.",
+  "Could we see a demo with our own lead data?",
+  "How do reps see why a lead scored what it did?",
+  "Can we import two years of past leads and outcomes?",
+] as const;

@@ -15,6 +15,7 @@ import {
   NAME_SET_BY_COUNTRY,
   NAMES,
   PAGES,
+  QUESTIONS,
   SOURCES,
   TITLES,
   UNIVERSITY_DOMAINS,
@@ -226,6 +227,8 @@ function makeEvents(prng: Prng, lead: SeedLead, now: Date): SeedEvent[] {
           ["contact_form", 4],
           ["social", 2],
         ] as const);
+        // Chosen from the time, not the generator, so every other draw stays as it was.
+        properties.question = QUESTIONS[Math.floor(t) % QUESTIONS.length];
         break;
       case "Demo Requested":
         properties.form = "Book a demo";
@@ -317,7 +320,11 @@ export function thibault(prng: Prng, now: Date): { lead: SeedLead; events: SeedE
     {
       leadId: lead.id,
       name: "Question Asked",
-      properties: { channel: "social", network: "linkedin" },
+      properties: {
+        channel: "social",
+        network: "linkedin",
+        question: "Can Accord route leads by territory for a team of 12 reps?",
+      },
       occurredAt: at(7, 2),
       source: "social",
     },

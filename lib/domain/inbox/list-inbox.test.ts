@@ -7,6 +7,7 @@ import { logTouch } from "@/lib/domain/decisions/log-touch";
 import { publishDraft } from "@/lib/domain/scoring/publish";
 import { template } from "@/lib/domain/scoring/templates";
 import { saveDraft } from "@/lib/domain/scoring/versions";
+import { assignLead } from "@/lib/domain/routing/assign-lead";
 import { sweepBreaches } from "@/lib/domain/sla/sweep";
 import { listInbox } from "./list-inbox";
 
@@ -150,7 +151,10 @@ describe("the inbox", () => {
       firstTouchDue: minutes(20).toISOString(),
       touchesDone: 0,
       touchesRequired: 3,
+      // The business hours its deadlines count in, for the countdown: the rep's.
+      schedule: { timeZone: "Europe/Paris", days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00" },
     });
+    expect(breached.breachedEarlier).toBe(false);
     expect(rows.find((r) => r.id === ids.touched)!.sla).toMatchObject({
       touchesDone: 1,
       firstTouchAt: minutes(10).toISOString(),
@@ -211,9 +215,48 @@ describe("the inbox", () => {
       [ids.otherRep],
     );
     expect(
-      (await listInbox(t.db, s.frManager, { breachedOnly: true })).rows.map((r) => r.id),
+      (await listInbox(t.db, s.frManager, { breachedOnly: true, now: minutes(200) })).rows.map(
+        (r) => r.id,
+      ),
     ).toEqual([ids.breached, ids.gradeA]); // gradeA was due at 11:00
+    // Past the SLA as the header counts it: a deadline passed at 12:30 is listed before any
+    // sweep has recorded the breach.
+    const later = await listInbox(t.db, s.frManager, { breachedOnly: true, now: minutes(215) });
+    expect(later.rows.map((r) => r.id)).toEqual([ids.breached, ids.gradeA, ids.hotLate]);
+    expect(later.rows.find((r) => r.id === ids.hotLate)?.sla).toMatchObject({
+      overdue: true,
+      breached: { firstTouch: false, touches: false },
+    });
     await expect(listInbox(t.db, s.marketer)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("a breach after a reassignment", () => {
+  it("stays in view: the new rep's row says an earlier deadline was missed, and it is past the SLA", async () => {
+    const lead = await assignedMql(
+      t.db,
+      s.frRep,
+      minutes(-4000),
+      { total: 10, fitGrade: "D" },
+      { firstName: "Moved", lastName: "Breached" },
+    );
+    await sweepBreaches(t.db, minutes(200));
+    await t.db.transaction((tx) =>
+      assignLead(tx, {
+        leadId: lead.id,
+        userId: s.frRep2.id,
+        teamId: s.frRep2.teamId,
+        reason: "manual",
+        actor: { actorType: "user", actorId: s.frManager.id },
+        now: minutes(210),
+      }),
+    );
+    const mine = await listInbox(t.db, s.frRep2, { now: minutes(215) });
+    const row = mine.rows.find((r) => r.id === lead.id)!;
+    expect(row.breachedEarlier).toBe(true);
+    expect(row.sla).toMatchObject({ overdue: false, breached: { firstTouch: false } });
+    const past = await listInbox(t.db, s.frManager, { breachedOnly: true, now: minutes(215) });
+    expect(past.rows.map((r) => r.id)).toContain(lead.id);
   });
 });
 

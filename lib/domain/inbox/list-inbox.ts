@@ -10,10 +10,14 @@ import type { LifecycleStage } from "@/lib/shared/vocabulary";
 import type { Actor } from "@/lib/auth/principal";
 import { assertCan } from "@/lib/auth/guard";
 import { leadScope } from "@/lib/auth/lead-scope";
+import type { Schedule } from "@/lib/domain/sla/business-hours";
+import { scheduleOf } from "@/lib/domain/sla/deadlines";
+import type { WorkingHours } from "@/lib/shared/vocabulary";
 import { withStoredReasons, type TopReason } from "./top-reasons";
 
 export type InboxFilter = {
   repId?: string | "unassigned" | null;
+  /** Only leads past the SLA: a breach recorded on the running clock, or a deadline passed now. */
   breachedOnly?: boolean;
   now?: Date;
   limit?: number;
@@ -41,8 +45,18 @@ export type InboxRow = {
     touchesRequired: number;
     breached: { firstTouch: boolean; touches: boolean };
     overdue: boolean;
+    /**
+     * The business hours the deadlines were counted in (the clock's rep: time zone, working days
+     * and hours, their team's holidays from today on), so a countdown can show business time left.
+     */
+    schedule: Schedule;
   } | null;
   touchesDone: number;
+  /**
+   * An earlier clock of this handoff was breached (then closed by a reassignment): the breach
+   * stays in view after the lead moves to another rep.
+   */
+  breachedEarlier: boolean;
   /** The predictive score's probability of the report target, null before a model is trained. */
   prediction: number | null;
 };
@@ -75,7 +89,14 @@ type Row = {
   touches_done: number;
   next_due: Date | string | null;
   prediction: number | null;
+  breached_earlier: boolean | null;
+  clock_time_zone: string | null;
+  clock_working_hours: WorkingHours | null;
+  clock_holidays: string[] | null;
 };
+
+const previousDay = (isoDate: string) =>
+  new Date(Date.parse(isoDate) - 86_400_000).toISOString().slice(0, 10);
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
@@ -103,7 +124,8 @@ export async function listInbox(
           h.at as handed_over_at,
           c.id as clock_id, c.policy_name, c.started_at, c.first_touch_due, c.first_touch_at, c.touches_due_by, c.min_touches,
           c.breached_first_touch_at, c.breached_touches_at,
-          coalesce(tc.n, 0) as touches_done, lp.probability as prediction,
+          cu.time_zone as clock_time_zone, cu.working_hours as clock_working_hours, ct.holidays as clock_holidays,
+          coalesce(tc.n, 0) as touches_done, lp.probability as prediction, pb.breached as breached_earlier,
           case when c.id is null then null
                when c.first_touch_at is null then c.first_touch_due
                when coalesce(tc.n, 0) < c.min_touches then c.touches_due_by end as next_due
@@ -111,11 +133,21 @@ export async function listInbox(
         left join users o on o.id = l.owner_id
         left join lead_scores s on s.lead_id = l.id
         left join sla_clocks c on c.lead_id = l.id and c.closed_at is null
+        left join users cu on cu.id = c.user_id
+        left join teams ct on ct.id = cu.team_id
         left join lead_predictions lp on lp.lead_id = l.id
         left join lateral (select count(*)::int as n from touches t where t.lead_id = l.id and t.at >= coalesce(c.started_at, '-infinity'::timestamptz)) tc on true
         left join lateral (select max(t.at) as at from lead_transitions t where t.lead_id = l.id and t.to_stage = 'mql') h on true
+        left join lateral (select bool_or(pc.breached_first_touch_at is not null or pc.breached_touches_at is not null) as breached
+                           from sla_clocks pc where pc.lead_id = l.id and pc.closed_at is not null and pc.started_at >= coalesce(h.at, '-infinity'::timestamptz)) pb on true
         where l.lifecycle_stage in ('mql', 'sal') and ${scope(actor, filter.repId)}
-          ${filter.breachedOnly ? sql`and (c.breached_first_touch_at is not null or c.breached_touches_at is not null)` : sql``}
+          ${
+            filter.breachedOnly
+              ? sql`and (c.breached_first_touch_at is not null or c.breached_touches_at is not null or pb.breached
+                or (c.first_touch_at is null and c.first_touch_due <= ${now.toISOString()}::timestamptz)
+                or (c.first_touch_at is not null and coalesce(tc.n, 0) < c.min_touches and c.touches_due_by <= ${now.toISOString()}::timestamptz))`
+              : sql``
+          }
         order by next_due asc nulls last, s.fit_grade asc nulls last, s.engagement_grade asc nulls last, s.total desc nulls last, h.at desc nulls last, l.id
         limit ${limit}`,
   );
@@ -134,6 +166,14 @@ export async function listInbox(
         : [],
     ),
   );
+  const today = now.toISOString().slice(0, 10);
+  const scheduleFor = (r: Row): Schedule =>
+    scheduleOf({
+      timeZone: r.clock_time_zone ?? "UTC",
+      workingHours: r.clock_working_hours ?? { days: [], start: "09:00", end: "18:00" },
+      // A day's margin either side of UTC: yesterday's holiday may still be today somewhere.
+      holidays: (r.clock_holidays ?? []).filter((d) => d >= previousDay(today)),
+    });
   return {
     now: now.toISOString(),
     rows: rows.map((r): InboxRow => {
@@ -158,6 +198,7 @@ export async function listInbox(
         reasons: reasons.get(r.id) ?? [],
         handedOverAt: iso(r.handed_over_at),
         touchesDone: done,
+        breachedEarlier: r.breached_earlier === true,
         prediction: r.prediction === null ? null : Number(r.prediction),
         sla:
           r.clock_id === null
@@ -176,6 +217,7 @@ export async function listInbox(
                   touches: r.breached_touches_at !== null,
                 },
                 overdue: nextDue !== null && new Date(nextDue) <= now,
+                schedule: scheduleFor(r),
               },
       };
     }),

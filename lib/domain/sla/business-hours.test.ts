@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addBusinessTime, businessTimeBetween, isWorking, type Schedule } from "./business-hours";
+import {
+  addBusinessTime,
+  businessTimeBetween,
+  businessTimeLeft,
+  isWorking,
+  nextWorkingInstant,
+  type Schedule,
+} from "./business-hours";
 import { toInstant } from "@/lib/domain/time/zoned";
 
 const HOUR = 3_600_000;
@@ -140,5 +147,28 @@ describe("local wall time to instant", () => {
     expect(
       toInstant({ year: 2026, month: 7, day: 1 }, 9 * 60, "America/Los_Angeles").toISOString(),
     ).toBe("2026-07-01T16:00:00.000Z");
+  });
+});
+
+describe("a countdown in business time", () => {
+  const due = at("2026-11-23T09:00:00Z"); // Monday 10:00 in Paris
+
+  it("stands still over the weekend: Friday 17:00 and Saturday noon show the same time left", () => {
+    expect(businessTimeLeft(at("2026-11-20T16:00:00Z"), due, paris)).toBe(2 * HOUR);
+    expect(businessTimeLeft(at("2026-11-21T11:00:00Z"), due, paris)).toBe(1 * HOUR);
+    expect(businessTimeLeft(at("2026-11-22T20:00:00Z"), due, paris)).toBe(1 * HOUR);
+  });
+
+  it("counts business time overdue after the deadline, negative", () => {
+    expect(businessTimeLeft(at("2026-11-23T10:30:00Z"), due, paris)).toBe(-1.5 * HOUR);
+    expect(businessTimeLeft(at("2026-11-23T20:00:00Z"), due, paris)).toBe(-8 * HOUR);
+  });
+
+  it("tells when a paused clock runs again", () => {
+    expect(nextWorkingInstant(at("2026-11-21T11:00:00Z"), paris).toISOString()).toBe(
+      "2026-11-23T08:00:00.000Z",
+    );
+    const working = at("2026-11-23T09:15:00Z");
+    expect(nextWorkingInstant(working, paris)).toEqual(working);
   });
 });

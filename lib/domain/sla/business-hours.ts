@@ -77,3 +77,18 @@ export function isWorking(instant: Date, schedule: Schedule): boolean {
   const w = windowOf(schedule, instant, 0);
   return Boolean(w && instant.getTime() >= w.open && instant.getTime() < w.close);
 }
+
+/**
+ * Business time from `now` to `due`: positive before the deadline, negative (business time
+ * overdue) after it. What an SLA countdown shows: the figure stands still outside working hours.
+ */
+export function businessTimeLeft(now: Date, due: Date, schedule: Schedule): number {
+  return due >= now
+    ? businessTimeBetween(now, due, schedule)
+    : -businessTimeBetween(due, now, schedule);
+}
+
+/** When the business clock next runs: `instant` itself inside working hours, else the next opening. */
+export function nextWorkingInstant(instant: Date, schedule: Schedule): Date {
+  return addBusinessTime(instant, 0, schedule);
+}

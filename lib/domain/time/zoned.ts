@@ -36,7 +36,29 @@ export type LocalParts = {
   weekday: number;
 };
 
+/**
+ * Intl's formatToParts is slow (tens of microseconds); SLA countdowns ask the same few instants and
+ * local days again and again. Both answers are pure, so they are remembered (a bounded cache,
+ * emptied when full).
+ */
+const MAX_CACHED = 20_000;
+const partsCache = new Map<string, LocalParts>();
+const instantCache = new Map<string, number>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 export function localParts(instant: Date, timeZone: string): LocalParts {
+  const key = `${timeZone}|${instant.getTime()}`;
+  const cached = partsCache.get(key);
+  if (cached) return { ...cached };
+  return { ...remember(partsCache, key, readParts(instant, timeZone)) };
+}
+
+function readParts(instant: Date, timeZone: string): LocalParts {
   const parts = Object.fromEntries(
     formatter(timeZone)
       .formatToParts(instant)
@@ -61,6 +83,17 @@ export function offsetMs(instant: Date, timeZone: string): number {
 }
 
 export function toInstant(
+  date: { year: number; month: number; day: number },
+  minuteOfDay: number,
+  timeZone: string,
+): Date {
+  const key = `${timeZone}|${date.year}-${date.month}-${date.day}|${minuteOfDay}`;
+  const cached = instantCache.get(key);
+  if (cached !== undefined) return new Date(cached);
+  return new Date(remember(instantCache, key, findInstant(date, minuteOfDay, timeZone).getTime()));
+}
+
+function findInstant(
   date: { year: number; month: number; day: number },
   minuteOfDay: number,
   timeZone: string,

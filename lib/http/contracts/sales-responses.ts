@@ -67,6 +67,11 @@ export const inboxRowSchema = z.object({
     .describe("The top three lines of the score receipt."),
   handedOverAt: at.nullable(),
   touchesDone: z.number().int(),
+  breachedEarlier: z
+    .boolean()
+    .describe(
+      "An earlier SLA clock of this handoff was breached (before a reassignment): the breach stays visible.",
+    ),
   prediction: z
     .number()
     .min(0)
@@ -91,6 +96,17 @@ export const inboxRowSchema = z.object({
       touchesRequired: z.number().int(),
       breached: z.object({ firstTouch: z.boolean(), touches: z.boolean() }),
       overdue: z.boolean(),
+      schedule: z
+        .object({
+          timeZone: z.string(),
+          days: z.array(z.number().int().min(1).max(7)),
+          start: z.string(),
+          end: z.string(),
+          holidays: z.array(z.string()).optional(),
+        })
+        .describe(
+          "The business hours the deadlines count in: the rep's time zone, ISO weekdays worked (1 = Monday), local start and end (HH:MM), the team's holidays (YYYY-MM-DD) from yesterday on.",
+        ),
     })
     .nullable()
     .describe("The running clock; null for SALs and unassigned MQLs."),

@@ -4,12 +4,15 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LeadProfile } from "@/components/leads/lead-profile";
 import { LifecycleCard } from "@/components/leads/lifecycle-card";
+import { SalesNotesCard } from "@/components/leads/sales-notes-card";
+import { leadActivity } from "@/lib/domain/decisions/lead-activity";
 import { PredictionCard } from "@/components/leads/prediction-card";
 import { getLeadPrediction } from "@/lib/domain/predict/score";
 import { getPredictiveSummary } from "@/lib/domain/predict/train";
 import { getLeadLifecycle } from "@/lib/domain/lifecycle/lead-lifecycle";
 import { RuleFilterBanner } from "@/components/leads/rule-filter-banner";
 import { ScoreCard } from "@/components/leads/score-card";
+import { eventLabel } from "@/components/rules/describe-rule";
 import { ScoreReceipt } from "@/components/leads/score-receipt";
 import { StageBadge } from "@/components/leads/stage-badge";
 import { Timeline } from "@/components/leads/timeline";
@@ -55,12 +58,14 @@ export default async function LeadPage({ params, searchParams }: Props) {
   const lead = isLeadId(id) ? await getLead({ db, actor, id }) : null;
   if (!lead) notFound();
   const t = await getTranslations();
-  const [counts, score, series, prediction, predictive] = await Promise.all([
+  const describe = await getTranslations("rules.describe");
+  const [counts, score, series, prediction, predictive, activity] = await Promise.all([
     leadEventCounts(db, lead.id),
     getLeadScore(db, lead.id, { receipt: true }),
     scoreSeries(db, lead.id, { days: TREND_DAYS, now: new Date() }),
     getLeadPrediction(db, lead.id),
     getPredictiveSummary(db),
+    leadActivity(db, lead.id),
   ]);
   const [model, hasModel] = score
     ? [await getModelVersion(db, score.modelVersion), true]
@@ -121,6 +126,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
           canPublish={can(actor.role, "rules:write")}
         />
         <div className="min-w-0 space-y-6 self-start">
+          <SalesNotesCard decisions={activity.decisions} touches={activity.touches} />
           {score && sums && (
             <ScoreReceipt
               leadId={lead.id}
@@ -167,7 +173,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
                 className={chip(!name && !ruleLine)}
                 aria-current={!name && !ruleLine ? "true" : undefined}
               >
-                {t("lead.allEvents")} <span className="opacity-70">{total}</span>
+                {t("lead.allEvents")} <span className="font-normal tabular-nums">{total}</span>
               </Link>
               {counts.map((c) => (
                 <Link
@@ -176,7 +182,8 @@ export default async function LeadPage({ params, searchParams }: Props) {
                   className={chip(name === c.name)}
                   aria-current={name === c.name ? "true" : undefined}
                 >
-                  {c.name} <span className="opacity-70">{c.count}</span>
+                  {eventLabel(describe, c.name)}{" "}
+                  <span className="font-normal tabular-nums">{c.count}</span>
                 </Link>
               ))}
             </nav>

@@ -1,0 +1,53 @@
+import { expectAccessible } from "./axe";
+import { storageState } from "./fixtures";
+import { expect, test } from "./test";
+
+// axe walks the whole page: a manager's queue is hundreds of rows, on a shared 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
+test.describe("a rep", () => {
+  test.use({ storageState: storageState("rep") });
+
+  test("the inbox, with a lead open beside it, and the lead page have no serious accessibility violation", async ({
+    page,
+  }) => {
+    await page.goto("/inbox");
+    await expect(page.getByTestId("inbox-row").first()).toBeVisible();
+    await expectAccessible(page, "the rep's inbox");
+    await page.getByTestId("row-name").first().click();
+    await expect(page.getByTestId("pane-receipt")).toBeVisible();
+    await expect(page.getByTestId("timeline-event").first()).toBeVisible();
+    await expectAccessible(page, "the inbox with the lead pane");
+    await page.getByRole("link", { name: "Full lead page" }).click();
+    await expect(page.getByTestId("lead-name")).toBeVisible();
+    await expectAccessible(page, "the lead page");
+  });
+
+  test("the inbox on a phone (390 px), in French", async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: "NEXT_LOCALE", value: "fr", url: baseURL! }]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/inbox");
+    await expect(page.getByTestId("inbox-row").first()).toBeVisible();
+    await expectAccessible(page, "the inbox at 390 px in French");
+  });
+});
+
+test.describe("a manager", () => {
+  test.use({ storageState: storageState("manager") });
+
+  test("the team queue has no serious accessibility violation", async ({ page }) => {
+    await page.goto("/inbox");
+    await expect(page.getByTestId("inbox-row").first()).toBeVisible();
+    await expectAccessible(page, "the manager's inbox");
+  });
+});
+
+test.describe("an admin", () => {
+  test.use({ storageState: storageState("admin") });
+
+  test("settings have no serious accessibility violation", async ({ page }) => {
+    await page.goto("/settings");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectAccessible(page, "settings");
+  });
+});

@@ -1,0 +1,23 @@
+/**
+ * An accessibility check with axe-core (WCAG 2.1 A and AA rules): a page passes when axe finds no
+ * serious or critical violation. The failure lists each rule, its help text and where it fired.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect } from "./test";
+
+export async function expectAccessible(page: Page, what: string) {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const serious = result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join("; ")}`,
+    );
+  expect(serious, `axe on ${what}`).toEqual([]);
+}

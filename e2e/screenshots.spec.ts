@@ -1,0 +1,25 @@
+/**
+ * Screenshots to look at, not assertions: the inbox and the lead pane at 1280 and 390 px, in
+ * English and French, written to .screenshots/. Runs only with SCREENSHOTS=1.
+ */
+import { storageState } from "./fixtures";
+import { expect, test } from "./test";
+
+test.skip(!process.env.SCREENSHOTS, "screenshots are taken on demand (SCREENSHOTS=1)");
+test.use({ storageState: storageState("rep") });
+
+for (const locale of ["en", "fr"] as const) {
+  for (const width of [1280, 390]) {
+    test(`inbox and lead pane, ${locale}, ${width} px`, async ({ page, context, baseURL }) => {
+      await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
+      await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+      await page.goto("/inbox");
+      await expect(page.getByTestId("inbox-row").first()).toBeVisible();
+      await page.waitForTimeout(1000);
+      await page.screenshot({ path: `.screenshots/inbox-${locale}-${width}.png` });
+      await page.getByTestId("row-name").first().click();
+      await expect(page.getByTestId("timeline-event").first()).toBeVisible();
+      await page.screenshot({ path: `.screenshots/pane-${locale}-${width}.png` });
+    });
+  }
+}
