@@ -132,7 +132,7 @@ export function withApi<const C extends Contract>(
       let body: unknown = undefined;
       if (contract.body) {
         const raw = refuseNullBody(await readJsonBody(request, contract), contract.bodyOptional);
-        refuseNul(raw, "request body");
+        refuseNul(raw, "request body", contract.batchItems);
         body =
           raw === undefined
             ? undefined

@@ -8,6 +8,7 @@ import type { Db } from "@/db/client";
 import { leads } from "@/db/schema";
 import { withTxRetry } from "@/lib/domain/ingest/retry";
 import { fieldErrors, type FieldErrors } from "@/lib/shared/errors";
+import { storable } from "@/lib/shared/storable-text";
 import { lockScoringShared } from "@/lib/domain/scoring/locks";
 import { scoreAndHandOff } from "@/lib/domain/lifecycle/score-and-hand-off";
 import { getActiveModel } from "@/lib/domain/scoring/versions";
@@ -15,6 +16,8 @@ import { leadInputSchema, type LeadInput } from "./lead-input";
 
 /** A client clock a little ahead of ours is not "the future". */
 const CLOCK_SKEW_MS = 60_000;
+
+const leadItemSchema = storable(leadInputSchema);
 
 export type UpsertResult = {
   leads: { index: number; id: string; created: boolean }[];
@@ -30,7 +33,7 @@ export async function upsertLeads(
   const errors: UpsertResult["errors"] = [];
   const valid: { index: number; input: LeadInput }[] = [];
   raw.forEach((item, index) => {
-    const parsed = leadInputSchema.safeParse(item);
+    const parsed = leadItemSchema.safeParse(item);
     if (
       parsed.success &&
       parsed.data.createdAt &&
