@@ -764,7 +764,7 @@ export type paths = {
     put?: never;
     /**
      * Add a reason (admins and managers)
-     * @description At `position` in its list (the end when omitted). A code already on the list, even archived, answers 422.
+     * @description At `position` in its list (the end when omitted). A code already on the list, even archived, answers 409 (also when two people add it at once).
      *
      *     Signed-in roles: admin, manager. Not for API keys.
      */
@@ -5837,8 +5837,8 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description The body is too large */
-      413: {
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5846,8 +5846,8 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Understood but refused, with the reasons */
-      422: {
+      /** @description The body is too large */
+      413: {
         headers: {
           [name: string]: unknown;
         };

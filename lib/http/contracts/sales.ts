@@ -224,10 +224,10 @@ export const createReason = defineContract({
   tag: "Sales",
   summary: "Add a reason (admins and managers)",
   description:
-    "At `position` in its list (the end when omitted). A code already on the list, even archived, answers 422.",
+    "At `position` in its list (the end when omitted). A code already on the list, even archived, answers 409 (also when two people add it at once).",
   access: { permission: "settings:sales", session: true },
   body: reasonCreateSchema,
-  errors: ["unprocessable"],
+  errors: ["conflict"],
   responses: { 201: { description: "The reason", schema: data(reasonSchema) } },
 });
 
