@@ -16,6 +16,7 @@ import { policiesInputSchema } from "@/lib/domain/sla/schemas";
 import { FIT_GRADES, REASON_KINDS } from "@/lib/shared/vocabulary";
 import { defineContract } from "../contract";
 import { data, leadIdParams } from "./common";
+import { int4Id } from "@/lib/shared/bounds";
 import {
   clockSchema,
   decisionResponseSchema,
@@ -232,7 +233,7 @@ export const createReason = defineContract({
 });
 
 const reasonIdParams = z.object({
-  id: z.coerce.number().int().positive().describe("The reason's id."),
+  id: int4Id().describe("The reason's id."),
 });
 
 export const updateReason = defineContract({
