@@ -764,7 +764,7 @@ export type paths = {
     put?: never;
     /**
      * Add a reason (admins and managers)
-     * @description At `position` in its list (the end when omitted). A code already on the list, even archived, answers 422.
+     * @description At `position` in its list (the end when omitted). A code already on the list, even archived, answers 409 (also when two people add it at once).
      *
      *     Signed-in roles: admin, manager. Not for API keys.
      */
@@ -2070,7 +2070,7 @@ export type components = {
       /** @enum {string} */
       target: "accepted" | "qualified" | "opportunity" | "won";
     };
-    /** @description A scoring model: rules (attribute and event), bands, grades, caps, the MQL threshold, the fit gate, required fields, recycling and nurture tracks. */
+    /** @description A scoring model: rules (attribute and event), bands, grades, caps, the MQL threshold, the fit gate, required fields, recycling and nurture tracks. Size limits: at most 500 rules, 20 conditions per event rule, 500 values per list, 2,000 conditions in all (rules, where clauses and fit gate) and 20,000 listed values in all; a larger model is refused with 422 saying so in one line. */
     ScoringModel: {
       bands: {
         min: number;
@@ -2214,7 +2214,7 @@ export type components = {
           }
       )[];
     };
-    /** @description A scoring model: rules (attribute and event), bands, grades, caps, the MQL threshold, the fit gate, required fields, recycling and nurture tracks. */
+    /** @description A scoring model: rules (attribute and event), bands, grades, caps, the MQL threshold, the fit gate, required fields, recycling and nurture tracks. Size limits: at most 500 rules, 20 conditions per event rule, 500 values per list, 2,000 conditions in all (rules, where clauses and fit gate) and 20,000 listed values in all; a larger model is refused with 422 saying so in one line. */
     ScoringModelOutput: {
       bands: {
         min: number;
@@ -5856,8 +5856,8 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description The body is too large */
-      413: {
+      /** @description Conflicts with the current state */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5865,8 +5865,8 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Understood but refused, with the reasons */
-      422: {
+      /** @description The body is too large */
+      413: {
         headers: {
           [name: string]: unknown;
         };

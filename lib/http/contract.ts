@@ -52,6 +52,11 @@ export type Contract = {
    * the use case (one bad item never fails the others), so `body` only checks the envelope.
    */
   documentedBody?: z.ZodType;
+  /**
+   * The body's array of items (`events`) that the use case validates one by one: text PostgreSQL
+   * cannot store in an item is reported with that item's index, not refused for the whole body.
+   */
+  batchItems?: string;
   /** An empty body is allowed (and reads as undefined). */
   bodyOptional?: boolean;
   /** The body is not JSON (multipart, gzip'd batches…): the handler reads it itself. */

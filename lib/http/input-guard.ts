@@ -1,38 +1,27 @@
 /**
  * Input PostgreSQL cannot store, refused at the door with the place it was found rather than
- * failing deep in a query as a 500: the NUL character (U+0000) in any string of a query string,
- * a path parameter or a JSON body, and a JSON body that is just `null`.
+ * failing deep in a query as a 500: the NUL character (U+0000) or a lone surrogate in any string
+ * of a query string, a path parameter or a JSON body, and a JSON body that is just `null`.
+ * The items of a batch are left to the use case, which refuses a bad item by its index and keeps
+ * the others (`Contract.batchItems`).
  */
 import { AppError } from "@/lib/shared/errors";
+import { UNSTORABLE_MESSAGE, unstorablePath } from "@/lib/shared/storable-text";
 
-const NUL = "\u0000";
-const MESSAGE = "Text may not contain the NUL character (\\u0000).";
+/** The path (`events.3.name`, `q`) of the first string holding a NUL or lone surrogate, or null. */
+export const nulPath = (value: unknown) => unstorablePath(value);
 
-/** The path (`events.3.name`, `q`) of the first string holding a NUL, or null. */
-export function nulPath(value: unknown, path = ""): string | null {
-  if (typeof value === "string") return value.includes(NUL) ? path || "(body)" : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = nulPath(value[i], path ? `${path}.${i}` : String(i));
-      if (found) return found;
-    }
-    return null;
-  }
-  if (value && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      if (key.includes(NUL)) return path ? `${path}.${key.replaceAll(NUL, "")}` : "(a key)";
-      const found = nulPath(item, path ? `${path}.${key}` : key);
-      if (found) return found;
-    }
-  }
-  return null;
-}
-
-export function refuseNul(value: unknown, where: string): void {
-  const path = nulPath(value);
+export function refuseNul(value: unknown, where: string, skipKey?: string): void {
+  const checked =
+    skipKey && value && typeof value === "object" && !Array.isArray(value)
+      ? Object.fromEntries(
+          Object.entries(value).filter(([k, v]) => k !== skipKey || !Array.isArray(v)),
+        )
+      : value;
+  const path = nulPath(checked);
   if (path)
-    throw new AppError("validation_failed", `The ${where} is not valid: ${MESSAGE}`, {
-      [path]: [MESSAGE],
+    throw new AppError("validation_failed", `The ${where} is not valid: ${UNSTORABLE_MESSAGE}`, {
+      [path]: [UNSTORABLE_MESSAGE],
     });
 }
 

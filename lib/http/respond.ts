@@ -1,5 +1,22 @@
 /** Turns any thrown error into the one JSON error shape: a stable code, never a stack. */
+import { pgCode } from "@/db/pg-errors";
 import { AppError, type ErrorBody } from "@/lib/shared/errors";
+
+/**
+ * PostgreSQL's "data exception" answers for values it cannot hold or read (a number or date out of
+ * range, text it cannot store or parse): the request's input slipped past validation, so the
+ * answer is a 400, not a 500. Validation should name the field first; this is the last net.
+ */
+const INPUT_REFUSED_BY_DB: Record<string, string> = {
+  "22001": "A text in the request is longer than can be stored.",
+  "22003": "A number in the request is out of the range that can be stored.",
+  "22007": "A date in the request cannot be read.",
+  "22008": "A date in the request is out of the range that can be stored.",
+  "22021": "A text in the request holds characters that cannot be stored.",
+  "22P02": "A value in the request is not of the expected form.",
+  "22P05": "A text in the request holds characters that cannot be stored.",
+  "54000": "The request is too large to be processed; send less at once.",
+};
 
 export function toResponse(error: unknown): Response {
   if (error instanceof AppError) {
@@ -11,6 +28,15 @@ export function toResponse(error: unknown): Response {
   if (error instanceof Error && (error.name === "AbortError" || error.message === "aborted")) {
     return Response.json(
       { error: { code: "validation_failed", message: "The request was aborted." } },
+      { status: 400 },
+    );
+  }
+  const code = pgCode(error);
+  if (code && INPUT_REFUSED_BY_DB[code]) {
+    // The SQLSTATE only: the query's parameters may hold personal data.
+    console.warn(`[accord] input refused by the database (SQLSTATE ${code})`);
+    return Response.json(
+      { error: { code: "validation_failed", message: INPUT_REFUSED_BY_DB[code] } },
       { status: 400 },
     );
   }

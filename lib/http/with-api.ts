@@ -88,6 +88,13 @@ async function readJsonBody(request: Request, contract: Contract): Promise<unkno
   return contract.bodyOptional ? readOptionalJson(request, max) : readJson(request, max);
 }
 
+/** A route that reads no body still refuses a declared one beyond its limit (413), unread. */
+function refuseLargeDeclaredBody(request: Request, contract: Contract) {
+  const max = contract.maxBodyBytes ?? 1_000_000;
+  if (Number(request.headers.get("content-length")) > max)
+    throw new AppError("payload_too_large", `The body is larger than ${max} bytes.`);
+}
+
 function replier(contract: Contract) {
   return (status: number, body: unknown, init?: { headers?: HeadersInit }) => {
     const schema = contract.responses[status]?.schema;
@@ -130,9 +137,10 @@ export function withApi<const C extends Contract>(
           )
         : undefined;
       let body: unknown = undefined;
+      if (!contract.body && !contract.rawBody) refuseLargeDeclaredBody(request, contract);
       if (contract.body) {
         const raw = refuseNullBody(await readJsonBody(request, contract), contract.bodyOptional);
-        refuseNul(raw, "request body");
+        refuseNul(raw, "request body", contract.batchItems);
         body =
           raw === undefined
             ? undefined

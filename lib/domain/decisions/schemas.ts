@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TOUCH_CHANNELS, TOUCH_OUTCOMES } from "@/lib/shared/vocabulary";
+import { isoDateTime } from "@/lib/shared/bounds";
 
 const shortAnswer = (what: string) =>
   z
@@ -14,7 +15,7 @@ export const touchInputSchema = z.object({
   outcome: z.enum(TOUCH_OUTCOMES),
   note,
   /** When it happened, if earlier than now (a call logged afterwards). */
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: isoDateTime().optional(),
 });
 export type TouchInput = z.infer<typeof touchInputSchema>;
 

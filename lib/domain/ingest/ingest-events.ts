@@ -12,12 +12,15 @@ import { sql } from "drizzle-orm";
 import { arrayParam } from "@/db/sql-array";
 import { queryRows, type Db } from "@/db/client";
 import { fieldErrors, type FieldErrors } from "@/lib/shared/errors";
+import { storable } from "@/lib/shared/storable-text";
 import { beginIngestion } from "@/lib/domain/scoring/locks";
 import { scoreAndHandOff } from "@/lib/domain/lifecycle/score-and-hand-off";
 import { getModelVersion } from "@/lib/domain/scoring/versions";
 import { refKey, resolveLeads } from "./resolve-leads";
 import { withTxRetry } from "./retry";
 import { eventInputSchema, type EventInput } from "./schemas";
+
+const eventItemSchema = storable(eventInputSchema);
 
 export type ItemError = {
   index: number;
@@ -41,7 +44,7 @@ export async function ingestEvents(
   const errors: ItemError[] = [];
   const valid: { index: number; event: EventInput }[] = [];
   raw.forEach((item, index) => {
-    const parsed = eventInputSchema.safeParse(item);
+    const parsed = eventItemSchema.safeParse(item);
     if (parsed.success) valid.push({ index, event: parsed.data });
     else
       errors.push({

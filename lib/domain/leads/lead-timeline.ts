@@ -3,9 +3,13 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { events } from "@/db/schema";
 import { arrayParam } from "@/db/sql-array";
+import { YEAR_MESSAGE, yearInRange } from "@/lib/shared/bounds";
 
 export const timelineSchema = z.object({
-  before: z.coerce.date({ message: "`before` must be a date." }).optional(),
+  before: z.coerce
+    .date({ message: "`before` must be a date." })
+    .refine(yearInRange, `before: ${YEAR_MESSAGE}`)
+    .optional(),
   beforeId: z.coerce.number().int().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   name: z.string().trim().max(200).optional(),

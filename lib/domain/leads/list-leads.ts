@@ -7,6 +7,7 @@ import type { Viewer } from "@/lib/auth/principal";
 import { leadScope } from "@/lib/auth/lead-scope";
 
 import { LEAD_SORTS } from "./constants";
+import { yearInRange } from "@/lib/shared/bounds";
 
 /** The lead list counts matching leads up to this many; past it the total reads "10,000+". */
 export const COUNT_CAP = 10_000;
@@ -77,10 +78,14 @@ function encodeCursor(row: { cursorTime: string; id: string }): string {
 function decodeCursor(cursor: string): Cursor {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Cursor;
+    // Exactly what encodeCursor writes: a forged one that still reads is only another starting
+    // point (rows are filtered by who may see them all the same), never a value PostgreSQL refuses.
     if (
       typeof parsed.u === "string" &&
-      !Number.isNaN(Date.parse(parsed.u)) &&
-      /^[0-9a-f-]{36}$/i.test(parsed.i)
+      typeof parsed.i === "string" &&
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(parsed.u) &&
+      yearInRange(new Date(parsed.u)) &&
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(parsed.i)
     )
       return parsed;
   } catch {

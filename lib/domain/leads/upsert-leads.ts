@@ -1,13 +1,15 @@
 /**
  * Creates or updates leads by email (or external id), one validated item at a time: a bad item is
  * reported by index and the others are saved. Only the fields sent change; traits are merged.
- * Fit may change, so the touched leads are rescored in the same transaction.
+ * Fit may change, so the touched leads are rescored in the same transaction. Clients racing to
+ * create the same lead all succeed: the losers' transactions are retried and update the winner's.
  */
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { leads } from "@/db/schema";
 import { withTxRetry } from "@/lib/domain/ingest/retry";
 import { fieldErrors, type FieldErrors } from "@/lib/shared/errors";
+import { storable } from "@/lib/shared/storable-text";
 import { lockScoringShared } from "@/lib/domain/scoring/locks";
 import { scoreAndHandOff } from "@/lib/domain/lifecycle/score-and-hand-off";
 import { getActiveModel } from "@/lib/domain/scoring/versions";
@@ -15,6 +17,8 @@ import { leadInputSchema, type LeadInput } from "./lead-input";
 
 /** A client clock a little ahead of ours is not "the future". */
 const CLOCK_SKEW_MS = 60_000;
+
+const leadItemSchema = storable(leadInputSchema);
 
 export type UpsertResult = {
   leads: { index: number; id: string; created: boolean }[];
@@ -30,7 +34,7 @@ export async function upsertLeads(
   const errors: UpsertResult["errors"] = [];
   const valid: { index: number; input: LeadInput }[] = [];
   raw.forEach((item, index) => {
-    const parsed = leadInputSchema.safeParse(item);
+    const parsed = leadItemSchema.safeParse(item);
     if (
       parsed.success &&
       parsed.data.createdAt &&
@@ -52,79 +56,89 @@ export async function upsertLeads(
       });
   });
   if (!valid.length) return { leads: [], errors };
-  const saved = await withTxRetry(() =>
-    db.transaction(async (tx) => {
-      await lockScoringShared(tx);
-      const out: UpsertResult["leads"] = [];
-      // Sorted so concurrent batches lock the same leads in the same order.
-      const ordered = [...valid].sort((a, b) =>
-        (a.input.email ?? a.input.externalId ?? "").localeCompare(
-          b.input.email ?? b.input.externalId ?? "",
-        ),
-      );
-      for (const { index, input } of ordered) {
-        // A lead created in 2024 is created in 2024 (imported history); otherwise now.
-        const { traits, consent, email, externalId, createdAt, ...fields } = input;
-        const changes = {
-          ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
-          ...(consent !== undefined ? { consent, consentAt: consent ? now : null } : {}),
-        };
-        const find = (where: ReturnType<typeof eq>) =>
-          tx
-            .select({ id: leads.id, email: leads.email, externalId: leads.externalId })
-            .from(leads)
-            .where(where)
-            .for("update");
-        let [existing] = email ? await find(eq(leads.email, email)) : [];
-        let externalTaken = false;
-        if (!existing && externalId) {
-          // A lead first known by user id, now identified by email: the same person.
-          const [byExternal] = await find(eq(leads.externalId, externalId));
-          if (byExternal && (!email || !byExternal.email)) existing = byExternal;
-          else externalTaken = Boolean(byExternal);
+  const saved = await withTxRetry(
+    () =>
+      db.transaction(async (tx) => {
+        await lockScoringShared(tx);
+        const out: UpsertResult["leads"] = [];
+        // Sorted so concurrent batches lock the same leads in the same order.
+        const ordered = [...valid].sort((a, b) =>
+          (a.input.email ?? a.input.externalId ?? "").localeCompare(
+            b.input.email ?? b.input.externalId ?? "",
+          ),
+        );
+        for (const { index, input } of ordered) {
+          // A lead created in 2024 is created in 2024 (imported history); otherwise now.
+          const { traits, consent, email, externalId, createdAt, ...fields } = input;
+          const changes = {
+            ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+            ...(consent !== undefined ? { consent, consentAt: consent ? now : null } : {}),
+          };
+          const find = (where: ReturnType<typeof eq>) =>
+            tx
+              .select({ id: leads.id, email: leads.email, externalId: leads.externalId })
+              .from(leads)
+              .where(where)
+              .for("update");
+          let [existing] = email ? await find(eq(leads.email, email)) : [];
+          let externalTaken = false;
+          if (!existing && externalId) {
+            // A lead first known by user id, now identified by email: the same person.
+            const [byExternal] = await find(eq(leads.externalId, externalId));
+            if (byExternal && (!email || !byExternal.email)) existing = byExternal;
+            else externalTaken = Boolean(byExternal);
+          } else if (existing && externalId && !existing.externalId) {
+            // Found by email: it takes the external id only if no other lead holds it.
+            const [holder] = await tx
+              .select({ id: leads.id })
+              .from(leads)
+              .where(eq(leads.externalId, externalId));
+            externalTaken = Boolean(holder);
+          }
+          if (existing) {
+            await tx
+              .update(leads)
+              .set({
+                ...changes,
+                ...(createdAt ? { createdAt } : {}),
+                ...(email && !existing.email ? { email } : {}),
+                ...(externalId && !existing.externalId && !externalTaken ? { externalId } : {}),
+                ...(traits
+                  ? { traits: sql`${leads.traits} || ${JSON.stringify(traits)}::jsonb` }
+                  : {}),
+                updatedAt: now,
+              })
+              .where(eq(leads.id, existing.id));
+            out.push({ index, id: existing.id, created: false });
+          } else {
+            const [row] = await tx
+              .insert(leads)
+              .values({
+                email: email ?? null,
+                externalId: externalTaken ? null : (externalId ?? null),
+                source: options.source ?? null,
+                ...changes,
+                traits: traits ?? {},
+                createdAt: createdAt ?? now,
+                updatedAt: now,
+              })
+              .returning({ id: leads.id });
+            out.push({ index, id: row.id, created: true });
+          }
         }
-        if (existing) {
-          await tx
-            .update(leads)
-            .set({
-              ...changes,
-              ...(createdAt ? { createdAt } : {}),
-              ...(email && !existing.email ? { email } : {}),
-              ...(externalId && !existing.externalId ? { externalId } : {}),
-              ...(traits
-                ? { traits: sql`${leads.traits} || ${JSON.stringify(traits)}::jsonb` }
-                : {}),
-              updatedAt: now,
-            })
-            .where(eq(leads.id, existing.id));
-          out.push({ index, id: existing.id, created: false });
-        } else {
-          const [row] = await tx
-            .insert(leads)
-            .values({
-              email: email ?? null,
-              externalId: externalTaken ? null : (externalId ?? null),
-              source: options.source ?? null,
-              ...changes,
-              traits: traits ?? {},
-              createdAt: createdAt ?? now,
-              updatedAt: now,
-            })
-            .returning({ id: leads.id });
-          out.push({ index, id: row.id, created: true });
-        }
-      }
-      const active = await getActiveModel(tx);
-      if (active)
-        await scoreAndHandOff(tx, {
-          model: active.model,
-          version: active.version,
-          asOf: now,
-          cause: "lead",
-          leadIds: out.map((l) => l.id),
-        });
-      return out.sort((a, b) => a.index - b.index);
-    }),
+        const active = await getActiveModel(tx);
+        if (active)
+          await scoreAndHandOff(tx, {
+            model: active.model,
+            version: active.version,
+            asOf: now,
+            cause: "lead",
+            leadIds: out.map((l) => l.id),
+          });
+        return out.sort((a, b) => a.index - b.index);
+      }),
+    6,
+    { uniqueViolation: true },
   );
   return { leads: saved, errors };
 }

@@ -15,6 +15,7 @@ import { arrayParam } from "@/db/sql-array";
 import { auditLog, leadTransitions } from "@/db/schema";
 import type { LifecycleStage } from "@/lib/shared/vocabulary";
 import { fieldErrors, type FieldErrors } from "@/lib/shared/errors";
+import { storable } from "@/lib/shared/storable-text";
 import { withTxRetry } from "@/lib/domain/ingest/retry";
 import { closeClocks } from "@/lib/domain/sla/clocks";
 import { reasons } from "@/db/schema";
@@ -25,6 +26,8 @@ import {
   type OutcomeLeadRef,
   type OutcomeStage,
 } from "./outcome-schemas";
+
+const outcomeItemSchema = storable(outcomeInputSchema);
 
 export type OutcomeActor = { actorType: "user" | "api_key"; actorId: string };
 export type OutcomeError = { index: number; message: string; fields?: FieldErrors };
@@ -88,7 +91,7 @@ export async function recordOutcomes(
   const errors: OutcomeError[] = [];
   const valid: { index: number; item: OutcomeInput }[] = [];
   items.forEach((raw, index) => {
-    const parsed = outcomeInputSchema.safeParse(raw);
+    const parsed = outcomeItemSchema.safeParse(raw);
     if (!parsed.success)
       errors.push({
         index,

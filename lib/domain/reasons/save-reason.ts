@@ -6,6 +6,7 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { queryRows, type Db, type Queryable } from "@/db/client";
 import { auditLog, reasons } from "@/db/schema";
+import { pgCode, UNIQUE_VIOLATION } from "@/db/pg-errors";
 import type { ReasonKind } from "@/lib/shared/vocabulary";
 import type { Actor } from "@/lib/auth/principal";
 import { AppError } from "@/lib/shared/errors";
@@ -61,17 +62,19 @@ export async function createReason({
 }): Promise<ReasonView> {
   assertCan(actor, "settings:sales");
   const data = parseInput(reasonCreateSchema, input);
-  return db.transaction(async (tx) => {
+  const taken = (archived: boolean) =>
+    new AppError("conflict", "This code is already on the list.", {
+      code: [
+        `“${data.code}” is already a ${data.kind} reason${archived ? " (archived: restore it instead)" : ""}.`,
+      ],
+    });
+  // Two people adding the same code at once: the one whose insert loses the race gets the same 409.
+  const created = db.transaction(async (tx) => {
     const [exists] = await tx
       .select()
       .from(reasons)
       .where(and(eq(reasons.kind, data.kind), eq(reasons.code, data.code)));
-    if (exists)
-      throw new AppError("unprocessable", "This code is already on the list.", {
-        code: [
-          `“${data.code}” is already a ${data.kind} reason${exists.archivedAt ? " (archived: restore it instead)" : ""}.`,
-        ],
-      });
+    if (exists) throw taken(Boolean(exists.archivedAt));
     const [row] = await tx
       .insert(reasons)
       .values({
@@ -86,6 +89,9 @@ export async function createReason({
     await audit(tx, actor, "reason.created", row.id, { kind: data.kind, code: data.code });
     const [saved] = await tx.select().from(reasons).where(eq(reasons.id, row.id));
     return reasonView(saved);
+  });
+  return created.catch((error: unknown) => {
+    throw pgCode(error) === UNIQUE_VIOLATION ? taken(false) : error;
   });
 }
 

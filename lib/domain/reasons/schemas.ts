@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { REASON_KINDS } from "@/lib/shared/vocabulary";
+import { int4 } from "@/lib/shared/bounds";
 
 const label = z
   .string()
@@ -18,14 +19,14 @@ export const reasonCreateSchema = z.object({
     ),
   labels: z.object({ en: label, fr: label }),
   /** Where it goes in the list; at the end when omitted. */
-  position: z.number().int().min(0).optional(),
+  position: int4(0, "position is a whole number from 0.").optional(),
 });
 export type ReasonCreate = z.infer<typeof reasonCreateSchema>;
 
 export const reasonUpdateSchema = z
   .object({
     labels: z.object({ en: label, fr: label }).partial().optional(),
-    position: z.number().int().min(0).optional(),
+    position: int4(0, "position is a whole number from 0.").optional(),
     archived: z.boolean().optional(),
   })
   .refine(

@@ -3,17 +3,10 @@ import { z } from "zod";
 import { OUTCOME_TARGETS } from "@/lib/shared/vocabulary";
 import { LOCALES } from "@/lib/i18n/locales";
 import { SPLITS, type ReportQuery } from "./types";
+import { calendarDay } from "@/lib/shared/bounds";
 
 /** A calendar day, YYYY-MM-DD, that exists (no 31 February). */
-export const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.")
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
-      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    "This is not a real date.",
-  );
+export const day = calendarDay();
 
 const baseShape = {
   /** First day included (UTC). */

@@ -79,6 +79,44 @@ function checkValue(c: { op: Operator; value?: unknown }, ctx: z.RefinementCtx) 
   }
 }
 
+/**
+ * The size of a whole model, bounded so that scoring or previewing it stays one statement of
+ * reasonable size (PostgreSQL takes at most 65,535 parameters, and a preview compiles two models):
+ * at most 500 rules, 20 conditions per event rule and 500 values per list (checked where they are
+ * declared), and in all at most MAX_MODEL_CONDITIONS conditions and MAX_MODEL_LIST_VALUES values.
+ */
+export const MAX_MODEL_CONDITIONS = 2_000;
+export const MAX_MODEL_LIST_VALUES = 20_000;
+
+function checkSize(model: unknown, ctx: z.RefinementCtx) {
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  const valuesOf = (c: unknown) => list((c as { value?: unknown } | null)?.value).length;
+  const m = (model ?? {}) as { rules?: unknown; fitGate?: { exclude?: unknown } };
+  let conditions = 0;
+  let values = 0;
+  for (const rule of list(m.rules)) {
+    const where = list((rule as { where?: unknown } | null)?.where);
+    conditions += 1 + where.length;
+    values += valuesOf(rule) + where.reduce<number>((n, c) => n + valuesOf(c), 0);
+  }
+  for (const c of list(m.fitGate?.exclude)) {
+    conditions += 1;
+    values += valuesOf(c);
+  }
+  if (conditions > MAX_MODEL_CONDITIONS)
+    ctx.addIssue({
+      code: "custom",
+      path: ["rules"],
+      message: `The model is too large: ${conditions.toLocaleString("en")} conditions (rules, their where clauses and the fit gate), at most ${MAX_MODEL_CONDITIONS.toLocaleString("en")}.`,
+    });
+  if (values > MAX_MODEL_LIST_VALUES)
+    ctx.addIssue({
+      code: "custom",
+      path: ["rules"],
+      message: `The model is too large: ${values.toLocaleString("en")} listed values, at most ${MAX_MODEL_LIST_VALUES.toLocaleString("en")}.`,
+    });
+}
+
 const fieldName = z
   .string()
   .refine(
@@ -245,6 +283,7 @@ export const scoringModelSchema = z
             message: `There is no band named "${key}".`,
           });
       }
+      checkSize(model, ctx);
       rules.forEach((rule, i) => {
         const id = (rule as { id?: unknown } | null)?.id;
         if (typeof id !== "string") return;

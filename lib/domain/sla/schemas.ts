@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { FIT_GRADES } from "@/lib/shared/vocabulary";
+import { int4 } from "@/lib/shared/bounds";
 
 export const policyInputSchema = z.object({
-  id: z.number().int().positive().optional(),
+  id: int4(1, "A tier id is a whole number from 1 to 2147483647.").optional(),
   name: z.string().trim().min(1, "Name the tier.").max(80),
   minFitGrade: z.enum(FIT_GRADES).nullable().default(null),
   minScore: z.number().finite().nullable().default(null),

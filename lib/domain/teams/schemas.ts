@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { isCountryCode } from "./countries";
 import { isTimeZone } from "./time-zones";
+import { calendarDay } from "@/lib/shared/bounds";
 
 export const MAX_CAPACITY = 1000;
 
@@ -71,8 +72,7 @@ export const memberPatchSchema = z
         .max(MAX_CAPACITY, capacityMessage)
         .optional(),
       /** The last day away (inclusive) in the member's time zone; null clears it. */
-      awayUntil: z.iso
-        .date("Away until is a date like 2026-03-12, or null to clear it.")
+      awayUntil: calendarDay("Away until is a date like 2026-03-12, or null to clear it.")
         .nullable()
         .optional(),
       workingHours: workingHoursSchema.optional(),
@@ -90,15 +90,7 @@ export const memberPatchSchema = z
   );
 export type MemberPatch = z.infer<typeof memberPatchSchema>;
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use dates like 2026-12-25.")
-  .refine(
-    (d) =>
-      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
-      new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-    "That date does not exist.",
-  );
+const isoDate = calendarDay("Use dates like 2026-12-25.", "That date does not exist.");
 
 /** A team's days off (local dates): SLA clocks stop on them. */
 export const setHolidaysSchema = z.object({

@@ -26,6 +26,7 @@ export const ingestEvents = defineContract({
     "Each event carries an `id`, its idempotency key: the same id twice is stored once. Events are validated one by one: a bad event is reported by its index and never rejects the good ones.",
   access: { scope: "events:write" },
   body: eventBatchSchema,
+  batchItems: "events",
   documentedBody: z.object({ events: z.array(eventInputSchema).min(1).max(MAX_BATCH) }),
   maxBodyBytes: 8_000_000,
   responses: { 200: { description: "Counts and per-event errors", schema: ingestResultSchema } },

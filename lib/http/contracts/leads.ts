@@ -83,6 +83,7 @@ export const upsertLeads = defineContract({
     "In a batch, each lead is validated alone: a refused lead is reported by index and the others are saved.",
   access: { permission: "leads:write", scope: "leads:write" },
   body: z.union([z.object({ leads: z.array(z.unknown()) }), z.record(z.string(), z.unknown())]),
+  batchItems: "leads",
   documentedBody: z.union([
     leadInputSchema,
     z.object({ leads: z.array(leadInputSchema).max(MAX_BATCH) }),
@@ -210,6 +211,7 @@ export const recordOutcomes = defineContract({
     "Rejected and disqualified need a reasonCode from the reject / disqualify list; `customer` is the older name of `won`. The stage only moves forward, except an exit (rejected, disqualified, lost) dated after the lead's last step; the same lead, stage and date is recorded once (without `at`, the same lead and stage). Each item is validated alone: 200 when any item was recorded or skipped, 400 (with the same data) when every item was refused.",
   access: { permission: "leads:write", scope: "leads:write" },
   body: outcomeBatchSchema,
+  batchItems: "outcomes",
   documentedBody: z.object({ outcomes: z.array(outcomeInputSchema).min(1).max(MAX_OUTCOMES) }),
   maxBodyBytes: 2_000_000,
   responses: {

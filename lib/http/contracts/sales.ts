@@ -16,6 +16,7 @@ import { policiesInputSchema } from "@/lib/domain/sla/schemas";
 import { FIT_GRADES, REASON_KINDS } from "@/lib/shared/vocabulary";
 import { defineContract } from "../contract";
 import { data, leadIdParams } from "./common";
+import { int4Id } from "@/lib/shared/bounds";
 import {
   clockSchema,
   decisionResponseSchema,
@@ -224,15 +225,15 @@ export const createReason = defineContract({
   tag: "Sales",
   summary: "Add a reason (admins and managers)",
   description:
-    "At `position` in its list (the end when omitted). A code already on the list, even archived, answers 422.",
+    "At `position` in its list (the end when omitted). A code already on the list, even archived, answers 409 (also when two people add it at once).",
   access: { permission: "settings:sales", session: true },
   body: reasonCreateSchema,
-  errors: ["unprocessable"],
+  errors: ["conflict"],
   responses: { 201: { description: "The reason", schema: data(reasonSchema) } },
 });
 
 const reasonIdParams = z.object({
-  id: z.coerce.number().int().positive().describe("The reason's id."),
+  id: int4Id().describe("The reason's id."),
 });
 
 export const updateReason = defineContract({

@@ -22,7 +22,7 @@ const int = z.number().int();
 export const scoringModelComponent = scoringModelSchema.meta({
   id: "ScoringModel",
   description:
-    "A scoring model: rules (attribute and event), bands, grades, caps, the MQL threshold, the fit gate, required fields, recycling and nurture tracks.",
+    "A scoring model: rules (attribute and event), bands, grades, caps, the MQL threshold, the fit gate, required fields, recycling and nurture tracks. Size limits: at most 500 rules, 20 conditions per event rule, 500 values per list, 2,000 conditions in all (rules, where clauses and fit gate) and 20,000 listed values in all; a larger model is refused with 422 saying so in one line.",
 });
 
 const modelAccess = {

@@ -327,7 +327,7 @@ describe("sales API", () => {
     });
   });
 
-  it("reasons: reps read the active lists; managers add, archive and delete; a used reason is archived, not deleted", async () => {
+  it("reasons: reps read the active lists; managers add (a code already there: 409), archive and delete; a used reason is archived, not deleted", async () => {
     as(s.frRep);
     const list = (
       await (await reasonsRoute.GET(get("/api/v1/reasons?kind=disqualify"), ctx())).json()
@@ -373,7 +373,7 @@ describe("sales API", () => {
           ctx(),
         )
       ).status,
-    ).toBe(422);
+    ).toBe(409);
 
     const lead = await assignedMql(t.db, s.frRep, new Date(Date.now() - 3_600_000));
     await decisionsRoute.POST(
