@@ -71,6 +71,8 @@ export async function writeMessages(
   events: { leadId: string | null; data: unknown }[],
   at: Date,
   endpointIds: string[],
+  /** When the deliveries fall due: now, unless they must go ahead of a backlog (a test event). */
+  dueAt: Date = new Date(),
 ): Promise<number> {
   if (!events.length || !endpointIds.length) return 0;
   const ids = events.map(() => randomUUID());
@@ -86,7 +88,7 @@ export async function writeMessages(
     );
   }
   // Real time, not the change's `at`: the schedule is the deliverer's, whatever clock the change used.
-  const due = new Date().toISOString();
+  const due = dueAt.toISOString();
   let queued = 0;
   for (let i = 0; i < ids.length; i += CHUNK) {
     const rows = await queryRows<{ n: number }>(

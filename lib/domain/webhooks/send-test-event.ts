@@ -44,6 +44,9 @@ export async function sendTestEvent({
       ],
       now,
       [endpoint.id],
+      // Due a day ago: the deliverer takes the oldest due first, so a test event goes ahead of a
+      // backlog of lead events (it concerns no lead, so no per-lead order is broken).
+      new Date(Date.now() - 86_400_000),
     );
     const [view] = await selectDeliveries(tx, sql`d.endpoint_id = ${endpoint.id}`, 1);
     return view;
