@@ -29,6 +29,11 @@ export const users = pgTable("users", {
   /** Maximum open MQLs routed to this user at once. */
   capacity: integer("capacity").notNull().default(50),
   active: boolean("active").notNull().default(true),
+  /**
+   * Carried in the session token; a token whose number differs is refused. Bumped by sign-out,
+   * password, role and deactivation changes (lib/domain/users/revoke-sessions.ts).
+   */
+  sessionVersion: integer("session_version").notNull().default(0),
   /** Out of office until then: routing skips the user. */
   awayUntil: timestamp("away_until", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -11,6 +11,7 @@ import { dbCommands } from "./db";
 import { expectedFailure } from "./errors";
 import { importCommands } from "./imports";
 import { predictiveCommands } from "./predictive";
+import { userAccessCommands } from "./user-access";
 import { userCommands } from "./users";
 
 // Method parameters are bivariant, so each group's Command<Input> fits Command<unknown>.
@@ -20,6 +21,7 @@ export const COMMANDS: Record<string, Command<unknown>> = {
   ...predictiveCommands,
   ...importCommands,
   ...userCommands,
+  ...userAccessCommands,
 };
 
 export function help(): string {

@@ -10,6 +10,7 @@ import type { Actor } from "@/lib/auth/principal";
 import { AppError } from "@/lib/shared/errors";
 import { isUuid } from "@/lib/infra/ids";
 import { assertCan, parseInput } from "@/lib/auth/guard";
+import { revokeUserSessions } from "@/lib/domain/users/revoke-sessions";
 import { selectMembers, type TeamMember } from "./members";
 import { memberPatchSchema } from "./schemas";
 import { awayUntilInstant, dateInZone, lastAwayDay } from "./zoned-date";
@@ -84,6 +85,9 @@ export async function updateMember({
     );
     if (changed.length) {
       await tx.update(users).set(changes).where(eq(users.id, before.id));
+      // A deactivated user's sessions end now (and stay ended if they are reactivated).
+      if (changed.includes("active") && changes.active === false)
+        await revokeUserSessions(tx, before.id);
       await tx.insert(auditLog).values({
         actorType: "user",
         actorId: actor.id,
