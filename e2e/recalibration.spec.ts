@@ -169,19 +169,13 @@ test.describe("a manager", () => {
     await expect(page.getByTestId("predictive-auc")).toHaveText(/^0[.,]\d+$/, { timeout: 60_000 });
     const table = page.getByTestId("suggestions-table");
     await expect(table.getByRole("row", { name: /Industry in \{.*aerospace/ })).toBeVisible();
-    await page.getByTestId("suggestions-draft").click();
-    await expect(page.getByTestId("suggestions-draft-done")).toBeVisible();
-
-    // Written into the draft, not published.
-    const draft = (await (await page.request.get("/api/v1/scoring-model/draft")).json()).data;
-    const rule = draft.model.rules.find(
-      (r: { field?: string; value?: unknown }) =>
-        r.field === "industry" && JSON.stringify(r.value).includes("aerospace"),
-    );
-    expect(rule).toMatchObject({ kind: "attribute", op: "in" });
-    expect(rule.points).toBeGreaterThan(0);
-    const live = (await (await page.request.get("/api/v1/scoring-model")).json()).data;
-    expect(JSON.stringify(live)).not.toContain("aerospace");
+    // The draft is the marketers': a manager reads the suggestions but cannot write them there,
+    // neither from the page nor through the API.
+    await expect(page.getByTestId("suggestions-draft")).toHaveCount(0);
+    const refused = await page.request.post("/api/v1/recalibration/draft", {
+      data: { mqlThreshold: 60 },
+    });
+    expect(refused.status()).toBe(403);
   });
 
   test("includes an attribute the leakage guard flagged, knowingly, and leaves it out again", async ({
@@ -249,9 +243,28 @@ test.describe("a manager", () => {
 test.describe("a marketer", () => {
   test.use({ storageState: storageState("marketer") });
 
-  test("finds the suggested rule in the draft of the rule editor, ready to review and publish", async ({
+  test("puts the suggestions in the draft and finds the suggested rule in the rule editor, ready to review and publish", async ({
     page,
   }) => {
+    await page.goto("/reports?tab=recalibration");
+    const table = page.getByTestId("suggestions-table");
+    await expect(table.getByRole("row", { name: /Industry in \{.*aerospace/ })).toBeVisible({
+      timeout: 30_000,
+    });
+    await page.getByTestId("suggestions-draft").click();
+    await expect(page.getByTestId("suggestions-draft-done")).toBeVisible();
+
+    // Written into the draft, not published.
+    const draft = (await (await page.request.get("/api/v1/scoring-model/draft")).json()).data;
+    const rule = draft.model.rules.find(
+      (r: { field?: string; value?: unknown }) =>
+        r.field === "industry" && JSON.stringify(r.value).includes("aerospace"),
+    );
+    expect(rule).toMatchObject({ kind: "attribute", op: "in" });
+    expect(rule.points).toBeGreaterThan(0);
+    const live = (await (await page.request.get("/api/v1/scoring-model")).json()).data;
+    expect(JSON.stringify(live)).not.toContain("aerospace");
+
     await page.goto("/rules");
     const row = page.getByTestId("rule-row").filter({ hasText: /Industry in \{.*aerospace/ });
     await expect(row).toBeVisible();

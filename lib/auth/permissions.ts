@@ -28,8 +28,11 @@ export const PERMISSIONS = {
   "reports:read": ["admin", "manager", "marketer"],
   /** Change the report settings (target rate), train the predictive score. */
   "reports:write": ["admin", "manager"],
-  /** Turn the recalibration assistant's suggestions into the draft model (never published by it). */
-  "recalibration:draft": ["admin", "manager", "marketer"],
+  /**
+   * Turn the recalibration assistant's suggestions into the draft model (never published by it):
+   * only those who may edit the draft (rules:write, thresholds:write); managers read and train.
+   */
+  "recalibration:draft": ["admin", "marketer"],
   "settings:read": ["admin", "manager"],
   "settings:sales": ["admin", "manager"],
   "users:manage": ["admin"],

@@ -201,6 +201,9 @@ describe("recalibration draft API", () => {
     const newRule = trained.suggestions.newRules.find((r) => r.rule.value === "webinar")!.rule;
     as(s.frRep);
     expect((await draftRoute.POST(post({ mqlThreshold: 60 }), ctx())).status).toBe(403);
+    // Managers may not edit the draft (its own routes refuse them): nor through recalibration.
+    as(s.frManager);
+    expect((await draftRoute.POST(post({ mqlThreshold: 60 }), ctx())).status).toBe(403);
     as(s.marketer);
     expect((await draftRoute.POST(post({}), ctx())).status).toBe(400);
     const unknown = await draftRoute.POST(post({ rules: [{ ruleId: "nope", points: 3 }] }), ctx());
