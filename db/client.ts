@@ -37,6 +37,8 @@ export async function openDb(options: OpenOptions): Promise<DbHandle> {
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(options.url, {
       max: options.max ?? 10,
+      // While the server is unreachable a request fails after 5 s (answered 503), never hangs.
+      connect_timeout: 5,
       onnotice: () => {},
       connection: { application_name: "accord" },
     });

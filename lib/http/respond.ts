@@ -1,5 +1,6 @@
 /** Turns any thrown error into the one JSON error shape: a stable code, never a stack. */
-import { pgCode } from "@/db/pg-errors";
+import { isDatabaseUnreachable, pgCode } from "@/db/pg-errors";
+import { errorFields, log } from "@/lib/infra/log";
 import { AppError, type ErrorBody } from "@/lib/shared/errors";
 
 /**
@@ -18,11 +19,14 @@ const INPUT_REFUSED_BY_DB: Record<string, string> = {
   "54000": "The request is too large to be processed; send less at once.",
 };
 
+/** Seconds a client is asked to wait while the database is unreachable. */
+export const OUTAGE_RETRY_AFTER_SECONDS = 10;
+
 export function toResponse(error: unknown): Response {
   if (error instanceof AppError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.fields) body.error.fields = error.fields;
-    return Response.json(body, { status: error.status });
+    return Response.json(body, { status: error.status, headers: error.headers });
   }
   // A client that went away mid-request is not a server fault.
   if (error instanceof Error && (error.name === "AbortError" || error.message === "aborted")) {
@@ -31,16 +35,29 @@ export function toResponse(error: unknown): Response {
       { status: 400 },
     );
   }
+  if (isDatabaseUnreachable(error)) {
+    log.warn("database.unreachable", errorFields(error));
+    const body: ErrorBody = {
+      error: {
+        code: "service_unavailable",
+        message: "The database cannot be reached at the moment; retry shortly.",
+      },
+    };
+    return Response.json(body, {
+      status: 503,
+      headers: { "Retry-After": String(OUTAGE_RETRY_AFTER_SECONDS) },
+    });
+  }
   const code = pgCode(error);
   if (code && INPUT_REFUSED_BY_DB[code]) {
     // The SQLSTATE only: the query's parameters may hold personal data.
-    console.warn(`[accord] input refused by the database (SQLSTATE ${code})`);
+    log.warn("request.input_refused_by_database", { code });
     return Response.json(
       { error: { code: "validation_failed", message: INPUT_REFUSED_BY_DB[code] } },
       { status: 400 },
     );
   }
-  console.error("[accord] unexpected error", error);
+  log.error("request.failed", errorFields(error));
   const body: ErrorBody = {
     error: { code: "internal", message: "Something went wrong on our side." },
   };
