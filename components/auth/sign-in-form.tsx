@@ -18,7 +18,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200"
           data-testid="sign-in-error"
         >
-          {state.error === "invalid" ? t("invalid") : t("fixFields")}
+          {state.error === "invalid"
+            ? t("invalid")
+            : state.error === "locked"
+              ? t("locked", { minutes: state.lockMinutes ?? 15 })
+              : t("fixFields")}
         </div>
       )}
       <Field

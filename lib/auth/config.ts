@@ -1,20 +1,63 @@
 /**
  * Auth.js (next-auth v5): credentials sign-in (and an optional OIDC provider), JWT sessions
- * carrying the user id and role. The config is built lazily so `next build` needs no secrets.
+ * carrying the user id and the user's session version (lib/auth/session.ts refuses a token whose
+ * version is no longer the user's: sign-out, password, role and deactivation changes revoke).
+ * Password sign-in is throttled per account and per IP (sign-in-throttle.ts). The config is
+ * built lazily so `next build` needs no secrets.
  */
 import { eq } from "drizzle-orm";
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { users, type Role } from "@/db/schema";
+import { revokeUserSessions } from "@/lib/domain/users/revoke-sessions";
 import { serverEnv } from "@/lib/infra/env";
+import { isUuid } from "@/lib/infra/ids";
+import { accountTag, log, securityEvent } from "@/lib/infra/log";
+import { safeRedirect } from "./callback-url";
+import { clientIp } from "./client-ip";
 import { signInSchema, verifyCredentials } from "./credentials";
+import { appLimits } from "./limits";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: Role; name: string; email: string };
+    user: { id: string; role: Role; name: string; email: string; sessionVersion: number };
   }
+}
+
+/** Too many failures: the account (or the IP) is locked for a while, whatever the password. */
+export class SignInLocked extends CredentialsSignin {
+  override code = "locked";
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function authorizePassword(raw: unknown, request: Request) {
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const { email } = parsed.data;
+  const ip = clientIp(request.headers);
+  const account = accountTag(email);
+  const { signIn: throttle } = await appLimits();
+  const lockedMs = await throttle.lockedFor(email, ip);
+  if (lockedMs > 0) {
+    securityEvent("signin.locked_refused", { account, ip, retryAfterSeconds: Math.ceil(lockedMs / 1000) });
+    throw new SignInLocked();
+  }
+  const user = await verifyCredentials(await getDb(), parsed.data);
+  if (!user) {
+    const failure = await throttle.recordFailure(email, ip);
+    securityEvent("signin.failed", { account, ip });
+    if (failure.locked)
+      securityEvent("signin.lockout", { account, ip, by: failure.locked, lockSeconds: failure.lockSeconds });
+    await sleep(failure.delayMs);
+    if (failure.locked) throw new SignInLocked();
+    return null;
+  }
+  await throttle.recordSuccess(email);
+  securityEvent("signin.succeeded", { userId: user.id, ip, provider: "credentials" });
+  return { id: user.id, name: user.name, email: user.email };
 }
 
 function buildConfig(): NextAuthConfig {
@@ -23,12 +66,7 @@ function buildConfig(): NextAuthConfig {
     Credentials({
       id: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(raw) {
-        const parsed = signInSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const user = await verifyCredentials(await getDb(), parsed.data);
-        return user ? { id: user.id, name: user.name, email: user.email } : null;
-      },
+      authorize: (raw, request) => authorizePassword(raw, request),
     }),
   ];
   if (env.oidc) {
@@ -46,11 +84,18 @@ function buildConfig(): NextAuthConfig {
     trustHost: true,
     session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
-    // A wrong password is an expected outcome, shown on the form; not an error for the logs.
+    // One line per problem, never a stack: a wrong password is an expected outcome shown on the
+    // form (logged as a security event above), a forged or stale cookie a refused session.
     logger: {
       error(error) {
-        if (error.name !== "CredentialsSignin") console.error("[auth]", error);
+        if (error instanceof CredentialsSignin) return;
+        const type = (error as { type?: string }).type ?? error.name;
+        log.warn("auth.error", { type });
       },
+      warn(code) {
+        log.warn("auth.warning", { code });
+      },
+      debug() {},
     },
     providers,
     callbacks: {
@@ -63,6 +108,8 @@ function buildConfig(): NextAuthConfig {
           .select()
           .from(users)
           .where(eq(users.email, user.email.toLowerCase()));
+        if (row?.active) securityEvent("signin.succeeded", { userId: row.id, provider: "oidc" });
+        else securityEvent("signin.failed", { account: accountTag(user.email), provider: "oidc" });
         return Boolean(row?.active);
       },
       async jwt({ token, user, account }) {
@@ -75,7 +122,7 @@ function buildConfig(): NextAuthConfig {
           const [row] = await db.select().from(users).where(where);
           if (row) {
             token.uid = row.id;
-            token.role = row.role;
+            token.sv = row.sessionVersion;
             token.name = row.name;
             token.email = row.email;
           }
@@ -84,8 +131,18 @@ function buildConfig(): NextAuthConfig {
       },
       session({ session, token }) {
         session.user.id = token.uid as string;
-        session.user.role = token.role as Role;
+        session.user.sessionVersion = token.sv as number;
         return session;
+      },
+      redirect: ({ url, baseUrl }) => safeRedirect(url, baseUrl),
+    },
+    events: {
+      // Signing out ends the session everywhere: the cookie is gone and its token refused.
+      async signOut(message) {
+        const uid = "token" in message ? message.token?.uid : undefined;
+        if (typeof uid !== "string" || !isUuid(uid)) return;
+        await revokeUserSessions(await getDb(), uid);
+        securityEvent("session.revoked", { userId: uid, reason: "sign-out" });
       },
     },
   };

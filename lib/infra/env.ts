@@ -31,6 +31,19 @@ const dbSchema = z.object({
   ACCORD_DATA_DIR: z.string().trim().min(1).default(".data"),
 });
 
+/** Rate limits (lib/auth/limits.ts); README, "Rate limits". */
+const limitsSchema = z.object({
+  /** Sign-in failures in a row on one account before it is locked. */
+  ACCORD_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Sign-in failures from one IP (within the lock time) before that IP is locked. */
+  ACCORD_SIGNIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(50),
+  ACCORD_SIGNIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** The first failed sign-in's delay in ms; it doubles with each failure in a row (at most 8 s). */
+  ACCORD_SIGNIN_DELAY_MS: z.coerce.number().int().min(0).max(8000).default(250),
+  /** Requests per API key per minute; 0 turns the limit off. */
+  ACCORD_API_RATE_LIMIT: z.coerce.number().int().min(0).max(10_000_000).default(600),
+});
+
 const serverSchema = dbSchema.extend({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   AUTH_OIDC_ISSUER: z.url("must be a URL").optional(),
@@ -42,7 +55,7 @@ const serverSchema = dbSchema.extend({
   ACCORD_WORKER: booleanish.default(true),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535, "must be a port number").default(3000),
-});
+}).extend(limitsSchema.shape);
 
 export type DbEnv = z.infer<typeof dbSchema> & { dataDir: string };
 export type ServerEnv = Omit<z.infer<typeof serverSchema>, "AUTH_SECRET"> & {
@@ -51,6 +64,26 @@ export type ServerEnv = Omit<z.infer<typeof serverSchema>, "AUTH_SECRET"> & {
   demoData: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
 };
+
+export type Limits = {
+  signIn: { accountFailures: number; ipFailures: number; lockSeconds: number; delayMs: number };
+  /** 0: no limit. */
+  apiPerMinute: number;
+};
+
+/** The rate limits' figures (checked at start-up with the rest of serverEnv). */
+export function limitsEnv(): Limits {
+  const env = parse(limitsSchema);
+  return {
+    signIn: {
+      accountFailures: env.ACCORD_SIGNIN_MAX_FAILURES,
+      ipFailures: env.ACCORD_SIGNIN_IP_MAX_FAILURES,
+      lockSeconds: env.ACCORD_SIGNIN_LOCK_MINUTES * 60,
+      delayMs: env.ACCORD_SIGNIN_DELAY_MS,
+    },
+    apiPerMinute: env.ACCORD_API_RATE_LIMIT,
+  };
+}
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -86,6 +119,11 @@ export function testClockEnabled(): boolean {
 export function checkResponsesEnabled(): boolean {
   const parsed = booleanish.safeParse(process.env.ACCORD_CHECK_RESPONSES?.trim().toLowerCase());
   return parsed.success && parsed.data;
+}
+
+/** The OIDC provider's issuer, if any (the pages' policy lets the sign-in form post to it). */
+export function oidcIssuer(): string | undefined {
+  return process.env.AUTH_OIDC_ISSUER?.trim() || undefined;
 }
 
 let cachedServerEnv: ServerEnv | undefined;

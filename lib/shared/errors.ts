@@ -23,6 +23,8 @@ export type FieldErrors = Record<string, string[]>;
 
 export class AppError extends Error {
   override name = "AppError";
+  /** Headers the answer carries (`Retry-After` on a 429 or 503…). */
+  headers?: Record<string, string>;
   constructor(
     readonly code: ErrorCode,
     message: string,

@@ -1,20 +1,18 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { signIn } from "@/lib/auth/config";
 import { signInSchema } from "@/lib/auth/credentials";
+import { limitsEnv } from "@/lib/infra/env";
 
 export type SignInState = {
-  error?: "invalid" | "fields";
+  error?: "invalid" | "fields" | "locked";
   fields?: Partial<Record<"email" | "password", true>>;
   email?: string;
+  /** How long a lock lasts, for the message. */
+  lockMinutes?: number;
 };
-
-/** Only same-site paths: an open redirect through the sign-in page is a phishing tool. */
-function safeCallback(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
-}
 
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const email = String(formData.get("email") ?? "");
@@ -27,9 +25,15 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   try {
     await signIn("credentials", {
       ...parsed.data,
-      redirectTo: safeCallback(formData.get("callbackUrl")),
+      redirectTo: safeCallbackPath(formData.get("callbackUrl")),
     });
   } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "locked")
+      return {
+        error: "locked",
+        email,
+        lockMinutes: Math.round(limitsEnv().signIn.lockSeconds / 60),
+      };
     if (error instanceof AuthError) return { error: "invalid", email };
     throw error; // the success redirect travels as an exception
   }
@@ -37,5 +41,5 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
 }
 
 export async function signInWithOidcAction(formData: FormData) {
-  await signIn("oidc", { redirectTo: safeCallback(formData.get("callbackUrl")) });
+  await signIn("oidc", { redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
 }
