@@ -6,19 +6,29 @@
  * (404), query and body (400 with field errors); and turns any thrown error into the stable JSON
  * shape of lib/shared/errors.ts. The handler answers through `reply`, typed by the contract's
  * responses (and, when ACCORD_CHECK_RESPONSES is on, checked against them at run time).
+ *
+ * Around that: a cookie-authenticated mutation must come from Accord's own pages (same-origin.ts);
+ * each API key has a per-minute quota (429 with Retry-After, RateLimit-* headers on every answer);
+ * every answer carries `Cache-Control: no-store` (unless the route says otherwise) and the request
+ * id its log lines carry (`X-Request-Id`).
  */
 import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { verifyApiKey } from "@/lib/domain/api-keys/api-keys";
 import type { Actor, Principal } from "@/lib/auth/principal";
 import { can } from "@/lib/auth/permissions";
+import type { Quota } from "@/lib/auth/api-quota";
+import { appLimits } from "@/lib/auth/limits";
 import { getActor } from "@/lib/auth/session";
 import { checkResponsesEnabled } from "@/lib/infra/env";
+import { currentRequestId, securityEvent, withRequestId } from "@/lib/infra/log";
 import { AppError, validationError } from "@/lib/shared/errors";
 import type { Access, Contract, ResponseBody, SuccessStatus } from "./contract";
 import { refuseNul, refuseNullBody } from "./input-guard";
+import { quotaHeaders, tooManyRequests } from "./rate-limit-headers";
 import { readJson, readOptionalJson } from "./read-json";
 import { toResponse } from "./respond";
+import { refuseCrossSite } from "./same-origin";
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -56,25 +66,86 @@ export function apiKeyFrom(request: Request): string | null {
   return "";
 }
 
-export async function authenticate(request: Request, access: Access): Promise<Principal | null> {
+export async function authenticate(
+  request: Request,
+  access: Access,
+  expectedBodyType?: string,
+): Promise<Principal | null> {
   if (access.public) return null;
   const key = apiKeyFrom(request);
   if (key !== null) {
     const found = key ? await verifyApiKey(await getDb(), key) : null;
-    if (!found)
+    if (!found) {
+      securityEvent("api_key.refused", { reason: key ? "unknown" : "empty" });
       throw new AppError("unauthorized", "The API key is missing, malformed, revoked or unknown.");
+    }
+    noteKeyUse(found.id);
     if (!access.scope)
-      throw new AppError("forbidden", "This endpoint is for signed-in users, not API keys.");
+      throw refused("This endpoint is for signed-in users, not API keys.", { apiKeyId: found.id });
     if (access.scope !== "any" && !found.scopes.includes(access.scope))
-      throw new AppError("forbidden", `This API key lacks the "${access.scope}" scope.`);
+      throw refused(`This API key lacks the "${access.scope}" scope.`, { apiKeyId: found.id });
     return { kind: "key", key: { apiKeyId: found.id, name: found.name, scopes: found.scopes } };
   }
   const actor = await getActor();
   if (!actor) throw new AppError("unauthorized", "Sign in or send a valid API key.");
-  if (!access.permission) throw new AppError("forbidden", "This endpoint takes an API key.");
+  if (!access.permission) throw refused("This endpoint takes an API key.", { userId: actor.id });
   if (!can(actor.role, access.permission))
-    throw new AppError("forbidden", "Your role does not allow this action.");
+    throw refused("Your role does not allow this action.", { userId: actor.id });
+  try {
+    refuseCrossSite(request, expectedBodyType);
+  } catch (error) {
+    securityEvent("request.refused", { userId: actor.id, reason: "cross-site" });
+    throw error;
+  }
   return { kind: "user", user: actor };
+}
+
+/** A 403, logged as a security event. */
+function refused(message: string, who: { userId?: string; apiKeyId?: string }): AppError {
+  securityEvent("request.refused", { ...who, reason: "forbidden" });
+  return new AppError("forbidden", message);
+}
+
+/** Key use is logged at most once a minute per key and process (ingestion sends many a second). */
+const keyUseLogged = new Map<string, number>();
+function noteKeyUse(apiKeyId: string) {
+  const now = Date.now();
+  if ((keyUseLogged.get(apiKeyId) ?? 0) > now - 60_000) return;
+  if (keyUseLogged.size > 10_000) keyUseLogged.clear();
+  keyUseLogged.set(apiKeyId, now);
+  securityEvent("api_key.used", { apiKeyId });
+}
+
+/** Counts the request against its key's per-minute quota; 429 beyond it. */
+async function takeQuota(principal: Principal | null): Promise<Quota | null> {
+  if (principal?.kind !== "key") return null;
+  const { api } = await appLimits();
+  if (!api) return null;
+  const quota = await api.take(principal.key.apiKeyId);
+  if (quota.exceeded) {
+    securityEvent("rate_limit.exceeded", { apiKeyId: principal.key.apiKeyId, limit: quota.limit });
+    throw tooManyRequests(quota);
+  }
+  return quota;
+}
+
+/** Headers every API answer carries; a route's own Cache-Control (e.g. an export) is kept. */
+function finish(response: Response, quota: Quota | null): Response {
+  const extra: Record<string, string> = { ...(quota ? quotaHeaders(quota) : {}) };
+  const requestId = currentRequestId();
+  if (requestId) extra["X-Request-Id"] = requestId;
+  try {
+    if (!response.headers.has("cache-control")) response.headers.set("Cache-Control", "no-store");
+    for (const [name, value] of Object.entries(extra))
+      if (!response.headers.has(name)) response.headers.set(name, value);
+    return response;
+  } catch {
+    // Immutable headers (a fetched response passed through): copy them.
+    const headers = new Headers(response.headers);
+    if (!headers.has("cache-control")) headers.set("Cache-Control", "no-store");
+    for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+    return new Response(response.body, { status: response.status, headers });
+  }
 }
 
 function parseOr<S extends z.ZodType>(schema: S, raw: unknown, fail: (e: z.ZodError) => AppError) {
@@ -117,9 +188,20 @@ export function withApi<const C extends Contract>(
   contract: C,
   handler: (ctx: HandlerContext<C>) => Promise<Response> | Response,
 ): RouteHandler {
-  const run = async (request: Request, context?: { params: Promise<Record<string, string>> }) => {
+  const run = (request: Request, context?: { params: Promise<Record<string, string>> }) =>
+    withRequestId(request.headers.get("x-request-id"), () => serve(request, context));
+  const serve = async (
+    request: Request,
+    context?: { params: Promise<Record<string, string>> },
+  ) => {
+    let quota: Quota | null = null;
     try {
-      const principal = await authenticate(request, contract.access);
+      const principal = await authenticate(
+        request,
+        contract.access,
+        contract.rawBody?.contentType ?? "application/json",
+      );
+      quota = await takeQuota(principal);
       const rawParams = (await context?.params) ?? {};
       refuseNul(rawParams, "address");
       const params = contract.params
@@ -157,9 +239,9 @@ export function withApi<const C extends Contract>(
         body,
         reply: replier(contract),
       } as unknown as HandlerContext<C>;
-      return await handler(ctx);
+      return finish(await handler(ctx), quota);
     } catch (error) {
-      return toResponse(error);
+      return finish(toResponse(error), quota);
     }
   };
   return Object.assign(run, { contract });

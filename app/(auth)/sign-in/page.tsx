@@ -6,6 +6,7 @@ import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { buttonClass } from "@/components/ui/button";
 import { icons } from "@/components/ui/icons";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/seed/demo-users";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { oidcProviderName } from "@/lib/auth/config";
 import { homeFor } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
@@ -24,7 +25,7 @@ export default async function SignInPage({
   const actor = await getActor();
   if (actor) redirect(homeFor(actor.role));
   const t = await getTranslations();
-  const { callbackUrl = "/" } = await searchParams;
+  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
   const oidc = oidcProviderName();
   const demo = serverEnv().demoData;
   return (
