@@ -17,8 +17,9 @@ import { isUuid } from "@/lib/infra/ids";
 import { accountTag, log, securityEvent } from "@/lib/infra/log";
 import { safeRedirect } from "./callback-url";
 import { clientIp } from "./client-ip";
-import { signInSchema, verifyCredentials } from "./credentials";
+import { signInSchema } from "./credentials";
 import { appLimits } from "./limits";
+import { passwordSignIn } from "./password-sign-in";
 
 declare module "next-auth" {
   interface Session {
@@ -31,33 +32,18 @@ export class SignInLocked extends CredentialsSignin {
   override code = "locked";
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function authorizePassword(raw: unknown, request: Request) {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const { email } = parsed.data;
-  const ip = clientIp(request.headers);
-  const account = accountTag(email);
-  const { signIn: throttle } = await appLimits();
-  const lockedMs = await throttle.lockedFor(email, ip);
-  if (lockedMs > 0) {
-    securityEvent("signin.locked_refused", { account, ip, retryAfterSeconds: Math.ceil(lockedMs / 1000) });
-    throw new SignInLocked();
-  }
-  const user = await verifyCredentials(await getDb(), parsed.data);
-  if (!user) {
-    const failure = await throttle.recordFailure(email, ip);
-    securityEvent("signin.failed", { account, ip });
-    if (failure.locked)
-      securityEvent("signin.lockout", { account, ip, by: failure.locked, lockSeconds: failure.lockSeconds });
-    await sleep(failure.delayMs);
-    if (failure.locked) throw new SignInLocked();
-    return null;
-  }
-  await throttle.recordSuccess(email);
-  securityEvent("signin.succeeded", { userId: user.id, ip, provider: "credentials" });
-  return { id: user.id, name: user.name, email: user.email };
+  const result = await passwordSignIn({
+    db: await getDb(),
+    throttle: (await appLimits()).signIn,
+    ip: clientIp(request.headers),
+    input: parsed.data,
+  });
+  if (result.ok) return { id: result.user.id, name: result.user.name, email: result.user.email };
+  if (result.locked) throw new SignInLocked();
+  return null;
 }
 
 function buildConfig(): NextAuthConfig {

@@ -34,7 +34,11 @@ function errorStatuses(contract: Contract): number[] {
   if (!contract.access.public) {
     codes.add("unauthorized");
     codes.add("forbidden");
+    // While the database is unreachable (with Retry-After).
+    codes.add("service_unavailable");
   }
+  // Each API key's per-minute quota (with Retry-After and RateLimit-* headers).
+  if (contract.access.scope) codes.add("rate_limited");
   if (contract.params) codes.add("not_found");
   if (contract.query || contract.body) codes.add("validation_failed");
   if (contract.body || contract.rawBody) codes.add("payload_too_large");
