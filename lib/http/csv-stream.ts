@@ -1,3 +1,5 @@
+import { errorFields, log } from "@/lib/infra/log";
+
 /**
  * A streamed CSV attachment: the chunks are pulled as the client reads (a slow reader slows the
  * reading down, a reader that goes away stops it), never gathered in memory. An error after the
@@ -14,7 +16,7 @@ export function csvAttachment(file: string, chunks: AsyncIterator<string | Uint8
           if (done) controller.close();
           else controller.enqueue(typeof value === "string" ? encoder.encode(value) : value);
         } catch (error) {
-          console.error(`[accord] export ${file} failed while streaming`, error);
+          log.error("export.stream_failed", { file, ...errorFields(error) });
           controller.error(error);
         }
       },

@@ -37,10 +37,15 @@ function mediaType(contentType: string | null): string {
   return (contentType ?? "").split(";")[0].trim().toLowerCase();
 }
 
-function hasBody(request: Request): boolean {
-  const length = request.headers.get("content-length");
-  if (length !== null) return Number(length) > 0;
-  return request.headers.has("transfer-encoding") || request.body !== null;
+/** A body is declared by its length or chunked encoding (a browser always sends one of them). */
+function declaresBody(headers: Headers): boolean {
+  return Number(headers.get("content-length")) > 0 || headers.has("transfer-encoding");
+}
+
+/** The body's type must be the expected one; without a type, there must be no body. */
+function wrongBodyType(headers: Headers, expectedType: string): boolean {
+  const type = headers.get("content-type");
+  return type !== null ? mediaType(type) !== expectedType : declaresBody(headers);
 }
 
 /** Throws 403 for a cookie-authenticated mutation from another site, or with a non-JSON body. */
@@ -51,7 +56,7 @@ export function refuseCrossSite(request: Request, expectedType = "application/js
       "forbidden",
       "This request comes from another site: signed-in changes are only accepted from Accord's own pages.",
     );
-  if (hasBody(request) && mediaType(request.headers.get("content-type")) !== expectedType)
+  if (wrongBodyType(request.headers, expectedType))
     throw new AppError(
       "forbidden",
       `Signed-in changes must be sent as ${expectedType} (Content-Type header).`,

@@ -14,6 +14,7 @@ import { arrayParam } from "@/db/sql-array";
 import { singletonKeyOf, type AnyJobDefinition } from "./definition";
 import type { JobDriver } from "./drivers/driver";
 import { enqueue } from "./queue";
+import { errorFields, log } from "@/lib/infra/log";
 
 /** A job is taken for dead after this long without news (deliver jobs report every second). */
 const STALE = sql`interval '2 minutes'`;
@@ -78,7 +79,7 @@ export class JobPoller {
       });
     } catch (error) {
       if (!this.stopped)
-        console.error(`[accord] polling for ${definition.name}:`, (error as Error).message);
+        log.error("jobs.poll_failed", { job: definition.name, ...errorFields(error) });
       return 0;
     } finally {
       this.busy.delete(definition.name);

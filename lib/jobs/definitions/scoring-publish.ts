@@ -2,6 +2,7 @@ import { z } from "zod";
 import { buildPublish, failPublish, publishErrorText } from "@/lib/domain/scoring/publish";
 import { defineJob } from "../definition";
 import { mqlSnapshotsJob } from "./mql-snapshots";
+import { errorFields, log } from "@/lib/infra/log";
 
 const ATTEMPTS = 3;
 
@@ -37,7 +38,7 @@ export const scoringPublishJob = defineJob({
       // (Imported when run: the queue imports the registry, which imports this definition.)
       const { enqueueUnlessActive } = await import("../queue");
       await enqueueUnlessActive(db, mqlSnapshotsJob, {}).catch((error: unknown) =>
-        console.warn("[accord] could not queue the rules analysis after a publish:", error),
+        log.warn("jobs.enqueue_failed", { job: mqlSnapshotsJob.name, ...errorFields(error) }),
       );
       return result;
     } catch (error) {

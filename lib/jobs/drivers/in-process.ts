@@ -10,6 +10,7 @@ import { arrayParam } from "@/db/sql-array";
 import type { AnyJobDefinition } from "../definition";
 import { executeJob } from "../execute";
 import type { JobDriver, WorkerRoles } from "./driver";
+import { errorFields, log } from "@/lib/infra/log";
 
 export class InProcessDriver implements JobDriver {
   readonly kind = "in-process";
@@ -51,10 +52,7 @@ export class InProcessDriver implements JobDriver {
       () => {
         this.timers.delete(timer);
         void this.onSchedule(definition).catch((error) =>
-          console.error(
-            `[accord] could not schedule ${definition.name}:`,
-            (error as Error).message,
-          ),
+          log.error("jobs.schedule_failed", { job: definition.name, ...errorFields(error) }),
         );
         this.plan(definition);
       },
@@ -116,7 +114,9 @@ export class InProcessDriver implements JobDriver {
           this.controller.signal,
         )
           .then(() => undefined)
-          .catch((error) => console.error(`[accord] job ${definition.name} crashed:`, error))
+          .catch((error) =>
+            log.error("jobs.crashed", { job: definition.name, ...errorFields(error) }),
+          )
           .finally(() => {
             this.running.delete(run);
             void this.tick();
@@ -124,7 +124,7 @@ export class InProcessDriver implements JobDriver {
         this.running.set(run, this.poolOf(definition.name));
       }
     } catch (error) {
-      if (!this.stopped) console.error("[accord] job runner:", (error as Error).message);
+      if (!this.stopped) log.error("jobs.runner_failed", errorFields(error));
     } finally {
       this.ticking = false;
     }

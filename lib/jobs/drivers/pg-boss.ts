@@ -12,6 +12,7 @@ import type { AnyJobDefinition } from "../definition";
 import { executeJob } from "../execute";
 import { bossDb } from "../raw-sql";
 import type { JobDriver, WorkerRoles } from "./driver";
+import { errorFields, log } from "@/lib/infra/log";
 
 const SCHEMA = "pgboss";
 
@@ -48,7 +49,7 @@ export class PgBossDriver implements JobDriver {
         // A singleton queue refuses a second active job with a unique violation: that is the
         // policy working (the job waits for the first to finish), not a fault.
         if (error.code === "23505") return;
-        console.error("[accord] job queue:", error.message ?? error);
+        log.error("jobs.queue_failed", errorFields(error));
       });
       await boss.start();
       for (const definition of this.definitions) {
