@@ -42,6 +42,8 @@ describe("the sign-in's callbackUrl", () => {
     expect(safeCallbackPath("/leads?stage=mql")).toBe("/leads?stage=mql");
     expect(safeCallbackPath("/leads/3f0c?tab=receipt#rules")).toBe("/leads/3f0c?tab=receipt#rules");
     expect(safeCallbackPath("/leads?q=ada%20lovelace")).toBe("/leads?q=ada%20lovelace");
+    // As the sign-in page reads it from its own query string: decoded.
+    expect(safeCallbackPath("/leads?q=ada lovelace")).toBe("/leads?q=ada%20lovelace");
     expect(safeCallbackPath("/")).toBe("/");
   });
 

@@ -13,8 +13,8 @@ function looksLikeAnotherHost(path: string): boolean {
 
 export function safeCallbackPath(value: unknown, fallback = "/"): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 2000) return fallback;
-  // Controls and whitespace (browsers strip or fold some of them), and backslashes, anywhere.
-  if (/[\u0000-\u0020\u007f-\u009f\u2028\u2029\\]/.test(value)) return fallback;
+  // Control characters (browsers strip tabs and new lines from addresses) and backslashes, anywhere.
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\\]/.test(value)) return fallback;
   if (!value.startsWith("/") || looksLikeAnotherHost(value)) return fallback;
   let decoded = value;
   for (let i = 0; i < 3; i++) {

@@ -6,6 +6,7 @@
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
+import { securityEvent } from "@/lib/infra/log";
 import type { Actor } from "./principal";
 import { auth } from "./config";
 import { can, type Permission } from "./permissions";
@@ -27,6 +28,9 @@ export async function requireActor(): Promise<Actor> {
 /** For pages: the friendly 403 page when the role may not see this. */
 export async function requirePagePermission(permission: Permission): Promise<Actor> {
   const actor = await requireActor();
-  if (!can(actor.role, permission)) forbidden();
+  if (!can(actor.role, permission)) {
+    securityEvent("request.refused", { userId: actor.id, permission, reason: "forbidden" });
+    forbidden();
+  }
   return actor;
 }
