@@ -10,7 +10,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { users, type Role } from "@/db/schema";
+import { users } from "@/db/schema";
 import { revokeUserSessions } from "@/lib/domain/users/revoke-sessions";
 import { serverEnv } from "@/lib/infra/env";
 import { isUuid } from "@/lib/infra/ids";
@@ -23,7 +23,8 @@ import { passwordSignIn } from "./password-sign-in";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: Role; name: string; email: string; sessionVersion: number };
+    /** The role is not in the token: it is read from the database on every request. */
+    user: { id: string; name: string; email: string; sessionVersion: number };
   }
 }
 
