@@ -70,7 +70,7 @@ describe("proxy: pages' security headers", () => {
       { origin: "https://evil.test" },
       { origin: "null" },
       { "sec-fetch-site": "cross-site" },
-    ]) {
+    ] as Record<string, string>[]) {
       const answer = action(headers);
       expect(answer.status).toBe(403);
       expect((await answer.json()).error.code).toBe("forbidden");

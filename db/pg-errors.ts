@@ -38,7 +38,6 @@ export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
   if (typeof code === "string" && (UNREACHABLE_CODES.has(code) || code.startsWith("08")))
     return true;
   const nested = (error as { errors?: unknown }).errors;
-  if (Array.isArray(nested) && nested.some((e) => isDatabaseUnreachable(e, depth + 1)))
-    return true;
+  if (Array.isArray(nested) && nested.some((e) => isDatabaseUnreachable(e, depth + 1))) return true;
   return isDatabaseUnreachable((error as { cause?: unknown }).cause, depth + 1);
 }

@@ -84,7 +84,9 @@ test.describe("content security policy", () => {
     const nonce = /'nonce-([^']+)'/.exec(policy)![1];
     // Next put the nonce on its scripts (the browser hides the attribute's value from the DOM).
     expect(await page.locator("script[nonce]").count()).toBeGreaterThan(0);
-    expect(await page.evaluate(() => document.querySelector<HTMLScriptElement>("script[nonce]")?.nonce)).toBe(nonce);
+    expect(
+      await page.evaluate(() => document.querySelector<HTMLScriptElement>("script[nonce]")?.nonce),
+    ).toBe(nonce);
     await signIn(page, "emily@accord.test");
     await expectSignedIn(page);
     expect(await violations(page)).toEqual([]);

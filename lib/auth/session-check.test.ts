@@ -49,7 +49,10 @@ describe("a session token", () => {
   it("is refused when malformed, for an unknown user, or without a version (issued before versions)", async () => {
     expect(await actorForSession(t.db, { id: "not-a-uuid", sessionVersion: 0 })).toBeNull();
     expect(
-      await actorForSession(t.db, { id: "00000000-0000-4000-8000-000000000000", sessionVersion: 0 }),
+      await actorForSession(t.db, {
+        id: "00000000-0000-4000-8000-000000000000",
+        sessionVersion: 0,
+      }),
     ).toBeNull();
     expect(await actorForSession(t.db, { id: user.id })).toBeNull();
   });
@@ -84,7 +87,9 @@ describe("a session token", () => {
     token = await claims();
     await run("users:set-password", ["--email", user.email, "--password", "a new passphrase"]);
     expect(await actorForSession(t.db, token)).toBeNull();
-    expect(await verifyCredentials(t.db, { email: user.email, password: "a new passphrase" })).not.toBeNull();
+    expect(
+      await verifyCredentials(t.db, { email: user.email, password: "a new passphrase" }),
+    ).not.toBeNull();
 
     token = await claims();
     await run("users:sign-out", ["--email", user.email]);
@@ -114,8 +119,8 @@ describe("a session token", () => {
     expect(() => command.parse(["--email", "x@example.test", "--role", "boss"])).toThrow(
       /--role must be one of/,
     );
-    await expect(
-      command.run({ email: "nobody@example.test", role: "rep" }, t.db),
-    ).rejects.toThrow("No user with email nobody@example.test.");
+    await expect(command.run({ email: "nobody@example.test", role: "rep" }, t.db)).rejects.toThrow(
+      "No user with email nobody@example.test.",
+    );
   });
 });

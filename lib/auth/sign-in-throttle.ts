@@ -10,17 +10,20 @@ import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { createLimiter, hit, type LimiterStore } from "./rate-limiter";
 
 export type SignInLimits = {
-  /** Failures in a row on one account before it is locked. */
+  /** Failures in a row on one account (within an hour) before it is locked. */
   accountFailures: number;
   /** Failures from one IP, over `lockSeconds`, before it is locked. */
   ipFailures: number;
-  /** How long a lock lasts (and the window failures are counted over). */
+  /** How long a lock lasts (and the window an IP's failures are counted over). */
   lockSeconds: number;
   /** The first failure's delay; each next one doubles it (at most 8 s). */
   delayMs: number;
 };
 
 export const MAX_FAILURE_DELAY_MS = 8_000;
+
+/** An account's failures count "in a row" until a success, or an hour without another failure. */
+const ACCOUNT_WINDOW_SECONDS = 3600;
 
 /** The pause before answering the `failures`-th failure in a row (1-based). */
 export function failureDelayMs(failures: number, baseMs: number): number {
@@ -38,16 +41,15 @@ export class SignInThrottle {
     store: LimiterStore,
     readonly limits: SignInLimits,
   ) {
-    const window = limits.lockSeconds;
     this.account = createLimiter(store, {
       keyPrefix: "signin:account",
       points: limits.accountFailures,
-      duration: window,
+      duration: Math.max(ACCOUNT_WINDOW_SECONDS, limits.lockSeconds),
     });
     this.ip = createLimiter(store, {
       keyPrefix: "signin:ip",
       points: limits.ipFailures,
-      duration: window,
+      duration: limits.lockSeconds,
     });
   }
 

@@ -190,10 +190,7 @@ export function withApi<const C extends Contract>(
 ): RouteHandler {
   const run = (request: Request, context?: { params: Promise<Record<string, string>> }) =>
     withRequestId(request.headers.get("x-request-id"), () => serve(request, context));
-  const serve = async (
-    request: Request,
-    context?: { params: Promise<Record<string, string>> },
-  ) => {
+  const serve = async (request: Request, context?: { params: Promise<Record<string, string>> }) => {
     let quota: Quota | null = null;
     try {
       const principal = await authenticate(

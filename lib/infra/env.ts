@@ -44,18 +44,20 @@ const limitsSchema = z.object({
   ACCORD_API_RATE_LIMIT: z.coerce.number().int().min(0).max(10_000_000).default(600),
 });
 
-const serverSchema = dbSchema.extend({
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  AUTH_OIDC_ISSUER: z.url("must be a URL").optional(),
-  AUTH_OIDC_ID: z.string().min(1).optional(),
-  AUTH_OIDC_SECRET: z.string().min(1).optional(),
-  AUTH_OIDC_NAME: z.string().min(1).default("SSO"),
-  ACCORD_DEMO_DATA: booleanish.optional(),
-  /** Run background jobs in this process (off: a web server only, with `npm run worker` elsewhere). */
-  ACCORD_WORKER: booleanish.default(true),
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(1).max(65535, "must be a port number").default(3000),
-}).extend(limitsSchema.shape);
+const serverSchema = dbSchema
+  .extend({
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    AUTH_OIDC_ISSUER: z.url("must be a URL").optional(),
+    AUTH_OIDC_ID: z.string().min(1).optional(),
+    AUTH_OIDC_SECRET: z.string().min(1).optional(),
+    AUTH_OIDC_NAME: z.string().min(1).default("SSO"),
+    ACCORD_DEMO_DATA: booleanish.optional(),
+    /** Run background jobs in this process (off: a web server only, with `npm run worker` elsewhere). */
+    ACCORD_WORKER: booleanish.default(true),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535, "must be a port number").default(3000),
+  })
+  .extend(limitsSchema.shape);
 
 export type DbEnv = z.infer<typeof dbSchema> & { dataDir: string };
 export type ServerEnv = Omit<z.infer<typeof serverSchema>, "AUTH_SECRET"> & {

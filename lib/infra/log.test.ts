@@ -8,7 +8,9 @@ describe("the logger", () => {
   it("writes one JSON line per event, with the request id of the request it runs in", () => {
     const lines: string[] = [];
     vi.spyOn(console, "error").mockImplementation((line: string) => void lines.push(line));
-    withRequestId("req-42", () => securityEvent("signin.failed", { account: accountTag("A@x.test") }));
+    withRequestId("req-42", () =>
+      securityEvent("signin.failed", { account: accountTag("A@x.test") }),
+    );
     withRequestId("bad id with spaces\n", () => log.warn("x"));
     const [first, second] = lines.map((l) => JSON.parse(l));
     expect(first).toMatchObject({
@@ -23,7 +25,7 @@ describe("the logger", () => {
   });
 
   it("keeps of a database error its class, SQLSTATE and frames: not the SQL, parameters or values", () => {
-    const cause = Object.assign(new Error('Key (email)=(ada@example.test) already exists.'), {
+    const cause = Object.assign(new Error("Key (email)=(ada@example.test) already exists."), {
       code: "23505",
     });
     const error = Object.assign(

@@ -69,7 +69,10 @@ export function securityEvent(event: SecurityEvent, fields: LogFields = {}) {
  * repeated failures can be followed, but the address itself is never written.
  */
 export function accountTag(email: string): string {
-  return createHash("sha256").update(`accord-log:${email.trim().toLowerCase()}`).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(`accord-log:${email.trim().toLowerCase()}`)
+    .digest("hex")
+    .slice(0, 16);
 }
 
 /**
@@ -83,7 +86,9 @@ export function errorFields(error: unknown): LogFields {
   const code =
     (error as { code?: unknown }).code ?? (cause as { code?: unknown } | undefined)?.code;
   const fromDb =
-    code !== undefined || error.name === "DrizzleQueryError" || error.message.startsWith("Failed query");
+    code !== undefined ||
+    error.name === "DrizzleQueryError" ||
+    error.message.startsWith("Failed query");
   const frames = (error.stack ?? "")
     .split("\n")
     .filter((line) => line.trimStart().startsWith("at "))

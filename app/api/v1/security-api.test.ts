@@ -151,7 +151,7 @@ describe("a signed-in change (cookie)", () => {
       { origin: "http://sub.accord.test" },
       { "sec-fetch-site": "cross-site" },
       { "sec-fetch-site": "same-site" },
-    ]) {
+    ] as Record<string, string>[]) {
       const answer = await markRead({ ...json, ...headers });
       expect(answer.status, JSON.stringify(headers)).toBe(403);
       expect((await answer.json()).error.code).toBe("forbidden");
