@@ -1,5 +1,6 @@
 /** Turns any thrown error into the one JSON error shape: a stable code, never a stack. */
 import { pgCode } from "@/db/pg-errors";
+import { ANALYSIS_TIMEOUT_SECONDS, isStatementTimeout } from "@/db/statement-timeout";
 import { AppError, type ErrorBody } from "@/lib/shared/errors";
 
 /**
@@ -29,6 +30,18 @@ export function toResponse(error: unknown): Response {
     return Response.json(
       { error: { code: "validation_failed", message: "The request was aborted." } },
       { status: 400 },
+    );
+  }
+  if (isStatementTimeout(error)) {
+    console.warn("[accord] a request's statement ran past its time limit (SQLSTATE 57014)");
+    return Response.json(
+      {
+        error: {
+          code: "unprocessable",
+          message: `This took longer than ${ANALYSIS_TIMEOUT_SECONDS} s and was stopped: ask for less at once (fewer rules or conditions, a shorter period).`,
+        },
+      },
+      { status: 422 },
     );
   }
   const code = pgCode(error);
