@@ -1,5 +1,6 @@
 /** Turns any thrown error into the one JSON error shape: a stable code, never a stack. */
 import { isDatabaseUnreachable, pgCode } from "@/db/pg-errors";
+import { ANALYSIS_TIMEOUT_SECONDS, isStatementTimeout } from "@/db/statement-timeout";
 import { errorFields, log } from "@/lib/infra/log";
 import { AppError, type ErrorBody } from "@/lib/shared/errors";
 
@@ -47,6 +48,18 @@ export function toResponse(error: unknown): Response {
       status: 503,
       headers: { "Retry-After": String(OUTAGE_RETRY_AFTER_SECONDS) },
     });
+  }
+  if (isStatementTimeout(error)) {
+    log.warn("request.statement_timeout", { code: "57014" });
+    return Response.json(
+      {
+        error: {
+          code: "unprocessable",
+          message: `This took longer than ${ANALYSIS_TIMEOUT_SECONDS} s and was stopped: ask for less at once (fewer rules or conditions, a shorter period).`,
+        },
+      },
+      { status: 422 },
+    );
   }
   const code = pgCode(error);
   if (code && INPUT_REFUSED_BY_DB[code]) {

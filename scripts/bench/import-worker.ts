@@ -16,7 +16,7 @@ async function main() {
   const [target, file, kind = "leads"] = process.argv.slice(2);
   const handle = target.startsWith("pglite:")
     ? await openDb({ kind: "pglite", dataDir: target.slice("pglite:".length), holder: "bench" })
-    : await openDb({ kind: "postgres", url: target, max: 2 });
+    : await openDb({ kind: "postgres", url: target, max: 3 });
   await migrateDb(handle);
   const db = handle.db;
   let t = performance.now();

@@ -206,6 +206,26 @@ describe("a file longer than one batch", () => {
     );
     expect(unscored.n).toBe(0);
   }, 120_000);
+
+  it("scores, when the same file runs again, the leads a cut-off run wrote without scoring", async () => {
+    const file = "email,company size\ncut1@x.io,500\ncut2@x.io,10\n";
+    await run((await upload(file)).id, "leads", false);
+    // A run stopped between writing a batch and scoring it leaves its leads without a score.
+    await t.db.execute(
+      sql`delete from lead_scores where lead_id in (select id from leads where email like 'cut%@x.io')`,
+    );
+    const again = await run((await upload(file)).id, "leads", false);
+    expect(again.counts.created).toBe(0);
+    const scores = await queryRows<{ email: string; total: number }>(
+      t.db,
+      sql`select l.email, s.total from leads l join lead_scores s on s.lead_id = l.id
+          where l.email like 'cut%@x.io' order by l.email`,
+    );
+    expect(scores).toEqual([
+      { email: "cut1@x.io", total: 40 },
+      { email: "cut2@x.io", total: 0 },
+    ]);
+  });
 });
 
 describe("a HubSpot-style export with outcomes", () => {

@@ -21,7 +21,7 @@ import type { ImportMapping } from "./schemas";
 import { historyNotes, scoreHandoffs } from "./score-imported";
 import { isPostgres } from "./sql-values";
 import { readRecords, TOO_LONG_MARK, uploadChunks, uploadHead } from "./upload";
-import { writeLeads, writeRows } from "./write-batch";
+import { scoreLeads, scoreUnscored, writeLeads, writeRows, type Written } from "./write-batch";
 
 /** Rows per batch (a batch is one transaction, and one progress report). */
 export const BATCH = 5000;
@@ -105,7 +105,14 @@ export async function runImport(db: Db, importId: string, ctx: RunContext): Prom
   let rows: Pending[] = [];
   let errors: RowFailure[] = [];
   let inflight: Promise<unknown> = Promise.resolve(null);
+  /** The scoring of the last batch written (on PostgreSQL, beside the next batch's write). */
+  let scoring: Promise<unknown> = Promise.resolve(null);
   let analyzeAt = batchSize;
+  const settleScoring = async () => {
+    const failure = await scoring;
+    scoring = Promise.resolve(null);
+    if (failure) throw failure;
+  };
 
   const write = async (
     batch: { leads: LeadBatch; rows: Pending[] },
@@ -117,10 +124,21 @@ export async function runImport(db: Db, importId: string, ctx: RunContext): Prom
       written = leadsKind
         ? await countLeads(db, batch.leads)
         : await countRows(db, kind as "events" | "outcomes", batch.rows);
-    else
-      written = leadsKind
+    else {
+      const stored: Written = leadsKind
         ? await writeLeads(db, batch.leads, actor, now, stamp)
-        : await writeRows(db, kind as "events" | "outcomes", batch.rows, actor, now);
+        : await writeRows(db, kind as "events" | "outcomes", batch.rows, actor);
+      // One scoring at a time, in order; on PostgreSQL it runs while the next batch is written.
+      await settleScoring();
+      const job = scoreLeads(db, stored.toScore, now);
+      if (overlap)
+        scoring = job.then(
+          () => null,
+          (error: unknown) => error,
+        );
+      else await job;
+      written = stored;
+    }
     for (const k of Object.keys(counts) as (keyof Counts)[]) counts[k] += written[k] ?? 0;
     // A bulk load outgrows the planner's statistics: refresh them as the created leads double.
     if (!imp.dryRun && counts.created >= analyzeAt) {
@@ -186,6 +204,8 @@ export async function runImport(db: Db, importId: string, ctx: RunContext): Prom
   }
   await flush();
   await settle();
+  await settleScoring();
+  if (!imp.dryRun) await scoreUnscored(db, now, batchSize);
   if (!imp.dryRun && !ctx.signal?.aborted) {
     await ctx.progress(done, done, "scoring");
     await scoreHandoffs(db, actor);

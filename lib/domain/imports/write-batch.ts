@@ -1,7 +1,9 @@
 /**
  * One batch written, in one transaction (a batch is whole or absent; the next run writes what a
  * crash lost): leads merged with their history, or events and outcomes of known leads — refused,
- * row by row, for leads not found — and the leads it changed scored at once.
+ * row by row, for leads not found. The leads it changed are answered, to be scored in a
+ * transaction of their own (scoreLeads) — on PostgreSQL while the next batch is written, on a
+ * second connection; a run that ends scores every lead still without a score (scoreUnscored).
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Db, type Queryable } from "@/db/client";
@@ -25,14 +27,17 @@ async function inBatchTransaction<T>(db: Db, work: (tx: Queryable) => Promise<T>
   });
 }
 
+/** A batch written, and the leads it created or changed (to score). */
+export type Written = BatchResult & { toScore: string[] };
+
 export async function writeLeads(
   db: Db,
   batch: LeadBatch,
   actor: string,
   now: Date,
   stamp: Date,
-): Promise<BatchResult> {
-  if (!batch.size) return {};
+): Promise<Written> {
+  if (!batch.size) return { toScore: [] };
   return inBatchTransaction(db, async (tx) => {
     const merged = await mergeLeads(tx, batch, now, stamp);
     const history = batch.history.flatMap((h) => {
@@ -40,10 +45,8 @@ export async function writeLeads(
       return leadId ? [{ leadId, step: h.step }] : [];
     });
     const written = await writeHistory(tx, history, actor);
-    // Scored in the batch (on PostgreSQL while the next batch is read): a lead is never in
-    // without its score, even when the import is cancelled.
-    await scoreLeads(tx, merged.changed, now);
     return {
+      toScore: merged.changed,
       created: merged.created,
       updated: batch.size - merged.created - merged.again,
       skipped: batch.repeated + merged.again,
@@ -58,12 +61,11 @@ export async function writeRows(
   kind: "events" | "outcomes",
   batch: Pending[],
   actor: string,
-  now: Date,
-): Promise<BatchResult> {
-  if (!batch.length) return {};
+): Promise<Written> {
+  if (!batch.length) return { toScore: [] };
   return inBatchTransaction(db, async (tx) => {
     const { leads, repeated } = distinctLeads(batch);
-    const result: BatchResult = { skipped: repeated, rowErrors: [] };
+    const result: Written = { skipped: repeated, rowErrors: [], toScore: [] };
     const leadIds = await existingLeads(
       tx,
       leads.map((p) => p.row.lead.email),
@@ -92,27 +94,49 @@ export async function writeRows(
       result.historyCreated = written;
       result.historySkipped = history.length - written;
     }
-    await scoreLeads(
-      tx,
-      leadIds.filter((id): id is string => Boolean(id)),
-      now,
-    );
+    result.toScore = leadIds.filter((id): id is string => Boolean(id));
     return result;
   });
 }
 
-/** Scores the leads under the live model (none published: nothing to do). */
-async function scoreLeads(tx: Queryable, leadIds: string[], now: Date) {
+/** Scores the leads under the live model (none published: nothing to do), in a transaction. */
+export async function scoreLeads(db: Db, leadIds: string[], now: Date): Promise<void> {
   if (!leadIds.length) return;
-  const active = await getActiveModel(tx);
-  if (active)
-    await rescore(tx, {
-      model: active.model,
-      version: active.version,
-      asOf: now,
-      cause: "refresh",
-      leadIds,
-    });
+  await inBatchTransaction(db, async (tx) => {
+    const active = await getActiveModel(tx);
+    if (active)
+      await rescore(tx, {
+        model: active.model,
+        version: active.version,
+        asOf: now,
+        cause: "refresh",
+        leadIds,
+      });
+  });
+}
+
+/**
+ * Scores the leads that have no score yet — those of a run cut off between writing a batch and
+ * scoring it (the next run finds them unchanged) — in batches.
+ */
+export async function scoreUnscored(db: Db, now: Date, batchSize: number): Promise<void> {
+  if (!(await getActiveModel(db))) return;
+  let after = "00000000-0000-0000-0000-000000000000";
+  for (;;) {
+    const rows = await queryRows<{ id: string }>(
+      db,
+      sql`select l.id from leads l
+          where l.id > ${after}::uuid and not exists (select 1 from lead_scores s where s.lead_id = l.id)
+          order by l.id limit ${batchSize}`,
+    );
+    if (!rows.length) return;
+    await scoreLeads(
+      db,
+      rows.map((r) => r.id),
+      now,
+    );
+    after = rows[rows.length - 1].id;
+  }
 }
 
 const leadKey = (p: Pending) =>

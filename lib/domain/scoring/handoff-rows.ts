@@ -6,6 +6,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
+import { limitStatementTime } from "@/db/statement-timeout";
 import { tuneForScoring } from "./locks";
 
 /** Handoffs (transitions to `mql`) at or after `from` (when given) and at or before `to`. */
@@ -23,6 +24,7 @@ export function handoffRowsSql(range: { from: Date | null; to: Date }): SQL {
 export function scoringQuery<T>(db: Queryable, query: SQL): Promise<T[]> {
   return db.transaction(async (tx) => {
     await tuneForScoring(tx);
+    await limitStatementTime(tx);
     await tx.execute(sql`set local enable_nestloop = off`);
     const rows = await queryRows<T>(tx, query);
     await tx.execute(sql`set local enable_nestloop = default`);

@@ -7,6 +7,7 @@
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
+import { limitStatementTime } from "@/db/statement-timeout";
 import { eligibleSql, lastRecycleJoin } from "@/lib/domain/lifecycle/eligibility-sql";
 import { tuneForScoring } from "./locks";
 import { compileScores } from "./compile";
@@ -45,6 +46,8 @@ export async function previewModel(
     baseline: ScoringModel | null;
     asOf?: Date;
     movers?: number;
+    /** How long its statements may run (db/statement-timeout.ts). */
+    timeLimitMs?: number;
   },
 ): Promise<Preview> {
   const started = performance.now();
@@ -55,6 +58,7 @@ export async function previewModel(
     before === null ? sql`false` : sql`(d.before_total >= ${String(before)}::float8)`;
   const [row] = await db.transaction(async (tx) => {
     await tuneForScoring(tx);
+    await limitStatementTime(tx, args.timeLimitMs);
     // Computed into a temporary table first: a CREATE TABLE AS may use parallel workers (measured).
     const scored = args.baseline
       ? compileComparison(args.baseline, args.draft, { asOf })
