@@ -44,6 +44,6 @@ export const config = {
   matcher: [
     // API paths only when they hold a % (to refuse a malformed encoding; the rest never comes here).
     "/api/:rest(.*%.*)",
-    "/((?!api|_next/static|_next/image|sign-in|favicon.ico|robots.txt|.*\\.(?:png|svg|ico|webmanifest)$).*)",
+    "/((?!api|_next/static|_next/image|sign-in|invite/|favicon.ico|robots.txt|.*\\.(?:png|svg|ico|webmanifest)$).*)",
   ],
 };
