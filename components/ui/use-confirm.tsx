@@ -4,7 +4,9 @@
  * Asking before something that cannot be taken back, in the app's own dialog (never the
  * browser's `confirm()`, which cannot be styled, translated or read the same way by a screen
  * reader): `const [confirm, dialog] = useConfirm()`, render `dialog`, then
- * `if (await confirm({ title, body, action, danger })) …`.
+ * `if (await confirm({ title, body, action, danger })) …`. The dialog is labelled by its title and
+ * described by its body; Escape or a click outside answers no; focus stays inside until answered
+ * and starts on Cancel when `danger` (the act cannot be undone), on the action otherwise.
  */
 import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState, type ReactNode } from "react";
@@ -43,23 +45,33 @@ export function useConfirm(): [(request: ConfirmRequest) => Promise<boolean>, Re
       onClose={() => settle(false)}
       title={request?.title ?? ""}
       labelledBy="confirm-title"
+      describedBy={request?.body ? "confirm-body" : undefined}
       footer={
         <>
-          <Button variant="secondary" onClick={() => settle(false)}>
+          {/* Focus starts on the safe choice when the act cannot be undone: Enter never destroys. */}
+          <Button
+            variant="secondary"
+            onClick={() => settle(false)}
+            autoFocus={request?.danger === true}
+          >
             {t("cancel")}
           </Button>
           <Button
             variant={request?.danger ? "danger" : "primary"}
             onClick={() => settle(true)}
             data-testid="confirm-action"
-            autoFocus
+            autoFocus={request?.danger !== true}
           >
             {request?.action}
           </Button>
         </>
       }
     >
-      {request?.body && <div className="text-sm text-slate-700">{request.body}</div>}
+      {request?.body && (
+        <div id="confirm-body" className="text-sm text-slate-700">
+          {request.body}
+        </div>
+      )}
     </Dialog>
   );
   return [confirm, dialog];
