@@ -42,7 +42,7 @@ export async function updateMember({
   ...input
 }: { db: Db; actor: Actor; userId: string; now?: Date } & z.input<
   typeof memberPatchSchema
->): Promise<TeamMember> {
+>): Promise<TeamMember & { reroutedMqls: number }> {
   assertCan(actor, "users:manage");
   const patch = parseInput(memberPatchSchema, input);
   if (userId === actor.id && patch.active === false) {
