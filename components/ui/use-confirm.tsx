@@ -9,7 +9,7 @@
  * and starts on Cancel when `danger` (the act cannot be undone), on the action otherwise.
  */
 import { useTranslations } from "next-intl";
-import { useCallback, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "./button";
 import { Dialog } from "./dialog";
 
@@ -34,6 +34,15 @@ export function useConfirm(): [(request: ConfirmRequest) => Promise<boolean>, Re
       }),
     [],
   );
+  // After the dialog has opened (its effect runs before this one): the safe choice first when the
+  // act cannot be undone, so a stray Enter never destroys anything.
+  useEffect(() => {
+    if (!request) return;
+    const frame = requestAnimationFrame(() =>
+      document.getElementById(request.danger ? "confirm-cancel" : "confirm-action")?.focus(),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [request]);
   const settle = (yes: boolean) => {
     answer.current?.(yes);
     answer.current = null;
@@ -48,19 +57,14 @@ export function useConfirm(): [(request: ConfirmRequest) => Promise<boolean>, Re
       describedBy={request?.body ? "confirm-body" : undefined}
       footer={
         <>
-          {/* Focus starts on the safe choice when the act cannot be undone: Enter never destroys. */}
-          <Button
-            variant="secondary"
-            onClick={() => settle(false)}
-            autoFocus={request?.danger === true}
-          >
+          <Button variant="secondary" onClick={() => settle(false)} id="confirm-cancel">
             {t("cancel")}
           </Button>
           <Button
             variant={request?.danger ? "danger" : "primary"}
             onClick={() => settle(true)}
             data-testid="confirm-action"
-            autoFocus={request?.danger !== true}
+            id="confirm-action"
           >
             {request?.action}
           </Button>
