@@ -5,9 +5,11 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { Input, Select } from "@/components/ui/field";
 import { useConfirm } from "@/components/ui/use-confirm";
 import { userQueries, type UserRow as User } from "@/lib/client/queries/users";
 import { useApiErrorText } from "@/lib/client/use-api-error";
+import { ROLES, type Role } from "@/lib/shared/vocabulary";
 import { InvitationLink } from "./invitation-link";
 import { UserCreateDialog } from "./user-create-dialog";
 import { UserEditDialog } from "./user-edit-dialog";
@@ -30,6 +32,7 @@ export function UsersPanel({
   selfId: string;
 }) {
   const t = useTranslations("users");
+  const roles = useTranslations("roles");
   const users = useQuery({ ...userQueries.list(), initialData: initial }).data;
   const [confirm, confirmDialog] = useConfirm();
   const errorText = useApiErrorText();
@@ -38,6 +41,17 @@ export function UsersPanel({
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [query, setQuery] = useState("");
+  const [role, setRole] = useState<Role | "">("");
+  const needle = query.trim().toLowerCase();
+  const shown = users.filter(
+    (u) =>
+      (!role || u.role === role) &&
+      (!needle ||
+        u.name.toLowerCase().includes(needle) ||
+        u.email.includes(needle) ||
+        (u.teamName ?? "").toLowerCase().includes(needle)),
+  );
   const busy = change.isPending || link.isPending;
   const active = users.filter((u) => u.active).length;
 
@@ -105,8 +119,42 @@ export function UsersPanel({
           </p>
         )}
       </div>
+      <div className="flex flex-wrap items-end gap-3 border-t border-slate-100 px-4 py-3 sm:px-5">
+        <div className="min-w-0 flex-1 sm:max-w-xs">
+          <label htmlFor="users-search" className="mb-1 block text-xs font-medium text-slate-700">
+            {t("search")}
+          </label>
+          <Input
+            id="users-search"
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder={t("searchPlaceholder")}
+          />
+        </div>
+        <div>
+          <label htmlFor="users-role" className="mb-1 block text-xs font-medium text-slate-700">
+            {t("fields.role")}
+          </label>
+          <Select
+            id="users-role"
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role | "")}
+          >
+            <option value="">{t("allRoles")}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {roles(r)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <p className="pb-2 text-sm text-slate-600" aria-live="polite">
+          {t("shown", { count: shown.length })}
+        </p>
+      </div>
       <ul className="divide-y divide-slate-100 border-t border-slate-100" aria-label={t("listLabel")}>
-        {users.map((user) => (
+        {shown.map((user) => (
           <UserRow
             key={user.id}
             user={user}
