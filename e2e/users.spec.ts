@@ -13,7 +13,13 @@ const stamp = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)
 const userRow = (page: Page, email: string) =>
   page.getByTestId("user-row").and(page.locator(`[data-user="${email}"]`));
 
-type NewUser = { name: string; email: string; team?: string; password?: string };
+type NewUser = {
+  name: string;
+  email: string;
+  team?: string;
+  password?: string;
+  capacity?: number;
+};
 
 async function addUser(page: Page, user: NewUser) {
   await page.getByRole("button", { name: "Add user" }).click();
@@ -23,6 +29,7 @@ async function addUser(page: Page, user: NewUser) {
   await dialog.getByLabel("Role").selectOption({ label: "Sales rep" });
   if (user.team) await dialog.getByLabel("Team").selectOption({ label: user.team });
   await dialog.getByLabel("Time zone").selectOption("Europe/Paris");
+  if (user.capacity !== undefined) await dialog.getByLabel("Capacity").fill(String(user.capacity));
   if (user.password) {
     await dialog.getByRole("radio", { name: /Set a password now/ }).check();
     await dialog.getByLabel("Password", { exact: true }).fill(user.password);
@@ -112,7 +119,14 @@ test.describe("Users (admin)", () => {
     test.setTimeout(120_000);
     await page.goto("/settings/users");
     const email = `carl.${stamp()}@example.test`;
-    await addUser(page, { name: "Carl Leaving", email, team: "EMEA", password: "carl-password" });
+    // Capacity 1: once he holds the lead below, routing sends him nothing else meanwhile.
+    await addUser(page, {
+      name: "Carl Leaving",
+      email,
+      team: "EMEA",
+      password: "carl-password",
+      capacity: 1,
+    });
     const carlId = (
       (await (await page.request.get("/api/v1/users")).json()).data as {
         id: string;
@@ -132,7 +146,7 @@ test.describe("Users (admin)", () => {
     }
     await page.reload();
     const row = userRow(page, email);
-    await expect(row).toContainText("1 / 50 open MQLs");
+    await expect(row).toContainText("1 / 1 open MQLs");
 
     // Keyboard only: open the confirmation, Escape keeps everything, then confirm with Tab + Enter.
     await row.getByRole("button", { name: "Deactivate Carl Leaving" }).focus();
@@ -140,6 +154,7 @@ test.describe("Users (admin)", () => {
     const confirm = page.getByRole("dialog", { name: "Deactivate Carl Leaving?" });
     await expect(confirm).toBeVisible();
     await expect(confirm).toContainText("Their open MQL is routed again to their team");
+    await expect(confirm.getByRole("button", { name: "Deactivate Carl Leaving" })).toBeVisible();
     await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
     await page.keyboard.press("Escape");
     await expect(confirm).toBeHidden();
@@ -155,7 +170,7 @@ test.describe("Users (admin)", () => {
       "Carl Leaving is deactivated. 1 open MQL routed again.",
     );
     await expect(row).toContainText("Deactivated");
-    await expect(row).toContainText("0 / 50 open MQLs");
+    await expect(row).toContainText("0 / 1 open MQLs");
 
     // The lead is with another rep of the team (or waits for one), never with Carl.
     await page.goto(`/leads/${lead.id}`);

@@ -17,6 +17,15 @@ export async function rerouteOwnedMqls(
   tx: Queryable,
   args: { userId: string; actorId: string; now: Date },
 ): Promise<Rerouted[]> {
+  // Teams first, then leads: the order routing and the SLA sweep lock them in (no deadlock).
+  await tx.execute(
+    sql`select t.id from teams t
+        where t.id in (
+          select tt.team_id from team_territories tt
+          join leads l on tt.country = upper(l.country)
+          where l.owner_id = ${args.userId} and l.lifecycle_stage = 'mql')
+        order by t.id for update`,
+  );
   const owned = await queryRows<{ id: string; country: string | null }>(
     tx,
     sql`select id, country from leads
