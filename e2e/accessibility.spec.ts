@@ -52,7 +52,10 @@ test.describe("an admin", () => {
     for (const section of SETTINGS_SECTIONS.map((s) => s.key)) {
       await page.goto(`/settings/${section}`);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      await expect(page.getByRole("link", { current: "page" }).last()).toBeVisible();
+      await expect(page.getByTestId(`settings-nav-${section}`)).toHaveAttribute(
+        "aria-current",
+        "page",
+      );
       await expectAccessible(page, `settings › ${section}`);
       await expectUniqueLandmarks(page, `settings › ${section}`);
     }
