@@ -33,7 +33,10 @@ test.describe("the admin's users section", () => {
         await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
         await page.goto("/settings/users");
         await expect(page.getByTestId("user-row").first()).toBeVisible();
-        await page.screenshot({ path: `.screenshots/users-${locale}-${width}.png`, fullPage: true });
+        await page.screenshot({
+          path: `.screenshots/users-${locale}-${width}.png`,
+          fullPage: true,
+        });
         await page.getByTestId("users-panel").getByRole("button").first().click();
         await expect(page.getByRole("dialog")).toBeVisible();
         await page.screenshot({ path: `.screenshots/users-add-${locale}-${width}.png` });

@@ -135,7 +135,12 @@ test.describe("Users (admin)", () => {
     ).find((u) => u.email === email)!.id;
 
     // An open MQL of Carl's: a fresh lead from France (EMEA), handed to him.
-    const key = await createApiKey(browser, ["events:write", "leads:write", "leads:read", "model:read"]);
+    const key = await createApiKey(browser, [
+      "events:write",
+      "leads:write",
+      "leads:read",
+      "model:read",
+    ]);
     const lead = await makeMql(page.request, key, `wanda.${stamp()}@horizon.test`);
     const owner = (await (await page.request.get(`/api/v1/leads/${lead.id}`)).json()).data.owner;
     if (owner?.id !== carlId) {
@@ -197,7 +202,10 @@ test.describe("Users (admin)", () => {
     await expect(dialog).toContainText("You cannot change your own role");
     await dialog.getByRole("button", { name: "Cancel" }).click();
     const id = (
-      (await (await page.request.get("/api/v1/users")).json()).data as { id: string; email: string }[]
+      (await (await page.request.get("/api/v1/users")).json()).data as {
+        id: string;
+        email: string;
+      }[]
     ).find((u) => u.email === "admin@accord.test")!.id;
     const demote = await page.request.patch(`/api/v1/users/${id}`, { data: { role: "rep" } });
     expect(demote.status()).toBe(422);

@@ -2,10 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import {
-  acceptInviteAction,
-  type AcceptInviteState,
-} from "@/app/(auth)/invite/[token]/actions";
+import { acceptInviteAction, type AcceptInviteState } from "@/app/(auth)/invite/[token]/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { PASSWORD_MIN } from "@/lib/domain/users/schemas";

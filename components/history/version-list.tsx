@@ -109,7 +109,8 @@ export function VersionList({
                 {v.note || t("noNote")}
               </p>
               <p className="mt-1 text-xs text-slate-500">
-                {authorLabel(v.authorLabel)} · <time dateTime={v.publishedAt}>{date(v.publishedAt)}</time>
+                {authorLabel(v.authorLabel)} ·{" "}
+                <time dateTime={v.publishedAt}>{date(v.publishedAt)}</time>
               </p>
               <p className="text-xs text-slate-500">
                 {t("rescored", { count: v.leadsRescored, duration: duration(v.durationMs) })}

@@ -83,8 +83,7 @@ export function RuleEditor({
   const loadModel = async (next: ScoringModel, message: string, confirmText: string) => {
     // A template or a file replaces every rule and the threshold: asked whenever that loses
     // something (rules in the draft, or a threshold that moves), saying what.
-    const loses =
-      model && (model.rules.length > 0 || model.mqlThreshold !== next.mqlThreshold);
+    const loses = model && (model.rules.length > 0 || model.mqlThreshold !== next.mqlThreshold);
     if (
       loses &&
       !(await confirm({

@@ -29,7 +29,10 @@ export function InvitationLink({
       <p className="text-sm font-medium text-emerald-900">{t("title", { name })}</p>
       <p className="mt-1 text-xs text-emerald-800">
         {t("body", {
-          expires: format.dateTime(new Date(expiresAt), { dateStyle: "medium", timeStyle: "short" }),
+          expires: format.dateTime(new Date(expiresAt), {
+            dateStyle: "medium",
+            timeStyle: "short",
+          }),
         })}
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-2">

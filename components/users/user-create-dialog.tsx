@@ -79,9 +79,7 @@ export function UserCreateDialog({
       },
     );
   const described = (field: keyof typeof errors, fieldId: string) =>
-    errors[field]
-      ? { "aria-invalid": true as const, "aria-describedby": `${fieldId}-error` }
-      : {};
+    errors[field] ? { "aria-invalid": true as const, "aria-describedby": `${fieldId}-error` } : {};
 
   return (
     <Dialog
@@ -139,11 +137,7 @@ export function UserCreateDialog({
           />
         </Field>
         <Field id={`${id}-role`} label={t("fields.role")} error={errors.role}>
-          <Select
-            id={`${id}-role`}
-            value={role}
-            onChange={(e) => setRole(e.target.value as Role)}
-          >
+          <Select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {roles(r)}
@@ -195,9 +189,7 @@ export function UserCreateDialog({
                 />
                 <span>
                   {t(`create.${option}`)}
-                  <span className="block text-xs text-slate-600">
-                    {t(`create.${option}Hint`)}
-                  </span>
+                  <span className="block text-xs text-slate-600">{t(`create.${option}Hint`)}</span>
                 </span>
               </label>
             ))}

@@ -153,7 +153,10 @@ export function UsersPanel({
           {t("shown", { count: shown.length })}
         </p>
       </div>
-      <ul className="divide-y divide-slate-100 border-t border-slate-100" aria-label={t("listLabel")}>
+      <ul
+        className="divide-y divide-slate-100 border-t border-slate-100"
+        aria-label={t("listLabel")}
+      >
         {shown.map((user) => (
           <UserRow
             key={user.id}

@@ -71,7 +71,9 @@ export const userCommands: Record<string, Command<z.output<typeof userSchema>>> 
         },
       }).catch((error: unknown) => {
         if (error instanceof AppError)
-          throw new CliError(error.fields ? oneLine(Object.values(error.fields).flat()) : error.message);
+          throw new CliError(
+            error.fields ? oneLine(Object.values(error.fields).flat()) : error.message,
+          );
         throw error;
       });
       console.log(`Created ${input.role} ${input.email} (${user.id}).`);

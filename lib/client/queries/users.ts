@@ -28,6 +28,4 @@ export const changeUser = (userId: string, body: UserChanges) =>
   callData(api.PATCH("/api/v1/users/{id}", { params: { path: { id: userId } }, body }));
 
 export const createInvitation = (userId: string) =>
-  callData(
-    api.POST("/api/v1/users/{id}/invitation", { params: { path: { id: userId } } }),
-  );
+  callData(api.POST("/api/v1/users/{id}/invitation", { params: { path: { id: userId } } }));

@@ -79,9 +79,7 @@ export const memberPatchSchema = z
       workingHours: workingHoursSchema.optional(),
       timeZone: timeZoneSchema.optional(),
       active: z.boolean({ error: "Active is true or false." }).optional(),
-      role: z
-        .enum(ROLES, { error: "Choose a role: admin, marketer, manager or rep." })
-        .optional(),
+      role: z.enum(ROLES, { error: "Choose a role: admin, marketer, manager or rep." }).optional(),
     },
     {
       error:

@@ -28,10 +28,7 @@ const canonical = (value: unknown): string =>
   );
 
 type Changes = Partial<
-  Pick<
-    User,
-    "teamId" | "capacity" | "awayUntil" | "workingHours" | "timeZone" | "active" | "role"
-  >
+  Pick<User, "teamId" | "capacity" | "awayUntil" | "workingHours" | "timeZone" | "active" | "role">
 >;
 
 export async function updateMember({

@@ -39,9 +39,7 @@ describe("invitation links", () => {
       name: "Invitee cleo@example.test",
       email: "cleo@example.test",
     });
-    expect(
-      await acceptInvitation({ db: t.db, token, password: "short", now: later(1) }),
-    ).toEqual({
+    expect(await acceptInvitation({ db: t.db, token, password: "short", now: later(1) })).toEqual({
       ok: false,
       reason: "password",
       message: "Choose a password of at least 8 characters.",
@@ -84,7 +82,12 @@ describe("invitation links", () => {
     expect(
       await acceptInvitation({ db: t.db, token, password: "eve-password", now: later(8) }),
     ).toEqual({ ok: false, reason: "expired" });
-    const fresh = await createInvitationLink({ db: t.db, actor: admin, userId: user.id, now: later(8) });
+    const fresh = await createInvitationLink({
+      db: t.db,
+      actor: admin,
+      userId: user.id,
+      now: later(8),
+    });
     expect(await readInvitation(t.db, token, later(8))).toEqual({ ok: false, reason: "unknown" });
     expect(
       await acceptInvitation({

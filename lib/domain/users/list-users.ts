@@ -24,11 +24,7 @@ export type UserSummary = {
   createdAt: string;
 };
 
-export async function selectUsers(
-  db: Queryable,
-  now: Date,
-  where?: SQL,
-): Promise<UserSummary[]> {
+export async function selectUsers(db: Queryable, now: Date, where?: SQL): Promise<UserSummary[]> {
   const open = db
     .select({ ownerId: leads.ownerId, n: sql<number>`count(*)::int`.as("n") })
     .from(leads)

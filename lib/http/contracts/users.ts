@@ -29,7 +29,9 @@ export const userSummarySchema = z.object({
 const invitationSchema = z.object({
   path: z
     .string()
-    .describe("The one-time link, relative to this app: `/invite/<token>`. Shown once, never stored."),
+    .describe(
+      "The one-time link, relative to this app: `/invite/<token>`. Shown once, never stored.",
+    ),
   expiresAt: z.iso.datetime(),
 });
 

@@ -109,7 +109,10 @@ describe("users API", () => {
     const [nina] = (await (await list()).json()).data.filter(
       (u: { email: string }) => u.email === "nina@example.test",
     );
-    const promoted = await userRoute.PATCH(send("PATCH", { role: "manager" }), ctx({ id: nina.id }));
+    const promoted = await userRoute.PATCH(
+      send("PATCH", { role: "manager" }),
+      ctx({ id: nina.id }),
+    );
     expect(promoted.status).toBe(200);
     expect((await promoted.json()).data).toMatchObject({ role: "manager", reroutedMqls: 0 });
     const self = await userRoute.PATCH(send("PATCH", { role: "rep" }), ctx({ id: admin.id }));
