@@ -56,7 +56,9 @@ export async function selectUsers(db: Queryable, now: Date, where?: SQL): Promis
     .leftJoin(open, eq(open.ownerId, users.id))
     .leftJoin(pending, eq(pending.userId, users.id))
     .where(where)
-    .orderBy(asc(users.name), asc(users.email));
+    .orderBy(asc(users.email));
+  // Sorted here rather than by the database's collation (PGlite's differs), as people read names.
+  rows.sort((a, b) => a.user.name.localeCompare(b.user.name));
   return rows.map(({ user, teamName, openMqls, expiresAt }) => ({
     id: user.id,
     name: user.name,
