@@ -16,7 +16,7 @@ import { oidcIssuer } from "@/lib/infra/env";
  * the server.
  */
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const PUBLIC_PAGES = ["/sign-in"];
+const PUBLIC_PAGES = ["/sign-in", "/invite"];
 
 /** A path whose %-encoding does not decode (`%ff`) would fail in Next's routing as a plain-text 500. */
 function malformedPath(pathname: string): boolean {

@@ -1,4 +1,5 @@
-import { expectAccessible } from "./axe";
+import { SETTINGS_SECTIONS, settingsSectionsFor } from "../lib/auth/settings-sections";
+import { expectAccessible, expectUniqueLandmarks } from "./axe";
 import { storageState } from "./fixtures";
 import { expect, test } from "./test";
 
@@ -45,9 +46,48 @@ test.describe("a manager", () => {
 test.describe("an admin", () => {
   test.use({ storageState: storageState("admin") });
 
-  test("settings have no serious accessibility violation", async ({ page }) => {
+  test("every settings section has no serious accessibility violation", async ({ page }) => {
     await page.goto("/settings");
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expectAccessible(page, "settings");
+    await expect(page).toHaveURL(/\/settings\/users$/);
+    for (const section of SETTINGS_SECTIONS.map((s) => s.key)) {
+      await page.goto(`/settings/${section}`);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.getByTestId(`settings-nav-${section}`)).toHaveAttribute(
+        "aria-current",
+        "page",
+      );
+      await expectAccessible(page, `settings › ${section}`);
+      await expectUniqueLandmarks(page, `settings › ${section}`);
+    }
+  });
+
+  test("settings on a phone (390 px), in French: a section menu instead of the side list", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    await context.addCookies([{ name: "NEXT_LOCALE", value: "fr", url: baseURL! }]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/settings/users");
+    await expect(page.getByRole("heading", { name: "Utilisateurs" })).toBeVisible();
+    await page.getByLabel("Rubrique").selectOption({ label: "Clés d’API" });
+    await expect(page).toHaveURL(/\/settings\/api-keys$/);
+    await expect(page.getByRole("heading", { name: "Clés d’API" })).toBeVisible();
+    await expectAccessible(page, "settings › api-keys at 390 px in French");
+  });
+});
+
+test.describe("a manager's settings", () => {
+  test.use({ storageState: storageState("manager") });
+
+  test("open on the first section a manager may see, each without serious violation", async ({
+    page,
+  }) => {
+    await page.goto("/settings");
+    await expect(page).toHaveURL(/\/settings\/teams$/);
+    for (const section of settingsSectionsFor("manager")) {
+      await page.goto(`/settings/${section}`);
+      await expectAccessible(page, `the manager's settings › ${section}`);
+    }
   });
 });

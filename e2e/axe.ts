@@ -21,3 +21,12 @@ export async function expectAccessible(page: Page, what: string) {
     );
   expect(serious, `axe on ${what}`).toEqual([]);
 }
+
+/** Landmarks a screen reader lists must be told apart: no two regions or navs with one name. */
+export async function expectUniqueLandmarks(page: Page, what: string) {
+  const result = await new AxeBuilder({ page }).withRules(["landmark-unique"]).analyze();
+  const found = result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`),
+  );
+  expect(found, `duplicate landmark names on ${what}`).toEqual([]);
+}

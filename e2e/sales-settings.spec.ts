@@ -24,7 +24,7 @@ test.describe("Sales settings (manager)", () => {
   test("edits the Hot tier's first-touch time; the change survives a reload and shows in the API", async ({
     page,
   }) => {
-    await page.goto("/settings");
+    await page.goto("/settings/sla");
     const panel = page.getByTestId("sla-panel");
     await expect(panel.getByRole("heading", { name: "SLA policies" })).toBeVisible();
     const hot = tier(page, "Hot");
@@ -74,7 +74,7 @@ test.describe("Sales settings (manager)", () => {
   test("refuses an empty name or a tier that would catch everyone, without calling the server", async ({
     page,
   }) => {
-    await page.goto("/settings");
+    await page.goto("/settings/sla");
     const panel = page.getByTestId("sla-panel");
     let puts = 0;
     page.on("request", (r) => {
@@ -108,7 +108,7 @@ test.describe("Sales settings (manager)", () => {
   test("adds a reject reason in English and French, moves it up, then removes it (never used: deleted)", async ({
     page,
   }) => {
-    await page.goto("/settings");
+    await page.goto("/settings/reasons");
     const reject = page.getByTestId("reasons-reject");
     const active = reject.getByRole("list", { name: "Active reject reasons" });
     await reject.getByRole("button", { name: "Add a reason to the reject list" }).click();
@@ -166,7 +166,7 @@ test.describe("Sales settings (manager)", () => {
   test("archives a used reason (gone from the active list, under archived) and restores it", async ({
     page,
   }) => {
-    await page.goto("/settings");
+    await page.goto("/settings/reasons");
     const reject = page.getByTestId("reasons-reject");
     const active = reject.getByRole("list", { name: "Active reject reasons" });
     const del = answered(page, "DELETE", /\/api\/v1\/reasons\/\d+$/);
@@ -202,7 +202,7 @@ test.describe("Sales settings (manager)", () => {
   });
 
   test("a refused change is rolled back and explained", async ({ page, consoleErrors }) => {
-    await page.goto("/settings");
+    await page.goto("/settings/reasons");
     const active = page
       .getByTestId("reasons-disqualify")
       .getByRole("list", { name: "Active disqualify reasons" });
@@ -219,7 +219,7 @@ test.describe("Sales settings (manager)", () => {
   });
 
   test("adds and removes a holiday of the manager's own team", async ({ page }) => {
-    await page.goto("/settings");
+    await page.goto("/settings/holidays");
     const emea = page.getByTestId("team-holidays").and(page.locator('[data-team="EMEA"]'));
     await expect(page.getByTestId("team-holidays")).toHaveCount(1); // only their own team
     await emea.getByLabel("Add a holiday to EMEA").fill("2031-12-25");

@@ -23,3 +23,24 @@ for (const locale of ["en", "fr"] as const) {
     });
   }
 }
+
+test.describe("the admin's users section", () => {
+  test.use({ storageState: storageState("admin") });
+  for (const locale of ["en", "fr"] as const) {
+    for (const width of [1280, 390]) {
+      test(`settings › users, ${locale}, ${width} px`, async ({ page, context, baseURL }) => {
+        await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
+        await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+        await page.goto("/settings/users");
+        await expect(page.getByTestId("user-row").first()).toBeVisible();
+        await page.screenshot({
+          path: `.screenshots/users-${locale}-${width}.png`,
+          fullPage: true,
+        });
+        await page.getByTestId("users-panel").getByRole("button").first().click();
+        await expect(page.getByRole("dialog")).toBeVisible();
+        await page.screenshot({ path: `.screenshots/users-add-${locale}-${width}.png` });
+      });
+    }
+  }
+});

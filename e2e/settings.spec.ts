@@ -5,7 +5,7 @@ test.describe("API keys in Settings (admin)", () => {
   test.use({ storageState: storageState("admin") });
 
   test("creates a key shown once, which then works, and revokes it", async ({ page, request }) => {
-    await page.goto("/settings");
+    await page.goto("/settings/api-keys");
     await page.getByRole("button", { name: "Create key" }).click();
     await expect(page.getByText("Name the key (e.g. the system that will use it).")).toBeVisible();
     const name = `UI key ${Date.now()}`;
@@ -14,6 +14,10 @@ test.describe("API keys in Settings (admin)", () => {
     await page.getByRole("button", { name: "Create key" }).click();
     const secret = (await page.getByTestId("api-key-secret-value").textContent())!.trim();
     expect(secret).toMatch(/^acc_/);
+    // The form is ready for the next key: no name, and only the default scope ticked.
+    await expect(page.getByLabel("Key name")).toHaveValue("");
+    await expect(page.getByRole("checkbox", { name: "leads:read" })).not.toBeChecked();
+    await expect(page.getByRole("checkbox", { name: "events:write" })).toBeChecked();
     const row = page.getByTestId("api-key-row").filter({ hasText: name });
     await expect(row).toContainText("Active");
     expect(
@@ -54,7 +58,10 @@ test.describe("API keys are admin-only", () => {
 
   test("a manager neither sees them nor can create one through the API", async ({ page }) => {
     await page.goto("/settings");
+    await expect(page).toHaveURL(/\/settings\/teams$/);
     await expect(page.getByRole("heading", { name: "API keys" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "API keys" })).toHaveCount(0);
+    expect((await page.goto("/settings/api-keys"))?.status()).toBe(403);
     const response = await page.request.post("/api/v1/api-keys", {
       data: { name: "sneaky", scopes: ["events:write"] },
     });

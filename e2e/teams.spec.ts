@@ -21,7 +21,7 @@ test.describe("Teams and routing (admin)", () => {
   test("adds a country to a team, moves one from another team, and both survive a reload", async ({
     page,
   }) => {
-    await page.goto("/settings");
+    await page.goto("/settings/teams");
     await expect(page.getByRole("heading", { name: "Teams and routing" })).toBeVisible();
     const emea = team(page, "EMEA");
     const emeaCountries = emea.getByRole("list", { name: "Countries of EMEA" });
@@ -63,7 +63,7 @@ test.describe("Teams and routing (admin)", () => {
   test("sets a rep's capacity and away-until, explains a bad capacity, and keeps both after a reload", async ({
     page,
   }) => {
-    await page.goto("/settings");
+    await page.goto("/settings/teams");
     const hugo = member(page, "Hugo Laurent");
     const capacity = hugo.getByLabel("Capacity of Hugo Laurent");
     await expect(capacity).toHaveValue("40");
@@ -104,7 +104,7 @@ test.describe("Teams and routing (admin)", () => {
     page,
     consoleErrors,
   }) => {
-    await page.goto("/settings");
+    await page.goto("/settings/teams");
     const emea = team(page, "EMEA");
     const countries = emea.getByRole("list", { name: "Countries of EMEA" });
     let release = () => {};
@@ -133,7 +133,7 @@ test.describe("Teams and routing (manager)", () => {
   test("sees teams, countries and capacities read-only, and cannot change them through the API", async ({
     page,
   }) => {
-    await page.goto("/settings");
+    await page.goto("/settings/teams");
     const panel = page.getByTestId("teams-panel");
     await expect(panel.getByRole("heading", { name: "Teams and routing" })).toBeVisible();
     await expect(panel.getByText("Read only", { exact: true })).toBeVisible();

@@ -27,7 +27,7 @@ test("an admin adds an endpoint, sends a test event, and sees an MQL's delivery 
   request,
 }) => {
   test.setTimeout(180_000); // deliveries share the endpoint with every MQL the suite makes
-  await page.goto("/settings");
+  await page.goto("/settings/webhooks");
   const panel = page.getByTestId("webhooks-panel");
   await expect(panel.getByText("No webhook endpoints yet")).toBeVisible();
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { useAuthorLabel } from "./use-author-label";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -28,6 +29,7 @@ export function VersionList({
   onRestore: (version: number) => void;
 }) {
   const t = useTranslations("history.list");
+  const authorLabel = useAuthorLabel();
   const format = useFormatter();
   const date = (iso: string) =>
     format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
@@ -107,7 +109,8 @@ export function VersionList({
                 {v.note || t("noNote")}
               </p>
               <p className="mt-1 text-xs text-slate-500">
-                {v.authorLabel} · <time dateTime={v.publishedAt}>{date(v.publishedAt)}</time>
+                {authorLabel(v.authorLabel)} ·{" "}
+                <time dateTime={v.publishedAt}>{date(v.publishedAt)}</time>
               </p>
               <p className="text-xs text-slate-500">
                 {t("rescored", { count: v.leadsRescored, duration: duration(v.durationMs) })}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useNow, useTranslations } from "next-intl";
+import { useAuthorLabel } from "@/components/history/use-author-label";
 import type { ActiveSummary } from "@/lib/domain/scoring/editor-state";
 
 export function EditorStatus({
@@ -20,6 +21,7 @@ export function EditorStatus({
   canWrite: boolean;
 }) {
   const t = useTranslations("editor");
+  const authorLabel = useAuthorLabel();
   const format = useFormatter();
   const now = useNow({ updateInterval: 60_000 });
   const saveState = saving
@@ -38,7 +40,7 @@ export function EditorStatus({
         {active
           ? t("status.active", {
               version: active.version,
-              author: active.authorLabel,
+              author: authorLabel(active.authorLabel),
               // Never "in 16 seconds": a browser clock behind the server's reads just-published as past.
               when: format.relativeTime(
                 new Date(Math.min(Date.parse(active.publishedAt), now.getTime())),

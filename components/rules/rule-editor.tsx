@@ -81,8 +81,29 @@ export function RuleEditor({
   const changes = comparison?.changes ?? 0;
 
   const loadModel = async (next: ScoringModel, message: string, confirmText: string) => {
-    // Always asked: a template or a file replaces every rule and the threshold.
-    if (model && !(await confirm({ title: confirmText, action: t("templates.replace") }))) return;
+    // A template or a file replaces every rule and the threshold: asked whenever that loses
+    // something (rules in the draft, or a threshold that moves), saying what.
+    const loses = model && (model.rules.length > 0 || model.mqlThreshold !== next.mqlThreshold);
+    if (
+      loses &&
+      !(await confirm({
+        title: confirmText,
+        body: t(
+          model.mqlThreshold === next.mqlThreshold
+            ? "templates.replaceBodySameThreshold"
+            : "templates.replaceBody",
+          {
+            rules: model.rules.length,
+            incoming: next.rules.length,
+            from: model.mqlThreshold,
+            to: next.mqlThreshold,
+          },
+        ),
+        action: t("templates.replace"),
+        danger: true,
+      }))
+    )
+      return;
     saveModel(next);
     setDialog(null);
     setBanner({ tone: "ok", text: message });

@@ -45,7 +45,14 @@ export function RulePanel({
   const properties = usePropertySuggestions(draft.kind === "event" ? draft.event : "");
 
   const close = async () => {
-    if (dirty && !(await confirm({ title: t("panel.discard"), action: t("panel.discardAction") })))
+    if (
+      dirty &&
+      !(await confirm({
+        title: t("panel.discard"),
+        action: t("panel.discardAction"),
+        danger: true,
+      }))
+    )
       return;
     onClose();
   };

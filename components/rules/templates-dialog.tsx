@@ -11,11 +11,34 @@ export const TEMPLATE_LIST = (Object.keys(TEMPLATES) as TemplateId[]).map((id) =
   model: scoringModelSchema.parse(TEMPLATES[id]),
 }));
 
+/**
+ * A template in the reader's language: its name, description, rule labels and band names (the
+ * words a marketer reads and may edit; events, fields and values stay the codes they match).
+ */
+function useLocalizedTemplates() {
+  const t = useTranslations("editor.templates.models");
+  const say = (key: string, fallback: string) => (t.has(key) ? t(key) : fallback);
+  return TEMPLATE_LIST.map(({ id, model }) => ({
+    id,
+    model: {
+      ...model,
+      name: say(`${id}.name`, model.name),
+      description: say(`${id}.description`, model.description ?? ""),
+      rules: model.rules.map((rule) => ({
+        ...rule,
+        label: say(`${id}.rules.${rule.id}`, rule.label),
+      })),
+      bands: model.bands.map((band, i) => ({ ...band, name: say(`${id}.bands.${i}`, band.name) })),
+    },
+  }));
+}
+
 export function TemplateCards({ onPick }: { onPick: (model: ScoringModel) => void }) {
   const t = useTranslations("editor.templates");
+  const templates = useLocalizedTemplates();
   return (
     <ul className="grid gap-3 sm:grid-cols-2" data-testid="templates">
-      {TEMPLATE_LIST.map(({ id, model }) => (
+      {templates.map(({ id, model }) => (
         <li key={id} className="flex flex-col rounded-lg p-4 ring-1 ring-slate-200">
           <p className="font-medium text-slate-900">{model.name}</p>
           {model.description && (

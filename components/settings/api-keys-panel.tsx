@@ -18,6 +18,8 @@ import {
 } from "@/lib/client/queries/settings";
 import { useApiErrorText } from "@/lib/client/use-api-error";
 
+const DEFAULT_SCOPES: ApiScope[] = ["events:write"];
+
 export function ApiKeysPanel({ initial }: { initial: ApiKey[] }) {
   const t = useTranslations("settings.apiKeys");
   const [confirm, confirmDialog] = useConfirm();
@@ -28,14 +30,16 @@ export function ApiKeysPanel({ initial }: { initial: ApiKey[] }) {
   const list = apiKeyQueries.list();
   const keys = useQuery({ ...list, initialData: initial });
   const [name, setName] = useState("");
-  const [scopes, setScopes] = useState<ApiScope[]>(["events:write"]);
+  const [scopes, setScopes] = useState<ApiScope[]>(DEFAULT_SCOPES);
   const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const create = useMutation({
     mutationFn: () => createApiKey({ name, scopes }),
     onSuccess: (data) => {
       setSecret({ name: data.name, value: data.secret });
+      // The next key starts from scratch: scopes ticked for this one must not leak into it.
       setName("");
+      setScopes(DEFAULT_SCOPES);
       setCopied(false);
       client.invalidateQueries({ queryKey: apiKeyQueries.all });
     },

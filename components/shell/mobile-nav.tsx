@@ -8,6 +8,7 @@ import { NavLinks, type NavLink } from "./nav-links";
 /** The navigation drawer below the `md` breakpoint. */
 export function MobileNav({ items, footer }: { items: NavLink[]; footer: ReactNode }) {
   const t = useTranslations("common");
+  const nav = useTranslations("nav");
   const [open, setOpen] = useState(false);
   useEffect(() => {
     if (!open) return;
@@ -32,7 +33,7 @@ export function MobileNav({ items, footer }: { items: NavLink[]; footer: ReactNo
           id="mobile-nav"
           className="absolute inset-x-0 top-14 z-30 border-b border-slate-200 bg-white px-3 pt-2 pb-4 shadow-lg"
         >
-          <nav aria-label="Main">
+          <nav aria-label={nav("main")}>
             <NavLinks items={items} onNavigate={() => setOpen(false)} />
           </nav>
           <div className="mt-3 border-t border-slate-100 pt-3">{footer}</div>

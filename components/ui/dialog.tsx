@@ -18,6 +18,7 @@ export function Dialog({
   side = false,
   className,
   labelledBy = "dialog-title",
+  describedBy,
 }: {
   open: boolean;
   onClose: () => void;
@@ -28,6 +29,8 @@ export function Dialog({
   side?: boolean;
   className?: string;
   labelledBy?: string;
+  /** The element that says what the dialog is about; the description's own id by default. */
+  describedBy?: string;
 }) {
   const t = useTranslations("common");
   const ref = useRef<HTMLDialogElement>(null);
@@ -41,6 +44,7 @@ export function Dialog({
     <dialog
       ref={ref}
       aria-labelledby={labelledBy}
+      aria-describedby={describedBy ?? (description ? `${labelledBy}-description` : undefined)}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
@@ -68,7 +72,11 @@ export function Dialog({
               <h2 id={labelledBy} className="text-base font-semibold text-slate-900">
                 {title}
               </h2>
-              {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
+              {description && (
+                <p id={`${labelledBy}-description`} className="mt-1 text-sm text-slate-600">
+                  {description}
+                </p>
+              )}
             </div>
             <button
               type="button"

@@ -1,5 +1,6 @@
 export * from "./enums";
 export * from "./users";
+export * from "./invitations";
 export * from "./leads";
 export * from "./events";
 export * from "./audit";

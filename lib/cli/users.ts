@@ -2,8 +2,9 @@
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { ROLES, auditLog, teams, users } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/credentials";
+import { ROLES, teams } from "@/db/schema";
+import { createUser } from "@/lib/domain/users/create-user";
+import { AppError } from "@/lib/shared/errors";
 import { CliError, oneLine, type Command } from "./command";
 
 const userSchema = z.object({
@@ -45,11 +46,6 @@ export const userCommands: Record<string, Command<z.output<typeof userSchema>>> 
       return parsed.data;
     },
     async run(input, db) {
-      const [existing] = await db
-        .select({ id: users.id })
-        .from(users)
-        .where(eq(users.email, input.email));
-      if (existing) throw new CliError(`A user with email ${input.email} already exists.`);
       let teamId: string | null = null;
       if (input.team) {
         const [team] = await db.select().from(teams).where(eq(teams.name, input.team));
@@ -61,25 +57,24 @@ export const userCommands: Record<string, Command<z.output<typeof userSchema>>> 
         }
         teamId = team.id;
       }
-      const [user] = await db
-        .insert(users)
-        .values({
+      const { user } = await createUser({
+        db,
+        actor: null,
+        input: {
           email: input.email,
           name: input.name,
           role: input.role,
-          passwordHash: await hashPassword(input.password),
+          password: input.password,
           teamId,
           timeZone: input["time-zone"],
-          ...(input.capacity !== undefined ? { capacity: input.capacity } : {}),
-        })
-        .returning({ id: users.id });
-      await db.insert(auditLog).values({
-        actorType: "system",
-        actorId: "cli",
-        action: "user.created",
-        targetType: "user",
-        targetId: user.id,
-        data: { email: input.email, role: input.role },
+          capacity: input.capacity,
+        },
+      }).catch((error: unknown) => {
+        if (error instanceof AppError)
+          throw new CliError(
+            error.fields ? oneLine(Object.values(error.fields).flat()) : error.message,
+          );
+        throw error;
       });
       console.log(`Created ${input.role} ${input.email} (${user.id}).`);
     },

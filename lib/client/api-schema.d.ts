@@ -1347,6 +1347,32 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/users": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Everyone who can sign in, with role, team, time zone, capacity and status
+     * @description Signed-in roles: admin. Not for API keys.
+     */
+    get: operations["listUsers"];
+    put?: never;
+    /**
+     * Create a user with a password, or invite them with a one-time link
+     * @description With `password` the user can sign in at once. Without it the answer holds a one-time link (valid 7 days, single use) where they choose their password. An email already in use answers 409.
+     *
+     *     Signed-in roles: admin. Not for API keys.
+     */
+    post: operations["createUser"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/users/{id}": {
     parameters: {
       query?: never;
@@ -1361,12 +1387,34 @@ export type paths = {
     options?: never;
     head?: never;
     /**
-     * Set a person's team, capacity, away-until, working hours, time zone or active flag
-     * @description Send only what changes. `awayUntil` is the last day away in the person's time zone (today or later; null clears it). You cannot deactivate yourself (422).
+     * Set a person's role, team, capacity, away-until, working hours, time zone or active flag
+     * @description Send only what changes. `awayUntil` is the last day away in the person's time zone (today or later; null clears it). You cannot deactivate yourself or change your own role (422). Deactivating a rep (or making them a marketer) routes their open MQLs again, as new handoffs are routed; `reroutedMqls` says how many.
      *
      *     Signed-in roles: admin. Not for API keys.
      */
     patch: operations["updateUser"];
+    trace?: never;
+  };
+  "/api/v1/users/{id}/invitation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A new one-time link for a user to set their password
+     * @description For an invitation that expired or got lost, or a forgotten password. Older unused links of this user stop working. A deactivated user answers 422.
+     *
+     *     Signed-in roles: admin. Not for API keys.
+     */
+    post: operations["createInvitation"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/api/v1/webhooks": {
@@ -9424,6 +9472,180 @@ export interface operations {
       };
     };
   };
+  listUsers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Users by name */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              active: boolean;
+              /** @description The most open MQLs routing gives them. */
+              capacity: number;
+              /** Format: date-time */
+              createdAt: string;
+              email: string;
+              /** Format: uuid */
+              id: string;
+              /** @description When their unused invitation link expires, while it still works. */
+              invitationExpiresAt: string | null;
+              name: string;
+              /** @description Leads at MQL they own. */
+              openMqls: number;
+              /** @description Signs in with a password; false while an invitation waits (or single sign-on). */
+              passwordSet: boolean;
+              /** @enum {string} */
+              role: "admin" | "marketer" | "manager" | "rep";
+              teamId: string | null;
+              teamName: string | null;
+              /** @description IANA time zone, e.g. Europe/Paris. */
+              timeZone: string;
+            }[];
+          };
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  createUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          capacity?: number;
+          /** Format: email */
+          email: string;
+          name: string;
+          password?: string;
+          /** @enum {string} */
+          role: "admin" | "marketer" | "manager" | "rep";
+          teamId?: string | null;
+          /** @default UTC */
+          timeZone?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The user, and their invitation when no password was given */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              invitation: {
+                /** Format: date-time */
+                expiresAt: string;
+                /** @description The one-time link, relative to this app: `/invite/<token>`. Shown once, never stored. */
+                path: string;
+              } | null;
+              user: {
+                active: boolean;
+                /** @description The most open MQLs routing gives them. */
+                capacity: number;
+                /** Format: date-time */
+                createdAt: string;
+                email: string;
+                /** Format: uuid */
+                id: string;
+                /** @description When their unused invitation link expires, while it still works. */
+                invitationExpiresAt: string | null;
+                name: string;
+                /** @description Leads at MQL they own. */
+                openMqls: number;
+                /** @description Signs in with a password; false while an invitation waits (or single sign-on). */
+                passwordSet: boolean;
+                /** @enum {string} */
+                role: "admin" | "marketer" | "manager" | "rep";
+                teamId: string | null;
+                teamName: string | null;
+                /** @description IANA time zone, e.g. Europe/Paris. */
+                timeZone: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description Invalid input, with the field errors */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   updateUser: {
     parameters: {
       query?: never;
@@ -9440,6 +9662,8 @@ export interface operations {
           active?: boolean;
           awayUntil?: string | null;
           capacity?: number;
+          /** @enum {string} */
+          role?: "admin" | "marketer" | "manager" | "rep";
           teamId?: string | null;
           timeZone?: string;
           workingHours?: {
@@ -9472,6 +9696,8 @@ export interface operations {
               name: string;
               /** @description Leads at MQL they own. */
               openMqls: number;
+              /** @description Open MQLs of theirs routed again by this change. */
+              reroutedMqls: number;
               /** @enum {string} */
               role: "admin" | "marketer" | "manager" | "rep";
               teamId: string | null;
@@ -9543,6 +9769,72 @@ export interface operations {
       };
       /** @description Temporarily unavailable */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  createInvitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The user's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The link */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              /** Format: date-time */
+              expiresAt: string;
+              /** @description The one-time link, relative to this app: `/invite/<token>`. Shown once, never stored. */
+              path: string;
+            };
+          };
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Understood but refused, with the reasons */
+      422: {
         headers: {
           [name: string]: unknown;
         };

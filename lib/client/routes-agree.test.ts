@@ -206,6 +206,26 @@ describe("the typed client and the routes agree", () => {
     expect(user.data.capacity).toBe(40);
   });
 
+  it("users: list, create with an invitation, a new link", async () => {
+    as(s.admin);
+    const created = await ok(
+      client.POST("/api/v1/users", {
+        body: { name: "Iris", email: "iris@example.test", role: "rep", teamId: s.fr.id },
+      }),
+      201,
+    );
+    expect(created.data.invitation?.path).toMatch(/^\/invite\//);
+    const users = await ok(client.GET("/api/v1/users"), 200);
+    expect(users.data.map((u) => u.email)).toContain("iris@example.test");
+    const link = await ok(
+      client.POST("/api/v1/users/{id}/invitation", {
+        params: { path: { id: created.data.user.id } },
+      }),
+      201,
+    );
+    expect(link.data.expiresAt).toBeTruthy();
+  });
+
   it("leads and ingestion: upsert, events by API key and by Segment, list, timeline", async () => {
     as(s.admin);
     const upserted = await ok(

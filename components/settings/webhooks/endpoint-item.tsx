@@ -156,6 +156,7 @@ export function EndpointItem({
               const yes = await confirm({
                 title: t("actions.rotateConfirm", { url: endpoint.url }),
                 action: t("actions.rotate"),
+                danger: true,
               });
               if (yes) rotate.mutate();
             }}

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isCountryCode } from "./countries";
 import { isTimeZone } from "./time-zones";
 import { calendarDay } from "@/lib/shared/bounds";
+import { ROLES } from "@/lib/shared/vocabulary";
 
 export const MAX_CAPACITY = 1000;
 
@@ -78,10 +79,11 @@ export const memberPatchSchema = z
       workingHours: workingHoursSchema.optional(),
       timeZone: timeZoneSchema.optional(),
       active: z.boolean({ error: "Active is true or false." }).optional(),
+      role: z.enum(ROLES, { error: "Choose a role: admin, marketer, manager or rep." }).optional(),
     },
     {
       error:
-        "Only team, capacity, away until, working hours, time zone and active can be changed here.",
+        "Only role, team, capacity, away until, working hours, time zone and active can be changed here.",
     },
   )
   .refine(

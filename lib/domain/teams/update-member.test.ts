@@ -162,7 +162,10 @@ describe("updating a member", () => {
         to: { days: [1, 2, 5], start: "08:30", end: "16:00" },
       },
       active: { from: true, to: false },
+      // Their two open MQLs (no country: no team covers them) went back to the unassigned queue.
+      reroutedMqls: 2,
     });
+    expect(member.openMqls).toBe(0);
     await expect(
       updateMember({
         db: t.db,
@@ -202,7 +205,7 @@ describe("updating a member", () => {
         actor: admin,
         userId: rep.id,
         now,
-        ...({ role: "admin" } as object),
+        ...({ email: "someone@else.test" } as object),
       }),
     ).rejects.toMatchObject({ code: "validation_failed" });
     await expect(

@@ -1,6 +1,8 @@
 /**
- * Changes what routing needs to know about a person: their team, capacity (max open MQLs), when
- * they are away, their working hours and time zone, and whether they are active at all.
+ * Changes what routing needs to know about a person: their role, team, capacity (max open MQLs),
+ * when they are away, their working hours and time zone, and whether they are active at all.
+ * A rep who stops working the inbox (deactivated, or made a marketer) hands their open MQLs back
+ * to routing; a new role or a deactivation ends the person's sessions.
  */
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
@@ -10,6 +12,8 @@ import type { Actor } from "@/lib/auth/principal";
 import { AppError } from "@/lib/shared/errors";
 import { isUuid } from "@/lib/infra/ids";
 import { assertCan, parseInput } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { rerouteOwnedMqls } from "@/lib/domain/users/reroute-owned-mqls";
 import { revokeUserSessions } from "@/lib/domain/users/revoke-sessions";
 import { selectMembers, type TeamMember } from "./members";
 import { memberPatchSchema } from "./schemas";
@@ -24,7 +28,7 @@ const canonical = (value: unknown): string =>
   );
 
 type Changes = Partial<
-  Pick<User, "teamId" | "capacity" | "awayUntil" | "workingHours" | "timeZone" | "active">
+  Pick<User, "teamId" | "capacity" | "awayUntil" | "workingHours" | "timeZone" | "active" | "role">
 >;
 
 export async function updateMember({
@@ -35,12 +39,17 @@ export async function updateMember({
   ...input
 }: { db: Db; actor: Actor; userId: string; now?: Date } & z.input<
   typeof memberPatchSchema
->): Promise<TeamMember> {
+>): Promise<TeamMember & { reroutedMqls: number }> {
   assertCan(actor, "users:manage");
   const patch = parseInput(memberPatchSchema, input);
   if (userId === actor.id && patch.active === false) {
     throw new AppError("unprocessable", "You cannot deactivate your own account.", {
       active: ["You cannot deactivate your own account."],
+    });
+  }
+  if (userId === actor.id && patch.role !== undefined && patch.role !== actor.role) {
+    throw new AppError("unprocessable", "You cannot change your own role.", {
+      role: ["You cannot change your own role: ask another admin."],
     });
   }
   return db.transaction(async (tx) => {
@@ -65,6 +74,7 @@ export async function updateMember({
     if (patch.workingHours !== undefined) changes.workingHours = patch.workingHours;
     if (patch.timeZone !== undefined) changes.timeZone = patch.timeZone;
     if (patch.active !== undefined) changes.active = patch.active;
+    if (patch.role !== undefined) changes.role = patch.role;
     if (patch.awayUntil !== undefined) {
       if (patch.awayUntil !== null && patch.awayUntil < dateInZone(now, timeZone)) {
         throw new AppError("validation_failed", "Pick today or a later date.", {
@@ -83,21 +93,34 @@ export async function updateMember({
     const changed = (Object.keys(changes) as (keyof Changes)[]).filter(
       (k) => canonical(changes[k]) !== canonical(before[k]),
     );
+    let reroutedMqls = 0;
     if (changed.length) {
       await tx.update(users).set(changes).where(eq(users.id, before.id));
-      // A deactivated user's sessions end now (and stay ended if they are reactivated).
-      if (changed.includes("active") && changes.active === false)
-        await revokeUserSessions(tx, before.id);
+      const after = { ...before, ...changes };
+      const deactivated = before.active && !after.active;
+      const leftInbox = can(before.role, "leads:decide") && !can(after.role, "leads:decide");
+      if (deactivated || leftInbox) {
+        const rerouted = await rerouteOwnedMqls(tx, {
+          userId: before.id,
+          actorId: actor.id,
+          now,
+        });
+        reroutedMqls = rerouted.length;
+      }
+      if (deactivated || after.role !== before.role) await revokeUserSessions(tx, before.id);
       await tx.insert(auditLog).values({
         actorType: "user",
         actorId: actor.id,
         action: "user.updated",
         targetType: "user",
         targetId: before.id,
-        data: Object.fromEntries(changed.map((k) => [k, { from: before[k], to: changes[k] }])),
+        data: {
+          ...Object.fromEntries(changed.map((k) => [k, { from: before[k], to: changes[k] }])),
+          ...(reroutedMqls ? { reroutedMqls } : {}),
+        },
       });
     }
     const [member] = await selectMembers(tx, eq(users.id, before.id), now);
-    return member;
+    return { ...member, reroutedMqls };
   });
 }

@@ -53,8 +53,8 @@ export type WebhookEventData = {
     lead: WebhookLead;
     from: WebhookPerson | null;
     to: WebhookPerson | null;
-    /** "manual" (a manager) or "sla_breach" (the SLA sweep). */
-    cause: "manual" | "sla_breach";
+    /** "manual" (a manager), "sla_breach" (the SLA sweep) or "owner_deactivated" (the rep left). */
+    cause: "manual" | "sla_breach" | "owner_deactivated";
     by: WebhookPerson | null;
   };
   "sla.breached": {

@@ -110,7 +110,7 @@ export async function emitReassigned(
     leadId: string;
     from: string | null;
     to: string | null;
-    cause: "manual" | "sla_breach";
+    cause: "manual" | "sla_breach" | "owner_deactivated";
     by: string | null;
     at: Date;
   },

@@ -14,6 +14,7 @@ import { REPORTS_CONTRACTS } from "./reports";
 import { SALES_CONTRACTS } from "./sales";
 import { SCORING_CONTRACTS } from "./scoring";
 import { TEAMS_CONTRACTS } from "./teams";
+import { USERS_CONTRACTS } from "./users";
 import { WEBHOOKS_CONTRACTS } from "./webhooks";
 
 export const TAGS = [
@@ -24,6 +25,10 @@ export const TAGS = [
     description: "The MQL inbox, touches, decisions, reasons, SLA tiers and notifications.",
   },
   { name: "Teams", description: "Teams, territories, holidays and the reps' routing settings." },
+  {
+    name: "Users",
+    description: "Who can sign in: creating and inviting users, roles, deactivation.",
+  },
   {
     name: "Scoring model",
     description: "The draft, its impact preview, publishing and versions; threshold evidence.",
@@ -61,6 +66,7 @@ export const ALL_CONTRACTS: readonly Contract[] = [
   ...LEADS_CONTRACTS,
   ...SALES_CONTRACTS,
   ...TEAMS_CONTRACTS,
+  ...USERS_CONTRACTS,
   ...SCORING_CONTRACTS,
   ...REPORTS_CONTRACTS,
   ...IMPORTS_CONTRACTS,

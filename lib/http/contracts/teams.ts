@@ -160,15 +160,26 @@ export const updateUser = defineContract({
   method: "patch",
   path: "/api/v1/users/{id}",
   tag: "Teams",
-  summary: "Set a person's team, capacity, away-until, working hours, time zone or active flag",
+  summary:
+    "Set a person's role, team, capacity, away-until, working hours, time zone or active flag",
   description:
-    "Send only what changes. `awayUntil` is the last day away in the person's time zone (today or later; null clears it). You cannot deactivate yourself (422).",
+    "Send only what changes. `awayUntil` is the last day away in the person's time zone (today or later; null clears it). You cannot deactivate yourself or change your own role (422). Deactivating a rep (or making them a marketer) routes their open MQLs again, as new handoffs are routed; `reroutedMqls` says how many.",
   access: { permission: "users:manage", session: true },
   params: z.object({ id: z.guid().describe("The user's id.") }),
   body: memberPatchSchema,
   errors: ["unprocessable"],
   responses: {
-    200: { description: "The person as routing sees them", schema: data(teamMemberSchema) },
+    200: {
+      description: "The person as routing sees them",
+      schema: data(
+        teamMemberSchema.extend({
+          reroutedMqls: z
+            .number()
+            .int()
+            .describe("Open MQLs of theirs routed again by this change."),
+        }),
+      ),
+    },
   },
 });
 
