@@ -2,6 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import "@/lib/shared/zod-config";
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(

@@ -13,6 +13,8 @@ const SIGN_OUT_USER = "hugo@accord.test";
 const LOCKED_USER = "michael@accord.test";
 
 test.describe("sessions", () => {
+  // Several sign-ins per test, each answering later after a failure (the growing delay).
+  test.describe.configure({ timeout: 120_000 });
   test("a session cookie replayed after signing out is refused, by pages and by the API", async ({
     browser,
   }) => {
@@ -42,7 +44,6 @@ test.describe("sessions", () => {
   test("repeated wrong passwords lock the account: then even the right one is refused", async ({
     page,
   }) => {
-    test.setTimeout(60_000);
     for (let i = 1; i <= 4; i++) {
       await signIn(page, LOCKED_USER, `wrong-${i}`);
       await expect(page.getByTestId("sign-in-error")).toHaveText(
