@@ -12,3 +12,4 @@ export * from "./predict";
 export * from "./jobs";
 export * from "./webhooks";
 export * from "./imports";
+export * from "./privacy";
