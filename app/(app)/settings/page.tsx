@@ -4,6 +4,7 @@ import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { HolidaysPanel } from "@/components/settings/holidays-panel";
 import { JobsPanel } from "@/components/settings/jobs-panel";
 import { ReasonsPanel } from "@/components/settings/reasons-panel";
+import { RetentionPanel } from "@/components/settings/retention-panel";
 import { SlaPoliciesPanel } from "@/components/settings/sla-policies-panel";
 import { WebhooksPanel } from "@/components/settings/webhooks/webhooks-panel";
 import { TeamsPanel } from "@/components/teams/teams-panel";
@@ -66,6 +67,7 @@ export default async function SettingsPage() {
           />
         )}
         {webhooks && <WebhooksPanel initial={webhooks} />}
+        {can(actor.role, "privacy:manage") && <RetentionPanel />}
       </div>
     </>
   );
