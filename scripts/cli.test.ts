@@ -155,7 +155,7 @@ describe("operator CLI", () => {
     expect(bad.code).toBe(1);
     expect(bad.out).toContain("--name: Name the key");
     expect(bad.out).toContain(
-      "--scopes: Scopes are events:write, imports:write, leads:read, leads:write, model:read, model:write, reports:read, webhooks:write.",
+      "--scopes: Scopes are events:write, imports:write, leads:read, leads:write, model:read, model:write, privacy:read, privacy:write, reports:read, webhooks:write.",
     );
     const result = await cli(
       "api-keys:create",

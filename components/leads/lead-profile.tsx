@@ -44,7 +44,12 @@ export async function LeadProfile({ lead }: { lead: LeadDetail }) {
     [
       t("lead.consent"),
       lead.consent && lead.consentAt
-        ? t("lead.consentGiven", { date: date(lead.consentAt) })
+        ? lead.consentSource
+          ? t("lead.consentGivenVia", {
+              date: date(lead.consentAt),
+              source: valueLabel(values, "source", lead.consentSource),
+            })
+          : t("lead.consentGiven", { date: date(lead.consentAt) })
         : t("lead.consentMissing"),
     ],
     [

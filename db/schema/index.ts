@@ -14,3 +14,4 @@ export * from "./jobs";
 export * from "./webhooks";
 export * from "./imports";
 export * from "./rate-limits";
+export * from "./privacy";

@@ -33,12 +33,20 @@ export const leads = pgTable(
     source: text("source"),
     consent: boolean("consent").notNull().default(false),
     consentAt: timestamp("consent_at", { withTimezone: true }),
+    /** Where the consent (or its withdrawal) was collected: "web_form", "import", "crm"… */
+    consentSource: text("consent_source"),
     /** Custom traits, addressed by scoring rules as `traits.<key>`. */
     traits: jsonb("traits").$type<Record<string, unknown>>().notNull().default({}),
     stage: lifecycleStageEnum("lifecycle_stage").notNull().default("lead"),
     ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set when the lead was erased (lib/domain/privacy/erase-lead.ts): the row stays as a tombstone
+     * without personal data so the reports' counts (transitions join it) do not change, and every
+     * lead query leaves it out (lead-scope.ts, the scoring compiler).
+     */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
   },
   (t) => [
     index("leads_stage_idx").on(t.stage),
@@ -48,6 +56,10 @@ export const leads = pgTable(
     index("leads_updated_idx").on(t.updatedAt.desc(), t.id.desc()),
     index("leads_name_idx").on(sql`lower(${t.lastName})`, sql`lower(${t.firstName})`, t.id),
     index("leads_company_idx").on(sql`lower(${t.company})`, t.id),
+    // Tombstones are few: the publish drops their scores through this index.
+    index("leads_erased_idx")
+      .on(t.id)
+      .where(sql`${t.erasedAt} is not null`),
   ],
 );
 

@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   "api-keys:manage": ["admin"],
   /** Outgoing webhook endpoints, their secrets and delivery logs. */
   "webhooks:manage": ["admin"],
+  /** GDPR: export everything held on a lead, erase a lead, set the event retention. */
+  "privacy:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

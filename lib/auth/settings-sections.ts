@@ -14,6 +14,7 @@ export const SETTINGS_SECTIONS = [
   { key: "api-keys", permission: "api-keys:manage" },
   { key: "webhooks", permission: "webhooks:manage" },
   { key: "jobs", permission: "settings:read" },
+  { key: "privacy", permission: "privacy:manage" },
 ] as const satisfies readonly { key: string; permission: Permission }[];
 
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number]["key"];

@@ -505,7 +505,13 @@ export type paths = {
     get: operations["getLead"];
     put?: never;
     post?: never;
-    delete?: never;
+    /**
+     * Erase a lead (GDPR): its events, scores and history, free text and personal data
+     * @description Admins, or API keys with privacy:write. The lead row stays as a tombstone without personal data so report counts do not change; its email and external id are kept only as salted hashes on a suppression list, so ingestion (events, leads, Segment, imports) skips them, counted as `suppressed`. Audited without the erased data. A second erase answers 404.
+     *
+     *     Signed-in roles: admin. API keys with the `privacy:write` scope.
+     */
+    delete: operations["eraseLead"];
     options?: never;
     head?: never;
     patch?: never;
@@ -567,6 +573,28 @@ export type paths = {
      * @description Signed-in roles: admin, marketer, manager, rep. API keys with the `leads:read` scope.
      */
     get: operations["listLeadEvents"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/leads/{id}/export": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Everything held on a lead, as one JSON document (GDPR access and portability)
+     * @description Admins, or API keys with privacy:read. The export is audited (counts only). An erased or unknown lead answers 404.
+     *
+     *     Signed-in roles: admin. API keys with the `privacy:read` scope.
+     */
+    get: operations["exportLead"];
     put?: never;
     post?: never;
     delete?: never;
@@ -741,6 +769,50 @@ export type paths = {
      *     Signed-in roles: admin, manager. API keys with the `model:write` scope.
      */
     post: operations["trainPredictiveModel"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/privacy/retention": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The event retention setting
+     * @description Signed-in roles: admin. API keys with the `privacy:read` scope.
+     */
+    get: operations["getRetention"];
+    /**
+     * Set the event retention (admins): delete events older than N months, or null for never
+     * @description Signed-in roles: admin. Not for API keys.
+     */
+    put: operations["saveRetention"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/privacy/retention/run": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run the retention job now (it also runs daily); follow it at /api/v1/jobs/{id}
+     * @description Signed-in roles: admin. API keys with the `privacy:write` scope.
+     */
+    post: operations["runRetention"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1778,6 +1850,8 @@ export type components = {
             | "phone"
             | "source"
             | "consent"
+            | "consentAt"
+            | "consentSource"
             | "createdAt"
             | "eventName"
             | "occurredAt"
@@ -1831,6 +1905,8 @@ export type components = {
             | "phone"
             | "source"
             | "consent"
+            | "consentAt"
+            | "consentSource"
             | "createdAt"
             | "eventName"
             | "occurredAt"
@@ -2637,6 +2713,8 @@ export interface operations {
             identified: number;
             /** @constant */
             success: true;
+            /** @description Items about an erased lead (its id, email or user id is on the suppression list): skipped. */
+            suppressed: number;
           };
         };
       };
@@ -2731,6 +2809,8 @@ export interface operations {
                 | "leads:write"
                 | "model:read"
                 | "model:write"
+                | "privacy:read"
+                | "privacy:write"
                 | "reports:read"
                 | "webhooks:write"
               )[];
@@ -2785,6 +2865,8 @@ export interface operations {
             | "leads:write"
             | "model:read"
             | "model:write"
+            | "privacy:read"
+            | "privacy:write"
             | "reports:read"
             | "webhooks:write"
           )[];
@@ -2810,6 +2892,8 @@ export interface operations {
                 | "leads:write"
                 | "model:read"
                 | "model:write"
+                | "privacy:read"
+                | "privacy:write"
                 | "reports:read"
                 | "webhooks:write"
               )[];
@@ -2971,6 +3055,8 @@ export interface operations {
               index: number;
               message: string;
             }[];
+            /** @description Items about an erased lead (its id, email or user id is on the suppression list): skipped. */
+            suppressed: number;
           };
         };
       };
@@ -4565,6 +4651,9 @@ export interface operations {
               company?: string | null;
               companySize?: number | null;
               consent?: boolean;
+              /** Format: date-time */
+              consentAt?: string;
+              consentSource?: string | null;
               country?: string | null;
               createdAt?: string;
               /** Format: email */
@@ -4586,6 +4675,9 @@ export interface operations {
                 company?: string | null;
                 companySize?: number | null;
                 consent?: boolean;
+                /** Format: date-time */
+                consentAt?: string;
+                consentSource?: string | null;
                 country?: string | null;
                 createdAt?: string;
                 /** Format: email */
@@ -4638,7 +4730,14 @@ export interface operations {
                   index: number;
                   message: string;
                 }[];
+                /** @description Leads whose email or external id belongs to an erased lead: skipped. */
+                suppressed: number;
                 updated: number;
+              }
+            | {
+                data: null;
+                /** @constant */
+                suppressed: 1;
               };
         };
       };
@@ -4941,6 +5040,67 @@ export interface operations {
       };
       /** @description Temporarily unavailable */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  eraseLead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The lead's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Erased */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              /** @description Rows deleted, cleared or anonymised, by kind (events, scores, scoreHistory…). */
+              counts: {
+                [key: string]: number;
+              };
+              /** Format: date-time */
+              erasedAt: string;
+              /** Format: uuid */
+              id: string;
+            };
+          };
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -5319,6 +5479,117 @@ export interface operations {
       };
       /** @description Temporarily unavailable */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  exportLead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The lead's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The lead's data, sent as a download (Content-Disposition: attachment) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              /** @description Assignments to reps, each row as stored. */
+              assignments: {
+                [key: string]: unknown;
+              }[];
+              /** @description Audit entries about the lead, each row as stored. */
+              auditEntries: {
+                [key: string]: unknown;
+              }[];
+              /** @description Sales decisions (BANT, reasons, notes), each row as stored. */
+              decisions: {
+                [key: string]: unknown;
+              }[];
+              /** @description Every event, each row as stored. */
+              events: {
+                [key: string]: unknown;
+              }[];
+              /** Format: date-time */
+              exportedAt: string;
+              /** @description Rule hits as of each handoff, each row as stored. */
+              handoffSnapshots: {
+                [key: string]: unknown;
+              }[];
+              /** @description The profile as stored: email, names, company, consent (with its time and source), traits… */
+              lead: {
+                [key: string]: unknown;
+              };
+              /** @description Notifications about the lead, each row as stored. */
+              notifications: {
+                [key: string]: unknown;
+              }[];
+              /** @description The predictive score, each row as stored. */
+              predictions: {
+                [key: string]: unknown;
+              }[];
+              /** @description The current score with its receipt (the rules that fired). */
+              score: {
+                [key: string]: unknown;
+              } | null;
+              /** @description Score history, each row as stored. */
+              scoreHistory: {
+                [key: string]: unknown;
+              }[];
+              /** @description SLA clocks, each row as stored. */
+              slaClocks: {
+                [key: string]: unknown;
+              }[];
+              /** @description Touches logged by reps, each row as stored. */
+              touches: {
+                [key: string]: unknown;
+              }[];
+              /** @description Lifecycle transitions, each row as stored. */
+              transitions: {
+                [key: string]: unknown;
+              }[];
+              /** @description Webhook messages about the lead, each row as stored. */
+              webhookMessages: {
+                [key: string]: unknown;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Not found, or not visible to you */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -6295,6 +6566,161 @@ export interface operations {
       };
       /** @description Temporarily unavailable */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getRetention: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The setting */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              /** @description Events older than this many months (1–120) are deleted daily; null: kept. */
+              eventRetentionMonths: number | null;
+              updatedAt: string | null;
+            };
+          };
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  saveRetention: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          eventRetentionMonths: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Saved */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              /** @description Events older than this many months (1–120) are deleted daily; null: kept. */
+              eventRetentionMonths: number | null;
+              updatedAt: string | null;
+            };
+          };
+        };
+      };
+      /** @description Invalid input, with the field errors */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  runRetention: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Queued */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              /** Format: uuid */
+              jobId: string;
+            };
+          };
+        };
+      };
+      /** @description No valid API key or session */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key lacks the scope, or the role the permission */
+      403: {
         headers: {
           [name: string]: unknown;
         };

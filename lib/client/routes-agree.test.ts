@@ -242,9 +242,10 @@ describe("the typed client and the routes agree", () => {
       }),
       201,
     );
-    if (Array.isArray(upserted.data)) throw new Error("One lead in, one lead out.");
-    expect(upserted.data.created).toBe(true);
-    lead.greta = upserted.data.id;
+    const one = "data" in upserted && !Array.isArray(upserted.data) ? upserted.data : null;
+    if (!one) throw new Error("One lead in, one lead out.");
+    expect(one.created).toBe(true);
+    lead.greta = one.id;
 
     as(null);
     const bearer = { Authorization: `Bearer ${ids.secret}` };
@@ -731,6 +732,33 @@ describe("the typed client and the routes agree", () => {
       client.DELETE("/api/v1/import-mappings/{id}", { params: { path: { id: saved.data.id } } }),
       204,
     );
+  });
+
+  it("privacy: a lead's export and erasure, the event retention and its run", async () => {
+    as(s.admin);
+    const created = await ok(
+      client.POST("/api/v1/leads", {
+        body: { email: "forget.me@agree.test", consent: true, consentSource: "web_form" },
+      }),
+      201,
+    );
+    const id = (created as { data: { id: string } }).data.id;
+    const exported = await ok(
+      client.GET("/api/v1/leads/{id}/export", { params: { path: { id } } }),
+      200,
+    );
+    expect(exported.data.lead.consent_source).toBe("web_form");
+    const erased = await ok(client.DELETE("/api/v1/leads/{id}", { params: { path: { id } } }), 200);
+    expect(erased.data.counts.suppressed).toBe(1);
+    const off = await ok(client.GET("/api/v1/privacy/retention"), 200);
+    expect(off.data.eventRetentionMonths).toBeNull();
+    const saved = await ok(
+      client.PUT("/api/v1/privacy/retention", { body: { eventRetentionMonths: 120 } }),
+      200,
+    );
+    expect(saved.data.eventRetentionMonths).toBe(120);
+    const run = await ok(client.POST("/api/v1/privacy/retention/run"), 202);
+    expect(run.data.jobId).toBeTruthy();
   });
 
   it("destructive last: delete a reason never used, revoke the API key", async () => {

@@ -128,6 +128,20 @@ export function oidcIssuer(): string | undefined {
   return process.env.AUTH_OIDC_ISSUER?.trim() || undefined;
 }
 
+/**
+ * The salt of the privacy suppression list's hashes, when the operator keeps it outside the
+ * database (ACCORD_PRIVACY_SALT, 16+ characters); null: the salt generated in the database is used.
+ */
+export function privacySaltFromEnv(): string | null {
+  const value = process.env.ACCORD_PRIVACY_SALT?.trim();
+  if (!value) return null;
+  if (value.length < 16)
+    throw new ConfigError(
+      "Invalid configuration: ACCORD_PRIVACY_SALT must be at least 16 characters",
+    );
+  return value;
+}
+
 let cachedServerEnv: ServerEnv | undefined;
 
 export function serverEnv(): ServerEnv {

@@ -4,6 +4,7 @@ import { importRunJob } from "./definitions/import-run";
 import { jobsPruneJob } from "./definitions/jobs-prune";
 import { mqlSnapshotsJob } from "./definitions/mql-snapshots";
 import { predictTrainJob } from "./definitions/predict-train";
+import { privacyRetentionJob } from "./definitions/privacy-retention";
 import { scoringPublishJob } from "./definitions/scoring-publish";
 import { scoringRefreshJob } from "./definitions/scoring-refresh";
 import { slaSweepJob } from "./definitions/sla-sweep";
@@ -20,4 +21,5 @@ export const JOBS: readonly AnyJobDefinition[] = [
   jobsPruneJob,
   mqlSnapshotsJob,
   importRunJob,
+  privacyRetentionJob,
 ];

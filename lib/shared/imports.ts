@@ -52,6 +52,8 @@ export const LEAD_FIELDS = [
   "phone",
   "source",
   "consent",
+  "consentAt",
+  "consentSource",
   "createdAt",
 ] as const;
 export const EVENT_FIELDS = ["email", "externalId", "eventName", "occurredAt", "eventId"] as const;

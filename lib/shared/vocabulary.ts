@@ -65,6 +65,8 @@ export const API_SCOPES = [
   "leads:write",
   "model:read",
   "model:write",
+  "privacy:read",
+  "privacy:write",
   "reports:read",
   "webhooks:write",
 ] as const;

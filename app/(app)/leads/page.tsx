@@ -34,7 +34,8 @@ function parseFilters(search: Search) {
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePagePermission("leads:read");
   const t = await getTranslations("leads");
-  const { query, invalid } = parseFilters(await searchParams);
+  const { erased, ...search } = await searchParams;
+  const { query, invalid } = parseFilters(search);
   const seesAll = can(actor.role, "leads:read-all");
   const db = await getDb();
   const [result, owners] = await Promise.all([
@@ -60,6 +61,15 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           showOwner={seesAll}
         />
       </Card>
+      {erased === "1" && (
+        <p
+          role="status"
+          data-testid="lead-erased"
+          className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200"
+        >
+          {t("erased")}
+        </p>
+      )}
       {invalid.length > 0 && (
         <p
           role="status"

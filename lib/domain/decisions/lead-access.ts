@@ -7,7 +7,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db, type Queryable } from "@/db/client";
 import type { LifecycleStage } from "@/lib/shared/vocabulary";
-import { leadScope } from "@/lib/auth/lead-scope";
+import { leadColumns, leadScope } from "@/lib/auth/lead-scope";
 import type { Actor } from "@/lib/auth/principal";
 import { AppError } from "@/lib/shared/errors";
 import { isLeadId } from "@/lib/domain/leads/id";
@@ -44,7 +44,7 @@ export async function lockLeadFor(
         from leads l
         left join users o on o.id = l.owner_id
         left join lead_scores s on s.lead_id = l.id
-        where l.id = ${leadId} and ${leadScope(actor, sql`l.owner_id`)}
+        where l.id = ${leadId} and ${leadScope(actor, leadColumns("l"))}
         for update of l`,
   );
   if (!row) throw new AppError("not_found", NOT_FOUND_MESSAGE);

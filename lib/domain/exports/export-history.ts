@@ -7,7 +7,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type Queryable } from "@/db/client";
 import type { Viewer } from "@/lib/auth/principal";
-import { leadScope } from "@/lib/auth/lead-scope";
+import { leadColumns, leadScope } from "@/lib/auth/lead-scope";
 import { day } from "@/lib/domain/reports/query-schema";
 import { csvChunks, csvLine, jsonCell, keysetPages, type Cell } from "./csv-stream";
 
@@ -132,7 +132,7 @@ export function exportHistoryCsv({
   pageSize?: number;
 }): AsyncGenerator<string> {
   const spec = SPECS[kind];
-  const where = sql`${leadScope(actor, sql`l.owner_id`)} and ${periodWhere(spec.at, period)}`;
+  const where = sql`${leadScope(actor, leadColumns("l"))} and ${periodWhere(spec.at, period)}`;
   type Row = Record<string, unknown> & { id: number | string };
   const page = (after: number | null, size: number) =>
     queryRows<Row>(

@@ -20,6 +20,8 @@ export const STAGE_COLUMNS = [
   "phone",
   "source",
   "consent",
+  "consent_at",
+  "consent_source",
   "traits",
   "created_at",
 ] as const;
@@ -36,6 +38,8 @@ const PROFILE = [
   "phone",
   "source",
   "consent",
+  "consentAt",
+  "consentSource",
 ] as const;
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));

@@ -86,6 +86,7 @@ const PROFILE: Partial<Record<ImportField, string>> = {
   industry: "industry",
   phone: "phone",
   source: "source",
+  consentSource: "consentSource",
 };
 const CLOCK_SKEW_MS = 60_000;
 
@@ -238,6 +239,10 @@ export function createRowMapper(
       if (b === null)
         fail(h("consent"), "bad_boolean", `“${fields.consent}” is not yes or no.`, fields.consent);
       else lead.profile.consent = b;
+    }
+    if (fields.consentAt !== undefined) {
+      const d = date(h("consentAt")!, fields.consentAt);
+      if (d) lead.profile.consentAt = d.toISOString();
     }
     if (fields.createdAt !== undefined) lead.createdAt = date(h("createdAt")!, fields.createdAt);
 

@@ -4,11 +4,12 @@
  * statement: new leads inserted, known ones (by email, else external id) updated with the mapped
  * fields only (traits merged). Rows written get `stamp` (this run's own clock) as updated_at,
  * which tells a lead written by an earlier batch of the same run (counted once, as a repeat) and
- * the leads to score at the end.
+ * the leads to score at the end. A row naming an erased person (suppression list) is skipped.
  */
 import { once, type EventEmitter } from "node:events";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
+import { identityHashSql } from "@/lib/domain/privacy/suppression";
 import { STAGE_COLUMNS, type LeadBatch } from "./lead-batch";
 import { copyClient, copyText, nullableParam, type CopyClient } from "./sql-values";
 
@@ -52,6 +53,8 @@ export type Merged = {
   again: number;
   /** The leads created or changed (to score). */
   changed: string[];
+  /** Rows about an erased person, skipped. */
+  suppressed: number;
 };
 
 export async function mergeLeads(
@@ -66,13 +69,20 @@ export async function mergeLeads(
   const stampSql = sql`${stamp.toISOString()}::timestamptz`;
   const rowsOut = await queryRows<{
     ord: number;
-    id: string;
+    id: string | null;
     created: boolean;
     again: boolean;
     changed: boolean;
   }>(
     tx,
     sql`with i as materialized (select * from ${input}),
+        supp as materialized (
+          select i.ord from i
+          where exists (select 1 from suppressions)
+            and exists (select 1 from suppressions s
+                        where s.hash = ${identityHashSql("email", sql`i.email`)}
+                           or s.hash = ${identityHashSql("external_id", sql`i.ext`)})
+        ),
         found as materialized (
           select ord, id from (
             select i.ord, coalesce(
@@ -90,6 +100,15 @@ export async function mergeLeads(
             company_size = coalesce(i.company_size::int, leads.company_size), country = coalesce(i.country, leads.country),
             phone = coalesce(i.phone, leads.phone), source = coalesce(i.source, leads.source),
             consent = coalesce(i.consent::boolean, leads.consent),
+            -- Consent from the file is recorded with its time (the file's, else now) and source
+            -- (the file's, else "import"); a withdrawal has no time.
+            consent_at = case when i.consent is null then leads.consent_at
+                              when not i.consent::boolean then null
+                              when leads.consent and i.consent_at is null then leads.consent_at
+                              else coalesce(i.consent_at::timestamptz, ${nowSql}) end,
+            consent_source = case when i.consent is null then leads.consent_source
+                                  when leads.consent = i.consent::boolean and i.consent_source is null then leads.consent_source
+                                  else coalesce(i.consent_source, 'import') end,
             traits = leads.traits || i.traits::jsonb,
             created_at = least(leads.created_at, coalesce(i.created_at::timestamptz, leads.created_at)),
             updated_at = ${stampSql}
@@ -100,17 +119,20 @@ export async function mergeLeads(
                  is distinct from (coalesce(i.first_name, leads.first_name), coalesce(i.last_name, leads.last_name), coalesce(i.company, leads.company), coalesce(i.job_title, leads.job_title), coalesce(i.seniority, leads.seniority), coalesce(i.industry, leads.industry), coalesce(i.country, leads.country), coalesce(i.phone, leads.phone), coalesce(i.source, leads.source))
               or coalesce(i.company_size::int, leads.company_size) is distinct from leads.company_size
               or coalesce(i.consent::boolean, leads.consent) is distinct from leads.consent
+              or (i.consent is not null and i.consent_at::timestamptz is distinct from leads.consent_at and i.consent_at is not null)
+              or (i.consent is not null and i.consent_source is distinct from leads.consent_source and i.consent_source is not null)
               or i.created_at::timestamptz < leads.created_at)
           returning leads.id
         ),
         ins as (
           insert into leads (email, external_id, first_name, last_name, company, job_title, seniority, industry, company_size,
-                             country, phone, source, consent, consent_at, traits, created_at, updated_at)
+                             country, phone, source, consent, consent_at, consent_source, traits, created_at, updated_at)
           select i.email, i.ext, i.first_name, i.last_name, i.company, i.job_title, i.seniority, i.industry, i.company_size::int,
                  i.country, i.phone, i.source, coalesce(i.consent::boolean, false),
-                 case when i.consent::boolean then coalesce(i.created_at::timestamptz, ${nowSql}) end,
+                 case when i.consent::boolean then coalesce(i.consent_at::timestamptz, i.created_at::timestamptz, ${nowSql}) end,
+                 case when i.consent is not null then coalesce(i.consent_source, 'import') end,
                  i.traits::jsonb, coalesce(i.created_at::timestamptz, ${nowSql}), ${stampSql}
-          from i where i.ord not in (select ord from found)
+          from i where i.ord not in (select ord from found) and i.ord not in (select ord from supp)
           on conflict do nothing
           returning id, email, external_id
         )
@@ -121,17 +143,24 @@ export async function mergeLeads(
         from found
         union all
         select i.ord, ins.id, true, false, true from ins
-          join i on coalesce('e:' || ins.email, 'x:' || ins.external_id) = coalesce('e:' || i.email, 'x:' || i.ext)`,
+          join i on coalesce('e:' || ins.email, 'x:' || ins.external_id) = coalesce('e:' || i.email, 'x:' || i.ext)
+        union all
+        select supp.ord, null, false, false, false from supp`,
   );
   const ids: (string | null)[] = new Array(batch.size).fill(null);
   let created = 0;
   let again = 0;
+  let suppressed = 0;
   const changed: string[] = [];
   for (const r of rowsOut) {
+    if (r.id === null) {
+      suppressed++;
+      continue;
+    }
     if (r.changed) changed.push(r.id);
     ids[Number(r.ord) - 1] = r.id;
     if (r.created) created++;
     else if (r.again) again++;
   }
-  return { ids, created, again, changed };
+  return { ids, created, again, changed, suppressed };
 }

@@ -57,6 +57,8 @@ const SYNONYMS: Record<ImportField, string[]> = {
   phone: ["phone", "phone number", "telephone", "tel", "mobile", "mobile phone"],
   source: ["source", "lead source", "original source", "origine", "canal", "utm source"],
   consent: ["consent", "opt in", "marketing consent", "email opt in", "consentement", "optin"],
+  consentAt: ["consent date", "consent at", "opt in date", "consented at", "date du consentement"],
+  consentSource: ["consent source", "opt in source", "source du consentement"],
   createdAt: [
     "created at",
     "created",

@@ -11,6 +11,7 @@ import { arrayParam } from "@/db/sql-array";
 import { lockScoringShared } from "@/lib/domain/scoring/locks";
 import { rescore } from "@/lib/domain/scoring/rescore";
 import { getActiveModel } from "@/lib/domain/scoring/versions";
+import { findSuppressed, isSuppressed } from "@/lib/domain/privacy/suppression";
 import { distinctLeads, unknownLead, type BatchResult, type Pending } from "./batch";
 import { existingLeads } from "./dry-run";
 import type { LeadBatch } from "./lead-batch";
@@ -48,8 +49,9 @@ export async function writeLeads(
     return {
       toScore: merged.changed,
       created: merged.created,
-      updated: batch.size - merged.created - merged.again,
-      skipped: batch.repeated + merged.again,
+      updated: batch.size - merged.created - merged.again - merged.suppressed,
+      // Rows about an erased person (suppression list) are skipped, like repeats.
+      skipped: batch.repeated + merged.again + merged.suppressed,
       historyCreated: written,
       historySkipped: history.length - written,
     };
@@ -71,9 +73,17 @@ export async function writeRows(
       leads.map((p) => p.row.lead.email),
       leads.map((p) => p.row.lead.externalId),
     );
+    // A row about an erased person is skipped, never kept as a row error (it would quote them).
+    const found = await findSuppressed(tx, {
+      emails: leads.flatMap((p, i) => (!leadIds[i] && p.row.lead.email ? [p.row.lead.email] : [])),
+      externalIds: leads.flatMap((p, i) =>
+        !leadIds[i] && p.row.lead.externalId ? [p.row.lead.externalId] : [],
+      ),
+    });
     leads.forEach((p, i) => {
-      if (!leadIds[i])
-        result.rowErrors!.push({ line: p.line, cells: p.cells, errors: [unknownLead(p)] });
+      if (leadIds[i]) return;
+      if (isSuppressed(found, p.row.lead)) result.skipped = (result.skipped ?? 0) + 1;
+      else result.rowErrors!.push({ line: p.line, cells: p.cells, errors: [unknownLead(p)] });
     });
     if (kind === "events") {
       const idOf = new Map(leads.map((p, i) => [leadKey(p), leadIds[i]]));

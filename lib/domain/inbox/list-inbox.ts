@@ -9,7 +9,7 @@ import { queryRows, type Queryable } from "@/db/client";
 import type { LifecycleStage } from "@/lib/shared/vocabulary";
 import type { Actor } from "@/lib/auth/principal";
 import { assertCan } from "@/lib/auth/guard";
-import { leadScope } from "@/lib/auth/lead-scope";
+import { leadColumns, leadScope } from "@/lib/auth/lead-scope";
 import type { Schedule } from "@/lib/domain/sla/business-hours";
 import { scheduleOf } from "@/lib/domain/sla/deadlines";
 import type { WorkingHours } from "@/lib/shared/vocabulary";
@@ -101,7 +101,7 @@ const previousDay = (isoDate: string) =>
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
 function scope(actor: Pick<Actor, "id" | "role" | "teamId">, repId: InboxFilter["repId"]): SQL {
-  const visible = leadScope(actor, sql`l.owner_id`);
+  const visible = leadScope(actor, leadColumns("l"));
   if (repId === "unassigned") return sql`${visible} and l.owner_id is null`;
   if (repId) return sql`${visible} and l.owner_id = ${repId}`;
   return visible;

@@ -31,6 +31,8 @@ export type ItemError = {
 export type IngestResult = {
   accepted: number;
   duplicates: number;
+  /** Events about an erased person (suppression list), skipped without a lead. */
+  suppressed: number;
   errors: ItemError[];
   leadIds: string[];
 };
@@ -58,12 +60,12 @@ export async function ingestEvents(
   const seen = new Set<string>();
   const unique = valid.filter(({ event }) => !seen.has(event.id) && seen.add(event.id));
   let duplicates = valid.length - unique.length;
-  if (!unique.length) return { accepted: 0, duplicates, errors, leadIds: [] };
+  if (!unique.length) return { accepted: 0, duplicates, suppressed: 0, errors, leadIds: [] };
 
   const outcome = await withTxRetry(() =>
     db.transaction(async (tx) => {
       await beginIngestion(tx);
-      const leadByKey = await resolveLeads(
+      const { resolved: leadByKey, suppressed } = await resolveLeads(
         tx,
         unique.map((u) => u.event),
         options.source,
@@ -76,7 +78,12 @@ export async function ingestEvents(
         id: string;
       }[] = [];
       const itemErrors: ItemError[] = [];
+      let skipped = 0;
       for (const { index, event } of unique) {
+        if (suppressed.has(refKey(event))) {
+          skipped++;
+          continue;
+        }
         const leadId = leadByKey.get(refKey(event));
         if (!leadId) {
           itemErrors.push({
@@ -94,7 +101,7 @@ export async function ingestEvents(
           id: event.id,
         });
       }
-      if (!rows.length) return { inserted: [] as { leadId: string }[], itemErrors };
+      if (!rows.length) return { inserted: [] as { leadId: string }[], itemErrors, skipped };
       // One statement, five array parameters: events keep the batch's order (their ids grow with it).
       const inserted = (
         await queryRows<{ lead_id: string; occurred_at: Date | string }>(
@@ -161,15 +168,17 @@ export async function ingestEvents(
             leadIds: touched,
           });
       }
-      return { inserted, itemErrors };
+      return { inserted, itemErrors, skipped };
     }),
   );
   errors.push(...outcome.itemErrors);
-  duplicates += unique.length - outcome.itemErrors.length - outcome.inserted.length;
+  duplicates +=
+    unique.length - outcome.itemErrors.length - outcome.inserted.length - outcome.skipped;
   errors.sort((a, b) => a.index - b.index);
   return {
     accepted: outcome.inserted.length,
     duplicates,
+    suppressed: outcome.skipped,
     errors,
     leadIds: [...new Set(outcome.inserted.map((r) => r.leadId))],
   };

@@ -1,11 +1,14 @@
 /**
  * Finds the lead each incoming record names (leadId, else email, else userId as external id),
- * creating leads for unknown emails and user ids. Returns a map from the record's key to the lead.
+ * creating leads for unknown emails and user ids. Returns a map from the record's key to the lead,
+ * and the keys of records about an erased person (an erased lead's id, or an email or user id on
+ * the suppression list): those get no lead, and no new one is created for them.
  */
 import { sql } from "drizzle-orm";
 import { arrayParam } from "@/db/sql-array";
 import type { Queryable } from "@/db/client";
 import { leads } from "@/db/schema";
+import { findSuppressed, isSuppressed } from "@/lib/domain/privacy/suppression";
 
 export type LeadRef = { leadId?: string; email?: string; userId?: string };
 
@@ -14,17 +17,28 @@ export const refKey = (r: LeadRef) =>
 
 export async function resolveLeads(
   tx: Queryable,
-  refs: LeadRef[],
+  all: LeadRef[],
   source: string,
-): Promise<Map<string, string>> {
+): Promise<{ resolved: Map<string, string>; suppressed: Set<string> }> {
   const resolved = new Map<string, string>();
+  const suppressed = new Set<string>();
+  const found = await findSuppressed(tx, {
+    emails: all.flatMap((r) => (!r.leadId && r.email ? [r.email] : [])),
+    externalIds: all.flatMap((r) => (!r.leadId && r.userId ? [r.userId] : [])),
+  });
+  const refs = all.filter((r) => {
+    if (r.leadId || !isSuppressed(found, { email: r.email, externalId: r.userId })) return true;
+    suppressed.add(refKey(r));
+    return false;
+  });
   const ids = [...new Set(refs.filter((r) => r.leadId).map((r) => r.leadId!))];
   if (ids.length) {
     for (const row of await tx
-      .select({ id: leads.id })
+      .select({ id: leads.id, erasedAt: leads.erasedAt })
       .from(leads)
       .where(sql`${leads.id} = any(${arrayParam(ids, "uuid")})`))
-      resolved.set(`id:${row.id}`, row.id);
+      if (row.erasedAt) suppressed.add(`id:${row.id}`);
+      else resolved.set(`id:${row.id}`, row.id);
   }
 
   const byEmail = new Map<string, string | undefined>();
@@ -65,5 +79,5 @@ export async function resolveLeads(
       resolved.set(`ext:${row.ext}`, row.id);
     }
   }
-  return resolved;
+  return { resolved, suppressed };
 }

@@ -104,6 +104,8 @@ export function eventFromMessage(
 export type SegmentResult = {
   accepted: number;
   duplicates: number;
+  /** Messages about an erased person (suppression list): skipped. */
+  suppressed: number;
   identified: number;
   errors: ItemError[];
 };
@@ -153,6 +155,7 @@ export async function ingestSegment(
     }
   });
   let identified = 0;
+  let suppressed = 0;
   if (identifies.length) {
     const result = await upsertLeads(
       db,
@@ -160,6 +163,7 @@ export async function ingestSegment(
       { source: "segment" },
     );
     identified = result.leads.length;
+    suppressed += result.suppressed;
     for (const e of result.errors) errors.push({ ...e, index: identifies[e.index].index });
   }
   let accepted = 0;
@@ -172,8 +176,9 @@ export async function ingestSegment(
     );
     accepted = result.accepted;
     duplicates = result.duplicates;
+    suppressed += result.suppressed;
     for (const e of result.errors) errors.push({ ...e, index: tracked[e.index].index });
   }
   errors.sort((a, b) => a.index - b.index);
-  return { accepted, duplicates, identified, errors };
+  return { accepted, duplicates, suppressed, identified, errors };
 }

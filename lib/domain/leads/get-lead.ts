@@ -11,7 +11,7 @@ export async function getLead({ db, actor, id }: { db: Db; actor: Viewer; id: st
     .from(leads)
     .leftJoin(users, eq(users.id, leads.ownerId))
     .leftJoin(teams, eq(teams.id, users.teamId))
-    .where(and(eq(leads.id, id), leadScope(actor, leads.ownerId)))
+    .where(and(eq(leads.id, id), leadScope(actor, leads)))
     .limit(1);
   if (!row) return null;
   return { ...row.lead, ownerName: row.ownerName, ownerTeam: row.ownerTeam };

@@ -40,6 +40,17 @@ export const leadInputSchema = z
     phone: text(50),
     source: text(100),
     consent: z.boolean().optional(),
+    /** When the consent was given (default: when it is received); sent with `consent`. */
+    consentAt: z.iso
+      .datetime({
+        offset: true,
+        message: "consentAt must be an ISO 8601 date-time, e.g. 2024-03-15T09:30:00Z.",
+      })
+      .transform((s) => new Date(s))
+      .refine((d) => d.getTime() >= EARLIEST_CREATED_AT, "consentAt is before the year 1970.")
+      .optional(),
+    /** Where it was collected ("web_form", "trade_show"…; default: the channel, e.g. api, segment). */
+    consentSource: text(100),
     createdAt: z.iso
       .datetime({
         offset: true,
@@ -58,6 +69,10 @@ export const leadInputSchema = z
   .refine((l) => l.email || l.externalId, {
     message: "Identify the lead with email or externalId.",
     path: ["email"],
+  })
+  .refine((l) => l.consent !== undefined || (l.consentAt === undefined && !l.consentSource), {
+    message: "consentAt and consentSource go with consent (true or false).",
+    path: ["consent"],
   });
 
 export type LeadInput = z.output<typeof leadInputSchema>;

@@ -125,7 +125,7 @@ function escapeLike(text: string): string {
  * what its CSV export writes are the same leads.
  */
 export function leadFilterWhere(actor: Viewer, query: LeadFilter): SQL {
-  const conditions: SQL[] = [leadScope(actor, leads.ownerId)];
+  const conditions: SQL[] = [leadScope(actor, leads)];
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
     conditions.push(

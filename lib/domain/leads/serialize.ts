@@ -23,7 +23,11 @@ export function leadToJson(
     country: lead.country,
     phone: lead.phone,
     source: lead.source,
-    consent: { given: lead.consent, at: lead.consentAt?.toISOString() ?? null },
+    consent: {
+      given: lead.consent,
+      at: lead.consentAt?.toISOString() ?? null,
+      source: lead.consentSource,
+    },
     traits: lead.traits,
     stage: lead.stage,
     owner: lead.ownerId ? { id: lead.ownerId, name: lead.ownerName, team: lead.ownerTeam } : null,

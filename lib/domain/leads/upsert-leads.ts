@@ -3,6 +3,8 @@
  * reported by index and the others are saved. Only the fields sent change; traits are merged.
  * Fit may change, so the touched leads are rescored in the same transaction. Clients racing to
  * create the same lead all succeed: the losers' transactions are retried and update the winner's.
+ * A lead named by an email or external id on the suppression list (an erased person) is skipped
+ * and counted as suppressed: it is neither recreated nor updated.
  */
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -13,6 +15,7 @@ import { storable } from "@/lib/shared/storable-text";
 import { lockScoringShared } from "@/lib/domain/scoring/locks";
 import { scoreAndHandOff } from "@/lib/domain/lifecycle/score-and-hand-off";
 import { getActiveModel } from "@/lib/domain/scoring/versions";
+import { findSuppressed, isSuppressed } from "@/lib/domain/privacy/suppression";
 import { leadInputSchema, type LeadInput } from "./lead-input";
 
 /** A client clock a little ahead of ours is not "the future". */
@@ -22,6 +25,8 @@ const leadItemSchema = storable(leadInputSchema);
 
 export type UpsertResult = {
   leads: { index: number; id: string; created: boolean }[];
+  /** Items about an erased person, skipped. */
+  suppressed: number;
   errors: { index: number; code: "invalid"; message: string; fields?: FieldErrors }[];
 };
 
@@ -35,16 +40,17 @@ export async function upsertLeads(
   const valid: { index: number; input: LeadInput }[] = [];
   raw.forEach((item, index) => {
     const parsed = leadItemSchema.safeParse(item);
-    if (
-      parsed.success &&
-      parsed.data.createdAt &&
-      parsed.data.createdAt.getTime() > now.getTime() + CLOCK_SKEW_MS
-    )
+    const future = parsed.success
+      ? (["createdAt", "consentAt"] as const).find(
+          (k) => (parsed.data[k]?.getTime() ?? 0) > now.getTime() + CLOCK_SKEW_MS,
+        )
+      : undefined;
+    if (future)
       errors.push({
         index,
         code: "invalid",
-        message: "createdAt is in the future.",
-        fields: { createdAt: ["createdAt is in the future."] },
+        message: `${future} is in the future.`,
+        fields: { [future]: [`${future} is in the future.`] },
       });
     else if (parsed.success) valid.push({ index, input: parsed.data });
     else
@@ -55,12 +61,17 @@ export async function upsertLeads(
         fields: fieldErrors(parsed.error),
       });
   });
-  if (!valid.length) return { leads: [], errors };
+  if (!valid.length) return { leads: [], suppressed: 0, errors };
   const saved = await withTxRetry(
     () =>
       db.transaction(async (tx) => {
         await lockScoringShared(tx);
         const out: UpsertResult["leads"] = [];
+        const found = await findSuppressed(tx, {
+          emails: valid.flatMap((v) => (v.input.email ? [v.input.email] : [])),
+          externalIds: valid.flatMap((v) => (v.input.externalId ? [v.input.externalId] : [])),
+        });
+        let suppressed = 0;
         // Sorted so concurrent batches lock the same leads in the same order.
         const ordered = [...valid].sort((a, b) =>
           (a.input.email ?? a.input.externalId ?? "").localeCompare(
@@ -68,11 +79,31 @@ export async function upsertLeads(
           ),
         );
         for (const { index, input } of ordered) {
+          if (isSuppressed(found, input)) {
+            suppressed++;
+            continue;
+          }
           // A lead created in 2024 is created in 2024 (imported history); otherwise now.
-          const { traits, consent, email, externalId, createdAt, ...fields } = input;
+          const {
+            traits,
+            consent,
+            consentAt,
+            consentSource,
+            email,
+            externalId,
+            createdAt,
+            ...fields
+          } = input;
+          // Consent is recorded with its time and where it was collected (the channel by default).
           const changes = {
             ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
-            ...(consent !== undefined ? { consent, consentAt: consent ? now : null } : {}),
+            ...(consent !== undefined
+              ? {
+                  consent,
+                  consentAt: consent ? (consentAt ?? now) : null,
+                  consentSource: consentSource ?? options.source ?? null,
+                }
+              : {}),
           };
           const find = (where: ReturnType<typeof eq>) =>
             tx
@@ -135,10 +166,10 @@ export async function upsertLeads(
             cause: "lead",
             leadIds: out.map((l) => l.id),
           });
-        return out.sort((a, b) => a.index - b.index);
+        return { leads: out.sort((a, b) => a.index - b.index), suppressed };
       }),
     6,
     { uniqueViolation: true },
   );
-  return { leads: saved, errors };
+  return { leads: saved.leads, suppressed: saved.suppressed, errors };
 }

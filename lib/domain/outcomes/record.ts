@@ -243,7 +243,10 @@ async function writeOutcomes(
   return { recorded: transitions.length, skipped, errors };
 }
 
-/** The named leads with their stage and current score, locked in id order for the transaction. */
+/**
+ * The named leads with their stage and current score, locked in id order for the transaction
+ * (an erased lead is not named: its outcomes answer "unknown lead").
+ */
 async function lockNamedLeads(tx: Queryable, refs: OutcomeLeadRef[]): Promise<LockedRow[]> {
   const ids = [...new Set(refs.flatMap((r) => (r.id ? [r.id] : [])))];
   const emails = [...new Set(refs.flatMap((r) => (r.email ? [r.email] : [])))];
@@ -254,7 +257,8 @@ async function lockNamedLeads(tx: Queryable, refs: OutcomeLeadRef[]): Promise<Lo
                s.total as "scoreTotal", s.fit as "scoreFit", s.engagement as "scoreEngagement", s.model_version as "scoreVersion",
                (select (extract(epoch from max(x.at)) * 1000)::float8 from lead_transitions x where x.lead_id = l.id) as "lastMs"
         from leads l left join lead_scores s on s.lead_id = l.id
-        where l.id = any(${arrayParam(ids, "uuid")}) or l.email = any(${arrayParam(emails, "text")}) or l.external_id = any(${arrayParam(externals, "text")})
+        where (l.id = any(${arrayParam(ids, "uuid")}) or l.email = any(${arrayParam(emails, "text")}) or l.external_id = any(${arrayParam(externals, "text")}))
+          and l.erased_at is null
         order by l.id
         for update of l`,
   );

@@ -227,9 +227,10 @@ export function compileScores(model: ScoringModel, options: CompileOptions): SQL
         }
       : { rule, sql: events.earned[eventRules.indexOf(rule)] },
   );
+  // Erased leads (tombstones kept for the reports) are never scored again.
   const leadFilter = options.leadIds
-    ? sql`where leads.id = any(${arrayParam(options.leadIds, "uuid")})`
-    : sql``;
+    ? sql`where leads.id = any(${arrayParam(options.leadIds, "uuid")}) and leads.erased_at is null`
+    : sql`where leads.erased_at is null`;
   const sum = (kind: "attribute" | "event", term: (k: number) => SQL) =>
     sql`(0::float8${sql.join(
       terms.flatMap((t, k) => (t.rule.kind === kind ? [sql` + ${term(k)}`] : [])),

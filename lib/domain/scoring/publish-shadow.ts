@@ -122,7 +122,8 @@ export async function snapshotXmin(tx: Queryable): Promise<string> {
  * (or the last catch-up) may not have seen — `since`, from snapshotXmin: events ingested, leads
  * scored for the first time. One scan of lead_scores by xmin, not a join of three tables: it runs
  * again under the exclusive lock at the swap, where every millisecond holds ingestion up. With
- * `erased`, also drops the rows of leads erased since (an anti-join: done before the lock).
+ * `erased`, also drops the rows of leads deleted or erased since (an anti-join: done before the
+ * lock; dropErased finishes the job under it).
  */
 export async function catchUp(
   tx: Queryable,
@@ -137,7 +138,8 @@ export async function catchUp(
   );
   if (args.erased)
     await tx.execute(
-      sql`delete from ${shadow} n where not exists (select 1 from leads l where l.id = n.lead_id)`,
+      sql`delete from ${shadow} n
+          where not exists (select 1 from leads l where l.id = n.lead_id and l.erased_at is null)`,
     );
   const ids = moved.map((m) => m.id);
   for (let i = 0; i < ids.length; i += CATCH_UP_BATCH)
@@ -146,6 +148,24 @@ export async function catchUp(
 }
 
 const CATCH_UP_BATCH = 50_000;
+
+/**
+ * Under the exclusive scoring lock at the swap: the shadow rows and this version's history rows
+ * of leads erased since the catch-up (an erase takes the same lock, so none can follow). Tombstones
+ * are few and indexed (leads_erased_idx): this costs next to nothing.
+ */
+export async function dropErased(tx: Queryable, version: number): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`with erased as (select id from leads where erased_at is not null),
+          dropped as (delete from ${shadow} where lead_id in (select id from erased) returning 1),
+          history as (delete from score_history
+                      where lead_id in (select id from erased) and model_version = ${version}
+                      returning 1)
+        select (select count(*)::int from dropped) + (select count(*)::int from history) as n`,
+  );
+  return row.n;
+}
 
 /** The score_history rows of the shadow's marked rows (all of them, or those of some leads). */
 export async function writeHistory(tx: Queryable, leadIds?: string[]): Promise<number> {

@@ -33,6 +33,7 @@ import { modelIssues, scoringModelSchema, type ScoringModel } from "./model";
 import {
   buildShadow,
   catchUp,
+  dropErased,
   snapshotXmin,
   renameIntoPlace,
   validateAndAnalyze,
@@ -339,8 +340,9 @@ async function swap(
     await tx.execute(sql`lock table lead_scores in access exclusive mode`);
     await tx.execute(sql`set local lock_timeout = 0`);
     step("swap.readers");
-    // Leads erased during the build were dropped from the shadow by the catch-up before the lock.
-    // (Nothing deletes leads yet; whatever comes to must delete from lead_scores_next too.)
+    // Leads erased during the build were dropped from the shadow by the catch-up before the lock;
+    // those erased since go now (an erase holds the same lock: none can come between).
+    await dropErased(tx, version);
     const [{ scored }] = await queryRows<{ scored: number }>(
       tx,
       sql`select count(*)::int as scored from ${shadow}`,

@@ -10,6 +10,7 @@ import { IMPORTS_CONTRACTS } from "./imports";
 import { INGEST_CONTRACTS } from "./ingest";
 import { JOBS_CONTRACTS } from "./jobs";
 import { LEADS_CONTRACTS } from "./leads";
+import { PRIVACY_CONTRACTS } from "./privacy";
 import { REPORTS_CONTRACTS } from "./reports";
 import { SALES_CONTRACTS } from "./sales";
 import { SCORING_CONTRACTS } from "./scoring";
@@ -58,6 +59,10 @@ export const TAGS = [
     description:
       "CSV downloads, streamed: the filtered leads list; events, decisions, transitions.",
   },
+  {
+    name: "Privacy",
+    description: "GDPR: a lead's export and erasure (with a suppression list), event retention.",
+  },
   { name: "Administration", description: "API keys, health, this document, and test hooks." },
 ];
 
@@ -73,5 +78,6 @@ export const ALL_CONTRACTS: readonly Contract[] = [
   ...JOBS_CONTRACTS,
   ...WEBHOOKS_CONTRACTS,
   ...EXPORTS_CONTRACTS,
+  ...PRIVACY_CONTRACTS,
   ...ADMIN_CONTRACTS,
 ];

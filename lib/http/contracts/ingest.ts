@@ -11,6 +11,12 @@ export const ingestResultSchema = z.object({
     .number()
     .int()
     .describe("Events whose id was already stored (or repeated in the batch)."),
+  suppressed: z
+    .number()
+    .int()
+    .describe(
+      "Items about an erased lead (its id, email or user id is on the suppression list): skipped.",
+    ),
   errors: z
     .array(itemErrorSchema)
     .describe("Refused events, by their index in the batch; the others were stored."),

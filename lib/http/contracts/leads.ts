@@ -98,8 +98,15 @@ export const upsertLeads = defineContract({
           data: z.array(upsertedSchema),
           created: z.number().int(),
           updated: z.number().int(),
+          suppressed: z
+            .number()
+            .int()
+            .describe("Leads whose email or external id belongs to an erased lead: skipped."),
           errors: z.array(itemErrorSchema),
         }),
+        z
+          .object({ data: z.null(), suppressed: z.literal(1) })
+          .describe("One lead, skipped: its email or external id belongs to an erased lead."),
       ]),
     },
     201: { description: "Created (one lead)", schema: data(upsertedSchema) },
@@ -131,7 +138,11 @@ export const leadDetailSchema = leadResponseSchema.shape.data
     companySize: z.number().int().nullable(),
     phone: z.string().nullable(),
     source: z.string().nullable(),
-    consent: z.object({ given: z.boolean(), at: at.nullable() }),
+    consent: z.object({
+      given: z.boolean(),
+      at: at.nullable(),
+      source: z.string().nullable().describe("Where it was collected: web_form, import, api…"),
+    }),
     traits: z.record(z.string(), z.unknown()),
     owner: z
       .object({ id: z.guid(), name: z.string().nullable(), team: z.string().nullable() })

@@ -7,6 +7,7 @@ import { LifecycleCard } from "@/components/leads/lifecycle-card";
 import { SalesNotesCard } from "@/components/leads/sales-notes-card";
 import { leadActivity } from "@/lib/domain/decisions/lead-activity";
 import { PredictionCard } from "@/components/leads/prediction-card";
+import { PrivacyActions } from "@/components/leads/privacy-actions";
 import { getLeadPrediction } from "@/lib/domain/predict/score";
 import { getPredictiveSummary } from "@/lib/domain/predict/train";
 import { getLeadLifecycle } from "@/lib/domain/lifecycle/lead-lifecycle";
@@ -152,6 +153,9 @@ export default async function LeadPage({ params, searchParams }: Props) {
             <CardHeader id="profile-heading" title={t("lead.profile")} />
             <LeadProfile lead={lead} />
           </Card>
+          {can(actor.role, "privacy:manage") && (
+            <PrivacyActions leadId={lead.id} name={fullName(lead)} />
+          )}
         </div>
         <Card id="activity" aria-labelledby="timeline-heading" className="scroll-mt-20 self-start">
           <CardHeader

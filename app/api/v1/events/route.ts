@@ -20,6 +20,7 @@ export const POST = withApi(contract, async ({ body, reply }) => {
   return reply(200, {
     accepted: result.accepted,
     duplicates: result.duplicates,
+    suppressed: result.suppressed,
     errors: result.errors,
   });
 });

@@ -38,10 +38,12 @@ export const POST = withApi(contracts.upsertLeads, async ({ body, reply }) => {
       data: result.leads,
       created,
       updated: result.leads.length - created,
+      suppressed: result.suppressed,
       errors: result.errors,
     });
   }
   if (result.errors.length)
     throw new AppError("validation_failed", result.errors[0].message, result.errors[0].fields);
+  if (result.suppressed) return reply(200, { data: null, suppressed: 1 });
   return reply(result.leads[0].created ? 201 : 200, { data: result.leads[0] });
 });

@@ -5,9 +5,11 @@ import { getLead } from "@/lib/domain/leads/get-lead";
 import { leadToJson } from "@/lib/domain/leads/serialize";
 import { getLeadLifecycle } from "@/lib/domain/lifecycle/lead-lifecycle";
 import { getLeadPrediction } from "@/lib/domain/predict/score";
+import { eraseLead } from "@/lib/domain/privacy/erase-lead";
 import { getLeadScore } from "@/lib/domain/scoring/lead-score";
 import { getLeadSla } from "@/lib/domain/sla/lead-sla";
 import { getLead as contract } from "@/lib/http/contracts/leads";
+import { eraseLead as eraseContract } from "@/lib/http/contracts/privacy";
 import { withApi } from "@/lib/http/with-api";
 import { AppError } from "@/lib/shared/errors";
 
@@ -31,4 +33,10 @@ export const GET = withApi(contract, async ({ principal, params, reply }) => {
       prediction,
     },
   });
+});
+
+/** GDPR erasure (admins, privacy:write): see lib/domain/privacy/erase-lead.ts. */
+export const DELETE = withApi(eraseContract, async ({ principal, params, reply }) => {
+  const result = await eraseLead({ db: await getDb(), principal, id: params.id });
+  return reply(200, { data: result });
 });
