@@ -47,6 +47,7 @@ test.describe("an admin", () => {
   test.use({ storageState: storageState("admin") });
 
   test("every settings section has no serious accessibility violation", async ({ page }) => {
+    test.setTimeout(300_000); // eight pages, each walked by axe twice
     await page.goto("/settings");
     await expect(page).toHaveURL(/\/settings\/users$/);
     for (const section of SETTINGS_SECTIONS.map((s) => s.key)) {
