@@ -8444,7 +8444,7 @@ export interface operations {
                 to: number;
               }[];
               leads: number;
-              /** @description The 10 biggest score changes. */
+              /** @description The 10 biggest score changes among the leads you may see (counts cover every lead). */
               movers: {
                 after: number;
                 /** @description The current score; null when the lead has none. */

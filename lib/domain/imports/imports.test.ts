@@ -17,7 +17,7 @@ import type { ImportKind } from "@/lib/shared/imports";
 import { createImportRecord, getImportView, prepareImport } from "./imports";
 import { inspectFile } from "./inspect";
 import { BATCH as ROWS_BATCH, PG_LEAD_BATCH, runImport } from "./run-import";
-import type { ImportMapping } from "./schemas";
+import { importMappingSchema, type ImportMapping } from "./schemas";
 import { storeUpload } from "./upload";
 
 let t: TestDb;
@@ -165,6 +165,13 @@ describe("files that cannot be imported", () => {
     ).rejects.toMatchObject({
       fields: { "mapping.columns": [expect.stringContaining("email or external id")] },
     });
+  });
+
+  it("reads a first line of 100 KB as data, not a header: its suggested mapping is one a client can send back", async () => {
+    const i = await inspect(`${"x".repeat(100_000)}\n`);
+    expect(i.hasHeader).toBe(false);
+    expect(i.headers).toEqual(["#1"]);
+    expect(importMappingSchema.safeParse(i.mapping).success).toBe(true);
   });
 
   it("refuses a 10 MB line as one bad row and imports the others", async () => {

@@ -106,9 +106,13 @@ function detectDelimiter(lines: string[]): ImportDelimiter {
   return best.d;
 }
 
-/** A header row: every cell filled, none a number, date or email, no two alike. */
+/** Longer than a column's label may be (the mapping's limit): data, not a column name. */
+const MAX_HEADER_CHARS = 200;
+
+/** A header row: every cell filled, none a number, date or email or too long, no two alike. */
 function isHeader(first: string[], rest: string[][]): boolean {
   const cells = first.map((c) => c.trim());
+  if (cells.some((c) => c.length > MAX_HEADER_CHARS)) return false;
   if (cells.some((c) => !c))
     return rest.length === 0
       ? false

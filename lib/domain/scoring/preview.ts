@@ -8,6 +8,8 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { limitStatementTime } from "@/db/statement-timeout";
+import { leadColumns, leadScope } from "@/lib/auth/lead-scope";
+import type { Viewer } from "@/lib/auth/principal";
 import { eligibleSql, lastRecycleJoin } from "@/lib/domain/lifecycle/eligibility-sql";
 import { tuneForScoring } from "./locks";
 import { compileScores } from "./compile";
@@ -48,6 +50,8 @@ export async function previewModel(
     movers?: number;
     /** How long its statements may run (db/statement-timeout.ts). */
     timeLimitMs?: number;
+    /** Whose preview: the movers (named leads) are only those this person may see; counts cover every lead. */
+    viewer?: Viewer;
   },
 ): Promise<Preview> {
   const started = performance.now();
@@ -106,9 +110,10 @@ export async function previewModel(
       where ${eligibleSql(args.draft, asOf)}
     ),
     top as (
-      select lead_id, before, after from cmp
-      where before is null or abs(after - before) >= 0.005
-      order by abs(after - coalesce(before, 0)) desc, lead_id
+      select c.lead_id, c.before, c.after from cmp c
+      ${args.viewer ? sql`join leads v on v.id = c.lead_id and ${leadScope(args.viewer, leadColumns("v"))}` : sql``}
+      where c.before is null or abs(c.after - c.before) >= 0.005
+      order by abs(c.after - coalesce(c.before, 0)) desc, c.lead_id
       limit ${args.movers ?? 10}
     )
     select st.*, (select handoffs from handoffs) as handoffs,

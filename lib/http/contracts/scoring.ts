@@ -177,7 +177,11 @@ export const previewScoringDraft = defineContract({
             after: z.number(),
           }),
           histogram: z.array(histogramBinSchema).describe("20 equal bins over both distributions."),
-          movers: z.array(moverSchema).describe("The 10 biggest score changes."),
+          movers: z
+            .array(moverSchema)
+            .describe(
+              "The 10 biggest score changes among the leads you may see (counts cover every lead).",
+            ),
           ms: int.describe("Time taken, in milliseconds."),
           activeVersion: int.nullable(),
         }),

@@ -11,6 +11,7 @@ import { storeUpload } from "@/lib/domain/imports/upload";
 import * as contracts from "@/lib/http/contracts/imports";
 import { readMultipart } from "@/lib/http/multipart";
 import { principalName } from "@/lib/http/principal-name";
+import { parseJsonText } from "@/lib/http/read-json";
 import { withApi } from "@/lib/http/with-api";
 import { importRunJob } from "@/lib/jobs/definitions/import-run";
 import { enqueue } from "@/lib/jobs/queue";
@@ -43,9 +44,9 @@ export const POST = withApi(contracts.createImport, async ({ request, principal,
   let mapping: unknown = undefined;
   if (fields.mapping !== undefined) {
     try {
-      mapping = JSON.parse(fields.mapping);
-    } catch {
-      throw bad("mapping", "mapping is not valid JSON.");
+      mapping = parseJsonText(fields.mapping, "mapping");
+    } catch (error) {
+      throw bad("mapping", (error as Error).message);
     }
   }
   if (fields.mappingId !== undefined && !/^[0-9a-f-]{36}$/i.test(fields.mappingId))

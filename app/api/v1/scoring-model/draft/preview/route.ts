@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { viewerOf } from "@/lib/auth/principal";
 import { previewScoringDraft as contract } from "@/lib/http/contracts/scoring";
 import { withApi } from "@/lib/http/with-api";
 import { AppError } from "@/lib/shared/errors";
@@ -8,7 +9,7 @@ import { previewModel } from "@/lib/domain/scoring/preview";
 import { getActiveModel, getDraft } from "@/lib/domain/scoring/versions";
 
 /** The impact of the saved draft (or of the model in the body) on every lead, without publishing. */
-export const POST = withApi(contract, async ({ body, query, reply }) => {
+export const POST = withApi(contract, async ({ body, query, principal, reply }) => {
   const db = await getDb();
   const saved = body === undefined || query.against === "draft" ? await getDraft(db) : null;
   if (!saved && (body === undefined || query.against === "draft"))
@@ -22,6 +23,6 @@ export const POST = withApi(contract, async ({ body, query, reply }) => {
     query.against === "draft"
       ? (scoringModelSchema.safeParse(saved!.document).data ?? active?.model ?? null)
       : (active?.model ?? null);
-  const preview = await previewModel(db, { draft, baseline });
+  const preview = await previewModel(db, { draft, baseline, viewer: viewerOf(principal) });
   return reply(200, { data: { ...preview, activeVersion: active?.version ?? null } });
 });
