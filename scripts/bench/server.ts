@@ -10,6 +10,7 @@ export async function startServer(
   databaseUrl: string,
   port: number,
   log: (m: string) => void,
+  options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
 ): Promise<BenchServer> {
   const tsx = path.resolve("node_modules", ".bin", "tsx");
   const child = spawn(tsx, ["scripts/start.ts"], {
@@ -21,6 +22,7 @@ export async function startServer(
       ACCORD_WORKER: "false",
       ACCORD_DEMO_DATA: "false",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
@@ -36,7 +38,7 @@ export async function startServer(
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   const started = performance.now();
-  while (performance.now() - started < 300_000) {
+  while (performance.now() - started < (options.timeoutMs ?? 300_000)) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
     try {
       const r = await fetch(`http://127.0.0.1:${port}/api/health`);
