@@ -12,7 +12,7 @@ import { storageState, type DemoRole } from "./fixtures";
 import { expect, test } from "./test";
 
 // Each walk is a dozen pages with axe on each (a manager's queue is hundreds of rows).
-test.describe.configure({ timeout: 360_000 });
+test.describe.configure({ timeout: 600_000 });
 
 const PERSONAS: { persona: DemoRole; role: Role }[] = [
   { persona: "marketer", role: "marketer" },

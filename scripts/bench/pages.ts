@@ -107,7 +107,8 @@ async function inboxInteractive(context: BrowserContext): Promise<{ ms: number; 
   try {
     await page.goto("/inbox", { waitUntil: "commit" });
     await page.getByTestId("inbox-row").first().waitFor({ timeout: 60_000 });
-    for (;;) {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
       await page.keyboard.press("j");
       const moved = await page.evaluate(() => {
         const rows = [...document.querySelectorAll("[data-testid=inbox-row]")];
@@ -117,6 +118,7 @@ async function inboxInteractive(context: BrowserContext): Promise<{ ms: number; 
       if (moved) return moved;
       await page.waitForTimeout(20);
     }
+    throw new Error("j never moved the inbox's selection");
   } finally {
     await page.close();
   }
