@@ -112,7 +112,8 @@ export function ThresholdFigures({
               </p>
               <div className="h-12" aria-hidden>
                 <ResponsiveContainer width="100%" height="100%">
-                  <BarChart accessibilityLayer={false}
+                  <BarChart
+                    accessibilityLayer={false}
                     data={weeks.map((w) => ({
                       week: format.dateTime(new Date(w.start), { day: "numeric", month: "short" }),
                       leads: w.mqls,

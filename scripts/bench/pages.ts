@@ -29,7 +29,7 @@ const ROLES: { persona: DemoRole; role: Role }[] = [
   { persona: "admin", role: "admin" },
 ];
 
-type Load = { lcp: number; cls: number; element: string };
+type Load = { lcp: number; cls: number; element: string; ttfb: number };
 
 /**
  * Installed before any script of the page: LCP and layout-shift entries, buffered. CLS is the
@@ -70,15 +70,22 @@ async function measureLoad(context: BrowserContext, url: string): Promise<Load> 
     // Late content (a report fetched after hydration) is part of the load: wait for the network.
     await page.waitForLoadState("networkidle", { timeout: 20_000 }).catch(() => {});
     await page.waitForTimeout(500);
-    return await page.evaluate(
-      () => (window as unknown as { __vitals: Load }).__vitals,
-    );
+    return await page.evaluate(() => {
+      const [nav] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
+      const vitals = (window as unknown as { __vitals: Omit<Load, "ttfb"> }).__vitals;
+      return { ...vitals, ttfb: nav ? nav.responseStart : 0 };
+    });
   } finally {
     await page.close();
   }
 }
 
-async function signedIn(browser: Browser, baseURL: string, persona: DemoRole, email = DEMO[persona]) {
+async function signedIn(
+  browser: Browser,
+  baseURL: string,
+  persona: DemoRole,
+  email = DEMO[persona],
+) {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
   await context.addInitScript(OBSERVE);
   const page = await context.newPage();
@@ -171,9 +178,10 @@ export async function pagesBenchmark(
         const lcp = median(loads.map((l) => l.lcp));
         const cls = median(loads.map((l) => l.cls));
         const element = loads.find((l) => l.lcp === lcp)?.element ?? "";
+        const ttfb = median(loads.map((l) => l.ttfb));
         const name = path.replace(lead.id as string, ":id");
         log(
-          `  ${persona.padEnd(8)} ${name.padEnd(28)} LCP ${String(Math.round(lcp)).padStart(5)} ms (${loads.map((l) => Math.round(l.lcp)).join(", ")})  CLS ${cls.toFixed(3)} (${loads.map((l) => l.cls.toFixed(3)).join(", ")})  ${element}`,
+          `  ${persona.padEnd(8)} ${name.padEnd(28)} LCP ${String(Math.round(lcp)).padStart(5)} ms (${loads.map((l) => Math.round(l.lcp)).join(", ")})  CLS ${cls.toFixed(3)} (${loads.map((l) => l.cls.toFixed(3)).join(", ")})  TTFB ${Math.round(ttfb)} ms  ${element}`,
         );
         results.push(timeResult(`lcp ${persona} ${name}`, lcp, null, { maxMs: LCP_MS }));
         results.push({

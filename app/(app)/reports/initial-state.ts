@@ -69,7 +69,12 @@ export async function reportsInitialState(
         put(
           reportQueries.funnel({ ...query, split: FUNNEL_SPLIT }).queryKey,
           await reportSnapshot(db, (tx) =>
-            funnelReport(tx, toReportQuery(q.data), { grain: q.data.grain, split: q.data.split }, now),
+            funnelReport(
+              tx,
+              toReportQuery(q.data),
+              { grain: q.data.grain, split: q.data.split },
+              now,
+            ),
           ),
         );
     } else if (tab === "calibration") {
