@@ -59,11 +59,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
         watchContext(made);
         return made;
       };
-      try {
-        await use(errors);
-      } finally {
-        browser.newContext = newContext;
-      }
+      await use(errors);
+      browser.newContext = newContext;
       expect(errors, "the browser console logged errors").toEqual([]);
     },
     { auto: true },

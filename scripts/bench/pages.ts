@@ -29,7 +29,7 @@ const ROLES: { persona: DemoRole; role: Role }[] = [
   { persona: "admin", role: "admin" },
 ];
 
-type Load = { lcp: number; cls: number; element: string; ttfb: number };
+type Load = { lcp: number; cls: number; element: string; ttfb: number; errors: string[] };
 
 /**
  * Installed before any script of the page: LCP and layout-shift entries, buffered. CLS is the
@@ -65,16 +65,22 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function measureLoad(context: BrowserContext, url: string): Promise<Load> {
   const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (m) => void (m.type() === "error" && errors.push(m.text().slice(0, 120))));
+  page.on("pageerror", (e) => void errors.push(e.message.slice(0, 120)));
   try {
     await page.goto(url, { waitUntil: "load", timeout: 60_000 });
     // Late content (a report fetched after hydration) is part of the load: wait for the network.
     await page.waitForLoadState("networkidle", { timeout: 20_000 }).catch(() => {});
     await page.waitForTimeout(500);
-    return await page.evaluate(() => {
+    const measured = await page.evaluate(() => {
       const [nav] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
-      const vitals = (window as unknown as { __vitals: Omit<Load, "ttfb"> }).__vitals;
+      const vitals = (
+        window as unknown as { __vitals: { lcp: number; cls: number; element: string } }
+      ).__vitals;
       return { ...vitals, ttfb: nav ? nav.responseStart : 0 };
     });
+    return { ...measured, errors };
   } finally {
     await page.close();
   }
@@ -84,7 +90,7 @@ async function signedIn(
   browser: Browser,
   baseURL: string,
   persona: DemoRole,
-  email = DEMO[persona],
+  email: string = DEMO[persona],
 ) {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
   await context.addInitScript(OBSERVE);
@@ -179,10 +185,12 @@ export async function pagesBenchmark(
         const cls = median(loads.map((l) => l.cls));
         const element = loads.find((l) => l.lcp === lcp)?.element ?? "";
         const ttfb = median(loads.map((l) => l.ttfb));
+        const errors = [...new Set(loads.flatMap((l) => l.errors))];
         const name = path.replace(lead.id as string, ":id");
         log(
           `  ${persona.padEnd(8)} ${name.padEnd(28)} LCP ${String(Math.round(lcp)).padStart(5)} ms (${loads.map((l) => Math.round(l.lcp)).join(", ")})  CLS ${cls.toFixed(3)} (${loads.map((l) => l.cls.toFixed(3)).join(", ")})  TTFB ${Math.round(ttfb)} ms  ${element}`,
         );
+        for (const e of errors) log(`    console error: ${e}`);
         results.push(timeResult(`lcp ${persona} ${name}`, lcp, null, { maxMs: LCP_MS }));
         results.push({
           id: `cls ${persona} ${name}`,

@@ -10,7 +10,7 @@ export async function startServer(
   databaseUrl: string,
   port: number,
   log: (m: string) => void,
-  options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+  options: { env?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<BenchServer> {
   const tsx = path.resolve("node_modules", ".bin", "tsx");
   const child = spawn(tsx, ["scripts/start.ts"], {
