@@ -82,7 +82,7 @@ export function ThresholdFigures({
           <p
             className={cn(
               "text-2xl font-semibold tabular-nums",
-              handoffsLoading ? "text-slate-400" : "text-slate-900",
+              handoffsLoading ? "text-slate-500" : "text-slate-900",
             )}
             data-testid="figure-handoffs-value"
             aria-busy={handoffsLoading}
