@@ -138,4 +138,22 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Every spec runs under the console watch (e2e/test.ts): no page may log an error unnoticed.
+    files: ["e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test", "expect"],
+              message: "Import test and expect from ./test (it fails a test on console errors).",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ]);

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { csvRecords, parseCsv } from "../lib/domain/exports/parse-csv";
 import { DEMO, storageState } from "./fixtures";
 

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { csvRecords } from "../lib/domain/exports/parse-csv";
 import { storageState } from "./fixtures";
 

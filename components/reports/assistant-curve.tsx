@@ -31,7 +31,7 @@ export function AssistantCurveChart({
   const cur = data.current;
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={data.curve} margin={{ right: 8 }}>
+      <LineChart accessibilityLayer={false} data={data.curve} margin={{ right: 8 }}>
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis
           dataKey="threshold"

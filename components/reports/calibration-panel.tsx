@@ -93,7 +93,7 @@ export function CalibrationPanel({ filters, target, onTarget }: TargetPanelProps
   );
   const chart = (rows: CalibrationRow[], kind: "bar" | "line") => (
     <ResponsiveContainer width="100%" height="100%">
-      <ComposedChart data={withError(rows)}>
+      <ComposedChart accessibilityLayer={false} data={withError(rows)}>
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="label" tick={{ fontSize: 11 }} />
         <YAxis

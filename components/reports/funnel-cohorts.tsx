@@ -52,7 +52,7 @@ export function FunnelCohorts({
       chart={
         cohorts.length === 0 ? undefined : (
           <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart data={cohorts} margin={{ right: 8 }}>
+            <ComposedChart accessibilityLayer={false} data={cohorts} margin={{ right: 8 }}>
               <CartesianGrid stroke="#e2e8f0" vertical={false} />
               <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
               <YAxis yAxisId="n" tick={{ fontSize: 11 }} width={40} />

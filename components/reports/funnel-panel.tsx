@@ -10,10 +10,11 @@ import { FunnelCohorts } from "./funnel-cohorts";
 import { FunnelSplit } from "./funnel-split";
 import { TARGET_KEY } from "./funnel-stages";
 import { FunnelTotals } from "./funnel-totals";
+import { FUNNEL_SPLIT } from "./report-defaults";
 
 export function FunnelPanel({ filters, canWrite }: { filters: ReportFilters; canWrite: boolean }) {
   const t = useTranslations("reports.funnel");
-  const [split, setSplit] = useState<Split>("source");
+  const [split, setSplit] = useState<Split>(FUNNEL_SPLIT);
   const query = { ...filters, split };
   const { data, isLoading, isFetching, error } = useQuery(reportQueries.funnel(query));
   const grain = filters.grain ?? "week";

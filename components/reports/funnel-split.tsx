@@ -41,7 +41,12 @@ export function FunnelSplit({
       chart={
         groups.length === 0 ? undefined : (
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={groups.slice(0, 12)} layout="vertical" margin={{ left: 8, right: 40 }}>
+            <BarChart
+              accessibilityLayer={false}
+              data={groups.slice(0, 12)}
+              layout="vertical"
+              margin={{ left: 8, right: 40 }}
+            >
               <XAxis
                 type="number"
                 tickFormatter={(v) => f.pct(Number(v))}

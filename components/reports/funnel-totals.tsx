@@ -53,7 +53,12 @@ export function FunnelTotals({
       chart={
         totals.mqls === 0 ? undefined : (
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={stages} layout="vertical" margin={{ left: 8, right: 48 }}>
+            <BarChart
+              accessibilityLayer={false}
+              data={stages}
+              layout="vertical"
+              margin={{ left: 8, right: 48 }}
+            >
               <XAxis type="number" hide />
               <YAxis type="category" dataKey="stage" width={120} tick={{ fontSize: 12 }} />
               <Tooltip formatter={(v) => f.n(Number(v))} />

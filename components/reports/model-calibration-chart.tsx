@@ -33,7 +33,7 @@ export function ModelCalibrationChart({
       </figcaption>
       <div role="img" aria-label={t("calibrationTitle")} className="h-56">
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={calibration}>
+          <ComposedChart accessibilityLayer={false} data={calibration}>
             <CartesianGrid stroke="#e2e8f0" />
             <XAxis
               dataKey="predicted"

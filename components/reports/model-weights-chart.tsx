@@ -42,7 +42,12 @@ export function ModelWeightsChart({
         style={{ height: Math.max(160, top.length * 22 + 30) }}
       >
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={top} layout="vertical" margin={{ left: 8, right: 16 }}>
+          <BarChart
+            accessibilityLayer={false}
+            data={top}
+            layout="vertical"
+            margin={{ left: 8, right: 16 }}
+          >
             <XAxis type="number" tick={{ fontSize: 11 }} />
             <YAxis
               type="category"

@@ -55,7 +55,7 @@ export function ReasonsPanel({ filters, locale }: { filters: ReportFilters; loca
       chart={
         data && total > 0 ? (
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={chartData}>
+            <BarChart accessibilityLayer={false} data={chartData}>
               <CartesianGrid stroke="#e2e8f0" vertical={false} />
               <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
               <YAxis tick={{ fontSize: 11 }} width={32} allowDecimals={false} />

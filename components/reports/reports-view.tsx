@@ -5,7 +5,6 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { cn } from "@/components/ui/cn";
 import type { ReportSettings } from "@/lib/client/queries/reports";
-import type { Grain } from "@/lib/domain/reports/types";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import type { OutcomeTarget } from "@/lib/shared/vocabulary";
 import { CalibrationPanel } from "./calibration-panel";
@@ -18,9 +17,7 @@ import { RulesPanel } from "./rules-panel";
 import { SlaPanel } from "./sla-panel";
 import { ThresholdAssistant } from "./threshold-assistant";
 import { filterParams, filterQuery, type Filters } from "./filters";
-
-export const TABS = ["funnel", "calibration", "rules", "sla", "reasons", "recalibration"] as const;
-export type Tab = (typeof TABS)[number];
+import { readSearch, TABS, type Tab } from "./report-defaults";
 
 export type ReportsPermissions = { canWrite: boolean; canDraft: boolean };
 
@@ -44,16 +41,7 @@ export function ReportsView({
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
-  const tab: Tab = (TABS as readonly string[]).includes(search.get("tab") ?? "")
-    ? (search.get("tab") as Tab)
-    : "funnel";
-  const filters: Filters = {
-    from: search.get("from") ?? "",
-    to: search.get("to") ?? "",
-    team: search.get("team") ?? "",
-    rep: search.get("rep") ?? "",
-    grain: search.get("grain") === "month" ? "month" : ("week" as Grain),
-  };
+  const { tab, filters } = readSearch(search);
   const [target, setTarget] = useState<OutcomeTarget>(settings.targetStage);
   const navigate = (next: Filters, nextTab: Tab = tab) => {
     const params = filterParams(next);

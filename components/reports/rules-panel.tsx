@@ -86,7 +86,12 @@ export function RulesPanel({ filters, target, onTarget }: TargetPanelProps) {
         <figure className="min-w-0">
           <div role="img" aria-labelledby="rules-title" style={{ height }}>
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24 }}>
+              <BarChart
+                accessibilityLayer={false}
+                data={rows}
+                layout="vertical"
+                margin={{ left: 8, right: 24 }}
+              >
                 <CartesianGrid stroke="#e2e8f0" horizontal={false} />
                 <XAxis
                   type="number"

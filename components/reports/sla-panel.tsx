@@ -105,7 +105,12 @@ export function SlaPanel({ filters }: { filters: ReportFilters }) {
               style={{ height: Math.max(140, data.reps.length * 24 + 40) }}
             >
               <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={data.reps} layout="vertical" margin={{ left: 8, right: 24 }}>
+                <BarChart
+                  accessibilityLayer={false}
+                  data={data.reps}
+                  layout="vertical"
+                  margin={{ left: 8, right: 24 }}
+                >
                   <XAxis
                     type="number"
                     domain={[0, 1]}
@@ -133,7 +138,10 @@ export function SlaPanel({ filters }: { filters: ReportFilters }) {
           chart={
             data && (
               <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={data.distribution.map((d) => ({ ...d, label: bucketLabel(d) }))}>
+                <BarChart
+                  accessibilityLayer={false}
+                  data={data.distribution.map((d) => ({ ...d, label: bucketLabel(d) }))}
+                >
                   <CartesianGrid stroke="#e2e8f0" vertical={false} />
                   <XAxis dataKey="label" tick={{ fontSize: 11 }} />
                   <YAxis tick={{ fontSize: 11 }} width={40} />
@@ -164,6 +172,7 @@ export function SlaPanel({ filters }: { filters: ReportFilters }) {
             data && (
               <ResponsiveContainer width="100%" height="100%">
                 <LineChart
+                  accessibilityLayer={false}
                   data={data.breachesByWeek.map((w) => ({ ...w, label: f.cohort(w.week, "week") }))}
                 >
                   <CartesianGrid stroke="#e2e8f0" vertical={false} />

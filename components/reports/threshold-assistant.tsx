@@ -10,6 +10,7 @@ import { AssistantInputs } from "./assistant-inputs";
 import { AssistantRecommendation } from "./assistant-recommendation";
 import { ChartFrame } from "./chart-frame";
 import { useFormat } from "./format";
+import { assistantInput, ratePercent } from "./report-defaults";
 import { useCreateDraft } from "./use-reports";
 
 /**
@@ -28,22 +29,12 @@ export function ThresholdAssistant({
   const tr = useTranslations("reports");
   const f = useFormat();
   const [target, setTarget] = useState<OutcomeTarget>(defaults.target);
-  const [ratePct, setRatePct] = useState(Math.round(defaults.rate * 1000) / 10);
+  const [ratePct, setRatePct] = useState(ratePercent(defaults.rate));
   const [capacity, setCapacity] = useState<string>("");
   const [model, setModel] = useState<"live" | "draft">("live");
-  const valid = ratePct > 0 && ratePct <= 100 && (capacity === "" || Number(capacity) > 0);
-  const { data, isFetching, error } = useQuery(
-    recalibrationQueries.threshold(
-      valid
-        ? {
-            target,
-            rate: ratePct / 100,
-            capacity: capacity === "" ? null : Number(capacity),
-            model,
-          }
-        : null,
-    ),
-  );
+  const input = assistantInput({ target, ratePct, capacity, model });
+  const valid = input !== null;
+  const { data, isFetching, error } = useQuery(recalibrationQueries.threshold(input));
   // Here rather than in the recommendation, so the draft's outcome outlives a refetch that hides it.
   const draft = useCreateDraft();
   const rec = data?.recommended ?? null;

@@ -130,7 +130,7 @@ export function ImpactPreview({
               </figcaption>
               <div className="h-28" role="img" aria-label={t("distribution")}>
                 <ResponsiveContainer width="100%" height="100%">
-                  <BarChart data={data} barGap={0} barCategoryGap={1}>
+                  <BarChart accessibilityLayer={false} data={data} barGap={0} barCategoryGap={1}>
                     <XAxis dataKey="range" hide />
                     <YAxis hide />
                     <Tooltip

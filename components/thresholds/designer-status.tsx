@@ -39,7 +39,7 @@ export function DesignerStatus({
         {changes === 0 ? t("status.draftClean") : t("status.draftChanges", { count: changes })}
       </span>
       {saveState && (
-        <span className="text-slate-400" aria-live="polite" data-testid="save-state">
+        <span className="text-slate-600" aria-live="polite" data-testid="save-state">
           {saveState}
         </span>
       )}

@@ -82,7 +82,7 @@ export function ThresholdFigures({
           <p
             className={cn(
               "text-2xl font-semibold tabular-nums",
-              handoffsLoading ? "text-slate-400" : "text-slate-900",
+              handoffsLoading ? "text-slate-500" : "text-slate-900",
             )}
             data-testid="figure-handoffs-value"
             aria-busy={handoffsLoading}
@@ -113,6 +113,7 @@ export function ThresholdFigures({
               <div className="h-12" aria-hidden>
                 <ResponsiveContainer width="100%" height="100%">
                   <BarChart
+                    accessibilityLayer={false}
                     data={weeks.map((w) => ({
                       week: format.dateTime(new Date(w.start), { day: "numeric", month: "short" }),
                       leads: w.mqls,

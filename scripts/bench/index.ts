@@ -12,6 +12,9 @@
  *   npm run bench -- --only import     only the CSV import: 1,000,000 rows on PostgreSQL, 100,000 on
  *                                      PGlite, each in a worker process (import.ts; --import-rows N)
  *   npm run bench -- --only export     only the leads CSV export at 1,000,000 leads (export.ts)
+ *   npm run bench -- --only pages      only LCP / CLS of each main page per role in Chromium on the
+ *                                      demo data, and the 500-MQL inbox (pages.ts; --pages-port,
+ *                                      default 3210; --pages-loads, default 3)
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; each
  * run works in a database of its own, dropped at the end.
@@ -34,6 +37,7 @@ import { floorSql } from "./floor";
 import { importBenchmarks } from "./import";
 import { ingestRawFloor, ingestThroughApi, makeEvents } from "./ingest";
 import { BENCH_MODEL } from "./model";
+import { pagesBenchmark } from "./pages";
 import { printAndSave, rateResult, timeResult, type Result } from "./report";
 import { reportBenchmarks } from "./reports";
 import { checkNothingLost, ingestDuring } from "./during-publish";
@@ -54,6 +58,8 @@ const { values: args } = parseArgs({
     "import-rows": { type: "string" },
     "import-pglite-rows": { type: "string" },
     "export-leads": { type: "string" },
+    "pages-port": { type: "string" },
+    "pages-loads": { type: "string" },
   },
 });
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -318,13 +324,28 @@ async function main() {
   const events = Number(args.events ?? 2_000_000);
   const results: Result[] = [];
   const stamp = Date.now().toString(36);
-  const ONLY = ["reports", "webhooks", "publish", "ingest", "import", "train", "export"];
+  const ONLY = ["reports", "webhooks", "publish", "ingest", "import", "train", "export", "pages"];
   if (args.only && !ONLY.includes(args.only))
     throw new Error(`--only takes ${ONLY.map((o) => `"${o}"`).join(", ")} (got "${args.only}").`);
   const exports = () =>
     withDatabase(`accord_bench_export_${stamp}`, async (url) => {
       results.push(...(await exportBenchmark(url, log, Number(args["export-leads"] ?? 1_000_000))));
     });
+  const pages = () =>
+    withDatabase(`accord_bench_pages_${stamp}`, async (url) => {
+      results.push(
+        ...(await pagesBenchmark(url, log, {
+          port: Number(args["pages-port"] ?? 3210),
+          loads: Number(args["pages-loads"] ?? 3),
+        })),
+      );
+    });
+  if (args.only === "pages") {
+    await pages();
+    printAndSave(results, ".bench/results-pages.json");
+    if (results.some((r) => r.ok === false)) process.exitCode = 1;
+    return;
+  }
   if (args.only === "export") {
     await exports();
     printAndSave(results, ".bench/results-export.json");
@@ -429,8 +450,9 @@ async function main() {
     if (!args["skip-ingest"]) results.push(...(await ingestionBenchmark(url, leads)));
   });
   await exports();
-  // Needs the production build, like the ingestion benchmark.
+  // Need the production build, like the ingestion benchmark.
   if (!args["skip-ingest"]) await webhooks();
+  if (!args["skip-ingest"]) await pages();
   await train();
   await imports();
   if (args.big) {

@@ -10,6 +10,7 @@ export async function startServer(
   databaseUrl: string,
   port: number,
   log: (m: string) => void,
+  options: { env?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<BenchServer> {
   const tsx = path.resolve("node_modules", ".bin", "tsx");
   const child = spawn(tsx, ["scripts/start.ts"], {
@@ -23,6 +24,7 @@ export async function startServer(
       // The benchmarks post far more than 600 requests a minute with one key, on purpose.
       ACCORD_API_RATE_LIMIT: "0",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
@@ -38,7 +40,7 @@ export async function startServer(
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   const started = performance.now();
-  while (performance.now() - started < 300_000) {
+  while (performance.now() - started < (options.timeoutMs ?? 300_000)) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
     try {
       const r = await fetch(`http://127.0.0.1:${port}/api/health`);

@@ -1,0 +1,80 @@
+/**
+ * The persona walks: the marketer, the rep, the manager and the admin each visit their main pages
+ * (those of their navigation, a lead page, every tab of the reports), in English and in French. On
+ * every page: no console error or hydration mismatch (the watch in ./test fails the test) and no
+ * serious or critical accessibility violation (axe).
+ */
+import type { Page } from "@playwright/test";
+import { navFor } from "../lib/auth/permissions";
+import type { Role } from "../lib/shared/vocabulary";
+import { expectAccessible } from "./axe";
+import { storageState, type DemoRole } from "./fixtures";
+import { expect, test } from "./test";
+
+// Each walk is a dozen pages with axe on each (a manager's queue is hundreds of rows).
+test.describe.configure({ timeout: 600_000 });
+
+const PERSONAS: { persona: DemoRole; role: Role }[] = [
+  { persona: "marketer", role: "marketer" },
+  { persona: "rep", role: "rep" },
+  { persona: "manager", role: "manager" },
+  { persona: "admin", role: "admin" },
+];
+const REPORT_TABS = ["funnel", "calibration", "rules", "sla", "reasons", "recalibration"];
+const FRENCH_TITLE: Record<string, RegExp> = {
+  "/rules": /^Règles de scoring$/,
+  "/leads": /^Leads$/,
+  "/reports": /^Rapports$/,
+  "/settings": /^Paramètres$/,
+};
+
+/** The page is drawn and nothing is loading any more (no request in flight, no busy region). */
+async function settled(page: Page) {
+  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await expect(page.locator("[aria-busy=true]")).toHaveCount(0, { timeout: 30_000 });
+}
+
+for (const locale of ["en", "fr"] as const) {
+  for (const { persona, role } of PERSONAS) {
+    test.describe(`${persona} (${locale})`, () => {
+      test.use({ storageState: storageState(persona) });
+
+      test(`the ${persona}'s main pages, in ${locale === "en" ? "English" : "French"}: no console error, no serious accessibility violation`, async ({
+        page,
+        context,
+        baseURL,
+      }) => {
+        await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
+        for (const { href } of navFor(role)) {
+          await test.step(href, async () => {
+            await page.goto(href);
+            await settled(page);
+            await expect(page.locator("html")).toHaveAttribute("lang", locale);
+            if (locale === "fr" && FRENCH_TITLE[href])
+              await expect(page.getByRole("heading", { level: 1 }).first()).toHaveText(
+                FRENCH_TITLE[href],
+              );
+            if (href === "/reports") {
+              for (const tab of REPORT_TABS) {
+                await page.getByTestId(`tab-${tab}`).click();
+                await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute(
+                  "aria-selected",
+                  "true",
+                );
+                await settled(page);
+                await expectAccessible(page, `${href} (${tab}) as the ${persona} in ${locale}`);
+              }
+            } else await expectAccessible(page, `${href} as the ${persona} in ${locale}`);
+            if (href === "/leads") {
+              await page.getByTestId("lead-row").first().getByRole("link").first().click();
+              await expect(page.getByTestId("lead-name")).toBeVisible();
+              await settled(page);
+              await expectAccessible(page, `a lead page as the ${persona} in ${locale}`);
+            }
+          });
+        }
+      });
+    });
+  }
+}
