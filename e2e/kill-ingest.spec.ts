@@ -5,7 +5,7 @@
  * resend whatever was not acknowledged (as real clients retry). Then every acknowledged event must
  * be stored exactly once — none lost, none doubled — and each lead exist once.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { csvRecords } from "../lib/domain/exports/parse-csv";
 import { E2E_PORT } from "./config";
 import { extraServer, type ExtraServer } from "./extra-server";
