@@ -60,7 +60,12 @@ export function requestFor(contract: Contract, call: Call = {}): Request {
         ? new URLSearchParams(call.query).toString()
         : "";
   const url = `${TEST_ORIGIN}${pathFor(contract, call.params)}${query ? `?${query}` : ""}`;
-  const headers = new Headers({ origin: TEST_ORIGIN, ...call.headers });
+  // As a browser on this site sends it: the Origin of the page, the Host it addressed.
+  const headers = new Headers({
+    origin: TEST_ORIGIN,
+    host: new URL(TEST_ORIGIN).host,
+    ...call.headers,
+  });
   if (call.key) headers.set("authorization", `Bearer ${call.key}`);
   let body: BodyInit | undefined;
   if (call.form) body = call.form;

@@ -307,6 +307,30 @@ export function samplesFor(contract: Contract, w: World): Target[] | null {
       });
     case "setTestClock":
       return one({ body: { reset: true } });
+    // Users
+    case "listUsers":
+      return one({});
+    case "createUser":
+      return one(async () => ({
+        body: { name: "Matrix Person", email: `${w.unique("user")}@users.test`, role: "rep" },
+      }));
+    case "createInvitation":
+      return one(async () => {
+        const created = await w.asAdmin("createUser", {
+          body: { name: "Invited", email: `${w.unique("inv")}@users.test`, role: "rep" },
+        });
+        return { params: { id: (created.data as { user: { id: string } }).user.id } };
+      });
+    // Privacy
+    case "exportLead":
+      return leadTargets(w, false);
+    case "eraseLead":
+      return leadTargets(w, true);
+    case "getRetention":
+    case "runRetention":
+      return one({});
+    case "saveRetention":
+      return one({ body: { eventRetentionMonths: null } });
     default:
       return null;
   }
