@@ -3,18 +3,9 @@
  * the same data gives the same folds) and dealt round-robin, so every fold holds its share of both.
  */
 import { auc } from "./auc";
+import { seededRandom } from "@/lib/shared/seeded-random";
 
-/** mulberry32: a small, fast, seedable PRNG (deterministic folds, not security). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /** The fold (0..k-1) of each row. */
 export function stratifiedFolds(labels: number[], k = 5, seed = 42): number[] {

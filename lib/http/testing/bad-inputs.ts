@@ -5,18 +5,9 @@
  * arrays for objects, integers beyond 2^31 and 2^53, negatives, dates at year 0 / 9999 / garbage,
  * malformed addresses (`%ff`, huge numbers, uuid-like garbage).
  */
+import { seededRandom } from "@/lib/shared/seeded-random";
 
-/** mulberry32: a tiny, fast, seeded PRNG (uniform in [0, 1)). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /** `count` items of `list`, picked without repetition by `random` (all of them when fewer). */
 export function pick<T>(list: readonly T[], count: number, random: () => number): T[] {
