@@ -91,24 +91,26 @@ export function ReasonsPanel({ filters, locale }: { filters: ReportFilters; loca
     >
       {data && total === 0 && <p className="text-sm text-slate-600">{t("empty")}</p>}
       {spikes.length > 0 && (
-        <ul className="space-y-1" data-testid="reason-spikes">
-          {spikes.map((r) => (
-            <li
-              key={`${r.kind}:${r.code}`}
-              role="status"
-              className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200"
-            >
-              {t("spike", {
-                reason: r.label,
-                kind: t(r.kind),
-                period: f.cohort(r.spike!.period, grain),
-                count: r.spike!.count,
-                expected: f.dec(r.spike!.expected),
-                grain: tr(`grain.${grain}`),
-              })}
-            </li>
-          ))}
-        </ul>
+        // Announced as a whole; the list itself holds only list items (axe: list).
+        <div role="status">
+          <ul className="space-y-1" data-testid="reason-spikes">
+            {spikes.map((r) => (
+              <li
+                key={`${r.kind}:${r.code}`}
+                className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200"
+              >
+                {t("spike", {
+                  reason: r.label,
+                  kind: t(r.kind),
+                  period: f.cohort(r.spike!.period, grain),
+                  count: r.spike!.count,
+                  expected: f.dec(r.spike!.expected),
+                  grain: tr(`grain.${grain}`),
+                })}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </ChartFrame>
   );
