@@ -225,6 +225,7 @@ test.describe("event ingestion endpoint", () => {
           fields: { email: ["Name the lead with leadId, email or userId."] },
         },
       ],
+      suppressed: 0,
     });
   });
 

@@ -106,12 +106,16 @@ test("an admin adds an endpoint, sends a test event, and sees an MQL's delivery 
   expect(mql.data.lead).toMatchObject({ id: lead.id, stage: "mql" });
   const webhookId = sent.headers["webhook-id"];
 
-  await page.reload();
+  // The receiver may hear of it a moment before the delivery's outcome is written: read the log
+  // again until it says so.
   const reloaded = page.getByTestId("webhook-row").filter({ hasText: receiver.url });
-  await reloaded.getByRole("button", { name: "Delivery log" }).click();
   const mqlRow = reloaded.getByTestId("delivery-row").filter({ hasText: webhookId });
-  await expect(mqlRow).toContainText("Lead became an MQL");
-  await expect(mqlRow).toContainText("Delivered");
+  await expect(async () => {
+    await page.reload();
+    await reloaded.getByRole("button", { name: "Delivery log" }).click();
+    await expect(mqlRow).toContainText("Lead became an MQL", { timeout: 5_000 });
+    await expect(mqlRow).toContainText("Delivered", { timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
 
   // Resend: the same message again.
   await mqlRow.getByRole("button", { name: "Resend" }).click();
