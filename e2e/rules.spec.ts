@@ -47,14 +47,14 @@ test.describe("the rule editor (marketer)", () => {
   }) => {
     await page.goto("/rules");
     await page.getByRole("button", { name: "Templates" }).click();
-    await page.getByRole("button", { name: "Load as draft: B2B telecom (seed 003)" }).click();
+    await page.getByRole("button", { name: "Load as draft: B2B telecom" }).click();
     // A template replaces every rule and the threshold: always asked, in the app's own dialog.
     await page
-      .getByRole("dialog", { name: "Replace the current draft with “B2B telecom (seed 003)”?" })
+      .getByRole("dialog", { name: "Replace the current draft with “B2B telecom”?" })
       .getByRole("button", { name: "Replace the draft" })
       .click();
     await expect(page.getByTestId("editor-banner")).toContainText(
-      "“B2B telecom (seed 003)” loaded as the draft",
+      "“B2B telecom” loaded as the draft",
     );
     await expect(page.getByTestId("draft-rules").getByTestId("rule-row")).toHaveCount(6);
     await expect(page.getByTestId("impact-preview").getByTestId("preview-changed")).not.toHaveText(
