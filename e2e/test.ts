@@ -43,7 +43,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
         page.on("console", (message) => {
           const text = message.text();
           const error = message.type() === "error" && !isProvoked4xx(message);
-          if (error || HYDRATION.test(text)) errors.push(`${page.url()}: ${text}`);
+          if (error || HYDRATION.test(text))
+            errors.push(`${page.url()}: ${text} [${message.location().url}]`);
         });
         page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
       };
