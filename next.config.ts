@@ -17,6 +17,10 @@ const nextConfig: NextConfig = {
   experimental: { authInterrupts: true },
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` checks types; the build stays fast
+  // Browsers ask for /favicon.ico on pages drawn before their metadata (403, 404): the same icon.
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/favicon.svg" }];
+  },
   // The Content-Security-Policy (with a nonce per page) and HSTS are set in proxy.ts.
   async headers() {
     return [

@@ -72,17 +72,17 @@ export function InboxList({
           {rows.map((row) => (
             <InboxRowItem
               key={row.id}
-              ref={(el) => registerRow(row.id, el)}
               row={row}
               selected={row.id === selectedId}
               clock={clock}
               managing={managing}
               showPrediction={showPrediction}
               reps={reps}
-              onSelect={() => onSelect(row.id)}
+              registerRow={registerRow}
+              onSelect={onSelect}
               onOpen={onOpen}
-              onAction={(kind) => onAction(kind, row)}
-              onAssign={(repId, repName) => onAssign(row, repId, repName)}
+              onAction={onAction}
+              onAssign={onAssign}
             />
           ))}
         </ul>

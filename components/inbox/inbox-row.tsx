@@ -7,7 +7,7 @@
  * an interactive role.
  */
 import { useFormatter, useTranslations } from "next-intl";
-import { forwardRef, type ReactNode } from "react";
+import { memo, useCallback, type ReactNode } from "react";
 import { valueLabel } from "@/components/labels/value-label";
 import { cn } from "@/components/ui/cn";
 import type { InboxRow as Row } from "@/lib/client/queries/inbox";
@@ -24,10 +24,12 @@ type Props = {
   /** Show the predictive score beside the rule score (an optional column). */
   showPrediction: boolean;
   reps: RepLoad[];
-  onSelect: () => void;
+  /** Every callback keeps its identity across renders: a row re-renders only when it changes. */
+  registerRow: (id: string, el: HTMLLIElement | null) => void;
+  onSelect: (id: string) => void;
   onOpen: () => void;
-  onAction: (kind: DialogKind) => void;
-  onAssign: (repId: string, repName: string) => void;
+  onAction: (kind: DialogKind, row: Row) => void;
+  onAssign: (row: Row, repId: string, repName: string) => void;
 };
 
 function ActionButton({
@@ -90,10 +92,19 @@ function SinceHandoff({ at, clock }: { at: string; clock: AppClock }) {
   );
 }
 
-export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowItem(
-  { row, selected, clock, managing, showPrediction, reps, onSelect, onOpen, onAction, onAssign },
-  ref,
-) {
+export const InboxRowItem = memo(function InboxRowItem({
+  row,
+  selected,
+  clock,
+  managing,
+  showPrediction,
+  reps,
+  registerRow,
+  onSelect: select,
+  onOpen,
+  onAction: act,
+  onAssign: assign,
+}: Props) {
   const t = useTranslations("inbox");
   const values = useTranslations("values");
   const format = useFormatter();
@@ -105,6 +116,11 @@ export const InboxRowItem = forwardRef<HTMLLIElement, Props>(function InboxRowIt
   const points = (n: number) =>
     `${n > 0 ? "+" : ""}${format.number(n, { maximumFractionDigits: 0 })}`;
   const who = [row.title, row.company].filter(Boolean).join(" · ");
+  const id = row.id;
+  const ref = useCallback((el: HTMLLIElement | null) => registerRow(id, el), [registerRow, id]);
+  const onSelect = () => select(id);
+  const onAction = (kind: DialogKind) => act(kind, row);
+  const onAssign = (repId: string, repName: string) => assign(row, repId, repName);
   return (
     <li
       ref={ref}

@@ -11,10 +11,11 @@ import { useShowPrediction } from "./use-show-prediction";
 import { useCallback, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/use-confirm";
-import type { InboxRow } from "@/lib/client/queries/inbox";
+import type { InboxRow, RepLoad } from "@/lib/client/queries/inbox";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { useApiErrorText } from "@/lib/client/use-api-error";
+import { useStableCallback } from "@/lib/client/use-stable-callback";
 import { ActionDialog, type DialogKind, type DialogLead } from "./action-dialogs";
 import { Breaches } from "./breaches";
 import { InboxFilters } from "./inbox-filters";
@@ -35,6 +36,8 @@ import { useInboxSelection } from "./use-inbox-selection";
 import { useInboxShortcuts } from "./use-inbox-shortcuts";
 import { UNDO_SECONDS, usePendingAssign } from "./use-pending-assign";
 
+const NO_REPS: RepLoad[] = [];
+
 /** Past the SLA: a deadline passed or a breach recorded, now or before a reassignment. */
 export function isPastSla(row: InboxRow): boolean {
   return Boolean(
@@ -51,7 +54,7 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
   const isDefault = filter.repId === null && !filter.breached;
   const inbox = useInbox(filter, isDefault ? initial : undefined);
   const rows = useMemo(() => inbox.data?.rows ?? [], [inbox.data]);
-  const clock = clockOf(inbox.data);
+  const clock = useMemo(() => clockOf(inbox.data), [inbox.data]);
   const reasons = useReasons();
   const reps = useReps(managing);
   const action = useInboxAction();
@@ -166,6 +169,13 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
     }
   };
 
+  // Stable callbacks: moving the selection re-renders two rows, not the whole list.
+  const openPane = useCallback(() => setPaneOpen(true), []);
+  const onRowAction = useStableCallback((kind: DialogKind, row: InboxRow) => openDialog(kind, row));
+  const onRowAssign = useStableCallback(
+    (row: InboxRow, repId: string, repName: string) => void askReassign(row, repId, repName),
+  );
+
   return (
     <>
       <PageHeader
@@ -247,15 +257,15 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
           activeId={selected?.id ?? null}
           managing={managing}
           showPrediction={showPrediction}
-          reps={reps.data ?? []}
+          reps={reps.data ?? NO_REPS}
           clock={clock}
           fetching={inbox.isFetching}
           error={inbox.isError ? inbox.error : null}
           registerRow={registerRow}
           onSelect={setSelectedId}
-          onOpen={() => setPaneOpen(true)}
-          onAction={(kind, row) => openDialog(kind, row)}
-          onAssign={(row, repId, repName) => void askReassign(row, repId, repName)}
+          onOpen={openPane}
+          onAction={onRowAction}
+          onAssign={onRowAssign}
         />
         {paneOpen && selected && (
           <div className="fixed inset-0 z-30 bg-slate-900/40 p-0 sm:p-4 xl:static xl:z-auto xl:bg-transparent xl:p-0">

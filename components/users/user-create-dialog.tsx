@@ -4,19 +4,20 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
 import type { UserRow } from "@/lib/client/queries/users";
 import { useApiErrorText } from "@/lib/client/use-api-error";
 import { PASSWORD_MIN } from "@/lib/domain/users/schemas";
-import { ROLES, type Role } from "@/lib/shared/vocabulary";
 import { useUserFieldErrors } from "./field-errors";
-import { TimeZoneSelect } from "./time-zone-select";
+import { capacityOf, PlacementFields, type Placement } from "./placement-fields";
 import { useCreateUser } from "./use-users";
 
 export type Created = {
   user: UserRow;
   invitation: { path: string; expiresAt: string } | null;
 };
+
+const NEW_PLACEMENT: Placement = { role: "rep", teamId: "", timeZone: "UTC", capacity: "50" };
 
 /** Add a person: they sign in with a password set now, or choose one through a one-time link. */
 export function UserCreateDialog({
@@ -31,27 +32,20 @@ export function UserCreateDialog({
   teams: { id: string; name: string }[];
 }) {
   const t = useTranslations("users");
-  const roles = useTranslations("roles");
   const id = useId();
   const create = useCreateUser();
   const errors = useUserFieldErrors(create.error);
   const errorText = useApiErrorText();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
-  const [role, setRole] = useState<Role>("rep");
-  const [teamId, setTeamId] = useState("");
-  const [timeZone, setTimeZone] = useState("UTC");
-  const [capacity, setCapacity] = useState("50");
+  const [placement, setPlacement] = useState<Placement>(NEW_PLACEMENT);
   const [how, setHow] = useState<"invite" | "password">("invite");
   const [password, setPassword] = useState("");
 
   const reset = () => {
     setName("");
     setEmail("");
-    setRole("rep");
-    setTeamId("");
-    setTimeZone("UTC");
-    setCapacity("50");
+    setPlacement(NEW_PLACEMENT);
     setHow("invite");
     setPassword("");
     create.reset();
@@ -65,10 +59,10 @@ export function UserCreateDialog({
       {
         name,
         email,
-        role,
-        teamId: teamId || null,
-        timeZone,
-        capacity: capacity.trim() === "" ? undefined : Number(capacity),
+        role: placement.role,
+        teamId: placement.teamId || null,
+        timeZone: placement.timeZone,
+        capacity: capacityOf(placement.capacity),
         ...(how === "password" ? { password } : {}),
       },
       {
@@ -136,45 +130,13 @@ export function UserCreateDialog({
             {...described("email", `${id}-email`)}
           />
         </Field>
-        <Field id={`${id}-role`} label={t("fields.role")} error={errors.role}>
-          <Select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {roles(r)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id={`${id}-team`} label={t("fields.team")} error={errors.teamId}>
-          <Select id={`${id}-team`} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
-            <option value="">{t("noTeam")}</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id={`${id}-tz`} label={t("fields.timeZone")} error={errors.timeZone}>
-          <TimeZoneSelect id={`${id}-tz`} value={timeZone} onChange={setTimeZone} />
-        </Field>
-        <Field
-          id={`${id}-capacity`}
-          label={t("fields.capacity")}
-          hint={t("fields.capacityHint")}
-          error={errors.capacity}
-        >
-          <Input
-            id={`${id}-capacity`}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={1000}
-            value={capacity}
-            onChange={(e) => setCapacity(e.target.value)}
-            {...described("capacity", `${id}-capacity`)}
-          />
-        </Field>
+        <PlacementFields
+          id={id}
+          value={placement}
+          onChange={setPlacement}
+          teams={teams}
+          errors={errors}
+        />
         <fieldset className="sm:col-span-2">
           <legend className="mb-1 text-sm font-medium text-slate-700">{t("create.how")}</legend>
           <div className="space-y-2">

@@ -4,12 +4,10 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, Input, Select } from "@/components/ui/field";
 import type { UserChanges, UserRow } from "@/lib/client/queries/users";
 import { useApiErrorText } from "@/lib/client/use-api-error";
-import { ROLES, type Role } from "@/lib/shared/vocabulary";
 import { useUserFieldErrors } from "./field-errors";
-import { TimeZoneSelect } from "./time-zone-select";
+import { PlacementFields, type Placement } from "./placement-fields";
 import { useChangeUser } from "./use-users";
 
 /** Role, team, time zone and capacity of one person; only what changed is sent. */
@@ -27,15 +25,17 @@ export function UserEditDialog({
   onSaved: (message: string) => void;
 }) {
   const t = useTranslations("users");
-  const roles = useTranslations("roles");
   const id = useId();
   const change = useChangeUser();
   const errors = useUserFieldErrors(change.error);
   const errorText = useApiErrorText();
-  const [role, setRole] = useState<Role>(user.role);
-  const [teamId, setTeamId] = useState(user.teamId ?? "");
-  const [timeZone, setTimeZone] = useState(user.timeZone);
-  const [capacity, setCapacity] = useState(String(user.capacity));
+  const [placement, setPlacement] = useState<Placement>({
+    role: user.role,
+    teamId: user.teamId ?? "",
+    timeZone: user.timeZone,
+    capacity: String(user.capacity),
+  });
+  const { role, teamId, timeZone, capacity } = placement;
 
   const changes: UserChanges = {};
   if (role !== user.role) changes.role = role;
@@ -89,56 +89,14 @@ export function UserEditDialog({
             {Object.keys(errors).length ? t("edit.fix") : errorText(change.error)}
           </p>
         )}
-        <Field
-          id={`${id}-role`}
-          label={t("fields.role")}
-          hint={self ? t("edit.ownRole") : undefined}
-          error={errors.role}
-        >
-          <Select
-            id={`${id}-role`}
-            value={role}
-            disabled={self}
-            onChange={(e) => setRole(e.target.value as Role)}
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {roles(r)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id={`${id}-team`} label={t("fields.team")} error={errors.teamId}>
-          <Select id={`${id}-team`} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
-            <option value="">{t("noTeam")}</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id={`${id}-tz`} label={t("fields.timeZone")} error={errors.timeZone}>
-          <TimeZoneSelect id={`${id}-tz`} value={timeZone} onChange={setTimeZone} />
-        </Field>
-        <Field
-          id={`${id}-capacity`}
-          label={t("fields.capacity")}
-          hint={t("fields.capacityHint")}
-          error={errors.capacity}
-        >
-          <Input
-            id={`${id}-capacity`}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={1000}
-            value={capacity}
-            onChange={(e) => setCapacity(e.target.value)}
-            aria-invalid={errors.capacity ? true : undefined}
-            aria-describedby={errors.capacity ? `${id}-capacity-error` : undefined}
-          />
-        </Field>
+        <PlacementFields
+          id={id}
+          value={placement}
+          onChange={setPlacement}
+          teams={teams}
+          errors={errors}
+          roleLocked={self}
+        />
         {leavesInbox && (
           <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200 sm:col-span-2">
             {t("edit.leavesInbox", { count: user.openMqls })}

@@ -1,0 +1,11 @@
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import { migrate } from "drizzle-orm/pglite/migrator";
+let t = performance.now();
+const lap = (m: string) => { const n = performance.now(); console.log(m, (n - t).toFixed(0), "ms"); t = n; };
+const a = new PGlite(); await a.waitReady; lap("new pglite");
+const b = new PGlite(); await b.waitReady; lap("new pglite 2");
+await migrate(drizzle({ client: a }), { migrationsFolder: "db/migrations" }); lap("migrate");
+const blob = await a.dumpDataDir("none"); lap(`dump ${blob.size}`);
+const c = new PGlite({ loadDataDir: blob }); await c.query("select count(*) from leads"); lap("load");
+const d = new PGlite({ loadDataDir: blob }); await d.query("select count(*) from leads"); lap("load 2");
