@@ -10,6 +10,7 @@ export default defineConfig({
     // send many requests with one key; the rate-limit tests set their own small figures.
     env: { ACCORD_CHECK_RESPONSES: "1", ACCORD_API_RATE_LIMIT: "1000000" },
     include: ["**/*.test.ts"],
+    globalSetup: ["db/testing-setup.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**", ".scratch/**"],
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -28,7 +28,13 @@ export interface DbHandle {
 
 export type OpenOptions =
   | { kind: "postgres"; url: string; max?: number }
-  | { kind: "pglite"; dataDir: string | null; holder?: string };
+  | {
+      kind: "pglite";
+      dataDir: string | null;
+      holder?: string;
+      /** Start from this dump of a data directory (tests start from a migrated one). */
+      loadDataDir?: Blob;
+    };
 
 /** Opens a new handle. `dataDir: null` gives an in-memory PGlite (tests). */
 export async function openDb(options: OpenOptions): Promise<DbHandle> {
@@ -57,7 +63,10 @@ export async function openDb(options: OpenOptions): Promise<DbHandle> {
     dir = path.join(options.dataDir, "pglite");
   }
   try {
-    const client = await PGlite.create(dir ? { dataDir: dir } : {});
+    const client = await PGlite.create({
+      ...(dir ? { dataDir: dir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
     const db: Db = drizzle({ client, schema });
     return {
       db,

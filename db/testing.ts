@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { dbEnv } from "@/lib/infra/env";
 import { openDb, type DbHandle } from "./client";
 import { migrateDb } from "./migrate";
+import { readPgliteTemplate } from "./testing-template";
 
 export type TestDb = Omit<DbHandle, "url"> & { url: string | null };
 
@@ -22,7 +23,13 @@ export async function createTestDb(
 ): Promise<TestDb> {
   const serverUrl = dbEnv().DATABASE_URL;
   if (!serverUrl) {
-    const handle = await openDb({ kind: "pglite", dataDir: null });
+    // From the migrated dump when there is one (migrating again is then a no-op that checks it).
+    const template = migrate ? readPgliteTemplate() : null;
+    const handle = await openDb({
+      kind: "pglite",
+      dataDir: null,
+      loadDataDir: template ?? undefined,
+    });
     if (migrate) await migrateDb(handle);
     return { ...handle, url: null };
   }

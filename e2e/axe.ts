@@ -6,10 +6,20 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect } from "./test";
 
+/**
+ * Rows of a long list are one component drawn many times: axe checks the first ones (every kind
+ * of row the demo data sorts to the top) and skips the rest of a manager's hundreds, which would
+ * take it minutes on CI and find nothing new.
+ */
+const ROWS_CHECKED = 25;
+const REPEATED_ROWS = ["inbox-row", "lead-row", "user-row"].map(
+  (id) => `[data-testid=${id}]:nth-child(n+${ROWS_CHECKED + 1})`,
+);
+
 export async function expectAccessible(page: Page, what: string) {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
+  let axe = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
+  for (const rows of REPEATED_ROWS) axe = axe.exclude(rows);
+  const result = await axe.analyze();
   const serious = result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map(

@@ -52,7 +52,14 @@ test.describe("Users (admin)", () => {
   test("a user created with a password signs in at once", async ({ page, browser }) => {
     await page.goto("/settings/users");
     const email = `ana.${stamp()}@example.test`;
-    await addUser(page, { name: "Ana Created", email, team: "EMEA", password: "s3cret-enough" });
+    // Capacity 0: routing sends her none of the leads other specs hand over to EMEA meanwhile.
+    await addUser(page, {
+      name: "Ana Created",
+      email,
+      team: "EMEA",
+      password: "s3cret-enough",
+      capacity: 0,
+    });
     await expect(page.getByTestId("users-notice")).toHaveText("Ana Created can sign in now.");
     const row = userRow(page, email);
     await expect(row).toContainText("Active");
@@ -119,13 +126,14 @@ test.describe("Users (admin)", () => {
     test.setTimeout(120_000);
     await page.goto("/settings/users");
     const email = `carl.${stamp()}@example.test`;
-    // Capacity 1: once he holds the lead below, routing sends him nothing else meanwhile.
+    // Capacity 0: routing sends him none of the leads other specs hand over to EMEA meanwhile;
+    // the lead below is assigned to him by hand.
     await addUser(page, {
       name: "Carl Leaving",
       email,
       team: "EMEA",
       password: "carl-password",
-      capacity: 1,
+      capacity: 0,
     });
     const carlId = (
       (await (await page.request.get("/api/v1/users")).json()).data as {
@@ -143,15 +151,14 @@ test.describe("Users (admin)", () => {
     ]);
     const lead = await makeMql(page.request, key, `wanda.${stamp()}@horizon.test`);
     const owner = (await (await page.request.get(`/api/v1/leads/${lead.id}`)).json()).data.owner;
-    if (owner?.id !== carlId) {
-      const assigned = await page.request.post(`/api/v1/leads/${lead.id}/assign`, {
-        data: { repId: carlId },
-      });
-      expect(assigned.status()).toBe(200);
-    }
+    expect(owner?.id).not.toBe(carlId);
+    const assigned = await page.request.post(`/api/v1/leads/${lead.id}/assign`, {
+      data: { repId: carlId },
+    });
+    expect(assigned.status()).toBe(200);
     await page.reload();
     const row = userRow(page, email);
-    await expect(row).toContainText("1 / 1 open MQLs");
+    await expect(row).toContainText("1 / 0 open MQLs");
 
     // Keyboard only: open the confirmation, Escape keeps everything, then confirm with Tab + Enter.
     await row.getByRole("button", { name: "Deactivate Carl Leaving" }).focus();
@@ -175,7 +182,7 @@ test.describe("Users (admin)", () => {
       "Carl Leaving is deactivated. 1 open MQL routed again.",
     );
     await expect(row).toContainText("Deactivated");
-    await expect(row).toContainText("0 / 1 open MQLs");
+    await expect(row).toContainText("0 / 0 open MQLs");
 
     // The lead is with another rep of the team (or waits for one), never with Carl.
     await page.goto(`/leads/${lead.id}`);
