@@ -15,6 +15,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",
-    maxWorkers: 2,
+    // Embedded, PGlite keeps both cores busy; against a server most of a test is waiting on it.
+    maxWorkers: process.env.DATABASE_URL ? 4 : 2,
   },
 });

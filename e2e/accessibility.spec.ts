@@ -5,6 +5,12 @@ import { expect, test } from "./test";
 
 // axe walks the whole page: a manager's queue is hundreds of rows, on a shared 2-core machine.
 test.describe.configure({ timeout: 120_000 });
+// Pages and words do not depend on the database: like the persona walks, these run once, in the
+// embedded pass.
+test.skip(
+  Boolean(process.env.DATABASE_URL),
+  "accessibility walks run in the embedded (PGlite) pass",
+);
 
 test.describe("a rep", () => {
   test.use({ storageState: storageState("rep") });
