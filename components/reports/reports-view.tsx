@@ -41,12 +41,22 @@ export function ReportsView({
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
-  const { tab, filters } = readSearch(search);
+  const fromUrl = readSearch(search);
+  // The filters as last chosen: a second change made before the address has caught up with the
+  // first (a period, then a team) builds on the first instead of the address's older state.
+  // Once the address shows the last choice it leads again (the back button, a link).
+  const urlKey = search.toString();
+  const [chosen, setChosen] = useState({ key: urlKey, pending: false, ...fromUrl });
+  if (chosen.pending) {
+    if (urlKey === chosen.key) setChosen({ ...chosen, pending: false });
+  } else if (urlKey !== chosen.key) setChosen({ key: urlKey, pending: false, ...fromUrl });
+  const { tab, filters } = chosen;
   const [target, setTarget] = useState<OutcomeTarget>(settings.targetStage);
   const navigate = (next: Filters, nextTab: Tab = tab) => {
     const params = filterParams(next);
     if (next.grain === "week") params.delete("grain");
     if (nextTab !== "funnel") params.set("tab", nextTab);
+    setChosen({ key: params.toString(), pending: true, tab: nextTab, filters: next });
     router.replace(`${pathname}?${params}`, { scroll: false });
   };
   const valid = !(filters.from && filters.to && filters.from > filters.to);
