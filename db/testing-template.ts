@@ -15,7 +15,15 @@ import {
 import path from "node:path";
 import { MIGRATIONS_FOLDER } from "./migrate";
 
+let known: string | undefined;
+
+/** Hashing every migration is done once per process (a test file may open several databases). */
 function templatePath(): string {
+  known ??= computeTemplatePath();
+  return known;
+}
+
+function computeTemplatePath(): string {
   const hash = createHash("sha256");
   hash.update(readFileSync(path.join("node_modules", "@electric-sql", "pglite", "package.json")));
   const walk = (dir: string) => {
