@@ -159,7 +159,8 @@ test.describe("a rep", () => {
       boxes.filter(([top, bottom]) => top >= 0 && bottom <= 900).length,
     ).toBeGreaterThanOrEqual(12);
     expect(Math.max(...boxes.slice(1, 12).map(([top, bottom]) => bottom - top))).toBeLessThan(64);
-    // The header counts the rows under it.
+    // The header counts the rows under it (a long list is drawn a slice at a time).
+    await expect(page.getByTestId("inbox-list")).toHaveAttribute("data-complete", "true");
     const shown = await page.getByTestId("inbox-row").count();
     const stages = await page
       .getByTestId("inbox-row")

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
 import type { AppClock } from "./sla-countdown";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,6 +10,26 @@ import type { InboxRow } from "@/lib/client/queries/inbox";
 import type { RepLoad } from "@/lib/client/queries/inbox";
 import type { DialogKind } from "./action-dialogs";
 import { InboxRowItem } from "./inbox-row";
+
+/**
+ * Rows drawn by the server and hydrated before anything else: enough to fill a tall screen. The
+ * rest follow right after, a slice per task, so a queue of 500 MQLs answers `j` as soon as its
+ * first screen is there instead of after 500 rows were sent, parsed and hydrated, and a key
+ * pressed meanwhile is handled between two slices.
+ */
+const FIRST_ROWS = 40;
+const MORE_ROWS = 80;
+
+/** How many rows to draw: the first screen at first, then more each task until all are drawn. */
+function useShownRows(total: number, selectedIndex: number): number {
+  const [drawn, setDrawn] = useState(FIRST_ROWS);
+  useEffect(() => {
+    if (drawn >= total) return;
+    const next = setTimeout(() => setDrawn((n) => n + MORE_ROWS), 0);
+    return () => clearTimeout(next);
+  }, [drawn, total]);
+  return Math.min(total, Math.max(drawn, selectedIndex + 1));
+}
 
 /**
  * The rows as a plain list: each row holds its own buttons, so the list is not a listbox (an
@@ -51,6 +72,10 @@ export function InboxList({
   const errorText = useApiErrorText();
   const activeIndex = rows.findIndex((r) => r.id === activeId);
   const active = activeIndex >= 0 ? rows[activeIndex] : null;
+  const shown = useShownRows(
+    rows.length,
+    rows.findIndex((r) => r.id === selectedId),
+  );
   return (
     <Card className="self-start overflow-hidden" aria-busy={fetching}>
       {error && (
@@ -68,8 +93,9 @@ export function InboxList({
           aria-label={t("listLabel")}
           className="divide-y divide-slate-100"
           data-testid="inbox-list"
+          data-complete={shown === rows.length}
         >
-          {rows.map((row) => (
+          {rows.slice(0, shown).map((row) => (
             <InboxRowItem
               key={row.id}
               row={row}
