@@ -38,6 +38,7 @@ function useShownRows(total: number, selectedIndex: number): number {
  */
 export function InboxList({
   rows,
+  complete,
   selectedId,
   activeId,
   managing,
@@ -53,6 +54,8 @@ export function InboxList({
   onAssign,
 }: {
   rows: InboxRow[];
+  /** False while only the first rows of the list have arrived. */
+  complete: boolean;
   selectedId: string | null;
   /** The selected row's id once it is in the list. */
   activeId: string | null;
@@ -93,7 +96,7 @@ export function InboxList({
           aria-label={t("listLabel")}
           className="divide-y divide-slate-100"
           data-testid="inbox-list"
-          data-complete={shown === rows.length}
+          data-complete={complete && shown === rows.length}
         >
           {rows.slice(0, shown).map((row) => (
             <InboxRowItem

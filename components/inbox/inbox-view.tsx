@@ -15,6 +15,8 @@ import type { InboxRow, RepLoad } from "@/lib/client/queries/inbox";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { useApiErrorText } from "@/lib/client/use-api-error";
+import type { InboxCounts } from "@/lib/domain/inbox/snapshot";
+import { isPastSla } from "@/lib/shared/inbox";
 import { useStableCallback } from "@/lib/client/use-stable-callback";
 import { ActionDialog, type DialogKind, type DialogLead } from "./action-dialogs";
 import { Breaches } from "./breaches";
@@ -38,21 +40,22 @@ import { UNDO_SECONDS, usePendingAssign } from "./use-pending-assign";
 
 const NO_REPS: RepLoad[] = [];
 
-/** Past the SLA: a deadline passed or a breach recorded, now or before a reassignment. */
-export function isPastSla(row: InboxRow): boolean {
-  return Boolean(
-    row.breachedEarlier ||
-    (row.sla && (row.sla.overdue || row.sla.breached.firstTouch || row.sla.breached.touches)),
-  );
-}
-
-export function InboxView({ initial, managing }: { initial: InboxData; managing: boolean }) {
+export function InboxView({
+  initial,
+  managing,
+}: {
+  /** The first rows, and the whole list's counts when only those were sent (snapshot.ts). */
+  initial: InboxData & { partial: InboxCounts | null };
+  managing: boolean;
+}) {
   const t = useTranslations("inbox");
   const locale = useLocale();
   const errorText = useApiErrorText();
   const [filter, setFilter] = useState<InboxFilter>({ repId: null, breached: false });
   const isDefault = filter.repId === null && !filter.breached;
-  const inbox = useInbox(filter, isDefault ? initial : undefined);
+  const inbox = useInbox(filter, isDefault ? initial : undefined, initial.partial !== null);
+  // Only the first rows are here yet: the header says what the whole list holds.
+  const partial = inbox.data === initial ? initial.partial : null;
   const rows = useMemo(() => inbox.data?.rows ?? [], [inbox.data]);
   const clock = useMemo(() => clockOf(inbox.data), [inbox.data]);
   const reasons = useReasons();
@@ -146,9 +149,11 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
 
   // The header counts the rows below it: open MQLs, accepted leads, and those past the SLA (what
   // the "past the SLA only" filter lists).
-  const open = rows.filter((r) => r.stage === "mql").length;
-  const accepted = rows.filter((r) => r.stage === "sal").length;
-  const past = rows.filter(isPastSla).length;
+  const { open, accepted, past } = partial ?? {
+    open: rows.filter((r) => r.stage === "mql").length,
+    accepted: rows.filter((r) => r.stage === "sal").length,
+    past: rows.filter(isPastSla).length,
+  };
 
   const askReassign = async (row: InboxRow, repId: string, repName: string) => {
     setAsking(true);
@@ -253,6 +258,7 @@ export function InboxView({ initial, managing }: { initial: InboxData; managing:
       >
         <InboxList
           rows={rows}
+          complete={!partial}
           selectedId={selectedId}
           activeId={selected?.id ?? null}
           managing={managing}

@@ -25,10 +25,12 @@ export type { InboxData, InboxFilter };
 
 export const POLL_MS = 20_000;
 
-export function useInbox(filter: InboxFilter, initial: InboxData | undefined) {
+/** `partial`: the initial data holds only the first rows; the whole list is read at once. */
+export function useInbox(filter: InboxFilter, initial: InboxData | undefined, partial = false) {
   return useQuery({
     ...inboxQueries.list(filter),
     initialData: initial,
+    initialDataUpdatedAt: partial ? 0 : undefined,
     refetchInterval: POLL_MS,
     placeholderData: (previous) => previous,
   });

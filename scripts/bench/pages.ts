@@ -3,9 +3,13 @@
  * signed in as each role. For each main page (and each tab of the reports), the median of three
  * loads of the Largest Contentful Paint (target ≤ 1.5 s) and of the Cumulative Layout Shift
  * (≤ 0.05, the largest session window as Chrome counts it); and a rep's inbox of 500 open MQLs:
- * from navigation until the rows are on screen and `j` moves the selection (≤ 1 s).
+ * from navigation until the rows are on screen and `j` moves the selection (≤ 1 s). The floor, in
+ * the same run and browser: the LCP of a plain static page of one heading and one paragraph,
+ * served by a bare Node server (what this machine's Chromium needs to paint anything at all).
  */
 import { existsSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { openDb } from "../../db/client";
@@ -83,6 +87,30 @@ async function measureLoad(context: BrowserContext, url: string): Promise<Load> 
     return { ...measured, errors };
   } finally {
     await page.close();
+  }
+}
+
+/** The LCP of a static page with nothing to compute, fetch or run: the machine's floor. */
+async function floorLcp(browser: Browser, loads: number): Promise<number> {
+  const html =
+    "<!doctype html><html lang=en><head><meta charset=utf-8><title>Floor</title></head>" +
+    "<body><h1>Floor</h1><p>One paragraph of text, the largest element of this page.</p></body></html>";
+  const server = createServer((_, res) => {
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.end(html);
+  }).listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  const { port } = server.address() as AddressInfo;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(OBSERVE);
+  try {
+    const runs: number[] = [];
+    for (let i = 0; i < loads; i++)
+      runs.push((await measureLoad(context, `http://127.0.0.1:${port}/`)).lcp);
+    return median(runs);
+  } finally {
+    await context.close();
+    server.close();
   }
 }
 
@@ -176,6 +204,10 @@ export async function pagesBenchmark(
     log(`  predictive score trained: ${trained.status()}`);
     await manager.close();
 
+    const floor = await floorLcp(browser, Math.max(3, options.loads));
+    log(`  floor: a static page's LCP in this browser ${Math.round(floor)} ms`);
+    results.push(timeResult("lcp floor (static page)", floor, null));
+
     for (const { persona, role } of ROLES) {
       const context = await signedIn(browser, baseURL, persona);
       for (const path of pagesFor(role, lead.id as string)) {
@@ -191,7 +223,7 @@ export async function pagesBenchmark(
           `  ${persona.padEnd(8)} ${name.padEnd(28)} LCP ${String(Math.round(lcp)).padStart(5)} ms (${loads.map((l) => Math.round(l.lcp)).join(", ")})  CLS ${cls.toFixed(3)} (${loads.map((l) => l.cls.toFixed(3)).join(", ")})  TTFB ${Math.round(ttfb)} ms  ${element}`,
         );
         for (const e of errors) log(`    console error: ${e}`);
-        results.push(timeResult(`lcp ${persona} ${name}`, lcp, null, { maxMs: LCP_MS }));
+        results.push(timeResult(`lcp ${persona} ${name}`, lcp, floor, { maxMs: LCP_MS }));
         results.push({
           id: `cls ${persona} ${name}`,
           value: Math.round(cls * 1000) / 1000,
@@ -216,7 +248,9 @@ export async function pagesBenchmark(
     log(
       `  inbox of ${rows} open MQLs interactive after ${Math.round(median(runs))} ms (${runs.map(Math.round).join(", ")})`,
     );
-    results.push(timeResult("inbox_500_mqls_interactive", median(runs), null, { maxMs: INBOX_MS }));
+    results.push(
+      timeResult("inbox_500_mqls_interactive", median(runs), floor, { maxMs: INBOX_MS }),
+    );
     await big.close();
   } finally {
     await browser.close();
