@@ -20,14 +20,25 @@ import { useAppNow, type AppClock } from "./sla-countdown";
 const SHOWN = 5;
 
 /** Times are shown relative to the app clock (`clock`), not this browser's. */
-export function Breaches({ clock }: { clock: AppClock }) {
+export function Breaches({
+  clock,
+  initial,
+}: {
+  clock: AppClock;
+  /** As read with the page (so the notices do not push the queue down once they arrive). */
+  initial: RecentNotifications | null;
+}) {
   const [allUnread, setAllUnread] = useState(false);
   const [showRead, setShowRead] = useState(false);
   const t = useTranslations("inbox.breaches");
   const format = useFormatter();
   const client = useQueryClient();
   const recent = notificationQueries.recent();
-  const query = useQuery({ ...recent, refetchInterval: 20_000 });
+  const query = useQuery({
+    ...recent,
+    initialData: initial ?? undefined,
+    refetchInterval: 20_000,
+  });
   const now = new Date(useAppNow(clock));
   const read = useMutation({
     mutationFn: markAllNotificationsRead,

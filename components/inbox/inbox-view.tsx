@@ -11,7 +11,7 @@ import { useShowPrediction } from "./use-show-prediction";
 import { useCallback, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/use-confirm";
-import type { InboxRow, RepLoad } from "@/lib/client/queries/inbox";
+import type { InboxRow, RecentNotifications, RepLoad } from "@/lib/client/queries/inbox";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { useApiErrorText } from "@/lib/client/use-api-error";
@@ -42,10 +42,13 @@ const NO_REPS: RepLoad[] = [];
 
 export function InboxView({
   initial,
+  notifications,
   managing,
 }: {
   /** The first rows, and the whole list's counts when only those were sent (snapshot.ts). */
   initial: InboxData & { partial: InboxCounts | null };
+  /** A manager's latest notifications, read with the page. */
+  notifications: RecentNotifications | null;
   managing: boolean;
 }) {
   const t = useTranslations("inbox");
@@ -198,7 +201,7 @@ export function InboxView({
           </span>
         }
       />
-      {managing && <Breaches clock={clock} />}
+      {managing && <Breaches clock={clock} initial={notifications} />}
       <InboxFilters
         managing={managing}
         filter={filter}

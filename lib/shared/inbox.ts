@@ -4,6 +4,9 @@
  */
 export const INBOX_FIRST_ROWS = 40;
 
+/** How many of a person's latest notifications the inbox shows (read or not). */
+export const RECENT_NOTIFICATIONS = 100;
+
 type SlaState = {
   breachedEarlier: boolean;
   sla: { overdue: boolean; breached: { firstTouch: boolean; touches: boolean } } | null;

@@ -5,6 +5,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { api, call, callData } from "@/lib/client/api";
 import type { operations } from "@/lib/client/api-schema";
+import { RECENT_NOTIFICATIONS } from "@/lib/shared/inbox";
 
 export type InboxFilter = { repId: string | null; breached: boolean };
 
@@ -47,7 +48,7 @@ export const inboxQueries = {
 /** The latest notifications, read or not: reading one keeps it in the history. */
 async function fetchRecent() {
   const { data, unread } = await call(
-    api.GET("/api/v1/notifications", { params: { query: { limit: 100 } } }),
+    api.GET("/api/v1/notifications", { params: { query: { limit: RECENT_NOTIFICATIONS } } }),
   );
   return { items: data, unread };
 }
