@@ -41,8 +41,6 @@ export async function makeMql(
   email: string,
 ): Promise<{ id: string }> {
   const headers = { Authorization: `Bearer ${key}` };
-  const model = (await (await request.get("/api/v1/scoring-model", { headers })).json()).data
-    .model as { rules: Rule[] };
   await request.post("/api/v1/leads", {
     headers,
     data: {
@@ -59,10 +57,13 @@ export async function makeMql(
       source: "webinar",
     },
   });
-  const rules = model.rules.filter(
-    (r) => r.kind === "event" && r.points > 0 && r.enabled !== false,
-  );
   for (let round = 0; round < 8; round++) {
+    // Read each round: a spec running alongside may publish another model meanwhile.
+    const model = (await (await request.get("/api/v1/scoring-model", { headers })).json()).data
+      .model as { rules: Rule[] };
+    const rules = model.rules.filter(
+      (r) => r.kind === "event" && r.points > 0 && r.enabled !== false,
+    );
     const events = rules.map((rule, i) => ({
       id: `${email}-${round}-${i}`,
       email,

@@ -67,8 +67,8 @@ test.describe("score receipt (marketer)", () => {
   test.use({ storageState: storageState("marketer") });
 
   test("Thibault's receipt lists the rule that scored him, and only that", async ({ page }) => {
-    await page.goto("/leads?q=thibault");
-    await page.getByRole("link", { name: "Thibault Marchand" }).first().click();
+    await page.goto("/leads?q=thibault.marchand%40horizon-telecom.fr");
+    await page.getByRole("link", { name: "Thibault Marchand" }).click();
     await expect(page.getByTestId("lead-name")).toHaveText("Thibault Marchand");
     const lines = page.getByTestId("receipt-line");
     await expect(lines).toHaveCount(1);
