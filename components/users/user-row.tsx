@@ -36,7 +36,7 @@ export function UserRow({
   return (
     <li
       className={cn(
-        "grid gap-3 px-4 py-4 sm:px-5 lg:grid-cols-[minmax(0,1.6fr)_minmax(0,2fr)_auto] lg:items-center",
+        "grid gap-3 px-4 py-4 sm:px-5 lg:grid-cols-[minmax(0,1fr)_minmax(0,2.2fr)] lg:items-center 2xl:grid-cols-[minmax(0,1.4fr)_minmax(0,2fr)_auto]",
         !user.active && "bg-slate-50",
       )}
       data-testid="user-row"
@@ -52,7 +52,7 @@ export function UserRow({
           {user.email}
         </p>
       </div>
-      <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm break-words sm:grid-cols-[minmax(0,1.25fr)_repeat(3,minmax(0,1fr))] [&>div]:min-w-0">
         <div>
           <dt className="text-xs text-slate-600">{t("fields.role")}</dt>
           <dd className="text-slate-900">{roles(user.role)}</dd>
@@ -72,7 +72,8 @@ export function UserRow({
           </dd>
         </div>
       </dl>
-      <div className="flex flex-wrap gap-2 lg:justify-end">
+      {/* Beside the details only where the row is wide enough for all three; under them before. */}
+      <div className="flex flex-wrap gap-2 lg:col-span-2 2xl:col-span-1 2xl:justify-end">
         <Button
           variant="secondary"
           className="min-h-9 px-3 py-1.5"

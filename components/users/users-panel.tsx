@@ -120,7 +120,7 @@ export function UsersPanel({
         )}
       </div>
       <div className="flex flex-wrap items-end gap-3 border-t border-slate-100 px-4 py-3 sm:px-5">
-        <div className="min-w-0 flex-1 sm:max-w-xs">
+        <div className="min-w-48 flex-1 sm:max-w-xs">
           <label htmlFor="users-search" className="mb-1 block text-xs font-medium text-slate-700">
             {t("search")}
           </label>
