@@ -86,10 +86,9 @@ export function ImpactPreview({
         {/* Until the first answer, the space its figures take at this width, so the rules below
             are not pushed down when it arrives. */}
         {!preview && !error && (
-          <div
-            aria-hidden
-            className="min-h-[25.5rem] sm:min-h-[23.25rem] lg:min-h-[14.25rem] xl:min-h-[11rem]"
-          />
+          <div className="min-h-[25.5rem] sm:min-h-[23.25rem] lg:min-h-[14.25rem] xl:min-h-[11rem]">
+            <p className="max-w-prose text-sm text-slate-500">{t("pending")}</p>
+          </div>
         )}
         {preview && (
           <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)_minmax(0,1fr)]">
