@@ -11,6 +11,7 @@ import { memo, useCallback, type ReactNode } from "react";
 import { valueLabel } from "@/components/labels/value-label";
 import { cn } from "@/components/ui/cn";
 import type { InboxRow as Row } from "@/lib/client/queries/inbox";
+import { useTemplateWords } from "@/lib/client/use-template-words";
 import type { RepLoad } from "@/lib/client/queries/inbox";
 import type { DialogKind } from "./action-dialogs";
 import { ReassignMenu } from "./reassign-menu";
@@ -107,6 +108,7 @@ export const InboxRowItem = memo(function InboxRowItem({
 }: Props) {
   const t = useTranslations("inbox");
   const values = useTranslations("values");
+  const words = useTemplateWords();
   const format = useFormatter();
   const sal = row.stage === "sal";
   const touches = row.sla
@@ -230,7 +232,7 @@ export const InboxRowItem = memo(function InboxRowItem({
           {row.reasons.map((r, i) => (
             <span key={r.label}>
               {i > 0 && <span aria-hidden> · </span>}
-              {r.label}{" "}
+              {words.rule(r.label)}{" "}
               <span
                 className={cn("tabular-nums", r.points < 0 ? "text-rose-700" : "text-slate-900")}
               >

@@ -4,6 +4,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { formatPoints } from "@/components/rules/describe-rule";
 import { cn } from "@/components/ui/cn";
 import type { Lead } from "@/lib/client/queries/leads";
+import { useTemplateWords } from "@/lib/client/use-template-words";
 import { PaneSection } from "./pane-section";
 
 /** The score and the rules that earned it, largest first (rules that earned nothing left out). */
@@ -11,6 +12,7 @@ export function PaneScore({ lead: l }: { lead: Lead }) {
   const t = useTranslations("inbox.pane");
   const format = useFormatter();
   const locale = useLocale();
+  const words = useTemplateWords();
   return (
     <PaneSection title={t("score")} testId="pane-receipt">
       {l.score ? (
@@ -19,7 +21,7 @@ export function PaneScore({ lead: l }: { lead: Lead }) {
             {t("scoreLine", {
               total: format.number(l.score.total, { maximumFractionDigits: 1 }),
               grade: l.score.grade,
-              band: l.score.band,
+              band: words.band(l.score.band),
             })}
           </p>
           <ul className="space-y-1">
@@ -29,7 +31,7 @@ export function PaneScore({ lead: l }: { lead: Lead }) {
               .map((line) => (
                 <li key={line.ruleId} className="flex items-baseline justify-between gap-3 text-sm">
                   <span className="min-w-0 text-slate-700">
-                    {line.label}
+                    {words.rule(line.label)}
                     {line.count > 1 && <span className="text-slate-600"> ×{line.count}</span>}
                   </span>
                   <span

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import type { Rule } from "@/lib/domain/scoring/model";
 import { toTenths, type SumLine } from "@/lib/domain/scoring/receipt-sums";
+import { useTemplateWords } from "@/lib/client/use-template-words";
 import { Amount } from "./receipt-parts";
 import { ruleFilterHref } from "./rule-filter-href";
 import { formatTenths } from "./score-format";
@@ -27,6 +28,7 @@ export function ReceiptLineItem({
   const describe = useTranslations("rules.describe");
   const locale = useLocale();
   const described = rule ? describeRule(describe, rule, locale) : null;
+  const label = useTemplateWords().rule(l.label);
   const body = (
     <div className="flex items-start justify-between gap-3">
       <div className="min-w-0">
@@ -36,10 +38,10 @@ export function ReceiptLineItem({
             l.kind === "event" && "group-hover:text-brand-700",
           )}
         >
-          {l.label}
+          {label}
         </p>
         {/* The plain-words rule, unless the label already says exactly that. */}
-        {described && described.toLowerCase() !== l.label.trim().toLowerCase() && (
+        {described && described.toLowerCase() !== label.trim().toLowerCase() && (
           <p className="mt-0.5 text-xs text-slate-500">{described}</p>
         )}
         {l.kind === "event" && (

@@ -8,6 +8,7 @@ import type { LeadScore } from "@/lib/domain/scoring/lead-score";
 import type { ScoringModel } from "@/lib/domain/scoring/model";
 import { toTenths, type ReceiptSums } from "@/lib/domain/scoring/receipt-sums";
 import type { ScoreSeries } from "@/lib/domain/scoring/score-series";
+import { templateWordKey } from "@/lib/domain/scoring/template-words";
 import { formatTenths } from "./score-format";
 import { ScoreTrend } from "./score-trend";
 
@@ -44,6 +45,10 @@ export async function ScoreCard({
   const t = await getTranslations("receipt.card");
   const format = await getFormatter();
   const locale = await getLocale();
+  const templates = await getTranslations("editor.templates.models");
+  const bandKey = score ? templateWordKey("band", score.band) : null;
+  // A starter template's band name, as the template wrote it, in the reader's language.
+  const band = bandKey && templates.has(bandKey) ? templates(bandKey) : score?.band;
   if (!score) {
     return (
       <Card aria-labelledby="score-heading" data-testid="score-card" className="lg:col-span-2">
@@ -128,7 +133,7 @@ export async function ScoreCard({
             </span>
             <Badge tone="indigo" className="max-w-[12rem] truncate">
               <span className="sr-only">{t("band")}: </span>
-              <span data-testid="score-band">{score.band}</span>
+              <span data-testid="score-band">{band}</span>
             </Badge>
           </div>
         </div>

@@ -14,6 +14,7 @@ import {
   YAxis,
 } from "recharts";
 import { reportCsvHref, reportQueries } from "@/lib/client/queries/reports";
+import { useTemplateWords } from "@/lib/client/use-template-words";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { useFormat } from "./format";
 import { RulesAnalysis } from "./rules-analysis";
@@ -28,7 +29,10 @@ export function RulesPanel({ filters, target, onTarget }: TargetPanelProps) {
   const f = useFormat();
   const query = { ...filters, target };
   const { data, isLoading, isFetching, error } = useQuery(reportQueries.rules(query));
-  const rows = (data?.rules ?? []).filter((r) => r.lift !== null);
+  const words = useTemplateWords();
+  const rows = (data?.rules ?? [])
+    .filter((r) => r.lift !== null)
+    .map((r) => ({ ...r, label: words.rule(r.label) }));
   const height = Math.max(160, rows.length * 26 + 40);
   return (
     <ChartFrame
@@ -54,7 +58,7 @@ export function RulesPanel({ filters, target, onTarget }: TargetPanelProps) {
             ]}
             rows={data.rules.map((r) => [
               <span key="l" className={r.fired < SMALL_SAMPLE ? "text-slate-500" : undefined}>
-                {r.label}
+                {words.rule(r.label)}
                 {r.fired < SMALL_SAMPLE && (
                   <span className="ml-1 text-xs">({t("smallSample")})</span>
                 )}

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Button, buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import type { ScoringModel } from "@/lib/domain/scoring/model";
+import { useTemplateWords } from "@/lib/client/use-template-words";
 import { downloadModel } from "./model-file";
 
 export function EditorHeader({
@@ -23,10 +24,11 @@ export function EditorHeader({
   onPublish: () => void;
 }) {
   const t = useTranslations("editor");
+  const words = useTemplateWords();
   return (
     <PageHeader
       title={t("title")}
-      subtitle={model.name}
+      subtitle={words.name(model.name)}
       actions={
         <>
           {canWrite && (

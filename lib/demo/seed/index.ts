@@ -99,7 +99,7 @@ export async function seedDemoData(
   const published = await publishDraft(
     db,
     { actorType: "user", actorId: "seed", label: "Demo seed", userId: null },
-    "Starter model: global SaaS (seed 001)",
+    "Starter model: global SaaS",
     () => now,
   );
   log(`model v${published.version}: ${published.leadsRescored} leads scored in ${published.ms} ms`);
