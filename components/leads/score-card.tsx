@@ -8,7 +8,7 @@ import type { LeadScore } from "@/lib/domain/scoring/lead-score";
 import type { ScoringModel } from "@/lib/domain/scoring/model";
 import { toTenths, type ReceiptSums } from "@/lib/domain/scoring/receipt-sums";
 import type { ScoreSeries } from "@/lib/domain/scoring/score-series";
-import { templateWordKey } from "@/lib/domain/scoring/template-words";
+import { sayTemplateWord } from "@/lib/client/use-template-words";
 import { formatTenths } from "./score-format";
 import { ScoreTrend } from "./score-trend";
 
@@ -46,9 +46,8 @@ export async function ScoreCard({
   const format = await getFormatter();
   const locale = await getLocale();
   const templates = await getTranslations("editor.templates.models");
-  const bandKey = score ? templateWordKey("band", score.band) : null;
   // A starter template's band name, as the template wrote it, in the reader's language.
-  const band = bandKey && templates.has(bandKey) ? templates(bandKey) : score?.band;
+  const band = score ? sayTemplateWord(templates, "band", score.band) : null;
   if (!score) {
     return (
       <Card aria-labelledby="score-heading" data-testid="score-card" className="lg:col-span-2">
