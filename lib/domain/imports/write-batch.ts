@@ -113,6 +113,10 @@ export async function writeRows(
 export async function scoreLeads(db: Db, leadIds: string[], now: Date): Promise<void> {
   if (!leadIds.length) return;
   await inBatchTransaction(db, async (tx) => {
+    // The batch's leads are read by id. Costing a random read at four sequential ones (a spinning
+    // disk), the planner would scan the whole leads table for each batch once it holds a few
+    // hundred thousand leads (measured at 600,000: 19,000 pages read per batch of 10,000).
+    await tx.execute(sql`set local random_page_cost = 1.1`);
     const active = await getActiveModel(tx);
     if (active)
       await rescore(tx, {
