@@ -1,39 +1,22 @@
 /**
  * One CSV import in a process of its own, as a job worker runs it, so its peak memory is its own:
- * `tsx scripts/bench/import-worker.ts <postgres-url | pglite:dir> <file.csv> <kind>` stores the
- * file as an upload (streamed), runs the import with the suggested mapping and prints one JSON line:
- * rows, seconds for the upload and for the import, counts, and the peak RSS (MB).
+ * `tsx scripts/bench/import-worker.ts <postgres-url | pglite:dir> <import id>` runs an import the
+ * bench prepared (the file stored and mapped, as the web server does on upload: import.ts) and
+ * prints one JSON line: rows, seconds, counts, and the peak RSS (MB).
  */
-import { createReadStream } from "node:fs";
 import { openDb } from "../../db/client";
-import { migrateDb } from "../../db/migrate";
-import { createImportRecord, getImportView, prepareImport } from "../../lib/domain/imports/imports";
+import { getImportView } from "../../lib/domain/imports/imports";
 import { runImport } from "../../lib/domain/imports/run-import";
-import { storeUpload } from "../../lib/domain/imports/upload";
-import type { ImportKind } from "../../lib/shared/imports";
+
+const mb = (bytes: number) => Math.round(bytes / 1e6);
 
 async function main() {
-  const [target, file, kind = "leads"] = process.argv.slice(2);
+  const [target, id] = process.argv.slice(2);
   const handle = target.startsWith("pglite:")
     ? await openDb({ kind: "pglite", dataDir: target.slice("pglite:".length), holder: "bench" })
     : await openDb({ kind: "postgres", url: target, max: 3 });
-  await migrateDb(handle);
   const db = handle.db;
-  let t = performance.now();
-  const upload = await storeUpload(db, createReadStream(file), {
-    fileName: "bench.csv",
-    createdBy: "bench",
-  });
-  const uploadSeconds = (performance.now() - t) / 1000;
-  const mapping = await prepareImport(db, { uploadId: upload.id, kind: kind as ImportKind });
-  const id = await createImportRecord(db, {
-    uploadId: upload.id,
-    kind: kind as ImportKind,
-    mapping,
-    dryRun: false,
-    requestedBy: "bench",
-  });
-  t = performance.now();
+  const t = performance.now();
   let last = 0;
   let lastPhase: string | undefined;
   await runImport(db, id, {
@@ -45,8 +28,9 @@ async function main() {
       if (performance.now() - last > 3_000) {
         last = performance.now();
         const s = (performance.now() - t) / 1000;
+        const m = process.memoryUsage();
         console.error(
-          `    ${done.toLocaleString("en")} rows in ${s.toFixed(0)} s (${Math.round(done / s)} rows/s, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB, external ${Math.round(process.memoryUsage().external / 1e6)} MB)`,
+          `    ${done.toLocaleString("en")} rows in ${s.toFixed(0)} s (${Math.round(done / s)} rows/s, rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB, external ${mb(m.external)} MB)`,
         );
       }
     },
@@ -57,8 +41,6 @@ async function main() {
   console.log(
     JSON.stringify({
       rows: view.progress.done,
-      bytes: upload.bytes,
-      uploadSeconds,
       importSeconds,
       counts: view.counts,
       errorCount: view.errorCount,
