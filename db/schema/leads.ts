@@ -20,7 +20,9 @@ export const leads = pgTable(
      * the primary key and of every index ordered by (time, id), not to random pages of them — a
      * large import or a burst of new leads touches a few pages per index instead of all of them.
      */
-    id: uuid("id").primaryKey().default(sql`accord_uuid_v7()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`accord_uuid_v7()`),
     /** Stored lower-cased; null only for leads known by external id alone. */
     email: text("email").unique(),
     externalId: text("external_id").unique(),
