@@ -75,7 +75,11 @@ export function dateOrderEvidence(values: Iterable<string>): {
 /** Whether a cell looks like a date at all (for suggestions and evidence). */
 export const looksLikeDate = (raw: string) => ISO.test(raw.trim()) || SLASHED.test(raw.trim());
 
+const PLAIN_INTEGER = /^-?\d{1,15}$/;
+
 export function parseNumber(raw: string): number | null {
+  // The usual cell, a plain integer, read at once (exactly: 15 digits at most).
+  if (PLAIN_INTEGER.test(raw)) return Number(raw);
   let v = raw.trim().replace(/[\s\u00a0\u202f']/g, "");
   if (!v) return null;
   v = v.replace(/^([+-]?)[$€£]/, "$1").replace(/[$€£%]$/, "");
