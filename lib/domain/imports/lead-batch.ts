@@ -63,22 +63,19 @@ export class LeadBatch {
     this.rows++;
     const lead = row.lead;
     const key = lead.email ? `e:${lead.email}` : `x:${lead.externalId}`;
-    const values = [
-      lead.email,
-      lead.externalId,
-      ...PROFILE.map((k) => text(lead.profile[k])),
-      JSON.stringify(lead.traits),
-      lead.createdAt ? lead.createdAt.toISOString() : null,
-    ];
+    const values: (string | null)[] = [lead.email, lead.externalId];
+    for (const k of PROFILE) values.push(text(lead.profile[k]));
+    values.push(JSON.stringify(lead.traits), lead.createdAt ? lead.createdAt.toISOString() : null);
     let ord = this.ords.get(key);
     if (ord === undefined) {
       ord = this.size + 1;
       this.ords.set(key, ord);
-      values.forEach((v, c) => this.columns[c].push(v));
+      for (let c = 0; c < values.length; c++) this.columns[c].push(values[c]);
     } else {
       this.repeated++;
-      values.forEach((v, c) => (this.columns[c][ord! - 1] = v));
-      this.history = this.history.filter((h) => h.ord !== ord);
+      for (let c = 0; c < values.length; c++) this.columns[c][ord - 1] = values[c];
+      const repeated = ord;
+      this.history = this.history.filter((h) => h.ord !== repeated);
     }
     for (const step of row.history) this.history.push({ ord, step });
   }

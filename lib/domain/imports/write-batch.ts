@@ -8,7 +8,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db, type Queryable } from "@/db/client";
 import { arrayParam } from "@/db/sql-array";
-import { lockScoringShared } from "@/lib/domain/scoring/locks";
+import { lockScoringShared, tuneForScoring } from "@/lib/domain/scoring/locks";
 import { rescore } from "@/lib/domain/scoring/rescore";
 import { getActiveModel } from "@/lib/domain/scoring/versions";
 import { findSuppressed, isSuppressed } from "@/lib/domain/privacy/suppression";
@@ -117,6 +117,7 @@ export async function scoreLeads(db: Db, leadIds: string[], now: Date): Promise<
     // disk), the planner would scan the whole leads table for each batch once it holds a few
     // hundred thousand leads (measured at 600,000: 19,000 pages read per batch of 10,000).
     await tx.execute(sql`set local random_page_cost = 1.1`);
+    await tuneForScoring(tx);
     const active = await getActiveModel(tx);
     if (active)
       await rescore(tx, {
