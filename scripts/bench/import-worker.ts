@@ -4,17 +4,15 @@
  * bench prepared (the file stored and mapped, as the web server does on upload: import.ts) and
  * prints one JSON line: rows, seconds, counts, and the peak RSS (MB).
  */
-import { openDb } from "../../db/client";
 import { getImportView } from "../../lib/domain/imports/imports";
 import { runImport } from "../../lib/domain/imports/run-import";
+import { openTarget } from "./open-target";
 
 const mb = (bytes: number) => Math.round(bytes / 1e6);
 
 async function main() {
   const [target, id] = process.argv.slice(2);
-  const handle = target.startsWith("pglite:")
-    ? await openDb({ kind: "pglite", dataDir: target.slice("pglite:".length), holder: "bench" })
-    : await openDb({ kind: "postgres", url: target, max: 3 });
+  const handle = await openTarget(target, 3);
   const db = handle.db;
   const t = performance.now();
   let last = 0;

@@ -13,7 +13,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { once } from "node:events";
 import { promisify } from "node:util";
-import { openDb } from "../../db/client";
 import { migrateDb } from "../../db/migrate";
 import { scoringModelSchema } from "../../lib/domain/scoring/model";
 import { publishDraft } from "../../lib/domain/scoring/publish";
@@ -21,6 +20,7 @@ import { saveDraft } from "../../lib/domain/scoring/versions";
 import { createImportRecord, prepareImport } from "../../lib/domain/imports/imports";
 import { storeUpload } from "../../lib/domain/imports/upload";
 import { BENCH_MODEL } from "./model";
+import { openTarget } from "./open-target";
 import type { Result } from "./report";
 
 const run = promisify(execFile);
@@ -62,11 +62,6 @@ type WorkerResult = {
 const WORKER_HEAP = (
   JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }
 ).scripts.worker.match(/--max-old-space-size=\d+/)![0];
-
-const openTarget = (target: string) =>
-  target.startsWith("pglite:")
-    ? openDb({ kind: "pglite", dataDir: target.slice("pglite:".length), holder: "bench" })
-    : openDb({ kind: "postgres", url: target, max: 2 });
 
 /**
  * What the web server does when a file is uploaded: the file stored (streamed) and mapped as
