@@ -1,7 +1,8 @@
 import { useTranslations } from "next-intl";
-import { templateWordKey } from "@/lib/domain/scoring/template-words";
-
-type Kind = "rule" | "band" | "name";
+import {
+  templateWordKey,
+  type TemplateWordKind as Kind,
+} from "@/lib/domain/scoring/template-words";
 /** A translator of `editor.templates.models`, from useTranslations or getTranslations. */
 type Translator = { (key: string): string; has(key: string): boolean };
 

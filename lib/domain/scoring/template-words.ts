@@ -6,9 +6,9 @@
  */
 import { TEMPLATES } from "./templates";
 
-type Kind = "rule" | "band" | "name";
+export type TemplateWordKind = "rule" | "band" | "name";
 
-const KEYS: Record<Kind, Map<string, string>> = {
+const KEYS: Record<TemplateWordKind, Map<string, string>> = {
   rule: new Map(),
   band: new Map(),
   name: new Map(),
@@ -23,6 +23,6 @@ for (const [id, model] of Object.entries(TEMPLATES)) {
 }
 
 /** The message key of a template's own word, or null for a word of the marketer's. */
-export function templateWordKey(kind: Kind, text: string): string | null {
+export function templateWordKey(kind: TemplateWordKind, text: string): string | null {
   return KEYS[kind].get(text) ?? null;
 }
