@@ -14,7 +14,14 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { fieldSql } from "./field-sql";
-import { isActive, type EventRule, type ScoringModel } from "./model";
+import type { Derivation } from "./derive";
+import {
+  isActive,
+  type AttributeRule,
+  type EventRule,
+  type Rule,
+  type ScoringModel,
+} from "./model";
 import { arrayParam } from "@/db/sql-array";
 import { conditionSql, jsonTextSql, needs, seenFromText, type SeenSql } from "./sql-conditions";
 
@@ -204,11 +211,99 @@ export function eventsSql(
   return { joins: sql`${main} ${sql.join(sides, sql` `)}`, earned };
 }
 
+const cap = (expr: SQL, value: number | null) =>
+  value === null ? expr : sql`least(${expr}, ${f8(value)})`;
+
+/** What an attribute rule earns: its points when the lead's field meets its condition. */
+const attributeTerm = (rule: AttributeRule) =>
+  sql`(case when ${conditionSql(rule, fieldSql(rule.field))} then ${f8(rule.points)} else 0::float8 end)`;
+
+/**
+ * Grades and band over `inner`'s rows (lead_id, fit, engagement and the `extra` columns), with the
+ * total capped. The OFFSET 0 fences make fit, engagement and total computed once per lead;
+ * flattened, each grade and band test would re-evaluate every rule.
+ */
+function graded(model: ScoringModel, inner: SQL, extra: SQL): SQL {
+  const { grades, bands } = model;
+  const bandCases = [...bands]
+    .reverse()
+    .slice(0, -1)
+    .map((b) => sql`when total >= ${f8(b.min)} then ${b.name}::text`);
+  const bandSql = bandCases.length
+    ? sql`case ${sql.join(bandCases, sql` `)} else ${bands[0].name}::text end`
+    : sql`${bands[0].name}::text`;
+  return sql`
+    select lead_id, fit, engagement, total,
+      case when fit >= ${f8(grades.fit.A)} then 'A' when fit >= ${f8(grades.fit.B)} then 'B' when fit >= ${f8(grades.fit.C)} then 'C' else 'D' end as fit_grade,
+      case when engagement >= ${f8(grades.engagement["1"])} then 1 when engagement >= ${f8(grades.engagement["2"])} then 2 when engagement >= ${f8(grades.engagement["3"])} then 3 else 4 end as engagement_grade,
+      ${bandSql} as band${extra}
+    from (
+      select lead_id, fit, engagement, ${cap(sql`fit + engagement`, model.caps.total)} as total${extra}
+      from (${inner}) raw
+      offset 0
+    ) totals`;
+}
+
+type Term = { rule: Rule; sql: SQL };
+
+/** The capped sum of the terms of one kind of rule, each term named by `term(k)`. */
+function sumOf(terms: Term[], kind: Rule["kind"], term: (k: number) => SQL): SQL {
+  return sql`(0::float8${sql.join(
+    terms.flatMap((t, k) => (t.rule.kind === kind ? [sql` + ${term(k)}`] : [])),
+    sql``,
+  )})`;
+}
+
+/**
+ * Scores with what each rule earned: each rule's earnings computed once per lead (fenced), summed,
+ * and kept as an array in the model's order of active rules — readers turn it into the receipt's
+ * top lines with the version's labels (topFromEarned). Measured: ranking the lines here, per lead,
+ * cost a quarter of the whole statement. `from` is the rest of the innermost query (its FROM and
+ * WHERE, over `leads`); `carry` are further columns it reads, passed through to the rows.
+ */
+function withEarnings(
+  model: ScoringModel,
+  terms: Term[],
+  from: SQL,
+  carry: { name: string; sql: SQL }[] = [],
+): SQL {
+  const x = (k: number) => col(`x${k}`);
+  const earnedSql = terms.length
+    ? sql`array[${sql.join(
+        terms.map((_, k) => x(k)),
+        sql`, `,
+      )}]::float8[]`
+    : sql`'{}'::float8[]`;
+  const carried = sql.join(
+    carry.map((c) => sql`, ${col(c.name)}`),
+    sql``,
+  );
+  return graded(
+    model,
+    sql`
+      select lead_id,
+        ${cap(sumOf(terms, "attribute", x), model.caps.fit)} as fit,
+        ${cap(sumOf(terms, "event", x), model.caps.engagement)} as engagement,
+        ${earnedSql} as earned${carried}
+      from (
+        select leads.id as lead_id${sql.join(
+          terms.map((t, k) => sql`, ${t.sql} as ${x(k)}`),
+          sql``,
+        )}${sql.join(
+          carry.map((c) => sql`, ${c.sql} as ${col(c.name)}`),
+          sql``,
+        )}
+        ${from}
+        offset 0
+      ) terms
+      offset 0`,
+    sql`, earned${carried}`,
+  );
+}
+
 /**
  * Rows: lead_id, fit, engagement, total, fit_grade, engagement_grade, band (and `earned` when
- * asked: each rule's earnings, so readers need not replay events for the receipt's top lines). The OFFSET 0 fences
- * make fit, engagement and total computed once per lead; flattened, each grade and band test would
- * re-evaluate every rule.
+ * asked: each rule's earnings, so readers need not replay events for the receipt's top lines).
  */
 export function compileScores(model: ScoringModel, options: CompileOptions): SQL {
   const active = model.rules.filter(isActive);
@@ -219,91 +314,75 @@ export function compileScores(model: ScoringModel, options: CompileOptions): SQL
     ? eventsSql(eventRules, options, asOf)
     : { joins: sql``, earned: [] };
   // What each active rule earns, in the model's order (the receipt's order).
-  const terms = active.map((rule) =>
+  const terms: Term[] = active.map((rule) =>
     rule.kind === "attribute"
-      ? {
-          rule,
-          sql: sql`(case when ${conditionSql(rule, fieldSql(rule.field))} then ${f8(rule.points)} else 0::float8 end)`,
-        }
+      ? { rule, sql: attributeTerm(rule) }
       : { rule, sql: events.earned[eventRules.indexOf(rule)] },
   );
   // Erased leads (tombstones kept for the reports) are never scored again.
   const leadFilter = options.leadIds
     ? sql`where leads.id = any(${arrayParam(options.leadIds, "uuid")}) and leads.erased_at is null`
     : sql`where leads.erased_at is null`;
-  const sum = (kind: "attribute" | "event", term: (k: number) => SQL) =>
-    sql`(0::float8${sql.join(
-      terms.flatMap((t, k) => (t.rule.kind === kind ? [sql` + ${term(k)}`] : [])),
-      sql``,
-    )})`;
 
-  const cap = (expr: SQL, value: number | null) =>
-    value === null ? expr : sql`least(${expr}, ${f8(value)})`;
-  const { grades, bands } = model;
-  const bandCases = [...bands]
-    .reverse()
-    .slice(0, -1)
-    .map((b) => sql`when total >= ${f8(b.min)} then ${b.name}::text`);
-  const bandSql = bandCases.length
-    ? sql`case ${sql.join(bandCases, sql` `)} else ${bands[0].name}::text end`
-    : sql`${bands[0].name}::text`;
-
-  const graded = (inner: SQL, extra: SQL) => sql`
-    select lead_id, fit, engagement, total,
-      case when fit >= ${f8(grades.fit.A)} then 'A' when fit >= ${f8(grades.fit.B)} then 'B' when fit >= ${f8(grades.fit.C)} then 'C' else 'D' end as fit_grade,
-      case when engagement >= ${f8(grades.engagement["1"])} then 1 when engagement >= ${f8(grades.engagement["2"])} then 2 when engagement >= ${f8(grades.engagement["3"])} then 3 else 4 end as engagement_grade,
-      ${bandSql} as band${extra}
-    from (
-      select lead_id, fit, engagement, ${cap(sql`fit + engagement`, model.caps.total)} as total${extra}
-      from (${inner}) raw
-      offset 0
-    ) totals`;
-
-  if (!options.earned)
-    return graded(
-      sql`
-        select leads.id as lead_id,
-          ${cap(
-            sum("attribute", (k) => terms[k].sql),
-            model.caps.fit,
-          )} as fit,
-          ${cap(
-            sum("event", (k) => terms[k].sql),
-            model.caps.engagement,
-          )} as engagement
-        from leads ${events.joins}
-        ${leadFilter}
-        offset 0`,
-      sql``,
-    );
-
-  // With what each rule earned: each rule's earnings computed once (fenced), summed, and kept
-  // as an array in the model's order of active rules — readers turn it into the receipt's top
-  // lines with the version's labels (topFromEarned). Measured: ranking the lines here, per lead,
-  // cost a quarter of the whole statement.
-  const x = (k: number) => col(`x${k}`);
-  const earnedSql = terms.length
-    ? sql`array[${sql.join(
-        terms.map((_, k) => x(k)),
-        sql`, `,
-      )}]::float8[]`
-    : sql`'{}'::float8[]`;
+  if (options.earned)
+    return withEarnings(model, terms, sql`from leads ${events.joins} ${leadFilter}`);
   return graded(
+    model,
     sql`
-      select lead_id,
-        ${cap(sum("attribute", x), model.caps.fit)} as fit,
-        ${cap(sum("event", x), model.caps.engagement)} as engagement,
-        ${earnedSql} as earned
-      from (
-        select leads.id as lead_id${sql.join(
-          terms.map((t, k) => sql`, ${t.sql} as ${x(k)}`),
-          sql``,
-        )}
-        from leads ${events.joins}
-        ${leadFilter}
-        offset 0
-      ) terms
+      select leads.id as lead_id,
+        ${cap(
+          sumOf(terms, "attribute", (k) => terms[k].sql),
+          model.caps.fit,
+        )} as fit,
+        ${cap(
+          sumOf(terms, "event", (k) => terms[k].sql),
+          model.caps.engagement,
+        )} as engagement
+      from leads ${events.joins}
+      ${leadFilter}
       offset 0`,
-    sql`, earned`,
+    sql``,
+  );
+}
+
+/**
+ * The new version's scores derived from the live rows' stored earnings (derive.ts), for the leads
+ * whose live row holds them (scored under `liveVersion`, one earning per live rule) — with the
+ * live row's own time (`as_of`), recorded total and xmin beside each, as withLiveRow gives a
+ * replayed score. Leads without such a row are left out: the caller replays their events.
+ */
+export function compileDerivedScores(
+  model: ScoringModel,
+  derivation: Derivation,
+  options: { liveVersion: number; leadIds?: string[] | null },
+): SQL {
+  const active = model.rules.filter(isActive);
+  const terms: Term[] = active.map((rule, k) => {
+    if (rule.kind === "attribute") return { rule, sql: attributeTerm(rule) };
+    const source = derivation.sources[k];
+    if (source.from !== "earned") throw new Error(`Rule ${rule.id} has no stored earnings.`);
+    const stored = sql`s.earned[${sql.raw(String(source.index + 1))}]`;
+    return {
+      rule,
+      sql:
+        source.perEvent === null
+          ? sql`(${stored} * ${f8(source.scale)})`
+          : sql`(round(${stored} / ${f8(source.perEvent)}) * ${f8(source.points)})`,
+    };
+  });
+  const leadFilter = options.leadIds
+    ? sql` and leads.id = any(${arrayParam(options.leadIds, "uuid")})`
+    : sql``;
+  return withEarnings(
+    model,
+    terms,
+    sql`from leads join lead_scores s on s.lead_id = leads.id
+        where leads.erased_at is null and s.model_version = ${options.liveVersion}::int
+          and cardinality(s.earned) = ${derivation.liveRules}::int${leadFilter}`,
+    [
+      { name: "as_of", sql: sql`s.as_of` },
+      { name: "recorded_total", sql: sql`s.recorded_total` },
+      { name: "src_xmin", sql: sql`s.xmin` },
+    ],
   );
 }

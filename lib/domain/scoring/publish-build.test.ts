@@ -44,26 +44,40 @@ async function expected(model: ScoringModel) {
   return new Map(rows.map((r) => [r.lead_id, r.total]));
 }
 
-function edited(points: number): ScoringModel {
-  const model = template("seed-003-telecom");
-  model.rules.find((r) => r.id === "question")!.points = points;
-  return model;
-}
+/**
+ * The draft: the question rule's points changed, which a publish derives from the live scores'
+ * stored earnings (derive.ts); or the same with a ten-year window added, which counts the same
+ * events but has the publish replay them all.
+ */
+const EDITS = [
+  ["derived from stored earnings", false],
+  ["replaying every event", true],
+] as const;
 
-beforeAll(async () => {
-  t = await createTestDb();
-  await saveDraft(t.db, template("seed-003-telecom"), { userId: null, label: "Test" });
-  await publishDraft(t.db, by, "first", () => at);
-  const result = await ingestEvents(
-    t.db,
-    Array.from({ length: LEADS }, (_, i) => event(`v-${i}`, `lead${i}@build.test`, "Page Viewed")),
-    { source: "api", now: at },
-  );
-  expect(result.accepted).toBe(LEADS);
-});
-afterAll(() => t?.close());
+describe.each(EDITS)("publish beside the live scores, %s", (_, replay) => {
+  function edited(points: number): ScoringModel {
+    const model = template("seed-003-telecom");
+    const rule = model.rules.find((r) => r.id === "question")!;
+    rule.points = points;
+    if (replay && rule.kind === "event") rule.withinDays = 3650;
+    return model;
+  }
 
-describe("publish beside the live scores", () => {
+  beforeAll(async () => {
+    t = await createTestDb();
+    await saveDraft(t.db, template("seed-003-telecom"), { userId: null, label: "Test" });
+    await publishDraft(t.db, by, "first", () => at);
+    const result = await ingestEvents(
+      t.db,
+      Array.from({ length: LEADS }, (_, i) =>
+        event(`v-${i}`, `lead${i}@build.test`, "Page Viewed"),
+      ),
+      { source: "api", now: at },
+    );
+    expect(result.accepted).toBe(LEADS);
+  });
+  afterAll(() => t?.close());
+
   it("keeps acknowledging events during the build and scores every one under the new version after the swap", async () => {
     const before = (await getActiveModel(t.db))!.version;
     const model = edited(90);
@@ -102,6 +116,12 @@ describe("publish beside the live scores", () => {
     // During the build: every event acknowledged and scored at once, under the live version only.
     expect(midBuild).toEqual({ active: before, versions: [before], accepted: 7, newLead: before });
     expect(result).toMatchObject({ version, leadsRescored: LEADS + 1 });
+    const [audit] = await queryRows<{ from: string }>(
+      t.db,
+      sql`select data->>'scoredFrom' as from from audit_log
+          where action = 'model.published' and target_id = ${String(version)}`,
+    );
+    expect(audit.from).toBe(replay ? "events" : "earnings");
 
     // After the swap: every lead under the new version, as a full rescore would score it.
     expect((await getActiveModel(t.db))!.version).toBe(version);

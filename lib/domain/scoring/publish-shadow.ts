@@ -8,7 +8,15 @@ import { queryRows, type Db, type Queryable } from "@/db/client";
 import { arrayParam } from "@/db/sql-array";
 import { compileScores } from "./compile";
 import type { ScoringModel } from "./model";
-import { rescoreInto, SHADOW_TABLE, withLiveRow } from "./rescore";
+import { compileDerivedScores } from "./compile";
+import {
+  deriveInto,
+  rescoreInto,
+  SHADOW_TABLE,
+  usableLiveRows,
+  withLiveRow,
+  type Derived,
+} from "./rescore";
 
 const shadow = sql.raw(SHADOW_TABLE);
 
@@ -34,11 +42,15 @@ async function liveColumns(db: Queryable): Promise<Column[]> {
  * options, keys and indexes (built once on the full table, cheaper than kept up row by row).
  * Two build-time columns note the live row each score was computed against (`src_xmin`, so leads
  * scored again since are rescored at the swap) and whether it needs a history row (`record`).
+ *
+ * With `derived`, the scores follow from the live rows' stored earnings (derive.ts) and no event
+ * is read; the few leads without a usable live row (new, or scored before earnings were stored)
+ * are then scored from their events. Answers how many leads were scored from their events.
  */
 export async function buildShadow(
   tx: Queryable,
-  args: { model: ScoringModel; version: number; asOf: Date },
-): Promise<void> {
+  args: { model: ScoringModel; version: number; asOf: Date; derived?: Derived | null },
+): Promise<number> {
   const columns = await liveColumns(tx);
   const asOf = sql`${args.asOf.toISOString()}::timestamptz`;
   const record = sql`(w.recorded_total is null or abs(w.total - w.recorded_total) >= 1)`;
@@ -51,7 +63,7 @@ export async function buildShadow(
     fit_grade: sql`w.fit_grade`,
     engagement_grade: sql`w.engagement_grade`,
     band: sql`w.band`,
-    as_of: asOf,
+    as_of: sql`w.as_of`,
     recorded_total: sql`case when ${record} then w.total else w.recorded_total end`,
     earned: sql`w.earned`,
   };
@@ -65,7 +77,11 @@ export async function buildShadow(
     sql`select reloptions as options from pg_class where oid = 'lead_scores'::regclass`,
   );
   const storage = opts?.options?.length ? sql.raw(` with (${opts.options.join(", ")})`) : sql``;
-  const computed = compileScores(args.model, { asOf: args.asOf, earned: true });
+  const computed = args.derived
+    ? compileDerivedScores(args.model, args.derived.derivation, {
+        liveVersion: args.derived.liveVersion,
+      })
+    : withLiveRow(compileScores(args.model, { asOf: args.asOf, earned: true }), args.asOf);
   await tx.execute(sql`drop table if exists ${shadow}`);
   await tx.execute(sql`
     create table ${shadow}${storage} as
@@ -73,8 +89,18 @@ export async function buildShadow(
       columns.map((c) => sql`(${value[c.name]})::${sql.raw(c.type)} as ${sql.identifier(c.name)}`),
       sql`, `,
     )}, w.src_xmin, ${record} as record
-    from (${withLiveRow(computed)}) w`);
+    from (${computed}) w`);
   await shapeLikeLive(tx, columns);
+  if (!args.derived) return 0;
+  const rest = await queryRows<{ id: string }>(
+    tx,
+    sql`select l.id from leads l
+        where l.erased_at is null and not exists (select 1 from ${shadow} n where n.lead_id = l.id)`,
+  );
+  const ids = rest.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += CATCH_UP_BATCH)
+    await rescoreInto(tx, { ...args, leadIds: ids.slice(i, i + CATCH_UP_BATCH) });
+  return ids.length;
 }
 
 /** NOT NULL and defaults, keys and unique constraints, then the other indexes of lead_scores. */
@@ -127,7 +153,14 @@ export async function snapshotXmin(tx: Queryable): Promise<string> {
  */
 export async function catchUp(
   tx: Queryable,
-  args: { model: ScoringModel; version: number; asOf: Date; since: string; erased: boolean },
+  args: {
+    model: ScoringModel;
+    version: number;
+    asOf: Date;
+    since: string;
+    erased: boolean;
+    derived?: Derived | null;
+  },
 ): Promise<string[]> {
   // age() counts back from the current transaction: a smaller age is a newer writer. Frozen rows
   // have the largest age of all.
@@ -142,8 +175,16 @@ export async function catchUp(
           where not exists (select 1 from leads l where l.id = n.lead_id and l.erased_at is null)`,
     );
   const ids = moved.map((m) => m.id);
-  for (let i = 0; i < ids.length; i += CATCH_UP_BATCH)
-    await rescoreInto(tx, { ...args, leadIds: ids.slice(i, i + CATCH_UP_BATCH) });
+  for (let i = 0; i < ids.length; i += CATCH_UP_BATCH) {
+    let batch = ids.slice(i, i + CATCH_UP_BATCH);
+    if (args.derived) {
+      // Ingestion scored these under the live version, with their earnings: derive them too.
+      const usable = await usableLiveRows(tx, args.derived, batch);
+      await deriveInto(tx, { ...args, derived: args.derived, leadIds: [...usable] });
+      batch = batch.filter((id) => !usable.has(id));
+    }
+    await rescoreInto(tx, { ...args, leadIds: batch });
+  }
   return ids;
 }
 
@@ -167,13 +208,16 @@ export async function dropErased(tx: Queryable, version: number): Promise<number
   return row.n;
 }
 
-/** The score_history rows of the shadow's marked rows (all of them, or those of some leads). */
-export async function writeHistory(tx: Queryable, leadIds?: string[]): Promise<number> {
+/**
+ * The score_history rows of the shadow's marked rows (all of them, or those of some leads), at the
+ * publish's time `at`: a derived score keeps its live row's time, but its history starts now.
+ */
+export async function writeHistory(tx: Queryable, at: Date, leadIds?: string[]): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     tx,
     sql`with recorded as (
           insert into score_history (lead_id, at, model_version, total, fit, engagement, cause)
-          select lead_id, as_of, model_version, total, fit, engagement, 'publish'
+          select lead_id, ${at.toISOString()}::timestamptz, model_version, total, fit, engagement, 'publish'
           from ${shadow}
           where record ${leadIds ? sql`and lead_id = any(${arrayParam(leadIds, "uuid")})` : sql``}
           returning 1)

@@ -8,6 +8,9 @@
  *    scoring lock: ingestion keeps storing and scoring events under the live version meanwhile.
  *    Each shadow row notes which version of the live row it was computed against (its xmin, read
  *    in the same snapshot as the events); the leads that moved are rescored into it after.
+ *    When the draft's event rules count what the live ones count (points, attribute rules, caps,
+ *    grades or bands changed: the everyday edit), the scores derive from the live rows' stored
+ *    earnings instead, without reading an event (derive.ts); each keeps its live row's time.
  * 3. The swap is one short transaction under the exclusive scoring lock: the leads whose live row
  *    changed since (events ingested, leads updated) or that are new are rescored into the shadow,
  *    the shadow's history rows are written, the tables are renamed (O(1)), the version becomes
@@ -39,8 +42,9 @@ import {
   validateAndAnalyze,
   writeHistory,
 } from "./publish-shadow";
-import { SHADOW_TABLE } from "./rescore";
-import { getDraft, nextVersionNumber } from "./versions";
+import { SHADOW_TABLE, type Derived } from "./rescore";
+import { getActiveModel, getDraft, nextVersionNumber } from "./versions";
+import { deriveFrom } from "./derive";
 
 export type PublishBy = {
   actorType: "user" | "api_key";
@@ -196,15 +200,17 @@ export async function buildPublish(
                (select duration_ms::float8 / nullif(leads_rescored, 0) from model_versions
                 where state = 'live' order by version desc limit 1) as "perLeadMs"`,
   );
+  const derived = await derivedFromLive(db, model);
   await options.onProgress?.(0, total, "rescoring");
   // One statement computes every score: the bar moves by the pace of the last publish meanwhile.
-  const estimate = estimateProgress(total, perLeadMs, options.onProgress);
+  const estimate = estimateProgress(total, derived ? null : perLeadMs, options.onProgress);
   let since: string;
+  let replayed = 0;
   try {
     since = await db.transaction(async (tx) => {
       await tuneForScoring(tx);
       const before = await snapshotXmin(tx);
-      await buildShadow(tx, { model, version, asOf });
+      replayed = await buildShadow(tx, { model, version, asOf, derived });
       return before;
     });
   } finally {
@@ -218,7 +224,7 @@ export async function buildPublish(
   since = await db.transaction(async (tx) => {
     await tuneForScoring(tx);
     const before = await snapshotXmin(tx);
-    await catchUp(tx, { model, version, asOf, since, erased: true });
+    await catchUp(tx, { model, version, asOf, since, erased: true, derived });
     return before;
   });
   step("catchUp");
@@ -233,6 +239,8 @@ export async function buildPublish(
     since,
     started,
     steps,
+    derived,
+    replayed,
   });
   await validateAndAnalyze(db);
   step("analyze");
@@ -241,6 +249,28 @@ export async function buildPublish(
   step("handOff");
   return { version, leadsRescored: result.leadsRescored, handedOver, ms: result.ms };
 }
+
+/**
+ * A derivation of the draft's scores from the live version's stored earnings (derive.ts), when
+ * one exists and nearly every lead's live row holds them (otherwise replaying every event once is
+ * cheaper than deriving most leads and replaying the rest one batch at a time).
+ */
+async function derivedFromLive(db: Db, model: ScoringModel): Promise<Derived | null> {
+  const live = await getActiveModel(db);
+  const derivation = live ? deriveFrom(live.model, model) : null;
+  if (!live || !derivation) return null;
+  const [row] = await queryRows<{ leads: number; usable: number }>(
+    db,
+    sql`select (select count(*)::int from leads where erased_at is null) as leads,
+               (select count(*)::int from lead_scores
+                where model_version = ${live.version}::int
+                  and cardinality(earned) = ${derivation.liveRules}::int) as usable`,
+  );
+  return row.usable >= row.leads * DERIVED_SHARE ? { derivation, liveVersion: live.version } : null;
+}
+
+/** The share of leads with a usable live row above which a publish derives (see above). */
+const DERIVED_SHARE = 0.9;
 
 /**
  * Progress while the one build statement runs: leads done at the pace the last publish took per
@@ -294,6 +324,9 @@ async function swap(
     buildAsOf: Date;
     /** The oldest transaction the last catch-up may not have seen (snapshotXmin). */
     since: string;
+    derived: Derived | null;
+    /** Leads whose scores the build took from their events although it derived the others. */
+    replayed: number;
     started: number;
     steps: Steps;
   },
@@ -304,7 +337,7 @@ async function swap(
   return db.transaction(async (tx) => {
     await tuneForScoring(tx);
     // Before taking the lock, the bulk of the history: invisible to all until this commits.
-    let historyRows = await writeHistory(tx);
+    let historyRows = await writeHistory(tx, args.buildAsOf);
     step("history");
     await lockScoringExclusive(tx);
     step("swap.lock");
@@ -323,6 +356,7 @@ async function swap(
       asOf: args.buildAsOf,
       since: args.since,
       erased: false,
+      derived: args.derived,
     });
     if (moved.length) {
       const [dropped] = await queryRows<{ n: number }>(
@@ -332,7 +366,7 @@ async function swap(
                 and model_version = ${version} and cause = 'publish' returning 1)
             select count(*)::int as n from dropped`,
       );
-      historyRows += (await writeHistory(tx, moved)) - dropped.n;
+      historyRows += (await writeHistory(tx, args.buildAsOf, moved)) - dropped.n;
     }
     step("swap.catchUp");
     // Readers of lead_scores wait from here to the commit (the rename needs the table alone).
@@ -375,6 +409,9 @@ async function swap(
         handedOver: 0, // counted after the swap (publish-handoff.ts)
         ms,
         historyRows,
+        // Derived from the live version's stored earnings (derive.ts), or replayed from events.
+        scoredFrom: args.derived ? "earnings" : "events",
+        ...(args.derived ? { replayed: args.replayed } : {}),
         // How long ingestion waited (the exclusive lock held), up to the audit row.
         exclusiveMs: Math.round(performance.now() - lockedAt),
         steps: args.steps,

@@ -9,7 +9,9 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
-import { compileScores } from "./compile";
+import { arrayParam } from "@/db/sql-array";
+import { compileDerivedScores, compileScores } from "./compile";
+import type { Derivation } from "./derive";
 import type { ScoringModel } from "./model";
 
 export type RescoreCause = "publish" | "ingest" | "refresh" | "lead";
@@ -44,8 +46,8 @@ export async function rescore(
  * xmin), read in the same statement — so the same snapshot: a lead scored again afterwards shows
  * another xmin at the swap and is rescored then.
  */
-export function withLiveRow(computed: SQL): SQL {
-  return sql`select c.*, s.recorded_total, s.xmin as src_xmin
+export function withLiveRow(computed: SQL, asOf: Date): SQL {
+  return sql`select c.*, ${asOf.toISOString()}::timestamptz as as_of, s.recorded_total, s.xmin as src_xmin
     from (${computed}) c left join lead_scores s on s.lead_id = c.lead_id`;
 }
 
@@ -64,11 +66,48 @@ export async function rescoreInto(
     leadIds: args.leadIds,
     earned: true,
   });
-  return writeScores(tx, sql`(${withLiveRow(computed)})`, {
+  return writeScores(tx, sql`(${withLiveRow(computed, args.asOf)})`, {
     ...args,
     cause: "publish",
     shadow: true,
   });
+}
+
+/**
+ * The same for leads whose new scores derive from their live rows' stored earnings (derive.ts):
+ * no event is read, and each keeps its live row's time. Leads without a usable live row are
+ * skipped (usableLiveRows tells them apart).
+ */
+export async function deriveInto(
+  tx: Queryable,
+  args: { model: ScoringModel; version: number; asOf: Date; leadIds: string[]; derived: Derived },
+): Promise<RescoreResult> {
+  if (!args.leadIds.length) return { scored: 0, recorded: 0 };
+  const computed = compileDerivedScores(args.model, args.derived.derivation, {
+    liveVersion: args.derived.liveVersion,
+    leadIds: args.leadIds,
+  });
+  return writeScores(tx, sql`(${computed})`, { ...args, cause: "publish", shadow: true });
+}
+
+/** A publish whose scores derive from the live version's (`liveVersion`) stored earnings. */
+export type Derived = { derivation: Derivation; liveVersion: number };
+
+/** The given leads whose live row a derivation can read (scored under the live version, whole). */
+export async function usableLiveRows(
+  tx: Queryable,
+  derived: Derived,
+  leadIds: string[],
+): Promise<Set<string>> {
+  if (!leadIds.length) return new Set();
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`select lead_id as id from lead_scores
+        where lead_id = any(${arrayParam(leadIds, "uuid")})
+          and model_version = ${derived.liveVersion}::int
+          and cardinality(earned) = ${derived.derivation.liveRules}::int`,
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 /**
@@ -121,7 +160,10 @@ async function writeScores(
     }),
     upserted as (
       insert into ${target} (lead_id, model_version, total, fit, engagement, fit_grade, engagement_grade, band, as_of, recorded_total, earned${args.shadow ? sql`, src_xmin, record` : sql``})
-      select p.lead_id, ${version}, p.total, p.fit, p.engagement, p.fit_grade, p.engagement_grade, p.band, ${asOf},
+      select p.lead_id, ${version}, p.total, p.fit, p.engagement, p.fit_grade, p.engagement_grade, p.band, ${
+        // The shadow's sources carry each score's time: derived ones keep their live row's.
+        args.shadow ? sql`p.as_of` : asOf
+      },
              case when r.lead_id is null then p.recorded_total else p.total end, p.earned${
                args.shadow ? sql`, p.src_xmin, r.lead_id is not null` : sql``
              }
