@@ -52,7 +52,6 @@ export async function buildShadow(
   args: { model: ScoringModel; version: number; asOf: Date; derived?: Derived | null },
 ): Promise<number> {
   const columns = await liveColumns(tx);
-  const asOf = sql`${args.asOf.toISOString()}::timestamptz`;
   const record = sql`(w.recorded_total is null or abs(w.total - w.recorded_total) >= 1)`;
   const value: Record<string, SQL> = {
     lead_id: sql`w.lead_id`,
