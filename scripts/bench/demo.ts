@@ -28,6 +28,7 @@ export async function demoPreview(
       draft,
       baseline: (await getActiveModel(handle.db))?.model ?? null,
       asOf: new Date("2026-11-01T12:00:00Z"),
+      live: true,
     });
     best = Math.min(best, performance.now() - t);
   }

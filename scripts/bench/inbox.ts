@@ -1,8 +1,8 @@
 /**
- * The inbox of a rep with 500 open MQLs on the demo data: the server time of the inbox query
- * (sorting by SLA urgency, grade, score, recency; top receipt reasons read as stored with each
- * score, lead_scores.reasons) must stay
- * under a second, on the embedded database and on PostgreSQL.
+ * The inbox of a rep with 500 open MQLs: the server time of the inbox query (sorting by SLA
+ * urgency, grade, score, recency; top receipt reasons read from what each rule earned, stored with
+ * each score in lead_scores.earned). On the demo data it must stay under a second, on the embedded
+ * database and on PostgreSQL; among 1,000,000 leads (the big publish run) under 200 ms.
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../../db/client";
@@ -44,7 +44,12 @@ export async function topUpOpenMqls(
   );
 }
 
-export async function inboxBenchmark(db: Db, id: string, now: Date): Promise<Result> {
+export async function inboxBenchmark(
+  db: Db,
+  id: string,
+  now: Date,
+  maxMs = 1_000,
+): Promise<Result> {
   const [rep] = await queryRows<{ id: string; team_id: string }>(
     db,
     sql`select id, team_id from users where role = 'rep' and team_id is not null order by email limit 1`,
@@ -59,5 +64,5 @@ export async function inboxBenchmark(db: Db, id: string, now: Date): Promise<Res
     best = Math.min(best, performance.now() - t);
   }
   console.log(`  inbox: ${rows} open rows for one rep in ${Math.round(best)} ms`);
-  return timeResult(id, best, null, { maxMs: 1_000 });
+  return timeResult(id, best, null, { maxMs });
 }

@@ -349,7 +349,8 @@ export function compileScores(model: ScoringModel, options: CompileOptions): SQL
  * The new version's scores derived from the live rows' stored earnings (derive.ts), for the leads
  * whose live row holds them (scored under `liveVersion`, one earning per live rule) — with the
  * live row's own time (`as_of`), recorded total and xmin beside each, as withLiveRow gives a
- * replayed score. Leads without such a row are left out: the caller replays their events.
+ * replayed score, and its total (`live_total`: what a preview compares with). Leads without such a
+ * row are left out: the caller replays their events.
  */
 export function compileDerivedScores(
   model: ScoringModel,
@@ -383,6 +384,7 @@ export function compileDerivedScores(
       { name: "as_of", sql: sql`s.as_of` },
       { name: "recorded_total", sql: sql`s.recorded_total` },
       { name: "src_xmin", sql: sql`s.xmin` },
+      { name: "live_total", sql: sql`s.total` },
     ],
   );
 }

@@ -13,6 +13,7 @@ import { ingestEvents } from "@/lib/domain/ingest/ingest-events";
 import { compileScores } from "./compile";
 import { deriveFrom } from "./derive";
 import { scoringModelSchema, type ScoringModel, type ScoringModelInput } from "./model";
+import { previewModel } from "./preview";
 import { publishDraft } from "./publish";
 import { saveDraft } from "./versions";
 
@@ -289,8 +290,33 @@ describe("deriving a republish from stored earnings", () => {
         { name: "hot", min: 30 },
       ];
     });
+    // The preview against the live version foretells exactly what publishing writes.
+    const preview = await previewModel(t.db, {
+      draft: model,
+      baseline: parse(BASE),
+      asOf: T3,
+      live: true,
+    });
     const result = await publish(model, T3);
     expect(result).toMatchObject({ from: "earnings", replayed: 1, leadsRescored: LEADS });
+    const after = new Map((await live()).map((r) => [r.lead_id, r.total]));
+    const moved = before.filter((r) => Math.abs(after.get(r.lead_id)! - r.total) >= 0.005);
+    expect(moved.length).toBeGreaterThan(LEADS / 2);
+    expect(preview).toMatchObject({
+      leads: LEADS,
+      changed: moved.length,
+      mqlBefore: before.filter((r) => r.total >= BASE.mqlThreshold).length,
+      mqlAfter: [...after.values()].filter((total) => total >= model.mqlThreshold).length,
+    });
+    const biggest = [...moved].sort(
+      (a, b) =>
+        Math.abs(after.get(b.lead_id)! - b.total) - Math.abs(after.get(a.lead_id)! - a.total),
+    )[0];
+    expect(preview.movers[0]).toMatchObject({
+      leadId: biggest.lead_id,
+      before: biggest.total,
+      after: after.get(biggest.lead_id),
+    });
     const rows = await expectReplayed(model, result.version);
     // Each keeps its live row's time; the replayed one is as of the publish.
     const asOf = new Map(before.map((r) => [r.lead_id, new Date(r.as_of).getTime()]));

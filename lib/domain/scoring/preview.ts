@@ -4,17 +4,23 @@
  * after, and the biggest movers. Both sides are scored now, in one statement (compile-comparison):
  * the baseline (the live model, or the saved draft for one rule's own effect) and the draft — so
  * time passing (decay, windows) is never counted as a change.
+ *
+ * Against the live version (`live`), a draft whose scores derive from the live rows' stored
+ * earnings (derive.ts) is previewed the way it would be published: each lead's stored score beside
+ * the draft's score derived from it, at the same time — so again time passing is no change, no
+ * event is read, and the preview foretells exactly what publishing does.
  */
 import { sql } from "drizzle-orm";
-import { queryRows, type Db } from "@/db/client";
+import { queryRows, type Db, type Queryable } from "@/db/client";
 import { limitStatementTime } from "@/db/statement-timeout";
 import { leadColumns, leadScope } from "@/lib/auth/lead-scope";
 import type { Viewer } from "@/lib/auth/principal";
 import { eligibleSql, lastRecycleJoin } from "@/lib/domain/lifecycle/eligibility-sql";
 import { tuneForScoring } from "./locks";
-import { compileScores } from "./compile";
+import { compileDerivedScores, compileScores } from "./compile";
 import { compileComparison } from "./compile-comparison";
 import type { ScoringModel } from "./model";
+import { derivedFromLive, type Derived } from "./rescore";
 
 export type Mover = {
   leadId: string;
@@ -52,6 +58,8 @@ export async function previewModel(
     timeLimitMs?: number;
     /** Whose preview: the movers (named leads) are only those this person may see; counts cover every lead. */
     viewer?: Viewer;
+    /** The baseline is the live version: derive the draft from its stored scores when it can. */
+    live?: boolean;
   },
 ): Promise<Preview> {
   const started = performance.now();
@@ -64,10 +72,14 @@ export async function previewModel(
     await tuneForScoring(tx);
     await limitStatementTime(tx, args.timeLimitMs);
     // Computed into a temporary table first: a CREATE TABLE AS may use parallel workers (measured).
-    const scored = args.baseline
-      ? compileComparison(args.baseline, args.draft, { asOf })
-      : sql`select c.*, null::float8 as before_total from (${compileScores(args.draft, { asOf })}) c`;
-    await tx.execute(sql`create temporary table previewed on commit drop as ${scored}`);
+    const derived = args.live && args.baseline ? await derivedFromLive(tx, args.draft) : null;
+    if (derived) await previewDerived(tx, args.baseline!, args.draft, derived, asOf);
+    else {
+      const scored = args.baseline
+        ? compileComparison(args.baseline, args.draft, { asOf })
+        : sql`select c.*, null::float8 as before_total from (${compileScores(args.draft, { asOf })}) c`;
+      await tx.execute(sql`create temporary table previewed on commit drop as ${scored}`);
+    }
     return queryRows<{
       leads: number;
       changed: number;
@@ -154,4 +166,37 @@ export async function previewModel(
     movers: row.movers ?? [],
     ms: Math.round(performance.now() - started),
   };
+}
+
+const PREVIEWED = sql`lead_id, before_total, fit, engagement, total, fit_grade, engagement_grade, band`;
+
+/**
+ * The previewed rows of a derived draft: each lead's stored total beside the draft's derived score;
+ * the few leads without a usable live row are compared by replaying their events, as the publish
+ * would score them.
+ */
+async function previewDerived(
+  tx: Queryable,
+  baseline: ScoringModel,
+  draft: ScoringModel,
+  derived: Derived,
+  asOf: Date,
+): Promise<void> {
+  const rows = compileDerivedScores(draft, derived.derivation, {
+    liveVersion: derived.liveVersion,
+  });
+  await tx.execute(sql`create temporary table previewed on commit drop as
+    select lead_id, live_total as before_total, fit, engagement, total, fit_grade, engagement_grade, band
+    from (${rows}) d`);
+  const rest = await queryRows<{ id: string }>(
+    tx,
+    sql`select l.id from leads l
+        where l.erased_at is null and not exists (select 1 from previewed p where p.lead_id = l.id)`,
+  );
+  if (rest.length)
+    await tx.execute(sql`insert into previewed (${PREVIEWED})
+      select ${PREVIEWED} from (${compileComparison(baseline, draft, {
+        asOf,
+        leadIds: rest.map((r) => r.id),
+      })}) c`);
 }

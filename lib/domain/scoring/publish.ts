@@ -42,9 +42,8 @@ import {
   validateAndAnalyze,
   writeHistory,
 } from "./publish-shadow";
-import { SHADOW_TABLE, type Derived } from "./rescore";
-import { getActiveModel, getDraft, nextVersionNumber } from "./versions";
-import { deriveFrom } from "./derive";
+import { derivedFromLive, SHADOW_TABLE, type Derived } from "./rescore";
+import { getDraft, nextVersionNumber } from "./versions";
 
 export type PublishBy = {
   actorType: "user" | "api_key";
@@ -249,28 +248,6 @@ export async function buildPublish(
   step("handOff");
   return { version, leadsRescored: result.leadsRescored, handedOver, ms: result.ms };
 }
-
-/**
- * A derivation of the draft's scores from the live version's stored earnings (derive.ts), when
- * one exists and nearly every lead's live row holds them (otherwise replaying every event once is
- * cheaper than deriving most leads and replaying the rest one batch at a time).
- */
-async function derivedFromLive(db: Db, model: ScoringModel): Promise<Derived | null> {
-  const live = await getActiveModel(db);
-  const derivation = live ? deriveFrom(live.model, model) : null;
-  if (!live || !derivation) return null;
-  const [row] = await queryRows<{ leads: number; usable: number }>(
-    db,
-    sql`select (select count(*)::int from leads where erased_at is null) as leads,
-               (select count(*)::int from lead_scores
-                where model_version = ${live.version}::int
-                  and cardinality(earned) = ${derivation.liveRules}::int) as usable`,
-  );
-  return row.usable >= row.leads * DERIVED_SHARE ? { derivation, liveVersion: live.version } : null;
-}
-
-/** The share of leads with a usable live row above which a publish derives (see above). */
-const DERIVED_SHARE = 0.9;
 
 /**
  * Progress while the one build statement runs: leads done at the pace the last publish took per

@@ -11,7 +11,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
 import { arrayParam } from "@/db/sql-array";
 import { compileDerivedScores, compileScores } from "./compile";
-import type { Derivation } from "./derive";
+import { deriveFrom, type Derivation } from "./derive";
+import { getActiveModel } from "./versions";
 import type { ScoringModel } from "./model";
 
 export type RescoreCause = "publish" | "ingest" | "refresh" | "lead";
@@ -181,3 +182,25 @@ async function writeScores(
   );
   return row;
 }
+
+/**
+ * A derivation of a draft's scores from the live version's stored earnings (derive.ts), when
+ * one exists and nearly every lead's live row holds them (otherwise replaying every event once is
+ * cheaper than deriving most leads and replaying the rest one batch at a time).
+ */
+export async function derivedFromLive(db: Queryable, model: ScoringModel): Promise<Derived | null> {
+  const live = await getActiveModel(db);
+  const derivation = live ? deriveFrom(live.model, model) : null;
+  if (!live || !derivation) return null;
+  const [row] = await queryRows<{ leads: number; usable: number }>(
+    db,
+    sql`select (select count(*)::int from leads where erased_at is null) as leads,
+               (select count(*)::int from lead_scores
+                where model_version = ${live.version}::int
+                  and cardinality(earned) = ${derivation.liveRules}::int) as usable`,
+  );
+  return row.usable >= row.leads * DERIVED_SHARE ? { derivation, liveVersion: live.version } : null;
+}
+
+/** The share of leads with a usable live row above which a publish derives (see above). */
+const DERIVED_SHARE = 0.9;

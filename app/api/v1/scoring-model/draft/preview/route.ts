@@ -23,6 +23,11 @@ export const POST = withApi(contract, async ({ body, query, principal, reply }) 
     query.against === "draft"
       ? (scoringModelSchema.safeParse(saved!.document).data ?? active?.model ?? null)
       : (active?.model ?? null);
-  const preview = await previewModel(db, { draft, baseline, viewer: viewerOf(principal) });
+  const preview = await previewModel(db, {
+    draft,
+    baseline,
+    viewer: viewerOf(principal),
+    live: query.against !== "draft",
+  });
   return reply(200, { data: { ...preview, activeVersion: active?.version ?? null } });
 });
