@@ -14,7 +14,6 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { fieldSql } from "./field-sql";
-import type { Derivation } from "./derive";
 import {
   isActive,
   type AttributeRule,
@@ -36,7 +35,7 @@ export type CompileOptions = {
   earned?: boolean;
 };
 
-const f8 = (n: number) => sql`${String(n)}::float8`;
+export const f8 = (n: number) => sql`${String(n)}::float8`;
 const col = (name: string) => sql.raw(name);
 
 /** The properties rules read, each with the event names whose rules read it. */
@@ -215,7 +214,7 @@ const cap = (expr: SQL, value: number | null) =>
   value === null ? expr : sql`least(${expr}, ${f8(value)})`;
 
 /** What an attribute rule earns: its points when the lead's field meets its condition. */
-const attributeTerm = (rule: AttributeRule) =>
+export const attributeTerm = (rule: AttributeRule) =>
   sql`(case when ${conditionSql(rule, fieldSql(rule.field))} then ${f8(rule.points)} else 0::float8 end)`;
 
 /**
@@ -244,7 +243,7 @@ function graded(model: ScoringModel, inner: SQL, extra: SQL): SQL {
     ) totals`;
 }
 
-type Term = { rule: Rule; sql: SQL };
+export type Term = { rule: Rule; sql: SQL };
 
 /** The capped sum of the terms of one kind of rule, each term named by `term(k)`. */
 function sumOf(terms: Term[], kind: Rule["kind"], term: (k: number) => SQL): SQL {
@@ -261,7 +260,7 @@ function sumOf(terms: Term[], kind: Rule["kind"], term: (k: number) => SQL): SQL
  * cost a quarter of the whole statement. `from` is the rest of the innermost query (its FROM and
  * WHERE, over `leads`); `carry` are further columns it reads, passed through to the rows.
  */
-function withEarnings(
+export function withEarnings(
   model: ScoringModel,
   terms: Term[],
   from: SQL,
@@ -342,49 +341,5 @@ export function compileScores(model: ScoringModel, options: CompileOptions): SQL
       ${leadFilter}
       offset 0`,
     sql``,
-  );
-}
-
-/**
- * The new version's scores derived from the live rows' stored earnings (derive.ts), for the leads
- * whose live row holds them (scored under `liveVersion`, one earning per live rule) — with the
- * live row's own time (`as_of`), recorded total and xmin beside each, as withLiveRow gives a
- * replayed score, and its total (`live_total`: what a preview compares with). Leads without such a
- * row are left out: the caller replays their events.
- */
-export function compileDerivedScores(
-  model: ScoringModel,
-  derivation: Derivation,
-  options: { liveVersion: number; leadIds?: string[] | null },
-): SQL {
-  const active = model.rules.filter(isActive);
-  const terms: Term[] = active.map((rule, k) => {
-    if (rule.kind === "attribute") return { rule, sql: attributeTerm(rule) };
-    const source = derivation.sources[k];
-    if (source.from !== "earned") throw new Error(`Rule ${rule.id} has no stored earnings.`);
-    const stored = sql`s.earned[${sql.raw(String(source.index + 1))}]`;
-    return {
-      rule,
-      sql:
-        source.perEvent === null
-          ? sql`(${stored} * ${f8(source.scale)})`
-          : sql`(round(${stored} / ${f8(source.perEvent)}) * ${f8(source.points)})`,
-    };
-  });
-  const leadFilter = options.leadIds
-    ? sql` and leads.id = any(${arrayParam(options.leadIds, "uuid")})`
-    : sql``;
-  return withEarnings(
-    model,
-    terms,
-    sql`from leads join lead_scores s on s.lead_id = leads.id
-        where leads.erased_at is null and s.model_version = ${options.liveVersion}::int
-          and cardinality(s.earned) = ${derivation.liveRules}::int${leadFilter}`,
-    [
-      { name: "as_of", sql: sql`s.as_of` },
-      { name: "recorded_total", sql: sql`s.recorded_total` },
-      { name: "src_xmin", sql: sql`s.xmin` },
-      { name: "live_total", sql: sql`s.total` },
-    ],
   );
 }

@@ -8,7 +8,7 @@ import { queryRows, type Db, type Queryable } from "@/db/client";
 import { arrayParam } from "@/db/sql-array";
 import { compileScores } from "./compile";
 import type { ScoringModel } from "./model";
-import { compileDerivedScores } from "./compile";
+import { compileDerivedScores } from "./compile-derived";
 import {
   deriveInto,
   rescoreInto,

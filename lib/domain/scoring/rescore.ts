@@ -10,7 +10,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
 import { arrayParam } from "@/db/sql-array";
-import { compileDerivedScores, compileScores } from "./compile";
+import { compileScores } from "./compile";
+import { compileDerivedScores } from "./compile-derived";
 import { deriveFrom, type Derivation } from "./derive";
 import { getActiveModel } from "./versions";
 import type { ScoringModel } from "./model";
