@@ -346,4 +346,18 @@ describe("deriving a republish from stored earnings", () => {
       new Set([T3.toISOString()]),
     );
   });
+  it("replays every event when too few live rows hold their earnings", async () => {
+    // Half the leads scored before earnings were stored: deriving the rest and replaying these
+    // one batch at a time would cost more than one replay of everything.
+    await t.db.execute(
+      sql`update lead_scores set earned = null
+          where lead_id in (select lead_id from lead_scores order by lead_id limit ${LEADS / 2})`,
+    );
+    const model = edit((m) => {
+      Object.assign(m.rules[4], { withinDays: 45, points: 14 });
+    });
+    const result = await publish(model, T3);
+    expect(result).toMatchObject({ from: "events", replayed: null });
+    await expectReplayed(model, result.version);
+  });
 });
