@@ -22,10 +22,16 @@ async function thibaultCard(page: Page): Promise<string> {
   return (await page.getByTestId("score-total").textContent())!.trim();
 }
 
-async function publish(page: Page, note: string) {
+/** Publishes the draft; `derived`: the dialog says the scores follow from the current ones. */
+async function publish(page: Page, note: string, derived = false) {
   await page.getByTestId("publish").click();
   const dialog = page.getByRole("dialog", { name: "Publish the draft" });
   await expect(dialog.getByTestId("publish-summary")).toBeVisible();
+  await expect(dialog.getByTestId("publish-intro")).toHaveText(
+    derived
+      ? /^Only points, attribute rules or settings changed: each lead's new score follows from what every rule earned/
+      : /^Every lead will be rescored against the draft/,
+  );
   await dialog.getByRole("button", { name: "Publish and rescore" }).click();
   await expect(dialog.getByText("Say in a few words what changed, for the history.")).toBeVisible();
   await dialog.getByLabel("What changed and why").fill(note);
@@ -84,7 +90,7 @@ test.describe("the rule editor (marketer)", () => {
     );
     await expect(page.getByTestId("preview-changed")).not.toHaveText("0");
     await expect(page.getByTestId("preview-movers")).toBeVisible();
-    await publish(page, "Guides are worth more");
+    await publish(page, "Guides are worth more", true);
     expect(await thibaultScore(page)).toBe(120);
     expect(await thibaultCard(page)).toBe("120");
   });

@@ -61,7 +61,9 @@ export function PublishDialog({
       }
     >
       <div className="space-y-4">
-        <p className="text-sm text-slate-700">{t("intro")}</p>
+        <p className="text-sm text-slate-700" data-testid="publish-intro">
+          {t(preview?.scoredFrom === "earnings" ? "introDerived" : "intro")}
+        </p>
         {preview && (
           <p
             className="rounded-lg bg-brand-50 px-3 py-2 text-sm text-brand-900 ring-1 ring-brand-200"

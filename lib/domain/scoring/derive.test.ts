@@ -15,7 +15,7 @@ import { deriveFrom } from "./derive";
 import { scoringModelSchema, type ScoringModel, type ScoringModelInput } from "./model";
 import { previewModel } from "./preview";
 import { publishDraft } from "./publish";
-import { saveDraft } from "./versions";
+import { getActiveModel, saveDraft } from "./versions";
 
 const by = { actorType: "user" as const, actorId: "test", label: "Test", userId: null };
 const T1 = new Date("2026-11-20T12:00:00Z");
@@ -303,6 +303,7 @@ describe("deriving a republish from stored earnings", () => {
     const moved = before.filter((r) => Math.abs(after.get(r.lead_id)! - r.total) >= 0.005);
     expect(moved.length).toBeGreaterThan(LEADS / 2);
     expect(preview).toMatchObject({
+      scoredFrom: "earnings",
       leads: LEADS,
       changed: moved.length,
       mqlBefore: before.filter((r) => r.total >= BASE.mqlThreshold).length,
@@ -339,6 +340,14 @@ describe("deriving a republish from stored earnings", () => {
     const model = edit((m) => {
       Object.assign(m.rules[4], { withinDays: 45, points: 12 });
     });
+    const liveModel = (await getActiveModel(t.db))!.model;
+    const preview = await previewModel(t.db, {
+      draft: model,
+      baseline: liveModel,
+      asOf: T3,
+      live: true,
+    });
+    expect(preview.scoredFrom).toBe("events");
     const result = await publish(model, T3);
     expect(result).toMatchObject({ from: "events", replayed: null });
     const rows = await expectReplayed(model, result.version);

@@ -39,6 +39,8 @@ export type Preview = {
   mqlAfter: number;
   /** Leads that would become MQL (handed over to sales) on publish. */
   handoffs: number;
+  /** How publishing would score the leads: derived from stored earnings, or replaying events. */
+  scoredFrom: "earnings" | "events";
   threshold: { before: number | null; after: number };
   histogram: { from: number; to: number; before: number; after: number }[];
   movers: Mover[];
@@ -69,13 +71,16 @@ export async function previewModel(
   const after = args.draft.mqlThreshold;
   const beforeMql =
     before === null ? sql`false` : sql`(d.before_total >= ${String(before)}::float8)`;
+  let scoredFrom: Preview["scoredFrom"] = "events";
   const [row] = await db.transaction(async (tx) => {
     await tuneForScoring(tx);
     await limitStatementTime(tx, args.timeLimitMs);
     // Computed into a temporary table first: a CREATE TABLE AS may use parallel workers (measured).
     const derived = args.live && args.baseline ? await derivedFromLive(tx, args.draft) : null;
-    if (derived) await previewDerived(tx, args.baseline!, args.draft, derived, asOf);
-    else {
+    if (derived) {
+      await previewDerived(tx, args.baseline!, args.draft, derived, asOf);
+      scoredFrom = "earnings";
+    } else {
       const scored = args.baseline
         ? compileComparison(args.baseline, args.draft, { asOf })
         : sql`select c.*, null::float8 as before_total from (${compileScores(args.draft, { asOf })}) c`;
@@ -162,6 +167,7 @@ export async function previewModel(
     mqlBefore: row.mql_before,
     mqlAfter: row.mql_after,
     handoffs: row.handoffs,
+    scoredFrom,
     threshold: { before, after },
     histogram,
     movers: row.movers ?? [],

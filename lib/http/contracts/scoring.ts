@@ -147,7 +147,7 @@ export const previewScoringDraft = defineContract({
   summary:
     "The impact of the draft (or of the model in the body) on every lead, without publishing",
   description:
-    "Without a body the saved draft is previewed (404 when there is none). A model is validated like the draft's (422 with JSON paths). Nothing is written. Both sides are scored at the same instant, so time passing (decay, windows) is never counted as a change. `against=live` (default) compares with the live model; `against=draft` with the saved draft — the effect of one edit on its own.",
+    "Without a body the saved draft is previewed (404 when there is none). A model is validated like the draft's (422 with JSON paths). Nothing is written. Both sides are scored at the same instant, so time passing (decay, windows) is never counted as a change (see `scoredFrom`). `against=live` (default) compares with the live model; `against=draft` with the saved draft — the effect of one edit on its own.",
   access: modelAccess.read,
   query: z.object({
     against: z
@@ -183,6 +183,11 @@ export const previewScoringDraft = defineContract({
               "The 10 biggest score changes among the leads you may see (counts cover every lead).",
             ),
           ms: int.describe("Time taken, in milliseconds."),
+          scoredFrom: z
+            .enum(["earnings", "events"])
+            .describe(
+              "How this preview scored the draft, and against the live model how publishing would: `earnings` when every event rule counts what a live rule counts (points, attribute rules and settings changed), so each new score follows from what each rule earned in the lead's current score, as of that score's time (seconds even on a large base; the preview is then exactly what publishing writes); `events` when every lead's events are read again.",
+            ),
           activeVersion: int.nullable(),
         }),
       ),
