@@ -44,3 +44,29 @@ test.describe("the admin's users section", () => {
     }
   }
 });
+
+test.describe("the publish dialog of a points-only change", () => {
+  // Each saves the one draft: one after the other, or they answer each other's saves with 409.
+  test.describe.configure({ mode: "serial" });
+  test.use({ storageState: storageState("marketer") });
+  for (const locale of ["en", "fr"] as const) {
+    for (const width of [1280, 390]) {
+      test(`rules › publish, ${locale}, ${width} px`, async ({ page, context, baseURL }) => {
+        await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
+        await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+        await page.goto("/rules");
+        await page.getByTestId("draft-rules").getByRole("button").first().click();
+        const panel = page.getByRole("dialog");
+        const points = panel.getByRole("spinbutton").first();
+        await points.fill(String(Number(await points.inputValue()) + 5));
+        await panel
+          .getByRole("button")
+          .filter({ hasText: /Save rule|Enregistrer/ })
+          .click();
+        await page.getByTestId("publish").click();
+        await expect(page.getByTestId("publish-summary")).toBeVisible();
+        await page.screenshot({ path: `.screenshots/publish-${locale}-${width}.png` });
+      });
+    }
+  }
+});
