@@ -14,7 +14,7 @@ import { compileScores } from "./compile";
 import { deriveFrom } from "./derive";
 import { scoringModelSchema, type ScoringModel, type ScoringModelInput } from "./model";
 import { previewModel } from "./preview";
-import { publishDraft } from "./publish";
+import { publishDraft, replayPace } from "./publish";
 import { getActiveModel, saveDraft } from "./versions";
 
 const by = { actorType: "user" as const, actorId: "test", label: "Test", userId: null };
@@ -297,8 +297,12 @@ describe("deriving a republish from stored earnings", () => {
       asOf: T3,
       live: true,
     });
+    const paceBefore = await replayPace(t.db);
     const result = await publish(model, T3);
     expect(result).toMatchObject({ from: "earnings", replayed: 1, leadsRescored: LEADS });
+    // The next replay's progress bar keeps the pace of the last replay, not of this quick one.
+    expect(paceBefore).toBeGreaterThan(0);
+    expect(await replayPace(t.db)).toBe(paceBefore);
     const after = new Map((await live()).map((r) => [r.lead_id, r.total]));
     const moved = before.filter((r) => Math.abs(after.get(r.lead_id)! - r.total) >= 0.005);
     expect(moved.length).toBeGreaterThan(LEADS / 2);

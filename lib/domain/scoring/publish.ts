@@ -193,16 +193,15 @@ export async function buildPublish(
   const steps: Steps = {};
   const step = stepper(steps);
 
-  const [{ total, perLeadMs }] = await queryRows<{ total: number; perLeadMs: number | null }>(
+  const [{ total }] = await queryRows<{ total: number }>(
     db,
-    sql`select (select count(*)::int from leads) as total,
-               (select duration_ms::float8 / nullif(leads_rescored, 0) from model_versions
-                where state = 'live' order by version desc limit 1) as "perLeadMs"`,
+    sql`select count(*)::int as total from leads`,
   );
   const derived = await derivedFromLive(db, model);
+  const perLeadMs = derived ? null : await replayPace(db);
   await options.onProgress?.(0, total, "rescoring");
   // One statement computes every score: the bar moves by the pace of the last publish meanwhile.
-  const estimate = estimateProgress(total, derived ? null : perLeadMs, options.onProgress);
+  const estimate = estimateProgress(total, perLeadMs, options.onProgress);
   let since: string;
   let replayed = 0;
   try {
@@ -247,6 +246,24 @@ export async function buildPublish(
   const handedOver = await handOffAfterSwap(db, { model, version, now: result.asOf });
   step("handOff");
   return { version, leadsRescored: result.leadsRescored, handedOver, ms: result.ms };
+}
+
+/**
+ * The time per lead of the last publish that replayed every event (a derived one is far quicker
+ * and would pace the next replay's progress bar far too fast), from its audit row; null when
+ * there is none.
+ */
+export async function replayPace(db: Queryable): Promise<number | null> {
+  const [row] = await queryRows<{ ms: number | null }>(
+    db,
+    sql`select (a.data->>'ms')::float8 / nullif((a.data->>'leadsRescored')::float8, 0) as ms
+        from model_versions v
+        join audit_log a on a.target_type = 'model_version' and a.target_id = v.version::text
+          and a.action = 'model.published'
+        where v.state = 'live' and coalesce(a.data->>'scoredFrom', 'events') = 'events'
+        order by v.version desc limit 1`,
+  );
+  return row?.ms ?? null;
 }
 
 /**
