@@ -8,14 +8,8 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { arrayParam } from "@/db/sql-array";
-import { eventsSql, type CompileOptions } from "./compile";
-import { fieldSql } from "./field-sql";
+import { attributeTerm, cap, eventsSql, f8, type CompileOptions } from "./compile";
 import { isActive, type EventRule, type ScoringModel } from "./model";
-import { conditionSql } from "./sql-conditions";
-
-const f8 = (n: number) => sql`${String(n)}::float8`;
-const cap = (expr: SQL, value: number | null) =>
-  value === null ? expr : sql`least(${expr}, ${f8(value)})`;
 
 /** What makes two event rules count the same thing, points and names aside. */
 const signature = (r: EventRule) =>
@@ -48,13 +42,7 @@ export function compileComparison(
   const parts = (m: ScoringModel) => {
     const fit = m.rules
       .filter(isActive)
-      .flatMap((r) =>
-        r.kind === "attribute"
-          ? [
-              sql` + (case when ${conditionSql(r, fieldSql(r.field))} then ${f8(r.points)} else 0::float8 end)`,
-            ]
-          : [],
-      );
+      .flatMap((r) => (r.kind === "attribute" ? [sql` + ${attributeTerm(r)}`] : []));
     const engagement = eventRules(m).map(
       (r) => sql` + (${events.earned[keys.indexOf(signature(r))]}) * ${f8(r.points)}`,
     );

@@ -18,15 +18,11 @@
  * no attribute record: read as the lead is now).
  */
 import { sql, type SQL } from "drizzle-orm";
-import { eventsSql } from "./compile";
+import { cap, eventsSql, f8 } from "./compile";
 import { fieldSql } from "./field-sql";
 import { traitKey } from "./fields";
 import { isActive, type EventRule, type ScoringModel } from "./model";
 import { conditionSql, jsonTextSql, seenFromText, type SeenSql } from "./sql-conditions";
-
-const f8 = (n: number) => sql`${String(n)}::float8`;
-const cap = (expr: SQL, value: number | null) =>
-  value === null ? expr : sql`least(${expr}, ${f8(value)})`;
 
 /** Fields kept in a handoff's attribute record (migration 0012's lead_attributes()). */
 const RECORDED = new Set([

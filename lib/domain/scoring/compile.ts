@@ -210,7 +210,8 @@ export function eventsSql(
   return { joins: sql`${main} ${sql.join(sides, sql` `)}`, earned };
 }
 
-const cap = (expr: SQL, value: number | null) =>
+/** `expr` capped at `value`, or as it is without a cap. */
+export const cap = (expr: SQL, value: number | null) =>
   value === null ? expr : sql`least(${expr}, ${f8(value)})`;
 
 /** What an attribute rule earns: its points when the lead's field meets its condition. */
