@@ -1,7 +1,9 @@
 /**
  * Event ingestion. Every event is validated on its own: a bad one is reported by index and the
  * good ones are stored. The same id twice is stored once. Storing and scoring happen in one
- * transaction, so a read right after the answer shows the new score.
+ * transaction (except for leads another batch is scoring at that moment: those are scored in a
+ * second one, once it has committed), and both before the answer, so a read right after the answer
+ * shows the new score.
  *
  * A batch is a fixed handful of statements whatever its size (measured: per-row parameters and
  * extra round trips cost more than the work): lock and settings; resolve the leads; insert every
@@ -10,7 +12,7 @@
  */
 import { sql } from "drizzle-orm";
 import { arrayParam } from "@/db/sql-array";
-import { queryRows, type Db } from "@/db/client";
+import { queryRows, type Db, type Queryable } from "@/db/client";
 import { fieldErrors, type FieldErrors } from "@/lib/shared/errors";
 import { storable } from "@/lib/shared/storable-text";
 import { beginIngestion } from "@/lib/domain/scoring/locks";
@@ -101,7 +103,13 @@ export async function ingestEvents(
           id: event.id,
         });
       }
-      if (!rows.length) return { inserted: [] as { leadId: string }[], itemErrors, skipped };
+      if (!rows.length)
+        return {
+          inserted: [] as { leadId: string }[],
+          itemErrors,
+          skipped,
+          waiting: new Map<string, number>(),
+        };
       // One statement, five array parameters: events keep the batch's order (their ids grow with it).
       const inserted = (
         await queryRows<{ lead_id: string; occurred_at: Date | string }>(
@@ -132,45 +140,22 @@ export async function ingestEvents(
       const latest = new Map<string, number>();
       for (const r of inserted)
         latest.set(r.leadId, Math.max(latest.get(r.leadId) ?? 0, r.occurredAt.getTime()));
-      const touched = [...latest.keys()].sort();
-      if (touched.length) {
-        // Lock the touched leads (in a fixed order) only now, just before scoring them: the scoring
-        // statement starts after the lock, so it sees the events of any batch that held it before —
-        // concurrent batches for one lead never lose an event, and hold the lock as briefly as
-        // possible. NO KEY UPDATE does not conflict with the KEY SHARE locks that inserting events
-        // (a foreign key to the lead) takes. In the same statement, last activity moves forward to
-        // the newest event just stored (rows it would not move are not rewritten). Then the active
-        // version, read after the scoring lock. (The count of `locked` is a one-time filter: every
-        // lock is taken, in order, before any row is updated.)
-        const [version] = await queryRows<{ v: number | null }>(
-          tx,
-          sql`with locked as materialized (
-              select id from leads where id = any(${arrayParam(touched, "uuid")}) order by id for no key update
-            ),
-            moved as (
-              update leads set updated_at = n.at
-              from unnest(${arrayParam(touched, "uuid")}, ${arrayParam(
-                touched.map((id) => new Date(latest.get(id)!).toISOString()),
-                "text",
-              )}::timestamptz[]) as n(id, at)
-              where (select count(*) from locked) > 0 and leads.id = n.id and n.at > leads.updated_at
-              returning 1
-            )
-            select (select max(version) from model_versions where state = 'live') as v, (select count(*) from moved) as moved`,
-        );
-        const model = version?.v == null ? null : await getModelVersion(tx, Number(version.v));
-        if (model)
-          await scoreAndHandOff(tx, {
-            model,
-            version: Number(version.v),
-            asOf: now,
-            cause: "ingest",
-            leadIds: touched,
-          });
-      }
-      return { inserted, itemErrors, skipped };
+      // Leads another batch is scoring right now are left to a second transaction (below).
+      const scored = await touchAndScore(tx, latest, now, { skipLocked: true });
+      const waiting = new Map([...latest].filter(([id]) => !scored.has(id)));
+      return { inserted, itemErrors, skipped, waiting };
     }),
   );
+  if (outcome.waiting.size) {
+    // These leads' events are stored (and acknowledged with the rest); scoring them waits until
+    // the batch that holds them commits, so this statement sees its events as well as ours.
+    await withTxRetry(() =>
+      db.transaction(async (tx) => {
+        await beginIngestion(tx);
+        await touchAndScore(tx, outcome.waiting, now, { skipLocked: false });
+      }),
+    );
+  }
   errors.push(...outcome.itemErrors);
   duplicates +=
     unique.length - outcome.itemErrors.length - outcome.inserted.length - outcome.skipped;
@@ -182,4 +167,57 @@ export async function ingestEvents(
     errors,
     leadIds: [...new Set(outcome.inserted.map((r) => r.leadId))],
   };
+}
+
+/**
+ * Locks the touched leads (in a fixed order) only now, just before scoring them: the scoring
+ * statement starts after the lock, so it sees the events of any batch that held it before —
+ * concurrent batches for one lead never lose an event. NO KEY UPDATE does not conflict with the KEY
+ * SHARE locks that inserting events (a foreign key to the lead) takes. In the same statement, last
+ * activity moves forward to the newest event just stored (rows it would not move are not
+ * rewritten); then the active version, read after the scoring lock. Returns the leads scored.
+ *
+ * With `skipLocked`, a lead another transaction holds is skipped rather than waited for: batches
+ * about different leads that share a few (500 leads per batch share two or three with any other)
+ * then score side by side instead of one after the other; the caller scores the skipped leads once
+ * it has committed, waiting for them then.
+ */
+async function touchAndScore(
+  tx: Queryable,
+  latest: Map<string, number>,
+  now: Date,
+  { skipLocked }: { skipLocked: boolean },
+): Promise<Set<string>> {
+  const touched = [...latest.keys()].sort();
+  if (!touched.length) return new Set();
+  const [row] = await queryRows<{ v: number | null; locked: string[] | null }>(
+    tx,
+    sql`with locked as materialized (
+        select id from leads where id = any(${arrayParam(touched, "uuid")})
+        order by id for no key update${skipLocked ? sql` skip locked` : sql``}
+      ),
+      moved as (
+        update leads set updated_at = n.at
+        from unnest(${arrayParam(touched, "uuid")}, ${arrayParam(
+          touched.map((id) => new Date(latest.get(id)!).toISOString()),
+          "text",
+        )}::timestamptz[]) as n(id, at)
+        where leads.id = n.id and n.at > leads.updated_at
+          and leads.id = any(array(select id from locked))
+        returning 1
+      )
+      select (select max(version) from model_versions where state = 'live') as v,
+        (select array_agg(id::text) from locked) as locked, (select count(*) from moved) as moved`,
+  );
+  const locked = row?.locked ?? [];
+  const model = row?.v == null ? null : await getModelVersion(tx, Number(row.v));
+  if (model && locked.length)
+    await scoreAndHandOff(tx, {
+      model,
+      version: Number(row.v),
+      asOf: now,
+      cause: "ingest",
+      leadIds: locked.sort(),
+    });
+  return new Set(locked);
 }
