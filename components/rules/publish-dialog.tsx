@@ -11,6 +11,9 @@ import type { Preview } from "@/lib/client/queries/scoring";
 import { useApiErrorText } from "@/lib/client/use-api-error";
 import type { PublishState } from "./use-publish";
 
+/** What the dialog says the publish will do, by how the preview scored the draft. */
+const INTRO = { earnings: "introDerived", mixed: "introMixed", events: "intro" } as const;
+
 /**
  * Confirms a publish: repeats the impact, asks for a note, then shows the job's progress (leads
  * rescored / total). It may be closed meanwhile: the editor keeps working and shows the progress.
@@ -62,7 +65,7 @@ export function PublishDialog({
     >
       <div className="space-y-4">
         <p className="text-sm text-slate-700" data-testid="publish-intro">
-          {t(preview?.scoredFrom === "earnings" ? "introDerived" : "intro")}
+          {t(INTRO[preview?.scoredFrom ?? "events"])}
         </p>
         {preview && (
           <p

@@ -8543,10 +8543,10 @@ export interface operations {
               /** @description Leads that would reach the MQL threshold. */
               newlyMql: number;
               /**
-               * @description How this preview scored the draft, and against the live model how publishing would: `earnings` when every event rule counts what a live rule counts (points, attribute rules and settings changed), so each new score follows from what each rule earned in the lead's current score, as of that score's time (seconds even on a large base; the preview is then exactly what publishing writes); `events` when every lead's events are read again.
+               * @description How this preview scored the draft, and against the live model how publishing would: `earnings` when every event rule counts what a live rule counts (points, attribute rules and settings changed), so each new score follows from what each rule earned in the lead's current score, as of that score's time (seconds even on a large base; the preview is then exactly what publishing writes); `mixed` when some event rules count something new (a condition, window, cap or half-life changed, a rule added): only those rules' events are read again, as of the same time, and the other rules' earnings follow from the current score; `events` when every lead's events are read again.
                * @enum {string}
                */
-              scoredFrom: "earnings" | "events";
+              scoredFrom: "earnings" | "mixed" | "events";
               threshold: {
                 after: number;
                 /** @description The active threshold; null before a publish. */

@@ -5,9 +5,9 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { arrayParam } from "@/db/sql-array";
-import { attributeTerm, f8, withEarnings, type Term } from "./compile";
+import { attributeTerm, eventsSql, f8, withEarnings, type Term } from "./compile";
 import type { Derivation } from "./derive";
-import { isActive, type ScoringModel } from "./model";
+import { isActive, type EventRule, type ScoringModel } from "./model";
 
 /**
  * The new version's scores derived from the live rows' stored earnings (derive.ts), for the leads
@@ -15,6 +15,9 @@ import { isActive, type ScoringModel } from "./model";
  * live row's own time (`as_of`), recorded total and xmin beside each, as withLiveRow gives a
  * replayed score, and its total (`live_total`: what a preview compares with). Leads without such a
  * row are left out: the caller replays their events.
+ *
+ * The event rules that count what no live rule counted (`from: "events"`) read their events, and
+ * only theirs, as of each live row's time — the time the other rules' stored earnings are as of.
  */
 export function compileDerivedScores(
   model: ScoringModel,
@@ -22,9 +25,26 @@ export function compileDerivedScores(
   options: { liveVersion: number; leadIds?: string[] | null },
 ): SQL {
   const active = model.rules.filter(isActive);
+  const usable = sql`s.model_version = ${options.liveVersion}::int
+    and cardinality(s.earned) = ${derivation.liveRules}::int`;
+  const leadFilter = options.leadIds
+    ? sql` and leads.id = any(${arrayParam(options.leadIds, "uuid")})`
+    : sql``;
+  const replayed = active.filter(
+    (rule, k): rule is EventRule => derivation.sources[k].from === "events",
+  );
+  const events = replayed.length
+    ? eventsSql(replayed, { asOf: new Date(0) }, sql`null::timestamptz`, {
+        rows: sql`(select s.lead_id as row_id, s.lead_id, s.as_of as at from lead_scores s
+          join leads on leads.id = s.lead_id
+          where leads.erased_at is null and ${usable}${leadFilter})`,
+        later: true,
+      })
+    : { joins: sql``, earned: [] };
   const terms: Term[] = active.map((rule, k) => {
     if (rule.kind === "attribute") return { rule, sql: attributeTerm(rule) };
     const source = derivation.sources[k];
+    if (source.from === "events") return { rule, sql: events.earned[replayed.indexOf(rule)] };
     if (source.from !== "earned") throw new Error(`Rule ${rule.id} has no stored earnings.`);
     const stored = sql`s.earned[${sql.raw(String(source.index + 1))}]`;
     return {
@@ -35,15 +55,13 @@ export function compileDerivedScores(
           : sql`(round(${stored} / ${f8(source.perEvent)}) * ${f8(source.points)})`,
     };
   });
-  const leadFilter = options.leadIds
-    ? sql` and leads.id = any(${arrayParam(options.leadIds, "uuid")})`
-    : sql``;
+  // The replayed rules' aggregates join on the anchored row (`h`): one per lead, its live row.
   return withEarnings(
     model,
     terms,
     sql`from leads join lead_scores s on s.lead_id = leads.id
-        where leads.erased_at is null and s.model_version = ${options.liveVersion}::int
-          and cardinality(s.earned) = ${derivation.liveRules}::int${leadFilter}`,
+        ${replayed.length ? sql`cross join lateral (select s.lead_id as row_id) h ${events.joins}` : sql``}
+        where leads.erased_at is null and ${usable}${leadFilter}`,
     [
       { name: "as_of", sql: sql`s.as_of` },
       { name: "recorded_total", sql: sql`s.recorded_total` },

@@ -74,7 +74,15 @@ function propertyColumns(rules: EventRule[]): Map<string, PropertyColumn> {
  * at; only events that occurred at or before a row's `at` count, windows end and decay is measured
  * at it. Aggregates are keyed by row_id.
  */
-export type RowAnchor = { rows: SQL };
+export type RowAnchor = {
+  rows: SQL;
+  /**
+   * Also count events after the row's time, as scoring every lead as of one time does (a
+   * future-dated event counts, undecayed): a live score's earnings computed again as of its own
+   * time (compile-derived.ts). Windows still start at the row's time minus their length.
+   */
+  later?: boolean;
+};
 
 /**
  * The window's start. One as-of time: computed here (`asOf - interval` in SQL would be
@@ -140,6 +148,7 @@ export function eventsSql(
   const rawSeen = (property: string): SeenSql =>
     seenFromText(jsonTextSql(sql`properties`, property.split(".")));
 
+  const upTo = anchor && !anchor.later ? sql` and e.occurred_at <= h.at` : sql``;
   const aggregates: SQL[] = [];
   const sides: SQL[] = [];
   const earned: SQL[] = [];
@@ -151,7 +160,7 @@ export function eventsSql(
       const side = col(`r${k}`);
       const ranked = anchor
         ? sql`select h.row_id as k, h.at as row_at, occurred_at, row_number() over (partition by h.row_id order by occurred_at desc, e.id desc) as rn
-          from ${anchor.rows} h join events e on e.lead_id = h.lead_id and e.occurred_at <= h.at
+          from ${anchor.rows} h join events e on e.lead_id = h.lead_id${upTo}
           where ${matchSql(rule, at, rawSeen, sql`h.at`)}`
         : sql`select lead_id as k, occurred_at, row_number() over (partition by lead_id order by occurred_at desc, id desc) as rn
           from events where ${matchSql(rule, at, rawSeen, null)}${leadFilter}`;
@@ -191,7 +200,7 @@ export function eventsSql(
       : sql` and e.occurred_at >= h.at - ${String(longest * 86400)}::float8 * interval '1 second'`;
   const scanned = anchor
     ? sql`select h.row_id as k, h.at as row_at, e.id, e.occurred_at, e.name${sql.join(extracted, sql``)}
-            from ${anchor.rows} h join events e on e.lead_id = h.lead_id and e.occurred_at <= h.at${bound}
+            from ${anchor.rows} h join events e on e.lead_id = h.lead_id${upTo}${bound}
             where e.name = any(${arrayParam(names, "text")})`
     : sql`select lead_id as k, id, occurred_at, name${sql.join(extracted, sql``)}
             from events where name = any(${arrayParam(names, "text")})${leadFilter}${fence}`;

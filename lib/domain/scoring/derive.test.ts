@@ -2,7 +2,9 @@
  * A republish that changes points (and attribute rules, caps, grades, bands) derives every lead's
  * new score from its live row's stored earnings instead of replaying its events: each score must
  * be exactly the one a full replay gives as of the live row's time, for every kind of event rule
- * (counted, capped, windowed, decaying, decaying and capped). Anything else replays the events.
+ * (counted, capped, windowed, decaying, decaying and capped). A rule that counts something new
+ * reads its own events again, as of the same time; only when no event rule derives is every event
+ * replayed.
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +13,7 @@ import { createLead } from "@/db/factories";
 import { createTestDb, type TestDb } from "@/db/testing";
 import { ingestEvents } from "@/lib/domain/ingest/ingest-events";
 import { compileScores } from "./compile";
-import { deriveFrom } from "./derive";
+import { deriveFrom, scoredFrom } from "./derive";
 import { scoringModelSchema, type ScoringModel, type ScoringModelInput } from "./model";
 import { previewModel } from "./preview";
 import { publishDraft, replayPace } from "./publish";
@@ -196,6 +198,15 @@ beforeAll(async () => {
       };
     }),
   );
+  // An event dated after every scoring time here (ingestion takes up to a day ahead of the clock):
+  // scoring counts it at once, undecayed.
+  events.push({
+    id: "d-ahead",
+    email: leads[2].email,
+    name: "Webinar",
+    properties: { path: "/blog" },
+    occurredAt: new Date(Math.max(Date.now(), T3.getTime()) + 3_600_000).toISOString(),
+  });
   expect((await ingestEvents(t.db, events, { source: "api", now: T1 })).accepted).toBe(
     events.length,
   );
@@ -214,7 +225,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe("deriving a republish from stored earnings", () => {
-  it("derives only when every event rule of the new version counts what a live rule counted", () => {
+  it("reuses a live rule's earnings for each event rule that counts what it counted", () => {
     const base = parse(BASE);
     const derived = deriveFrom(base, edit(points("clicks", 9)))!;
     expect(derived.liveRules).toBe(7);
@@ -252,24 +263,42 @@ describe("deriving a republish from stored earnings", () => {
       }),
     )!;
     expect(renamed.sources[2]).toMatchObject({ from: "earned", index: 2, perEvent: 2 });
-    // What no live rule counted needs the events.
-    for (const change of [
-      (m: ScoringModelInput) => Object.assign(m.rules[4], { withinDays: 60 }),
-      (m: ScoringModelInput) => Object.assign(m.rules[5], { halfLifeDays: 20 }),
-      (m: ScoringModelInput) => Object.assign(m.rules[3], { maxCount: 5 }),
-      (m: ScoringModelInput) =>
-        Object.assign(m.rules[6], { where: [{ property: "path", op: "eq", value: "/demo" }] }),
-      (m: ScoringModelInput) => {
-        m.rules.push({ id: "new", label: "New", kind: "event", event: "Demo", points: 5 });
-      },
-    ])
-      expect(deriveFrom(base, edit(change))).toBeNull();
+    // What no live rule counted needs that rule's events: only its own are read again.
+    for (const [k, change] of [
+      [4, (m: ScoringModelInput) => Object.assign(m.rules[4], { withinDays: 60 })],
+      [5, (m: ScoringModelInput) => Object.assign(m.rules[5], { halfLifeDays: 20 })],
+      [3, (m: ScoringModelInput) => Object.assign(m.rules[3], { maxCount: 5 })],
+      [
+        6,
+        (m: ScoringModelInput) =>
+          Object.assign(m.rules[6], { where: [{ property: "path", op: "eq", value: "/demo" }] }),
+      ],
+      [
+        7,
+        (m: ScoringModelInput) => {
+          m.rules.push({ id: "new", label: "New", kind: "event", event: "Demo", points: 5 });
+        },
+      ],
+    ] as const) {
+      const mixed = deriveFrom(base, edit(change))!;
+      expect(scoredFrom(mixed)).toBe("mixed");
+      expect(mixed.sources.map((source, i) => source.from === "events" && i)).toEqual(
+        mixed.sources.map((_, i) => i === k && k),
+      );
+    }
+    expect(scoredFrom(derived)).toBe("earnings");
     // A rule switched off in the live version, or earning 0 points there, stored nothing.
     const off = edit((m) => Object.assign(m.rules[5], { enabled: false }));
-    expect(deriveFrom(off, base)).toBeNull();
+    expect(deriveFrom(off, base)!.sources[5]).toEqual({ from: "events" });
     const zero = edit(points("clicks", 0));
-    expect(deriveFrom(zero, base)).toBeNull();
-    expect(deriveFrom(base, zero)).not.toBeNull();
+    expect(deriveFrom(zero, base)!.sources[5]).toEqual({ from: "events" });
+    expect(scoredFrom(deriveFrom(base, zero))).toBe("earnings");
+    // When no event rule counts what a live one did, every event is replayed.
+    const everything = edit((m) => {
+      for (const rule of m.rules) if (rule.kind === "event") rule.withinDays = 300;
+    });
+    expect(deriveFrom(base, everything)).toBeNull();
+    expect(scoredFrom(null)).toBe("events");
   });
 
   it("gives every lead the score a full replay gives as of its live row's time", async () => {
@@ -340,9 +369,36 @@ describe("deriving a republish from stored earnings", () => {
     expect(history[0].n).toBeGreaterThan(LEADS / 2);
   });
 
-  it("replays every event when a rule counts something new", async () => {
+  it("reads again only the events of a rule that counts something new, as of each score's time", async () => {
+    const before = await live();
     const model = edit((m) => {
       Object.assign(m.rules[4], { withinDays: 45, points: 12 });
+      Object.assign(m.rules[6], { maxCount: 3 });
+      points("clicks", 9)(m);
+    });
+    const liveModel = (await getActiveModel(t.db))!.model;
+    const preview = await previewModel(t.db, {
+      draft: model,
+      baseline: liveModel,
+      asOf: T3,
+      live: true,
+    });
+    expect(preview.scoredFrom).toBe("mixed");
+    const result = await publish(model, T3);
+    expect(result).toMatchObject({ from: "mixed", replayed: 0 });
+    // The future-dated webinar counts, as in a replay; each score keeps its time.
+    const rows = await expectReplayed(model, result.version);
+    const asOf = new Map(before.map((r) => [r.lead_id, new Date(r.as_of).getTime()]));
+    for (const row of rows) expect(new Date(row.as_of).getTime()).toBe(asOf.get(row.lead_id));
+    const after = new Map(rows.map((r) => [r.lead_id, r.total]));
+    expect(preview.changed).toBe(
+      before.filter((r) => Math.abs(after.get(r.lead_id)! - r.total) >= 0.005).length,
+    );
+  });
+
+  it("replays every event when no event rule counts what a live one counts", async () => {
+    const model = edit((m) => {
+      for (const rule of m.rules) if (rule.kind === "event") rule.withinDays = 400;
     });
     const liveModel = (await getActiveModel(t.db))!.model;
     const preview = await previewModel(t.db, {

@@ -12,9 +12,10 @@
  *
  * A derived score is the new version's score as of the time the live one was computed (`as_of`):
  * time alone then ages it as it aged the old one, and the decay refresh moves it on (refresh.ts).
- * Any event rule that counts something no live rule counted (a new rule, a changed condition, a
+ * An event rule that counts something no live rule counted (a new rule, a changed condition, a
  * window, a half-life, a rule switched back on, a rule whose live points are 0) needs the events:
- * then there is no derivation and the publish replays them all.
+ * only that rule's are read, as of the same time (compile-derived.ts), and the others still derive.
+ * When no event rule derives, there is no derivation and the publish replays every event.
  */
 import { diffRule } from "./diff";
 import { isActive, type EventRule, type ScoringModel } from "./model";
@@ -26,7 +27,9 @@ export type EarnedSource =
    * The live row's `earned[index]` (0-based) times `scale`; a rule without half-life counts whole
    * events, so its count is rounded back first (`perEvent`: the live rule's points).
    */
-  | { from: "earned"; index: number; scale: number; perEvent: number | null; points: number };
+  | { from: "earned"; index: number; scale: number; perEvent: number | null; points: number }
+  /** Counts what no live rule counted: its events are read again, as of the live row's time. */
+  | { from: "events" };
 
 export type Derivation = {
   /** How many earnings a usable live row holds (the live version's active rules). */
@@ -35,6 +38,15 @@ export type Derivation = {
   sources: EarnedSource[];
 };
 
+/**
+ * How a version's scores are computed: every rule's from stored earnings, some rules' from their
+ * events and the rest from stored earnings, or every event replayed.
+ */
+export type ScoredFrom = "earnings" | "mixed" | "events";
+
+export const scoredFrom = (d: Derivation | null | undefined): ScoredFrom =>
+  !d ? "events" : d.sources.some((s) => s.from === "events") ? "mixed" : "earnings";
+
 const MATCH_FIELDS = new Set(["kind", "event", "where", "maxCount", "withinDays", "halfLifeDays"]);
 
 /** The two event rules count the same events (their labels, points or ids may differ). */
@@ -42,7 +54,10 @@ function countsTheSame(a: EventRule, b: EventRule): boolean {
   return !diffRule(a, b).some((change) => MATCH_FIELDS.has(change.field));
 }
 
-/** How `next`'s scores follow from `live`'s stored earnings, or null when events must be replayed. */
+/**
+ * How `next`'s scores follow from `live`'s stored earnings (some event rules perhaps replayed), or
+ * null when no event rule's earnings can be reused (then every event is replayed).
+ */
 export function deriveFrom(live: ScoringModel, next: ScoringModel): Derivation | null {
   const liveActive = live.rules.filter(isActive);
   const sources: EarnedSource[] = [];
@@ -60,7 +75,10 @@ export function deriveFrom(live: ScoringModel, next: ScoringModel): Derivation |
       )
       .sort((a, b) => Number(b.r.id === rule.id) - Number(a.r.id === rule.id));
     const source = candidates[0];
-    if (!source) return null;
+    if (!source) {
+      sources.push({ from: "events" });
+      continue;
+    }
     sources.push({
       from: "earned",
       index: source.index,
@@ -69,5 +87,8 @@ export function deriveFrom(live: ScoringModel, next: ScoringModel): Derivation |
       points: rule.points,
     });
   }
+  const replayed = sources.filter((s) => s.from === "events").length;
+  const eventRules = sources.filter((s) => s.from !== "fields").length;
+  if (replayed && replayed === eventRules) return null;
   return { liveRules: liveActive.length, sources };
 }

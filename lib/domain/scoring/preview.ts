@@ -19,6 +19,7 @@ import { eligibleSql, lastRecycleJoin } from "@/lib/domain/lifecycle/eligibility
 import { tuneForScoring } from "./locks";
 import { compileScores } from "./compile";
 import { compileDerivedScores } from "./compile-derived";
+import { scoredFrom as howScored, type ScoredFrom } from "./derive";
 import { compileComparison } from "./compile-comparison";
 import type { ScoringModel } from "./model";
 import { derivedFromLive, type Derived } from "./rescore";
@@ -40,7 +41,7 @@ export type Preview = {
   /** Leads that would become MQL (handed over to sales) on publish. */
   handoffs: number;
   /** How publishing would score the leads: derived from stored earnings, or replaying events. */
-  scoredFrom: "earnings" | "events";
+  scoredFrom: ScoredFrom;
   threshold: { before: number | null; after: number };
   histogram: { from: number; to: number; before: number; after: number }[];
   movers: Mover[];
@@ -79,7 +80,7 @@ export async function previewModel(
     const derived = args.live && args.baseline ? await derivedFromLive(tx, args.draft) : null;
     if (derived) {
       await previewDerived(tx, args.baseline!, args.draft, derived, asOf);
-      scoredFrom = "earnings";
+      scoredFrom = howScored(derived.derivation);
     } else {
       const scored = args.baseline
         ? compileComparison(args.baseline, args.draft, { asOf })

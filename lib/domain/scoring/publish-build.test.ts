@@ -46,20 +46,24 @@ async function expected(model: ScoringModel) {
 
 /**
  * The draft: the question rule's points changed, which a publish derives from the live scores'
- * stored earnings (derive.ts); or the same with a ten-year window added, which counts the same
- * events but has the publish replay them all.
+ * stored earnings (derive.ts); or the same with a ten-year window added to it, which counts the
+ * same events but has the publish read that rule's events again; or with the window added to every
+ * event rule, which has it replay every event.
  */
 const EDITS = [
-  ["derived from stored earnings", false],
-  ["replaying every event", true],
+  ["derived from stored earnings", "earnings"],
+  ["reading one rule's events again", "mixed"],
+  ["replaying every event", "events"],
 ] as const;
 
-describe.each(EDITS)("publish beside the live scores, %s", (_, replay) => {
+describe.each(EDITS)("publish beside the live scores, %s", (_, scoredFrom) => {
   function edited(points: number): ScoringModel {
     const model = template("seed-003-telecom");
     const rule = model.rules.find((r) => r.id === "question")!;
     rule.points = points;
-    if (replay && rule.kind === "event") rule.withinDays = 3650;
+    for (const r of model.rules)
+      if (r.kind === "event" && (scoredFrom === "events" || (scoredFrom === "mixed" && r === rule)))
+        r.withinDays = 3650;
     return model;
   }
 
@@ -121,7 +125,7 @@ describe.each(EDITS)("publish beside the live scores, %s", (_, replay) => {
       sql`select data->>'scoredFrom' as from from audit_log
           where action = 'model.published' and target_id = ${String(version)}`,
     );
-    expect(audit.from).toBe(replay ? "events" : "earnings");
+    expect(audit.from).toBe(scoredFrom);
 
     // After the swap: every lead under the new version, as a full rescore would score it.
     expect((await getActiveModel(t.db))!.version).toBe(version);

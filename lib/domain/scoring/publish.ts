@@ -42,6 +42,7 @@ import {
   validateAndAnalyze,
   writeHistory,
 } from "./publish-shadow";
+import { scoredFrom } from "./derive";
 import { derivedFromLive, SHADOW_TABLE, type Derived } from "./rescore";
 import { getDraft, nextVersionNumber } from "./versions";
 
@@ -403,8 +404,9 @@ async function swap(
         handedOver: 0, // counted after the swap (publish-handoff.ts)
         ms,
         historyRows,
-        // Derived from the live version's stored earnings (derive.ts), or replayed from events.
-        scoredFrom: args.derived ? "earnings" : "events",
+        // Derived from the live version's stored earnings (derive.ts), wholly or but for the rules
+        // that count something new, or replayed from events.
+        scoredFrom: scoredFrom(args.derived?.derivation),
         ...(args.derived ? { replayed: args.replayed } : {}),
         // How long ingestion waited (the exclusive lock held), up to the audit row.
         exclusiveMs: Math.round(performance.now() - lockedAt),
