@@ -35,9 +35,14 @@ export function compileDerivedScores(
   );
   const events = replayed.length
     ? eventsSql(replayed, { asOf: new Date(0) }, sql`null::timestamptz`, {
-        rows: sql`(select s.lead_id as row_id, s.lead_id, s.as_of as at from lead_scores s
-          join leads on leads.id = s.lead_id
-          where leads.erased_at is null and ${usable}${leadFilter})`,
+        // A superset of the rows scored (the outer query keeps the usable ones): a plain filter
+        // the planner estimates well, so a whole table's events are hashed, not looked up by lead.
+        rows: sql`(select lead_id as row_id, lead_id, as_of as at from lead_scores
+          where model_version = ${options.liveVersion}::int${
+            options.leadIds
+              ? sql` and lead_id = any(${arrayParam(options.leadIds, "uuid")})`
+              : sql``
+          })`,
         later: true,
       })
     : { joins: sql``, earned: [] };
