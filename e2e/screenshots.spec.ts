@@ -70,3 +70,26 @@ test.describe("the publish dialog of a points-only change", () => {
     }
   }
 });
+
+test.describe("the publish dialog of a change to what one rule counts", () => {
+  test.describe.configure({ mode: "serial" });
+  test.use({ storageState: storageState("marketer") });
+  for (const locale of ["en", "fr"] as const) {
+    for (const width of [1280, 390]) {
+      test(`rules › publish mixed, ${locale}, ${width} px`, async ({ page, context, baseURL }) => {
+        await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
+        await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+        const draft = (await (await page.request.get("/api/v1/scoring-model/draft")).json()).data
+          .model;
+        const rule = draft.rules.find((r: { kind: string }) => r.kind === "event");
+        rule.maxCount = (rule.maxCount ?? 1) + 1;
+        const saved = await page.request.put("/api/v1/scoring-model/draft", { data: draft });
+        expect(saved.status()).toBe(200);
+        await page.goto("/rules");
+        await page.getByTestId("publish").click();
+        await expect(page.getByTestId("publish-summary")).toBeVisible();
+        await page.screenshot({ path: `.screenshots/publish-mixed-${locale}-${width}.png` });
+      });
+    }
+  }
+});
