@@ -158,6 +158,7 @@ async function writeScores(
       select lead_id, ${asOf}, ${version}, total, fit, engagement, ${args.cause}::text
       from prev
       where ${recordWhen}
+      order by lead_id -- the index's order (publish-shadow.ts, writeHistory)
       returning lead_id`
     }),
     upserted as (
