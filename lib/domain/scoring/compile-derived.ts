@@ -1,7 +1,8 @@
 /**
  * The compiler's derived form (derive.ts): a new version's scores computed from the live rows'
- * stored earnings — one row per lead read, no event — in the same shape as compileScores with
- * earnings, so a publish, its catch-up and the preview use it in place of a replay.
+ * stored earnings — one row per lead read, and no event but those of the rules that count
+ * something new — in the same shape as compileScores with earnings, so a publish, its catch-up and
+ * the preview use it in place of a replay.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { arrayParam } from "@/db/sql-array";
@@ -34,7 +35,8 @@ export function compileDerivedScores(
     (rule, k): rule is EventRule => derivation.sources[k].from === "events",
   );
   const events = replayed.length
-    ? eventsSql(replayed, { asOf: new Date(0) }, sql`null::timestamptz`, {
+    ? // Anchored: windows and decay are measured from each row's time, never from one as-of time.
+      eventsSql(replayed, { asOf: new Date(0) }, sql`null::timestamptz`, {
         // A superset of the rows scored (the outer query keeps the usable ones): a plain filter
         // the planner estimates well, so a whole table's events are hashed, not looked up by lead.
         rows: sql`(select lead_id as row_id, lead_id, as_of as at from lead_scores
