@@ -171,6 +171,12 @@ async function publish(model: ScoringModel, at: Date) {
   return { ...result, ...audit };
 }
 
+/** The rule editor's preview of a draft against the live version, at the publish's time. */
+async function previewAgainstLive(draft: ScoringModel) {
+  const baseline = (await getActiveModel(t.db))!.model;
+  return previewModel(t.db, { draft, baseline, asOf: T3, live: true });
+}
+
 const day = (d: number, hour = 10) => new Date(Date.UTC(2026, 9, 1 + d, hour)).toISOString(); // from 1 October 2026
 
 beforeAll(async () => {
@@ -376,13 +382,7 @@ describe("deriving a republish from stored earnings", () => {
       Object.assign(m.rules[6], { maxCount: 3 });
       points("clicks", 9)(m);
     });
-    const liveModel = (await getActiveModel(t.db))!.model;
-    const preview = await previewModel(t.db, {
-      draft: model,
-      baseline: liveModel,
-      asOf: T3,
-      live: true,
-    });
+    const preview = await previewAgainstLive(model);
     expect(preview.scoredFrom).toBe("mixed");
     const result = await publish(model, T3);
     expect(result).toMatchObject({ from: "mixed", replayed: 0 });
@@ -400,13 +400,7 @@ describe("deriving a republish from stored earnings", () => {
     const model = edit((m) => {
       for (const rule of m.rules) if (rule.kind === "event") rule.withinDays = 400;
     });
-    const liveModel = (await getActiveModel(t.db))!.model;
-    const preview = await previewModel(t.db, {
-      draft: model,
-      baseline: liveModel,
-      asOf: T3,
-      live: true,
-    });
+    const preview = await previewAgainstLive(model);
     expect(preview.scoredFrom).toBe("events");
     const result = await publish(model, T3);
     expect(result).toMatchObject({ from: "events", replayed: null });
