@@ -2,8 +2,19 @@
  * Screenshots to look at, not assertions: the inbox and the lead pane at 1280 and 390 px, in
  * English and French, written to .screenshots/. Runs only with SCREENSHOTS=1.
  */
+import type { BrowserContext, Page } from "@playwright/test";
 import { storageState } from "./fixtures";
 import { expect, test } from "./test";
+
+/** The page in `locale`, at `width` px wide (a phone's height below 500 px). */
+async function showIn(
+  { page, context, baseURL }: { page: Page; context: BrowserContext; baseURL?: string },
+  locale: string,
+  width: number,
+) {
+  await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
+  await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+}
 
 test.skip(!process.env.SCREENSHOTS, "screenshots are taken on demand (SCREENSHOTS=1)");
 test.use({ storageState: storageState("rep") });
@@ -11,8 +22,7 @@ test.use({ storageState: storageState("rep") });
 for (const locale of ["en", "fr"] as const) {
   for (const width of [1280, 390]) {
     test(`inbox and lead pane, ${locale}, ${width} px`, async ({ page, context, baseURL }) => {
-      await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
-      await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+      await showIn({ page, context, baseURL }, locale, width);
       await page.goto("/inbox");
       await expect(page.getByTestId("inbox-row").first()).toBeVisible();
       await page.waitForTimeout(1000);
@@ -29,8 +39,7 @@ test.describe("the admin's users section", () => {
   for (const locale of ["en", "fr"] as const) {
     for (const width of [1280, 390]) {
       test(`settings › users, ${locale}, ${width} px`, async ({ page, context, baseURL }) => {
-        await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
-        await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+        await showIn({ page, context, baseURL }, locale, width);
         await page.goto("/settings/users");
         await expect(page.getByTestId("user-row").first()).toBeVisible();
         await page.screenshot({
@@ -52,8 +61,7 @@ test.describe("the publish dialog of a points-only change", () => {
   for (const locale of ["en", "fr"] as const) {
     for (const width of [1280, 390]) {
       test(`rules › publish, ${locale}, ${width} px`, async ({ page, context, baseURL }) => {
-        await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
-        await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+        await showIn({ page, context, baseURL }, locale, width);
         await page.goto("/rules");
         await page.getByTestId("draft-rules").getByRole("button").first().click();
         const panel = page.getByRole("dialog");
@@ -77,8 +85,7 @@ test.describe("the publish dialog of a change to what one rule counts", () => {
   for (const locale of ["en", "fr"] as const) {
     for (const width of [1280, 390]) {
       test(`rules › publish mixed, ${locale}, ${width} px`, async ({ page, context, baseURL }) => {
-        await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
-        await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+        await showIn({ page, context, baseURL }, locale, width);
         const draft = (await (await page.request.get("/api/v1/scoring-model/draft")).json()).data
           .model;
         const rule = draft.rules.find((r: { kind: string }) => r.kind === "event");
