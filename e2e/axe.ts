@@ -17,6 +17,9 @@ const REPEATED_ROWS = ["inbox-row", "lead-row", "user-row"].map(
 );
 
 export async function expectAccessible(page: Page, what: string) {
+  // Next streams a page's metadata: after a client-side navigation (a report tab) the <title> may
+  // land a moment after the content. A page without one fails, but only once it has had the time.
+  await expect(page, `the title of ${what}`).toHaveTitle(/\S/);
   let axe = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
   for (const rows of REPEATED_ROWS) axe = axe.exclude(rows);
   const result = await axe.analyze();
