@@ -83,12 +83,31 @@ export async function mergeLeads(
                         where s.hash = ${identityHashSql("email", sql`i.email`)}
                            or s.hash = ${identityHashSql("external_id", sql`i.ext`)})
         ),
+        ins as (
+          insert into leads (email, external_id, first_name, last_name, company, job_title, seniority, industry, company_size,
+                             country, phone, source, consent, consent_at, consent_source, traits, created_at, updated_at)
+          select i.email, i.ext, i.first_name, i.last_name, i.company, i.job_title, i.seniority, i.industry, i.company_size::int,
+                 i.country, i.phone, i.source, coalesce(i.consent::boolean, false),
+                 case when i.consent::boolean then coalesce(i.consent_at::timestamptz, i.created_at::timestamptz, ${nowSql}) end,
+                 case when i.consent is not null then coalesce(i.consent_source, 'import') end,
+                 i.traits::jsonb, coalesce(i.created_at::timestamptz, ${nowSql}), ${stampSql}
+          from i where i.ord not in (select ord from supp)
+          on conflict do nothing
+          returning id, email, external_id
+        ),
+        created as materialized (
+          select i.ord, ins.id from ins
+            join i on coalesce('e:' || ins.email, 'x:' || ins.external_id) = coalesce('e:' || i.email, 'x:' || i.ext)
+        ),
         found as materialized (
           select ord, id from (
             select i.ord, coalesce(
               (select l.id from leads l where l.email = i.email),
               (select l.id from leads l where i.email is null and l.external_id = i.ext)
             ) as id from i
+            -- Only the rows the insert left: the leads known already (a file of new leads is
+            -- looked up once, by the insert's own unique check).
+            where i.ord not in (select ord from created) and i.ord not in (select ord from supp)
           ) f where id is not null
         ),
         upd as (
@@ -123,18 +142,6 @@ export async function mergeLeads(
               or (i.consent is not null and i.consent_source is distinct from leads.consent_source and i.consent_source is not null)
               or i.created_at::timestamptz < leads.created_at)
           returning leads.id
-        ),
-        ins as (
-          insert into leads (email, external_id, first_name, last_name, company, job_title, seniority, industry, company_size,
-                             country, phone, source, consent, consent_at, consent_source, traits, created_at, updated_at)
-          select i.email, i.ext, i.first_name, i.last_name, i.company, i.job_title, i.seniority, i.industry, i.company_size::int,
-                 i.country, i.phone, i.source, coalesce(i.consent::boolean, false),
-                 case when i.consent::boolean then coalesce(i.consent_at::timestamptz, i.created_at::timestamptz, ${nowSql}) end,
-                 case when i.consent is not null then coalesce(i.consent_source, 'import') end,
-                 i.traits::jsonb, coalesce(i.created_at::timestamptz, ${nowSql}), ${stampSql}
-          from i where i.ord not in (select ord from found) and i.ord not in (select ord from supp)
-          on conflict do nothing
-          returning id, email, external_id
         )
         select found.ord, found.id, false as created,
                -- Already written by an earlier batch of this import: the same lead again in the file.
@@ -142,8 +149,7 @@ export async function mergeLeads(
                found.id in (select id from upd) as changed
         from found
         union all
-        select i.ord, ins.id, true, false, true from ins
-          join i on coalesce('e:' || ins.email, 'x:' || ins.external_id) = coalesce('e:' || i.email, 'x:' || i.ext)
+        select created.ord, created.id, true, false, true from created
         union all
         select supp.ord, null, false, false, false from supp`,
   );
