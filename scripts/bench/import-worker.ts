@@ -12,7 +12,8 @@ const mb = (bytes: number) => Math.round(bytes / 1e6);
 
 async function main() {
   const [target, id] = process.argv.slice(2);
-  const handle = await openTarget(target, 3);
+  // Two lead streams, their scoring, the reader and the progress saves (the app's pool is 10).
+  const handle = await openTarget(target, 5);
   const db = handle.db;
   const t = performance.now();
   let last = 0;

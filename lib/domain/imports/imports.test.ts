@@ -214,6 +214,46 @@ describe("a file longer than one batch", () => {
     expect(unscored.n).toBe(0);
   }, 120_000);
 
+  it("keeps the file's order for a lead named in many batches, written side by side", async () => {
+    // 400 rows in batches of 40 (on PostgreSQL, two streams of batches are written at once). Nine
+    // leads are named at the end of one batch and again at the start of the next.
+    const named: Record<number, string> = {};
+    for (let k = 0; k < 9; k++) {
+      named[40 * k + 39] = `twice${k}@x.io,Before,10`;
+      named[40 * k + 40] = `twice${k}@x.io,After,500`;
+    }
+    const rows = Array.from({ length: 400 }, (_, i) => named[i] ?? `order${i}@x.io,Co ${i},${i}`);
+    const u = await upload(`email,company,company size\n${rows.join("\n")}\n`);
+    const prepared = await prepareImport(t.db, { uploadId: u.id, kind: "leads" });
+    const id = await createImportRecord(t.db, {
+      uploadId: u.id,
+      kind: "leads",
+      mapping: prepared,
+      dryRun: false,
+      requestedBy: "test",
+    });
+    const done: number[] = [];
+    await runImport(t.db, id, { progress: async (d) => void done.push(d), now, batchSize: 40 });
+    const view = (await getImportView(t.db, id))!;
+    expect(view.counts).toEqual({ created: 391, updated: 0, skipped: 9, failed: 0 });
+    // The progress bar never goes back, though batches may finish out of order.
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(done.at(-1)).toBe(400);
+    // Each lead has its later row's values, and the score they give (500 employees: 40 points).
+    const twice = await queryRows<{ company: string; size: number; total: number }>(
+      t.db,
+      sql`select l.company, l.company_size as size, s.total from leads l
+          join lead_scores s on s.lead_id = l.id where l.email like 'twice%@x.io'`,
+    );
+    expect(twice).toEqual(Array(9).fill({ company: "After", size: 500, total: 40 }));
+    const [scored] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from leads l join lead_scores s on s.lead_id = l.id
+          where l.email like 'order%@x.io' and s.total = case when l.company_size >= 200 then 40 else 0 end`,
+    );
+    expect(scored.n).toBe(382);
+  });
+
   it("scores, when the same file runs again, the leads a cut-off run wrote without scoring", async () => {
     const file = "email,company size\ncut1@x.io,500\ncut2@x.io,10\n";
     await run((await upload(file)).id, "leads", false);
