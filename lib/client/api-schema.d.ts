@@ -2061,7 +2061,8 @@ export type components = {
         | "too_long"
         | "wrong_column_count"
         | "duplicate_in_file"
-        | "line_too_long";
+        | "line_too_long"
+        | "external_id_taken";
       /** @description The column's header (or #n without header). */
       column: string | null;
       /** @description 1-based line of the file (the header is line 1). */

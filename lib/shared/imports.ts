@@ -131,6 +131,7 @@ export const IMPORT_ROW_ERRORS = [
   "wrong_column_count",
   "duplicate_in_file",
   "line_too_long",
+  "external_id_taken",
 ] as const;
 export type ImportRowError = (typeof IMPORT_ROW_ERRORS)[number];
 

@@ -181,6 +181,27 @@ describe("files that cannot be imported", () => {
     expect(view.counts).toMatchObject({ created: 2, failed: 1 });
     expect(view.errors[0]).toMatchObject({ line: 3, code: "line_too_long" });
   });
+
+  it("refuses, by its line, a row whose external id is another lead's, and imports the others", async () => {
+    await run((await upload("email,external id,company\nowner@x.io,EXT-1,A\n")).id, "leads", false);
+    const file = "email,external id,company\nother@x.io,EXT-1,B\nfree@x.io,EXT-2,C\n";
+    for (let pass = 0; pass < 2; pass++) {
+      const view = await run((await upload(file)).id, "leads", false);
+      expect(view.counts).toMatchObject({ created: 1 - pass, updated: pass, failed: 1 });
+      expect(view.errors).toEqual([
+        expect.objectContaining({ line: 2, code: "external_id_taken", value: "EXT-1" }),
+      ]);
+    }
+    const leads = await queryRows<{ email: string; ext: string; company: string }>(
+      t.db,
+      sql`select email, external_id as ext, company from leads
+          where external_id in ('EXT-1', 'EXT-2') order by email`,
+    );
+    expect(leads).toEqual([
+      { email: "free@x.io", ext: "EXT-2", company: "C" },
+      { email: "owner@x.io", ext: "EXT-1", company: "A" },
+    ]);
+  });
 });
 
 describe("a file longer than one batch", () => {

@@ -16,10 +16,12 @@ import { copyClient, copyText, nullableParam, type CopyClient } from "./sql-valu
 const COLUMN_LIST = [...STAGE_COLUMNS, "ord"].join(", ");
 
 /** COPYs the batch into the transaction's staging table; answers it as the merge's input. */
-async function copyStage(client: CopyClient, batch: LeadBatch): Promise<SQL> {
+async function copyStage(client: CopyClient, batch: LeadBatch, again: boolean): Promise<SQL> {
   await client.unsafe(
     `create temporary table if not exists import_stage (${STAGE_COLUMNS.map((c) => `${c} text`).join(", ")}, ord bigint) on commit delete rows`,
   );
+  // Emptied at commit; a second merge in the same transaction empties it first.
+  if (again) await client.unsafe(`truncate import_stage`);
   const stream = await client.unsafe(`copy import_stage (${COLUMN_LIST}) from stdin`).writable();
   const { columns } = batch;
   let chunk = "";
@@ -55,6 +57,11 @@ export type Merged = {
   changed: string[];
   /** Rows about an erased person, skipped. */
   suppressed: number;
+  /**
+   * Rows neither written nor found (ords): their lead was created by another transaction after
+   * this statement's snapshot, or their external id belongs to another lead.
+   */
+  missing: number[];
 };
 
 export async function mergeLeads(
@@ -62,9 +69,10 @@ export async function mergeLeads(
   batch: LeadBatch,
   now: Date,
   stamp: Date,
+  { again = false }: { again?: boolean } = {},
 ): Promise<Merged> {
   const client = copyClient(tx);
-  const input = client ? await copyStage(client, batch) : arrayStage(batch);
+  const input = client ? await copyStage(client, batch, again) : arrayStage(batch);
   const nowSql = sql`${now.toISOString()}::timestamptz`;
   const stampSql = sql`${stamp.toISOString()}::timestamptz`;
   const rowsOut = await queryRows<{
@@ -155,10 +163,12 @@ export async function mergeLeads(
   );
   const ids: (string | null)[] = new Array(batch.size).fill(null);
   let created = 0;
-  let again = 0;
+  let repeats = 0;
   let suppressed = 0;
   const changed: string[] = [];
+  const answered = new Set<number>();
   for (const r of rowsOut) {
+    answered.add(Number(r.ord));
     if (r.id === null) {
       suppressed++;
       continue;
@@ -166,7 +176,9 @@ export async function mergeLeads(
     if (r.changed) changed.push(r.id);
     ids[Number(r.ord) - 1] = r.id;
     if (r.created) created++;
-    else if (r.again) again++;
+    else if (r.again) repeats++;
   }
-  return { ids, created, again, changed, suppressed };
+  const missing: number[] = [];
+  for (let ord = 1; ord <= batch.size; ord++) if (!answered.has(ord)) missing.push(ord);
+  return { ids, created, again: repeats, changed, suppressed, missing };
 }

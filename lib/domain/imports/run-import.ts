@@ -263,7 +263,7 @@ export async function runImport(db: Db, importId: string, ctx: RunContext): Prom
         errors.push({ line: record.line, cells: record.cells, errors: mapped.errors });
       else if (leadsKind) {
         const s = streams > 1 ? streamOf(mapped.row.lead) : 0;
-        leadBatches[s].add(mapped.row);
+        leadBatches[s].add(mapped.row, record.line, record.cells);
         if (leadBatches[s].rows + errors.length >= batchSize) await flush(s);
       } else rows.push({ line: record.line, cells: record.cells, row: mapped.row });
     }

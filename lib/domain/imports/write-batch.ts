@@ -12,9 +12,15 @@ import { lockScoringShared, tuneForScoring } from "@/lib/domain/scoring/locks";
 import { rescore } from "@/lib/domain/scoring/rescore";
 import { getActiveModel } from "@/lib/domain/scoring/versions";
 import { findSuppressed, isSuppressed } from "@/lib/domain/privacy/suppression";
-import { distinctLeads, unknownLead, type BatchResult, type Pending } from "./batch";
+import {
+  distinctLeads,
+  unknownLead,
+  type BatchResult,
+  type Pending,
+  type RowFailure,
+} from "./batch";
 import { existingLeads } from "./dry-run";
-import type { LeadBatch } from "./lead-batch";
+import { STAGE_COLUMNS, type LeadBatch } from "./lead-batch";
 import { mergeLeads } from "./merge-leads";
 import { writeHistory } from "./write-history";
 
@@ -41,21 +47,54 @@ export async function writeLeads(
   if (!batch.size) return { toScore: [] };
   return inBatchTransaction(db, async (tx) => {
     const merged = await mergeLeads(tx, batch, now, stamp);
+    const { ids, changed } = merged;
+    let { created, again, suppressed } = merged;
+    const rowErrors: RowFailure[] = [];
+    if (merged.missing.length) {
+      // Looked for again (a new snapshot): a lead another client created meanwhile is found
+      // and updated. What is still neither written nor found names another lead's external id.
+      const part = batch.subset(merged.missing);
+      const second = await mergeLeads(tx, part, now, stamp, { again: true });
+      second.ids.forEach((id, i) => (ids[merged.missing[i] - 1] = id));
+      changed.push(...second.changed);
+      created += second.created;
+      again += second.again;
+      suppressed += second.suppressed;
+      for (const ord of second.missing) rowErrors.push(externalIdTaken(part, ord));
+    }
     const history = batch.history.flatMap((h) => {
-      const leadId = merged.ids[h.ord - 1];
+      const leadId = ids[h.ord - 1];
       return leadId ? [{ leadId, step: h.step }] : [];
     });
     const written = await writeHistory(tx, history, actor);
     return {
-      toScore: merged.changed,
-      created: merged.created,
-      updated: batch.size - merged.created - merged.again - merged.suppressed,
+      toScore: changed,
+      created,
+      updated: batch.size - created - again - suppressed - rowErrors.length,
       // Rows about an erased person (suppression list) are skipped, like repeats.
-      skipped: batch.repeated + merged.again + merged.suppressed,
+      skipped: batch.repeated + again + suppressed,
       historyCreated: written,
       historySkipped: history.length - written,
+      rowErrors,
     };
   });
+}
+
+/** A lead row refused: its external id is another lead's (that lead has another email). */
+function externalIdTaken(batch: LeadBatch, ord: number): RowFailure {
+  const externalId = batch.columns[STAGE_COLUMNS.indexOf("ext")][ord - 1];
+  return {
+    line: batch.lines[ord - 1],
+    cells: batch.cells[ord - 1],
+    errors: [
+      {
+        column: null,
+        code: "external_id_taken",
+        message: `Another lead already has the external id “${externalId}”.`,
+        value: externalId,
+      },
+    ],
+  };
 }
 
 export async function writeRows(
