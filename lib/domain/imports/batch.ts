@@ -3,6 +3,7 @@
  * outcomes, column by column for leads — lead-batch.ts), the counts it adds up to, and the rows
  * it refused with why.
  */
+import { STAGE_COLUMNS, type LeadBatch } from "./lead-batch";
 import type { CellError, MappedRow } from "./map-row";
 
 export type Counts = {
@@ -49,3 +50,20 @@ export const unknownLead = (p: Pending): CellError => ({
   message: `No lead with ${p.row.lead.email ? `email ${p.row.lead.email}` : `external id ${p.row.lead.externalId}`}.`,
   value: p.row.lead.email ?? p.row.lead.externalId,
 });
+
+/** A lead row refused: its external id is another lead's (that lead has another email). */
+export function externalIdTaken(batch: LeadBatch, ord: number): RowFailure {
+  const externalId = batch.columns[STAGE_COLUMNS.indexOf("ext")][ord - 1];
+  return {
+    line: batch.lines[ord - 1],
+    cells: batch.cells[ord - 1],
+    errors: [
+      {
+        column: null,
+        code: "external_id_taken",
+        message: `Another lead already has the external id “${externalId}”.`,
+        value: externalId,
+      },
+    ],
+  };
+}

@@ -6,8 +6,15 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
 import { arrayParam } from "@/db/sql-array";
 import type { ImportKind } from "@/lib/shared/imports";
-import { distinctLeads, unknownLead, type BatchResult, type Pending } from "./batch";
-import type { LeadBatch } from "./lead-batch";
+import {
+  distinctLeads,
+  externalIdTaken,
+  unknownLead,
+  type BatchResult,
+  type Pending,
+  type RowFailure,
+} from "./batch";
+import { STAGE_COLUMNS, type LeadBatch } from "./lead-batch";
 
 /** The id of the lead each (email, external id) pair names, or null. */
 export async function existingLeads(
@@ -35,13 +42,33 @@ export async function existingLeads(
 
 export async function countLeads(db: Queryable, batch: LeadBatch): Promise<BatchResult> {
   if (!batch.size) return {};
-  const ids = await existingLeads(db, batch.columns[0], batch.columns[1]);
+  const exts = batch.columns[STAGE_COLUMNS.indexOf("ext")];
+  const ids = await existingLeads(db, batch.columns[0], exts);
   const existing = ids.filter(Boolean).length;
+  // A new lead whose external id another lead has (or an earlier new lead of the batch) is refused.
+  const wanted = exts.filter((ext, i): ext is string => !ids[i] && ext !== null);
+  const taken = new Set(
+    wanted.length
+      ? (
+          await queryRows<{ ext: string }>(
+            db,
+            sql`select external_id as ext from leads where external_id = any(${arrayParam(wanted, "text")})`,
+          )
+        ).map((r) => r.ext)
+      : [],
+  );
+  const rowErrors: RowFailure[] = [];
+  exts.forEach((ext, i) => {
+    if (ids[i] || ext === null) return;
+    if (taken.has(ext)) rowErrors.push(externalIdTaken(batch, i + 1));
+    taken.add(ext);
+  });
   return {
-    created: batch.size - existing,
+    created: batch.size - existing - rowErrors.length,
     updated: existing,
     skipped: batch.repeated,
     historyCreated: batch.history.length,
+    rowErrors,
   };
 }
 

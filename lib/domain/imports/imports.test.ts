@@ -182,9 +182,53 @@ describe("files that cannot be imported", () => {
     expect(view.errors[0]).toMatchObject({ line: 3, code: "line_too_long" });
   });
 
+  it("updates, when a lead comes again, the values its row changes, and gives it a free external id", async () => {
+    await run(
+      (
+        await upload(
+          "email,external id,company,job title\nagain@x.io,,Old Co,CEO\nheld@x.io,EXT-9,H,\n",
+        )
+      ).id,
+      "leads",
+      false,
+    );
+    const view = await run(
+      (await upload("email,external id,company\nagain@x.io,EXT-10,New Co\nbare@x.io,,Bare\n")).id,
+      "leads",
+      false,
+    );
+    expect(view.counts).toMatchObject({ created: 1, updated: 1, failed: 0 });
+    // A lead with no external id keeps none when the one its row names is another lead's.
+    await run(
+      (await upload("email,external id,company\nbare@x.io,EXT-9,Bare 2\n")).id,
+      "leads",
+      false,
+    );
+    const leads = await queryRows<{
+      email: string;
+      ext: string | null;
+      company: string;
+      title: string | null;
+    }>(
+      t.db,
+      sql`select email, external_id as ext, company, job_title as title from leads
+          where email in ('again@x.io', 'held@x.io', 'bare@x.io') order by email`,
+    );
+    expect(leads).toEqual([
+      { email: "again@x.io", ext: "EXT-10", company: "New Co", title: "CEO" },
+      { email: "bare@x.io", ext: null, company: "Bare 2", title: null },
+      { email: "held@x.io", ext: "EXT-9", company: "H", title: null },
+    ]);
+  });
+
   it("refuses, by its line, a row whose external id is another lead's, and imports the others", async () => {
     await run((await upload("email,external id,company\nowner@x.io,EXT-1,A\n")).id, "leads", false);
     const file = "email,external id,company\nother@x.io,EXT-1,B\nfree@x.io,EXT-2,C\n";
+    const dry = await run((await upload(file)).id, "leads", true);
+    expect(dry.counts).toMatchObject({ created: 1, failed: 1 });
+    expect(dry.errors).toEqual([
+      expect.objectContaining({ line: 2, code: "external_id_taken", value: "EXT-1" }),
+    ]);
     for (let pass = 0; pass < 2; pass++) {
       const view = await run((await upload(file)).id, "leads", false);
       expect(view.counts).toMatchObject({ created: 1 - pass, updated: pass, failed: 1 });

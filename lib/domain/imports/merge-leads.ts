@@ -108,11 +108,14 @@ export async function mergeLeads(
             join i on coalesce('e:' || ins.email, 'x:' || ins.external_id) = coalesce('e:' || i.email, 'x:' || i.ext)
         ),
         found as materialized (
-          select ord, id from (
+          select ord, id, ext_free from (
             select i.ord, coalesce(
               (select l.id from leads l where l.email = i.email),
               (select l.id from leads l where i.email is null and l.external_id = i.ext)
-            ) as id from i
+            ) as id,
+            -- An external id the lead may take (no other lead has it).
+            i.ext is not null and not exists (select 1 from leads o where o.external_id = i.ext) as ext_free
+            from i
             -- Only the rows the insert left: the leads known already (a file of new leads is
             -- looked up once, by the insert's own unique check).
             where i.ord not in (select ord from created) and i.ord not in (select ord from supp)
@@ -120,7 +123,7 @@ export async function mergeLeads(
         ),
         upd as (
           update leads set
-            external_id = coalesce(leads.external_id, i.ext),
+            external_id = coalesce(leads.external_id, case when found.ext_free then i.ext end),
             first_name = coalesce(i.first_name, leads.first_name), last_name = coalesce(i.last_name, leads.last_name),
             company = coalesce(i.company, leads.company), job_title = coalesce(i.job_title, leads.job_title),
             seniority = coalesce(i.seniority, leads.seniority), industry = coalesce(i.industry, leads.industry),
@@ -142,7 +145,8 @@ export async function mergeLeads(
           from found join i on i.ord = found.ord
           where leads.id = found.id
             and (leads.traits @> i.traits::jsonb is false
-              or (i.first_name, i.last_name, i.company, i.job_title, i.seniority, i.industry, i.country, i.phone, i.source)
+              or (leads.external_id is null and found.ext_free)
+              or (leads.first_name, leads.last_name, leads.company, leads.job_title, leads.seniority, leads.industry, leads.country, leads.phone, leads.source)
                  is distinct from (coalesce(i.first_name, leads.first_name), coalesce(i.last_name, leads.last_name), coalesce(i.company, leads.company), coalesce(i.job_title, leads.job_title), coalesce(i.seniority, leads.seniority), coalesce(i.industry, leads.industry), coalesce(i.country, leads.country), coalesce(i.phone, leads.phone), coalesce(i.source, leads.source))
               or coalesce(i.company_size::int, leads.company_size) is distinct from leads.company_size
               or coalesce(i.consent::boolean, leads.consent) is distinct from leads.consent

@@ -14,13 +14,14 @@ import { getActiveModel } from "@/lib/domain/scoring/versions";
 import { findSuppressed, isSuppressed } from "@/lib/domain/privacy/suppression";
 import {
   distinctLeads,
+  externalIdTaken,
   unknownLead,
   type BatchResult,
   type Pending,
   type RowFailure,
 } from "./batch";
 import { existingLeads } from "./dry-run";
-import { STAGE_COLUMNS, type LeadBatch } from "./lead-batch";
+import type { LeadBatch } from "./lead-batch";
 import { mergeLeads } from "./merge-leads";
 import { writeHistory } from "./write-history";
 
@@ -78,23 +79,6 @@ export async function writeLeads(
       rowErrors,
     };
   });
-}
-
-/** A lead row refused: its external id is another lead's (that lead has another email). */
-function externalIdTaken(batch: LeadBatch, ord: number): RowFailure {
-  const externalId = batch.columns[STAGE_COLUMNS.indexOf("ext")][ord - 1];
-  return {
-    line: batch.lines[ord - 1],
-    cells: batch.cells[ord - 1],
-    errors: [
-      {
-        column: null,
-        code: "external_id_taken",
-        message: `Another lead already has the external id “${externalId}”.`,
-        value: externalId,
-      },
-    ],
-  };
 }
 
 export async function writeRows(
