@@ -16,7 +16,7 @@ import { funnelReport } from "@/lib/domain/reports/funnel";
 import type { ImportKind } from "@/lib/shared/imports";
 import { createImportRecord, getImportView, prepareImport } from "./imports";
 import { inspectFile } from "./inspect";
-import { BATCH as ROWS_BATCH, PG_LEAD_BATCH, runImport } from "./run-import";
+import { BATCH as ROWS_BATCH, PG_LEAD_BATCH, runImport, type RunContext } from "./run-import";
 import { importMappingSchema, type ImportMapping } from "./schemas";
 import { storeUpload } from "./upload";
 
@@ -55,7 +55,13 @@ async function inspect(content: Buffer | string, kind?: ImportKind) {
   return inspectFile({ ...u, fileName: "file.csv" }, kind);
 }
 
-async function run(uploadId: string, kind: ImportKind, dryRun: boolean, mapping?: ImportMapping) {
+async function run(
+  uploadId: string,
+  kind: ImportKind,
+  dryRun: boolean,
+  mapping?: ImportMapping,
+  ctx: Partial<RunContext> = {},
+) {
   const prepared = await prepareImport(t.db, { uploadId, kind, mapping });
   const id = await createImportRecord(t.db, {
     uploadId,
@@ -64,7 +70,7 @@ async function run(uploadId: string, kind: ImportKind, dryRun: boolean, mapping?
     dryRun,
     requestedBy: "test",
   });
-  await runImport(t.db, id, { progress: async () => {}, now });
+  await runImport(t.db, id, { progress: async () => {}, now, ...ctx });
   return (await getImportView(t.db, id))!;
 }
 
@@ -256,16 +262,9 @@ describe("a file longer than one batch", () => {
     rows.push("big0@x.io,Co 0 again");
     const u = await upload(`email,company\n${rows.join("\n")}\n`);
     const totals: (number | null)[] = [];
-    const prepared = await prepareImport(t.db, { uploadId: u.id, kind: "leads" });
-    const id = await createImportRecord(t.db, {
-      uploadId: u.id,
-      kind: "leads",
-      mapping: prepared,
-      dryRun: false,
-      requestedBy: "test",
+    const view = await run(u.id, "leads", false, undefined, {
+      progress: async (_done, total) => void totals.push(total),
     });
-    await runImport(t.db, id, { progress: async (_done, total) => void totals.push(total), now });
-    const view = (await getImportView(t.db, id))!;
     expect(view.counts).toEqual({ created: BATCH + 1, updated: 0, skipped: 1, failed: 0 });
     expect(view.progress).toEqual({ done: BATCH + 2, total: BATCH + 2 });
     // Estimated from the stored head before the end: within 10% of the real count.
@@ -289,17 +288,11 @@ describe("a file longer than one batch", () => {
     }
     const rows = Array.from({ length: 400 }, (_, i) => named[i] ?? `order${i}@x.io,Co ${i},${i}`);
     const u = await upload(`email,company,company size\n${rows.join("\n")}\n`);
-    const prepared = await prepareImport(t.db, { uploadId: u.id, kind: "leads" });
-    const id = await createImportRecord(t.db, {
-      uploadId: u.id,
-      kind: "leads",
-      mapping: prepared,
-      dryRun: false,
-      requestedBy: "test",
-    });
     const done: number[] = [];
-    await runImport(t.db, id, { progress: async (d) => void done.push(d), now, batchSize: 40 });
-    const view = (await getImportView(t.db, id))!;
+    const view = await run(u.id, "leads", false, undefined, {
+      progress: async (d) => void done.push(d),
+      batchSize: 40,
+    });
     expect(view.counts).toEqual({ created: 391, updated: 0, skipped: 9, failed: 0 });
     // The progress bar never goes back, though batches may finish out of order.
     expect(done).toEqual([...done].sort((a, b) => a - b));
