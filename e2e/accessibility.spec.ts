@@ -5,12 +5,8 @@ import { expect, test } from "./test";
 
 // axe walks the whole page: a manager's queue is hundreds of rows, on a shared 2-core machine.
 test.describe.configure({ timeout: 120_000 });
-// Pages and words do not depend on the database: like the persona walks, these run once, in the
-// embedded pass.
-test.skip(
-  Boolean(process.env.DATABASE_URL),
-  "accessibility walks run in the embedded (PGlite) pass",
-);
+// Pages and words do not depend on the database: these run in the embedded pass only
+// (playwright.config.ts, SERVER_SPECS).
 
 test.describe("a rep", () => {
   test.use({ storageState: storageState("rep") });

@@ -16,9 +16,8 @@ import { expect, test } from "./test";
 
 // Each walk is a dozen pages with axe on each (a manager's queue is hundreds of rows).
 test.describe.configure({ timeout: 600_000 });
-// Pages and words do not depend on the database: the walks run once, in the embedded pass
-// (each takes one to two minutes; CI's PostgreSQL pass would repeat them for nothing).
-test.skip(Boolean(process.env.DATABASE_URL), "persona walks run in the embedded (PGlite) pass");
+// Pages and words do not depend on the database: the walks run in the embedded pass only
+// (playwright.config.ts, SERVER_SPECS).
 
 const PERSONAS: { persona: DemoRole; role: Role }[] = [
   { persona: "marketer", role: "marketer" },
