@@ -5,11 +5,16 @@
  * fields only (traits merged). Rows written get `stamp` (this run's own clock) as updated_at,
  * which tells a lead written by an earlier batch of the same run (counted once, as a repeat) and
  * the leads to score at the end. A row naming an erased person (suppression list) is skipped.
+ * Given the live model, the statement also scores the leads it creates, from the rows it has just
+ * written: the rows rescore would write for them, which a test checks (import-scores.test.ts).
  */
 import { once, type EventEmitter } from "node:events";
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Queryable } from "@/db/client";
 import { identityHashSql } from "@/lib/domain/privacy/suppression";
+import { compileNewLeadScores } from "@/lib/domain/scoring/compile";
+import type { ScoringModel } from "@/lib/domain/scoring/model";
+import { firstScoresSql } from "@/lib/domain/scoring/rescore";
 import { STAGE_COLUMNS, type LeadBatch } from "./lead-batch";
 import { copyClient, copyText, nullableParam, type CopyClient } from "./sql-values";
 
@@ -53,7 +58,7 @@ export type Merged = {
   created: number;
   /** Leads already written by an earlier batch of this run. */
   again: number;
-  /** The leads created or changed (to score). */
+  /** The leads to score: those created or changed (the changed ones only when `score` is given). */
   changed: string[];
   /** Rows about an erased person, skipped. */
   suppressed: number;
@@ -64,12 +69,15 @@ export type Merged = {
   missing: number[];
 };
 
+/** The live model, to score the leads a merge creates in the same statement. */
+export type InlineScoring = { model: ScoringModel; version: number; asOf: Date };
+
 export async function mergeLeads(
   tx: Queryable,
   batch: LeadBatch,
   now: Date,
   stamp: Date,
-  { again = false }: { again?: boolean } = {},
+  { again = false, score = null }: { again?: boolean; score?: InlineScoring | null } = {},
 ): Promise<Merged> {
   const client = copyClient(tx);
   const input = client ? await copyStage(client, batch, again) : arrayStage(batch);
@@ -101,8 +109,16 @@ export async function mergeLeads(
                  i.traits::jsonb, coalesce(i.created_at::timestamptz, ${nowSql}), ${stampSql}
           from i where i.ord not in (select ord from supp)
           on conflict do nothing
-          returning id, email, external_id
-        ),
+          returning ${score ? sql`leads.*` : sql`id, email, external_id`}
+        ),${
+          // New leads have no event yet: scored here from the rows just written (as the live
+          // model scores a lead without events), not read back by a second statement.
+          score
+            ? sql`
+        scored as materialized (${compileNewLeadScores(score.model, sql`ins leads`)}),
+        ${firstScoresSql(sql`scored`, { ...score, cause: "refresh" })},`
+            : sql``
+        }
         created as materialized (
           select i.ord, ins.id from ins
             join i on coalesce('e:' || ins.email, 'x:' || ins.external_id) = coalesce('e:' || i.email, 'x:' || i.ext)
@@ -161,7 +177,7 @@ export async function mergeLeads(
                found.id in (select id from upd) as changed
         from found
         union all
-        select created.ord, created.id, true, false, true from created
+        select created.ord, created.id, true, false, ${score ? sql`false` : sql`true`} from created
         union all
         select supp.ord, null, false, false, false from supp`,
   );

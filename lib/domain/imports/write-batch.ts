@@ -1,9 +1,11 @@
 /**
  * One batch written, in one transaction (a batch is whole or absent; the next run writes what a
  * crash lost): leads merged with their history, or events and outcomes of known leads — refused,
- * row by row, for leads not found. The leads it changed are answered, to be scored in a
- * transaction of their own (scoreLeads) — on PostgreSQL while the next batch is written, on a
- * second connection; a run that ends scores every lead still without a score (scoreUnscored).
+ * row by row, for leads not found. The leads a batch creates are scored in the statement that
+ * writes them (they have no event yet: merge-leads.ts); those it changes, or whose events it
+ * adds, are answered, to be scored in a transaction of their own (scoreLeads) — on PostgreSQL
+ * while the next batch is written, on a second connection; a run that ends scores every lead
+ * still without a score (scoreUnscored).
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Db, type Queryable } from "@/db/client";
@@ -51,7 +53,10 @@ export async function writeLeads(
 ): Promise<Written> {
   if (!batch.size) return { toScore: [] };
   return inBatchTransaction(db, async (tx) => {
-    const merged = await mergeLeads(tx, batch, now, stamp);
+    // Under the scoring lock: the version that scores the new leads is the live one until commit.
+    const active = await getActiveModel(tx);
+    const score = active ? { model: active.model, version: active.version, asOf: now } : null;
+    const merged = await mergeLeads(tx, batch, now, stamp, { score });
     const { ids, changed } = merged;
     let { created, again, suppressed } = merged;
     const rowErrors: RowFailure[] = [];
@@ -59,7 +64,7 @@ export async function writeLeads(
       // Looked for again (a new snapshot): a lead another client created meanwhile is found
       // and updated. What is still neither written nor found names another lead's external id.
       const part = batch.subset(merged.missing);
-      const second = await mergeLeads(tx, part, now, stamp, { again: true });
+      const second = await mergeLeads(tx, part, now, stamp, { again: true, score });
       second.ids.forEach((id, i) => (ids[merged.missing[i] - 1] = id));
       changed.push(...second.changed);
       created += second.created;

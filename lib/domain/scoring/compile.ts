@@ -353,3 +353,17 @@ export function compileScores(model: ScoringModel, options: CompileOptions): SQL
     sql``,
   );
 }
+
+/**
+ * The scores of leads created in the same statement (`source`: their rows, named `leads`), which
+ * can have no event yet: each event rule earns what compileScores gives a lead without events
+ * (0 × its points), so the rows are those compileScores gives them with `earned` — without
+ * reading the leads back, nor any event.
+ */
+export function compileNewLeadScores(model: ScoringModel, source: SQL): SQL {
+  const terms: Term[] = model.rules.filter(isActive).map((rule) => ({
+    rule,
+    sql: rule.kind === "attribute" ? attributeTerm(rule) : sql`0::float8 * ${f8(rule.points)}`,
+  }));
+  return withEarnings(model, terms, sql`from ${source} where leads.erased_at is null`);
+}

@@ -44,6 +44,29 @@ export async function rescore(
 }
 
 /**
+ * Two CTEs, for a statement that creates leads and scores them (compileNewLeadScores, in the
+ * statement's CTE named by `scored`): each lead's first score and its first history row — what
+ * writeScores writes for a lead without a score, without looking for the live row it cannot have.
+ */
+export function firstScoresSql(
+  scored: SQL,
+  args: { version: number; asOf: Date; cause: RescoreCause },
+): SQL {
+  const asOf = sql`${args.asOf.toISOString()}::timestamptz`;
+  const version = sql`${args.version}::int`;
+  return sql`first_history as (
+      insert into score_history (lead_id, at, model_version, total, fit, engagement, cause)
+      select lead_id, ${asOf}, ${version}, total, fit, engagement, ${args.cause}::text
+      from ${scored} order by lead_id
+    ),
+    first_scores as (
+      insert into lead_scores (lead_id, model_version, total, fit, engagement, fit_grade, engagement_grade, band, as_of, recorded_total, earned)
+      select lead_id, ${version}, total, fit, engagement, fit_grade, engagement_grade, band, ${asOf}, total, earned
+      from ${scored}
+    )`;
+}
+
+/**
  * The computed scores beside the live row each was computed against (its recorded total and
  * xmin), read in the same statement — so the same snapshot: a lead scored again afterwards shows
  * another xmin at the swap and is rescored then.
