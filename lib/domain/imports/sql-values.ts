@@ -38,6 +38,18 @@ export function copyClient(tx: Queryable): CopyClient | null {
     : null;
 }
 
+export type CopyReader = {
+  unsafe(query: string): Promise<unknown> & { readable(): Promise<NodeJS.ReadableStream> };
+};
+
+/** postgres.js's client of a database on a server (to COPY out of it); null on PGlite. */
+export function serverClient(db: Queryable): CopyReader | null {
+  const client = (db as unknown as { $client?: { begin?: unknown; unsafe?: unknown } }).$client;
+  return typeof client?.begin === "function" && typeof client.unsafe === "function"
+    ? (client as never)
+    : null;
+}
+
 /** A postgres.js database (a server), as opposed to PGlite's single embedded session. */
 export function isPostgres(db: Db): boolean {
   const client = (db as unknown as { $client?: { begin?: unknown } }).$client;

@@ -7,12 +7,14 @@
  * applies back-pressure — after a guard that cuts lines longer than MAX_LINE_BYTES (a 10 MB
  * "line" is reported as one bad row, not held in memory).
  */
+import { once } from "node:events";
 import { Readable, Transform, type TransformCallback } from "node:stream";
 import { parse } from "csv-parse";
 import { and, eq, sql } from "drizzle-orm";
 import iconv from "iconv-lite";
 import type { Queryable } from "@/db/client";
 import { importUploadChunks, importUploads } from "@/db/schema";
+import { serverClient, type CopyReader } from "./sql-values";
 import { AppError } from "@/lib/shared/errors";
 import {
   MAX_IMPORT_BYTES,
@@ -76,9 +78,48 @@ export async function storeUpload(
   return { id: row.id, bytes, head: Buffer.concat(head) };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A stored chunk's bytes as they are, by COPY in binary format: read as a query result, a bytea
+ * comes hex-encoded, twice its size, and is decoded after (measured: a tenth of the worker's time
+ * on an import). COPY takes no parameters: the key is checked to be a UUID and an integer.
+ */
+async function copyChunk(
+  client: CopyReader,
+  uploadId: string,
+  seq: number,
+): Promise<Buffer | null> {
+  if (!UUID.test(uploadId) || !Number.isSafeInteger(seq)) throw new Error("Not a chunk key.");
+  const stream = await client
+    .unsafe(
+      `copy (select data from import_upload_chunks where upload_id = '${uploadId}' and seq = ${seq}) to stdout (format binary)`,
+    )
+    .readable();
+  const parts: Buffer[] = [];
+  stream.on("data", (part: Buffer) => parts.push(part));
+  await once(stream, "end");
+  // postgres.js (3.4) pauses its socket when a row fills the stream's buffer, and resumes it when
+  // the stream asks for more: a stream whose end came in the same read never asks, and the
+  // connection's next query would hang (porsager/postgres#499; the fix, #1016, is unreleased).
+  // Asking once more resumes it; on a socket that is not paused it does nothing.
+  (stream as unknown as { _read(size: number): void })._read(0);
+  const out = Buffer.concat(parts);
+  // A 19-byte header; then the row: its number of fields (2 bytes), the value's length (4) and
+  // bytes; then a 2-byte trailer. No row: the header and the trailer only.
+  return out.length > 21 ? out.subarray(25, 25 + out.readInt32BE(21)) : null;
+}
+
 /** The stored file, chunk after chunk (one chunk in memory at a time). */
 export async function* uploadChunks(db: Queryable, uploadId: string): AsyncGenerator<Buffer> {
+  const client = serverClient(db);
   for (let seq = 0; ; seq++) {
+    if (client) {
+      const chunk = await copyChunk(client, uploadId, seq);
+      if (!chunk) return;
+      yield chunk;
+      continue;
+    }
     const [chunk] = await db
       .select({ data: importUploadChunks.data })
       .from(importUploadChunks)
