@@ -178,10 +178,12 @@ export async function runImport(db: Db, importId: string, ctx: RunContext): Prom
       written = stored;
     }
     for (const k of Object.keys(counts) as (keyof Counts)[]) counts[k] += written[k] ?? 0;
-    // A bulk load outgrows the planner's statistics: refresh them as the created leads double.
+    // A bulk load outgrows the planner's statistics: refresh them as the created leads double —
+    // the table's size and the keys the batches look leads up by. All columns cost four times as
+    // much (measured: 410 against 100 ms at 200,000 leads); autovacuum analyzes the rest later.
     if (!imp.dryRun && counts.created >= analyzeAt) {
       analyzeAt = counts.created * 2;
-      await db.execute(sql`analyze leads`);
+      await db.execute(sql`analyze leads (id, email, external_id)`);
     }
     for (const f of written.rowErrors ?? []) rowErrors.push(f);
     counts.failed += rowErrors.length;
