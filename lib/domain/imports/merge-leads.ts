@@ -58,7 +58,10 @@ export type Merged = {
   created: number;
   /** Leads already written by an earlier batch of this run. */
   again: number;
-  /** The leads to score: those created or changed (the changed ones only when `score` is given). */
+  /**
+   * The leads to score: those changed or found without a score, and those created unless `score`
+   * is given (the statement scored them).
+   */
   changed: string[];
   /** Rows about an erased person, skipped. */
   suppressed: number;
@@ -174,7 +177,9 @@ export async function mergeLeads(
         select found.ord, found.id, false as created,
                -- Already written by an earlier batch of this import: the same lead again in the file.
                exists (select 1 from leads x where x.id = found.id and x.updated_at = ${stampSql}) as again,
-               found.id in (select id from upd) as changed
+               -- To score: changed, or without a score (a run cut off before scoring it).
+               found.id in (select id from upd)
+                 or not exists (select 1 from lead_scores s where s.lead_id = found.id) as changed
         from found
         union all
         select created.ord, created.id, true, false, ${score ? sql`false` : sql`true`} from created

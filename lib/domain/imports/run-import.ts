@@ -23,7 +23,7 @@ import type { ImportMapping } from "./schemas";
 import { historyNotes, scoreHandoffs } from "./score-imported";
 import { isPostgres } from "./sql-values";
 import { readRecords, TOO_LONG_MARK, uploadChunks, uploadHead } from "./upload";
-import { scoreLeads, scoreUnscored, writeLeads, writeRows, type Written } from "./write-batch";
+import { scoreLeads, writeLeads, writeRows, type Written } from "./write-batch";
 import { withTxRetry } from "@/lib/domain/ingest/retry";
 
 /** Rows per batch (a batch is one transaction, and one progress report). */
@@ -275,7 +275,6 @@ export async function runImport(db: Db, importId: string, ctx: RunContext): Prom
   await settle();
   const failure = await scoring;
   if (failure) throw failure;
-  if (!imp.dryRun) await scoreUnscored(db, now, batchSize);
   if (!imp.dryRun && !ctx.signal?.aborted) {
     await ctx.progress(done, done, "scoring");
     await scoreHandoffs(db, actor);

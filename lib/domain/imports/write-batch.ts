@@ -4,8 +4,9 @@
  * row by row, for leads not found. The leads a batch creates are scored in the statement that
  * writes them (they have no event yet: merge-leads.ts); those it changes, or whose events it
  * adds, are answered, to be scored in a transaction of their own (scoreLeads) — on PostgreSQL
- * while the next batch is written, on a second connection; a run that ends scores every lead
- * still without a score (scoreUnscored).
+ * while the next batch is written, on a second connection. A run cut off between writing a batch
+ * and scoring it is made whole by running the file again: a lead it finds without a score is
+ * scored (merge-leads.ts).
  */
 import { sql } from "drizzle-orm";
 import { queryRows, type Db, type Queryable } from "@/db/client";
@@ -160,30 +161,6 @@ export async function scoreLeads(db: Db, leadIds: string[], now: Date): Promise<
         leadIds,
       });
   });
-}
-
-/**
- * Scores the leads that have no score yet — those of a run cut off between writing a batch and
- * scoring it (the next run finds them unchanged) — in batches.
- */
-export async function scoreUnscored(db: Db, now: Date, batchSize: number): Promise<void> {
-  if (!(await getActiveModel(db))) return;
-  let after = "00000000-0000-0000-0000-000000000000";
-  for (;;) {
-    const rows = await queryRows<{ id: string }>(
-      db,
-      sql`select l.id from leads l
-          where l.id > ${after}::uuid and not exists (select 1 from lead_scores s where s.lead_id = l.id)
-          order by l.id limit ${batchSize}`,
-    );
-    if (!rows.length) return;
-    await scoreLeads(
-      db,
-      rows.map((r) => r.id),
-      now,
-    );
-    after = rows[rows.length - 1].id;
-  }
 }
 
 const leadKey = (p: Pending) =>
