@@ -206,7 +206,7 @@ describe("evaluator and SQL compiler", () => {
         fc.boolean(),
         async (input, population, withReasons) => {
           const model = scoringModelSchema.parse(input);
-          await t.db.execute(sql`truncate ${leads} cascade`);
+          await t.db.execute(sql`truncate ${leads}, lead_scores cascade`);
           const inserted = await t.db
             .insert(leads)
             .values(population.map(([l], i) => ({ email: `l${i}@diff.test`, ...l })))
