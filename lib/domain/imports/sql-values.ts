@@ -52,6 +52,5 @@ export function serverClient(db: Queryable): CopyReader | null {
 
 /** A postgres.js database (a server), as opposed to PGlite's single embedded session. */
 export function isPostgres(db: Db): boolean {
-  const client = (db as unknown as { $client?: { begin?: unknown } }).$client;
-  return typeof client?.begin === "function";
+  return serverClient(db) !== null;
 }

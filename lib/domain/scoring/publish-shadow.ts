@@ -229,9 +229,8 @@ export async function writeHistory(tx: Queryable, at: Date, leadIds?: string[]):
 }
 
 /**
- * lead_scores_next becomes lead_scores: the old table is dropped, the shadow's indexes take the
- * old names (matched by definition), and the old foreign keys are added back unchecked —
- * `validateAndAnalyze` checks them after the commit without blocking anyone.
+ * lead_scores_next becomes lead_scores: the old table is dropped and the shadow's indexes take the
+ * old names (matched by definition). lead_scores has no foreign key to carry over (scoring.ts).
  */
 export async function renameIntoPlace(tx: Queryable): Promise<void> {
   const indexes = await queryRows<{ shadow: string; live: string }>(
@@ -245,32 +244,14 @@ export async function renameIntoPlace(tx: Queryable): Promise<void> {
         from defs n join defs o on o.table_name = 'lead_scores' and o.def = n.def and o.uniq = n.uniq
         where n.table_name = ${SHADOW_TABLE}`,
   );
-  const foreignKeys = await queryRows<{ name: string; def: string }>(
-    tx,
-    sql`select conname as name, pg_get_constraintdef(oid) as def from pg_constraint
-        where conrelid = 'lead_scores'::regclass and contype = 'f'`,
-  );
   await tx.execute(sql`drop table lead_scores`);
   await tx.execute(sql.raw(`alter table ${SHADOW_TABLE} rename to lead_scores`));
   for (const index of indexes)
     if (index.shadow !== index.live)
       await tx.execute(sql.raw(`alter index "${index.shadow}" rename to "${index.live}"`));
-  for (const fk of foreignKeys)
-    await tx.execute(
-      sql.raw(
-        `alter table lead_scores add constraint "${fk.name}" ${fk.def.replace(/\s+NOT VALID\s*$/i, "")} not valid`,
-      ),
-    );
 }
 
-/** After the swap: the foreign key is checked without blocking anyone, statistics refreshed. */
-export async function validateAndAnalyze(db: Db): Promise<void> {
-  const unchecked = await queryRows<{ name: string }>(
-    db,
-    sql`select conname as name from pg_constraint
-        where conrelid = 'lead_scores'::regclass and contype = 'f' and not convalidated`,
-  );
-  for (const fk of unchecked)
-    await db.execute(sql.raw(`alter table lead_scores validate constraint "${fk.name}"`));
+/** After the swap: the new table's statistics. */
+export async function analyzeScores(db: Db): Promise<void> {
   await db.execute(sql`analyze lead_scores`);
 }

@@ -39,7 +39,7 @@ import {
   dropErased,
   snapshotXmin,
   renameIntoPlace,
-  validateAndAnalyze,
+  analyzeScores,
   writeHistory,
 } from "./publish-shadow";
 import { scoredFrom } from "./derive";
@@ -241,7 +241,7 @@ export async function buildPublish(
     derived,
     replayed,
   });
-  await validateAndAnalyze(db);
+  await analyzeScores(db);
   step("analyze");
   await options.onProgress?.(total, total, "handingOver");
   const handedOver = await handOffAfterSwap(db, { model, version, now: result.asOf });
